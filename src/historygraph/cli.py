@@ -1,0 +1,200 @@
+"""The ``historygraph`` command line.
+
+Commands are thin: they parse arguments, call the library and print. Our own
+errors (bad input) become one line on stderr and exit status 1; anything else
+is a bug and shows its traceback (exit status 2 from Python).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import webbrowser
+from collections.abc import Sequence
+from pathlib import Path
+
+from historygraph import __version__
+from historygraph.errors import HistorygraphError
+
+EPILOG = """\
+examples:
+  historygraph build graphs/black-january
+  historygraph query graphs/black-january what-happened
+  historygraph query graphs/black-january 'SELECT ?e ?d WHERE { ?e hg:date ?d } ORDER BY ?d'
+  historygraph query graphs/black-january queries/figures.rq --format csv
+  historygraph view graphs/black-january --open
+  historygraph validate graphs/black-january
+"""
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from historygraph.build import build
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(message, file=sys.stderr)
+
+    result = build(Path(args.graph_dir), progress=progress)
+    print(result.summary())
+    print(f"wrote {result.config.trig_path} and {result.config.html_path}")
+    return 0
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from historygraph.config import load_config
+    from historygraph.query import (
+        canned_queries,
+        format_result,
+        open_dataset,
+        resolve_query,
+        run_query,
+    )
+
+    config = load_config(Path(args.graph_dir))
+    if args.list:
+        for canned in canned_queries(config):
+            print(f"{canned.name:24} {canned.title}")
+        return 0
+    if args.query is None:
+        raise HistorygraphError(
+            "query: give a QUERY (SPARQL text, a .rq file or a canned name) or --list"
+        )
+    text, name = resolve_query(config, args.query)
+    dataset = open_dataset(config)
+    result = run_query(dataset, text, name)
+    output = format_result(result, args.format)
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return 0
+
+
+def _cmd_view(args: argparse.Namespace) -> int:
+    from historygraph.config import load_config
+    from historygraph.ontology import load_ontology
+    from historygraph.query import load_dataset
+    from historygraph.view import render_view
+
+    config = load_config(Path(args.graph_dir))
+    ontology = load_ontology(config.ontology_dirs)
+    dataset = load_dataset(config.trig_path)
+    output = Path(args.output) if args.output else config.html_path
+    stats = render_view(dataset, ontology.graph, output, title=config.title)
+    print(f"wrote {output} ({stats.nodes} nodes, {stats.edges} edges)")
+    if args.open:
+        webbrowser.open(output.resolve().as_uri())
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from historygraph.config import load_config
+    from historygraph.ontology import load_ontology
+    from historygraph.query import load_dataset
+    from historygraph.validate import validate_dataset
+
+    config = load_config(Path(args.graph_dir))
+    ontology = load_ontology(config.ontology_dirs)
+    dataset = load_dataset(config.trig_path)
+    violations = validate_dataset(dataset, ontology)
+    for v in violations:
+        print(v.format(str(config.trig_path)))
+    if violations:
+        print(f"{len(violations)} violation(s)", file=sys.stderr)
+        return 1
+    print(
+        f"{config.trig_path}: conforms to the SHACL shapes of {len(ontology.files)} ontology file(s)"
+    )
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser (kept import-light so ``--help`` is instant)."""
+    parser = argparse.ArgumentParser(
+        prog="historygraph",
+        description="Turn historical texts into an evidence-backed RDF knowledge graph; "
+        "query it in SPARQL; explore it in the browser.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"historygraph {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "build",
+        help="extract the sources of GRAPH_DIR into graph.trig, graph.html and report.json",
+        description="Read every source registered in GRAPH_DIR/graph.toml, extract events, agents, "
+        "places, dates and figures with their evidence, validate against the SHACL shapes, then write "
+        "graph.trig (one named graph per source), graph.html and report.json. Nothing is written if any "
+        "step fails.",
+    )
+    p.add_argument(
+        "graph_dir", metavar="GRAPH_DIR", help="a folder with graph.toml, e.g. graphs/black-january"
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser(
+        "query",
+        help="run SPARQL over the built graph",
+        description="Run a SPARQL 1.1 query over the union of the graph's named graphs. QUERY is inline "
+        "SPARQL, a path to a .rq file, or the name of a canned query in GRAPH_DIR/queries (see --list). "
+        "Prefixes hg, rdf, rdfs, owl, xsd, skos, prov, sem, schema, crm, wd and dcterms are predeclared. "
+        "Updates and SERVICE are refused.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  historygraph query graphs/black-january --list\n"
+        "  historygraph query graphs/black-january figures --format json\n"
+        "  historygraph query graphs/black-january 'ASK { ?e a hg:Massacre }'",
+    )
+    p.add_argument("graph_dir", metavar="GRAPH_DIR")
+    p.add_argument(
+        "query", metavar="QUERY", nargs="?", help="SPARQL text, a .rq file, or a canned query name"
+    )
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=["table", "csv", "tsv", "json", "xml"],
+        default="table",
+        help="SELECT/ASK output; json and xml are the W3C SPARQL results formats (default: table). "
+        "CONSTRUCT/DESCRIBE always print Turtle.",
+    )
+    p.add_argument("--list", action="store_true", help="list the canned queries with their titles")
+    p.set_defaults(func=_cmd_query)
+
+    p = sub.add_parser(
+        "view",
+        help="write the interactive HTML network of the graph",
+        description="Draw events, agents and places as an interactive network in one self-contained, "
+        "offline HTML file (no network access needed).",
+    )
+    p.add_argument("graph_dir", metavar="GRAPH_DIR")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="where to write (default: GRAPH_DIR/graph.html)"
+    )
+    p.add_argument("--open", action="store_true", help="open the file in the default browser")
+    p.set_defaults(func=_cmd_view)
+
+    p = sub.add_parser(
+        "validate",
+        help="check the built graph against the ontology's SHACL shapes",
+        description="Parse the ontology and GRAPH_DIR/graph.trig and run the SHACL shapes; print each "
+        "violation as 'file: focus node: message' and exit 1 if there is any.",
+    )
+    p.add_argument("graph_dir", metavar="GRAPH_DIR")
+    p.set_defaults(func=_cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``historygraph`` console script."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except HistorygraphError as e:
+        print(f"historygraph: error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("historygraph: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""The one place where annotations become RDF.
+
+Each document's statements go into its own named graph (IRI = the document's
+IRI). What the ontology's gazetteer knows about an entity (canonical label,
+aliases, Wikidata link, containing place) goes into the reference graph, and
+what the build used into the provenance graph, so that every statement in a
+document graph is something that document says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from historygraph import __version__
+from historygraph.config import GraphConfig, SourceConfig
+from historygraph.document import Document, Entity, EventRecord, Span
+from historygraph.iri import (
+    document_iri,
+    entity_iri,
+    event_iri,
+    evidence_iri,
+    figure_iri,
+    local_name,
+)
+from historygraph.namespaces import DCTERMS, HG, SCHEMA
+from historygraph.ontology import Ontology
+
+
+def reference_graph_iri(base: str) -> URIRef:
+    """Named graph of gazetteer knowledge about the entities a build used."""
+    return URIRef(f"{base}graph/reference")
+
+
+def provenance_graph_iri(base: str) -> URIRef:
+    """Named graph describing the build itself."""
+    return URIRef(f"{base}graph/provenance")
+
+
+@dataclass
+class Emitter:
+    """Adds documents to a dataset, minting IRIs consistently across documents."""
+
+    config: GraphConfig
+    ontology: Ontology
+    dataset: Dataset
+
+    def __post_init__(self) -> None:
+        self.reference = self.dataset.graph(reference_graph_iri(self.config.base))
+        self.provenance = self.dataset.graph(provenance_graph_iri(self.config.base))
+        self._entity_iris: dict[str, URIRef] = {}
+        self._event_keys: dict[URIRef, str] = {}
+        activity = URIRef(f"{self.config.base}build")
+        self.activity = activity
+        self.provenance.add((activity, RDF.type, PROV.Activity))
+        self.provenance.add(
+            (activity, RDFS.label, Literal(f"historygraph build of {self.config.name}"))
+        )
+        self.provenance.add((activity, HG.builderVersion, Literal(__version__)))
+        self.provenance.add((activity, HG.ontologyHash, Literal(self.ontology.digest)))
+        self.provenance.add((activity, OWL.versionInfo, Literal(self.ontology.version)))
+
+    # ------------------------------------------------------------------ terms
+    def entity(self, ent: Entity) -> URIRef:
+        """The IRI of an entity, gazetteer entities named by their gazetteer key."""
+        if ent.key not in self._entity_iris:
+            name = local_name(str(ent.gazetteer)) if ent.gazetteer is not None else ent.label
+            self._entity_iris[ent.key] = entity_iri(self.config.base, ent.cls, name)
+        return self._entity_iris[ent.key]
+
+    def evidence(self, g: Graph, doc_iri: URIRef, doc: Document, span: Span) -> URIRef:
+        """An evidence node for ``span`` (quote == text[start:end])."""
+        node = evidence_iri(doc_iri, span.start, span.end)
+        g.add((node, RDF.type, HG.Evidence))
+        g.add((node, HG.document, doc_iri))
+        g.add((node, HG.start, Literal(span.start)))
+        g.add((node, HG.end, Literal(span.end)))
+        g.add((node, HG.quote, Literal(doc.quote(span))))
+        return node
+
+    def event_label(self, doc: Document, event: EventRecord) -> str:
+        """A readable, deterministic label: class, agent, place, date."""
+        label = self.ontology.label(event.cls)
+        if event.agents:
+            label += f" by {doc.entities[event.agents[0]].label}"
+        if event.place:
+            label += f" in {doc.entities[event.place].label}"
+        if event.date is not None:
+            label += f" ({event.date.value})"
+        return label
+
+    def _event_iri(self, doc: Document, event: EventRecord, taken: set[URIRef]) -> URIRef:
+        if event.place:
+            anchor = doc.entities[event.place].label
+        elif event.agents:
+            anchor = doc.entities[event.agents[0]].label
+        else:
+            anchor = doc.quote(event.triggers[0])
+        iri = event_iri(
+            self.config.base, event.cls, event.date.value if event.date else None, anchor
+        )
+        candidate, n = iri, 1
+        while candidate in taken:
+            n += 1
+            candidate = URIRef(f"{iri}-{n}")
+        taken.add(candidate)
+        return candidate
+
+    # ------------------------------------------------------------------ documents
+    def add_document(self, doc: Document, source: SourceConfig) -> URIRef:
+        """Emit one processed document into its named graph; return the graph IRI."""
+        doc_iri = document_iri(self.config.base, source.file)
+        g = self.dataset.graph(doc_iri)
+        self._describe_document(g, doc_iri, doc, source)
+        for ent in doc.entities.values():
+            self._emit_entity(g, doc_iri, doc, ent)
+        for m in doc.mentions:
+            node = self.entity(doc.entities[m.entity])
+            g.add((node, HG.evidence, self.evidence(g, doc_iri, doc, m.span)))
+        events = doc.live_events()
+        taken: set[URIRef] = set()
+        iris = {e.id: self._event_iri(doc, e, taken) for e in events}
+        for event in events:
+            self._emit_event(g, doc_iri, doc, event, iris)
+        for fig in doc.figures:
+            event = doc.canonical_event(fig.event)
+            if event.id not in iris:
+                continue
+            node = figure_iri(iris[event.id], doc_iri, fig.measure, fig.evidence.start)
+            g.add((iris[event.id], HG.figure, node))
+            g.add((node, RDF.type, HG.Figure))
+            bound = self.ontology.label(fig.bound)
+            g.add(
+                (
+                    node,
+                    RDFS.label,
+                    Literal(f"{self.ontology.label(fig.measure)}: {bound} {fig.count}"),
+                )
+            )
+            g.add((node, HG.measure, fig.measure))
+            g.add((node, HG.count, Literal(fig.count, datatype=XSD.integer)))
+            g.add((node, HG.bound, fig.bound))
+            g.add((node, HG.evidence, self.evidence(g, doc_iri, doc, fig.evidence)))
+        self.provenance.add((self.activity, PROV.used, doc_iri))
+        return doc_iri
+
+    def _describe_document(
+        self, g: Graph, doc_iri: URIRef, doc: Document, source: SourceConfig
+    ) -> None:
+        g.add((doc_iri, RDF.type, HG.Document))
+        g.add((doc_iri, RDFS.label, Literal(source.title)))
+        g.add((doc_iri, HG.sourceFile, Literal(source.file)))
+        g.add((doc_iri, HG.contentHash, Literal(doc.content_hash)))
+        g.add((doc_iri, DCTERMS.language, Literal(source.language)))
+        for prop, value in (
+            (DCTERMS.creator, source.author),
+            (DCTERMS.publisher, source.publisher),
+            (DCTERMS.date, source.date),
+            (RDFS.comment, source.note),
+        ):
+            if value:
+                g.add((doc_iri, prop, Literal(value)))
+        if source.url:
+            g.add((doc_iri, SCHEMA.url, URIRef(source.url)))
+
+    def _emit_entity(self, g: Graph, doc_iri: URIRef, doc: Document, ent: Entity) -> None:
+        node = self.entity(ent)
+        g.add((node, RDF.type, ent.cls))
+        g.add((node, RDFS.label, Literal(ent.label)))
+        for alias in sorted(ent.aliases):
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        if ent.located_in is not None and ent.located_in in doc.entities:
+            g.add((node, HG.locatedIn, self.entity(doc.entities[ent.located_in])))
+        if ent.gazetteer is not None:
+            self._emit_reference(ent, node)
+
+    def _emit_reference(self, ent: Entity, node: URIRef) -> None:
+        graph = self.ontology.graph
+        ref = self.reference
+        ref.add((node, RDF.type, ent.cls))
+        ref.add((node, RDFS.label, Literal(ent.label)))
+        ref.add((node, RDFS.seeAlso, ent.gazetteer))  # type: ignore[arg-type]
+        for alias in graph.objects(ent.gazetteer, SKOS.altLabel):
+            ref.add((node, SKOS.altLabel, alias))
+        for match in graph.objects(ent.gazetteer, SKOS.exactMatch):
+            ref.add((node, SKOS.exactMatch, match))
+        entries = {e.iri: e for e in self.ontology.lexicon.gazetteer}
+        for prop in (HG.locatedIn, HG.capitalOf):
+            for target in graph.objects(ent.gazetteer, prop):
+                if target in entries:
+                    entry = entries[target]  # type: ignore[index]
+                    target_node = entity_iri(self.config.base, entry.cls, entry.key)
+                    ref.add((node, prop, target_node))
+                    ref.add((target_node, RDF.type, entry.cls))
+                    ref.add((target_node, RDFS.label, Literal(entry.label)))
+                    if entry.wikidata is not None:
+                        ref.add((target_node, SKOS.exactMatch, entry.wikidata))
+
+    def _emit_event(
+        self, g: Graph, doc_iri: URIRef, doc: Document, event: EventRecord, iris: dict[int, URIRef]
+    ) -> None:
+        node = iris[event.id]
+        g.add((node, RDF.type, event.cls))
+        g.add((node, RDFS.label, Literal(self.event_label(doc, event))))
+        if event.date is not None:
+            g.add((node, HG.date, Literal(event.date.value, datatype=event.date.datatype)))
+        if event.duration is not None:
+            g.add((node, HG.duration, Literal(event.duration.value, datatype=XSD.duration)))
+        if event.place is not None:
+            g.add((node, HG.place, self.entity(doc.entities[event.place])))
+        for prop, keys in ((HG.agent, event.agents), (HG.affected, event.affected)):
+            for key in keys:
+                g.add((node, prop, self.entity(doc.entities[key])))
+        for relation, target in event.relations:
+            target_event = doc.canonical_event(target)
+            if target_event.id in iris:
+                g.add((node, relation, iris[target_event.id]))
+        for span in event.evidence:
+            ev = self.evidence(g, doc_iri, doc, span)
+            g.add((node, HG.evidence, ev))

@@ -1,0 +1,31 @@
+"""The exceptions historygraph raises for bad input.
+
+The library never prints or exits; the command line turns a
+:class:`HistorygraphError` into one line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+
+class HistorygraphError(Exception):
+    """Base class of every error caused by the user's input (exit status 1)."""
+
+
+class ConfigError(HistorygraphError):
+    """A graph directory or its ``graph.toml`` is missing or malformed."""
+
+
+class SourceError(HistorygraphError):
+    """A source document is missing, unreadable, not UTF-8 or empty."""
+
+
+class OntologyError(HistorygraphError):
+    """A file in ``ontology/`` cannot be parsed or is inconsistent."""
+
+
+class QueryError(HistorygraphError):
+    """A SPARQL query is malformed, unknown or not allowed."""
+
+
+class ValidationError(HistorygraphError):
+    """The built graph violates the SHACL shapes."""

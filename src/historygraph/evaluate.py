@@ -1,0 +1,323 @@
+"""Score the builder against hand annotations (``make eval``).
+
+A development set is a folder of ``NAME.txt`` documents, each with a
+``NAME.gold.json`` annotation (see ``tests/devset/``). Predicted facts are
+matched to gold facts by class and by overlap of their evidence spans:
+
+* entities: same class, a label that matches (case-folded, either containing
+  the other), and a mention overlapping a gold mention;
+* events: same class and overlapping evidence; the strict score also needs the
+  date, place and participants to agree;
+* figures: same measure, count (when the gold gives one) and bound, and
+  overlapping evidence.
+
+Usage: ``python -m historygraph.evaluate DEVSET_DIR``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from historygraph.document import Span
+from historygraph.namespaces import HG, HG_IRI
+from historygraph.ontology import Ontology
+
+
+@dataclass
+class Score:
+    """True positives, false positives and false negatives of one kind of fact."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        """Accumulate another score (micro-average)."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.misses += other.misses
+        self.extras += other.extras
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("the ", " ")).strip()
+
+
+def _labels_match(a: str, b: str) -> bool:
+    fa, fb = _fold(a), _fold(b)
+    return bool(fa and fb) and (fa in fb or fb in fa)
+
+
+def _spans_of(text: str, needle: str) -> list[Span]:
+    return (
+        [Span(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)] if needle else []
+    )
+
+
+def _term(name: str) -> URIRef:
+    return URIRef(HG_IRI + name.split(":", 1)[1]) if name.startswith("hg:") else URIRef(name)
+
+
+@dataclass
+class _Predicted:
+    iri: URIRef
+    cls: URIRef
+    label: str
+    spans: list[Span]
+    props: dict[URIRef, list[Any]]
+
+
+def _predictions(dataset: Dataset, graph: URIRef, ontology: Ontology) -> list[_Predicted]:
+    g = dataset.graph(graph)
+    result = []
+    for s in sorted(set(g.subjects(RDF.type, None))):
+        classes = [c for c in g.objects(s, RDF.type) if isinstance(c, URIRef)]
+        if not classes or not isinstance(s, URIRef):
+            continue
+        cls = max(sorted(classes), key=ontology.depth)
+        spans = []
+        for ev in g.objects(s, HG.evidence):
+            start, end = g.value(ev, HG.start), g.value(ev, HG.end)
+            if start is not None and end is not None:
+                spans.append(Span(int(start), int(end)))
+        props: dict[URIRef, list[Any]] = {}
+        for p, o in g.predicate_objects(s):
+            props.setdefault(p, []).append(o)  # type: ignore[index]
+        label = str(g.value(s, RDFS.label) or "")
+        result.append(_Predicted(s, cls, label, spans, props))
+    return result
+
+
+def _overlaps(spans: list[Span], gold: list[Span]) -> bool:
+    return any(a.overlaps(b) for a in spans for b in gold)
+
+
+def score_document(
+    text: str, gold: dict[str, Any], dataset: Dataset, graph: URIRef, ontology: Ontology
+) -> dict[str, Score]:
+    """Entity, event (loose and strict) and figure scores of one document, plus quote checks."""
+    predicted = _predictions(dataset, graph, ontology)
+    labels = {p.iri: p.label for p in predicted}
+    scores = {k: Score() for k in ("entities", "events", "events_strict", "figures", "quotes")}
+
+    # quotes: every evidence quote equals its span
+    g = dataset.graph(graph)
+    for ev in g.subjects(RDF.type, HG.Evidence):
+        start, end, quote = g.value(ev, HG.start), g.value(ev, HG.end), g.value(ev, HG.quote)
+        ok = start is not None and end is not None and text[int(start) : int(end)] == str(quote)
+        scores["quotes"].tp += ok
+        scores["quotes"].fp += not ok
+
+    entities = [
+        p for p in predicted if ontology.is_a(p.cls, HG.Agent) or ontology.is_a(p.cls, HG.Place)
+    ]
+    used: set[URIRef] = set()
+    for ent in gold.get("entities", []):
+        cls = _term(ent["class"])
+        gold_spans = [s for m in ent.get("mentions", []) for s in _spans_of(text, m)]
+        match = next(
+            (
+                p
+                for p in entities
+                if p.iri not in used
+                and p.cls == cls
+                and _labels_match(p.label, ent["label"])
+                and (not gold_spans or _overlaps(p.spans, gold_spans))
+            ),
+            None,
+        )
+        if match is None:
+            scores["entities"].fn += 1
+            scores["entities"].misses.append(f"{ent['label']} ({ent['class']})")
+        else:
+            used.add(match.iri)
+            scores["entities"].tp += 1
+    for p in entities:
+        if p.iri not in used:
+            scores["entities"].fp += 1
+            scores["entities"].extras.append(f"{p.label} ({p.cls.split('#')[-1]})")
+
+    events = [p for p in predicted if ontology.is_a(p.cls, HG.Event)]
+    used = set()
+    for ev in gold.get("events", []):
+        cls = _term(ev["class"])
+        gold_spans = _spans_of(text, ev["evidence"])
+        match = next(
+            (
+                p
+                for p in events
+                if p.iri not in used and p.cls == cls and _overlaps(p.spans, gold_spans)
+            ),
+            None,
+        )
+        optional = bool(ev.get("optional"))
+        if match is None:
+            if not optional:
+                scores["events"].fn += 1
+                scores["events_strict"].fn += 1
+                scores["events"].misses.append(ev["label"])
+            continue
+        used.add(match.iri)
+        scores["events"].tp += 1
+        date = [str(d) for d in match.props.get(HG.date, [])]
+        place = [labels.get(x, str(x)) for x in match.props.get(HG.place, [])]
+        agents = sorted(labels.get(x, str(x)) for x in match.props.get(HG.agent, []))
+        affected = sorted(labels.get(x, str(x)) for x in match.props.get(HG.affected, []))
+        ok = (
+            date == ([ev["date"]] if ev.get("date") else [])
+            and (
+                place == []
+                if not ev.get("place")
+                else any(_labels_match(x, ev["place"]) for x in place)
+            )
+            and _same_names(agents, ev.get("agents", []))
+            and _same_names(affected, ev.get("affected", []))
+        )
+        if ok:
+            scores["events_strict"].tp += 1
+        else:
+            scores["events_strict"].fp += 1
+            scores["events_strict"].fn += 1
+            scores["events_strict"].misses.append(
+                f"{ev['label']}: got date={date} place={place} agents={agents} affected={affected}"
+            )
+    for p in events:
+        if p.iri not in used:
+            scores["events"].fp += 1
+            scores["events_strict"].fp += 1
+            scores["events"].extras.append(p.label)
+
+    figures = [p for p in predicted if p.cls == HG.Figure]
+    used = set()
+    for fig in gold.get("figures", []):
+        gold_spans = _spans_of(text, fig["evidence"])
+        match = next(
+            (
+                p
+                for p in figures
+                if p.iri not in used
+                and p.props.get(HG.measure) == [_term(fig["measure"])]
+                and p.props.get(HG.bound) == [_term(fig["bound"])]
+                and (
+                    fig.get("count") is None
+                    or [int(c) for c in p.props.get(HG.count, [])] == [fig["count"]]
+                )
+                and _overlaps(p.spans, gold_spans)
+            ),
+            None,
+        )
+        if match is None:
+            scores["figures"].fn += 1
+            scores["figures"].misses.append(f"{fig['measure']} {fig.get('count')} {fig['bound']}")
+        else:
+            used.add(match.iri)
+            scores["figures"].tp += 1
+    for p in figures:
+        if p.iri not in used:
+            scores["figures"].fp += 1
+            scores["figures"].extras.append(p.label)
+    return scores
+
+
+def _same_names(predicted: list[str], gold: list[str]) -> bool:
+    if len(predicted) != len(gold):
+        return False
+    return all(any(_labels_match(p, g) for p in predicted) for g in gold)
+
+
+def evaluate_devset(devset: Path) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
+    """Build each development document in a scratch graph and score it."""
+    from historygraph.build import build
+    from historygraph.iri import document_iri
+
+    project = Path(__file__).resolve().parents[2]
+    totals = {k: Score() for k in ("entities", "events", "events_strict", "figures", "quotes")}
+    per_doc: dict[str, dict[str, Score]] = {}
+    for gold_path in sorted(devset.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        source = devset / gold["document"]
+        with tempfile.TemporaryDirectory() as tmp:
+            gdir = Path(tmp) / "g"
+            (gdir / "sources").mkdir(parents=True)
+            shutil.copy(source, gdir / "sources" / source.name)
+            onto = (project / "ontology").resolve()
+            (gdir / "graph.toml").write_text(
+                '[graph]\nname = "eval"\nbase = "https://example.org/eval/"\n'
+                f'ontology = [{json.dumps(str(onto))}]\n\n[[sources]]\nfile = "sources/{source.name}"\n'
+                f"title = {json.dumps(source.stem)}\n",
+                encoding="utf-8",
+            )
+            result = build(gdir, write_view=False)
+            from historygraph.ontology import load_ontology
+
+            ontology = load_ontology([onto])
+            graph = document_iri("https://example.org/eval/", f"sources/{source.name}")
+            scores = score_document(
+                source.read_text(encoding="utf-8"), gold, result.dataset, graph, ontology
+            )
+        per_doc[source.name] = scores
+        for k, v in scores.items():
+            totals[k].add(v)
+    return totals, per_doc
+
+
+def format_scores(
+    totals: dict[str, Score], per_doc: dict[str, dict[str, Score]], verbose: bool = True
+) -> str:
+    """A table of precision, recall and F1."""
+    lines = [f"{'document':32} {'kind':14} {'P':>6} {'R':>6} {'F1':>6}"]
+    for name, scores in [*per_doc.items(), ("ALL (micro)", totals)]:
+        for kind, s in scores.items():
+            if kind == "quotes":
+                lines.append(f"{name:32} {'quote==span':14} {s.tp:>6} ok {s.fp:>3} bad")
+                continue
+            lines.append(f"{name:32} {kind:14} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}")
+            if verbose and name != "ALL (micro)":
+                lines += [f"    missed: {m}" for m in s.misses] + [
+                    f"    extra:  {x}" for x in s.extras
+                ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m historygraph.evaluate DEVSET_DIR [--quiet]``."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("usage: python -m historygraph.evaluate DEVSET_DIR [--quiet]", file=sys.stderr)
+        return 1
+    totals, per_doc = evaluate_devset(Path(args[0]))
+    print(format_scores(totals, per_doc, verbose="--quiet" not in args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

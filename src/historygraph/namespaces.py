@@ -1,0 +1,108 @@
+"""RDF namespaces used by historygraph.
+
+``HG`` is a closed namespace: a typo in a term name raises at import time of
+the calling module instead of silently minting a wrong IRI. The test suite
+checks that every term listed here is declared in ``ontology/core.ttl``.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, URIRef
+
+HG_IRI = "https://w3id.org/historygraph/ontology#"
+
+
+class HG(DefinedNamespace):
+    """The historygraph vocabulary (``hg:``)."""
+
+    _NS = Namespace(HG_IRI)
+    _fail = True
+
+    # classes
+    Event: URIRef
+    Agent: URIRef
+    Person: URIRef
+    Organization: URIRef
+    MilitaryForce: URIRef
+    Legislature: URIRef
+    State: URIRef
+    Group: URIRef
+    Place: URIRef
+    Figure: URIRef
+    Document: URIRef
+    Evidence: URIRef
+    Measure: URIRef
+    Bound: URIRef
+    # properties
+    participant: URIRef
+    agent: URIRef
+    affected: URIRef
+    place: URIRef
+    locatedIn: URIRef
+    capitalOf: URIRef
+    date: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    duration: URIRef
+    subEventOf: URIRef
+    respondsTo: URIRef
+    commemorates: URIRef
+    figure: URIRef
+    measure: URIRef
+    count: URIRef
+    bound: URIRef
+    evidence: URIRef
+    document: URIRef
+    start: URIRef
+    end: URIRef
+    quote: URIRef
+    triggerText: URIRef
+    contentHash: URIRef
+    sourceFile: URIRef
+    ontologyHash: URIRef
+    builderVersion: URIRef
+    # bounds
+    Exact: URIRef
+    AtLeast: URIRef
+    AtMost: URIRef
+    Approximate: URIRef
+    # lexicon and styling annotations
+    trigger: URIRef
+    weakTrigger: URIRef
+    anaphor: URIRef
+    supportVerb: URIRef
+    ofRole: URIRef
+    argumentRelation: URIRef
+    typicalAgentClass: URIRef
+    headWord: URIRef
+    nerLabel: URIRef
+    cue: URIRef
+    vagueQuantity: URIRef
+    word: URIRef
+    leadershipNoun: URIRef
+    color: URIRef
+    shape: URIRef
+
+
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = Namespace("https://schema.org/")
+CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
+WD = Namespace("http://www.wikidata.org/entity/")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+
+#: Prefixes bound in every output and predeclared in every query.
+PREFIXES: dict[str, str] = {
+    "hg": HG_IRI,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "sem": str(SEM),
+    "schema": str(SCHEMA),
+    "crm": str(CRM),
+    "wd": str(WD),
+    "dcterms": str(DCTERMS),
+}

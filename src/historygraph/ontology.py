@@ -1,0 +1,335 @@
+"""Loading ``ontology/``: the RDF vocabulary, the lexicon and the gazetteer.
+
+The ontology is data; this module only reads it. Everything the builder knows
+about words (triggers, cues, head words) and about known entities (aliases,
+Wikidata links) comes from the Turtle files loaded here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from historygraph.errors import OntologyError
+from historygraph.namespaces import HG, WD
+
+Words = tuple[str, ...]
+
+
+def words_of(phrase: str) -> Words:
+    """Split a lexicon phrase into lower-case words and punctuation marks.
+
+    >>> words_of("Anti-terrorism measure")
+    ('anti', '-', 'terrorism', 'measure')
+    """
+    return tuple(re.findall(r"\w+|[^\w\s]", phrase.lower()))
+
+
+def compact(text: str) -> str:
+    """Lower-case ``text`` and drop everything but letters and digits.
+
+    Used for space- and punctuation-insensitive alias matching.
+
+    >>> compact("Milli Majlis")
+    'millimajlis'
+    """
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A known entity of the ontology's gazetteer."""
+
+    iri: URIRef
+    cls: URIRef
+    label: str
+    aliases: tuple[str, ...]
+    wikidata: URIRef | None = None
+    located_in: URIRef | None = None
+    capital_of: URIRef | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable local name for the entry (the last path segment of its IRI)."""
+        return re.split(r"[/#]", str(self.iri))[-1]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the builder reads from the ontology, compiled for lookup."""
+
+    event_triggers: dict[Words, URIRef]
+    weak_triggers: dict[Words, URIRef]
+    anaphors: dict[Words, URIRef]
+    support_verbs: frozenset[str]
+    leadership_nouns: frozenset[str]
+    of_roles: dict[URIRef, URIRef]
+    argument_relations: dict[URIRef, URIRef]
+    typical_agent_classes: dict[URIRef, URIRef]
+    measure_triggers: dict[Words, URIRef]
+    bound_cues: dict[Words, URIRef]
+    vague_quantities: dict[Words, tuple[int, URIRef]]
+    head_words: dict[str, URIRef]
+    ner_labels: dict[str, URIRef]
+    gazetteer: tuple[GazetteerEntry, ...]
+
+    @property
+    def max_trigger_len(self) -> int:
+        """The longest trigger or anaphor, in words."""
+        keys = [*self.event_triggers, *self.weak_triggers, *self.anaphors, *self.measure_triggers]
+        return max((len(k) for k in keys), default=1)
+
+
+@dataclass
+class Ontology:
+    """The loaded ontology: one rdflib graph plus derived lookups."""
+
+    graph: Graph
+    files: tuple[Path, ...]
+    digest: str
+    version: str
+    _superclasses: dict[URIRef, frozenset[URIRef]] = field(default_factory=dict)
+    _lexicon: Lexicon | None = None
+
+    def superclasses(self, cls: URIRef) -> frozenset[URIRef]:
+        """``cls`` and all its (transitive) superclasses."""
+        if cls not in self._superclasses:
+            seen: set[URIRef] = set()
+            todo = [cls]
+            while todo:
+                c = todo.pop()
+                if c in seen:
+                    continue
+                seen.add(c)
+                todo.extend(
+                    o for o in self.graph.objects(c, RDFS.subClassOf) if isinstance(o, URIRef)
+                )
+            self._superclasses[cls] = frozenset(seen)
+        return self._superclasses[cls]
+
+    def is_a(self, cls: URIRef, parent: URIRef) -> bool:
+        """Whether ``cls`` is ``parent`` or a subclass of it."""
+        return parent in self.superclasses(cls)
+
+    def subclasses(self, parent: URIRef) -> list[URIRef]:
+        """Every declared class that is ``parent`` or below it, sorted."""
+        classes = {s for s in self.graph.subjects(RDFS.subClassOf, None) if isinstance(s, URIRef)}
+        classes.add(parent)
+        return sorted(c for c in classes if self.is_a(c, parent))
+
+    def depth(self, cls: URIRef) -> int:
+        """Number of superclasses: deeper classes are more specific."""
+        return len(self.superclasses(cls))
+
+    def label(self, term: URIRef) -> str:
+        """The ``rdfs:label`` of a term, or its local name."""
+        value = self.graph.value(term, RDFS.label)
+        return str(value) if value is not None else re.split(r"[/#]", str(term))[-1]
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The compiled lexicon (built once)."""
+        if self._lexicon is None:
+            self._lexicon = compile_lexicon(self)
+        return self._lexicon
+
+
+def ontology_files(dirs: Iterable[Path]) -> list[Path]:
+    """Every ``*.ttl`` file under the given folders, in a stable order (core first)."""
+    files: list[Path] = []
+    for d in dirs:
+        d = Path(d)
+        if not d.is_dir():
+            raise OntologyError(f"{d}: ontology folder not found")
+        found = sorted(d.rglob("*.ttl"), key=lambda p: (len(p.relative_to(d).parts), str(p)))
+        files.extend(found)
+    if not files:
+        raise OntologyError(f"{', '.join(map(str, dirs))}: no .ttl files in the ontology folder")
+    return files
+
+
+def parse_turtle_file(path: Path, graph: Graph | None = None) -> Graph:
+    """Parse one Turtle file, turning syntax errors into :class:`OntologyError`.
+
+    The error message names the file and the 1-based line.
+    """
+    graph = graph if graph is not None else Graph()
+    try:
+        data = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise OntologyError(f"{path}: not valid UTF-8 at byte {e.start}") from e
+    except OSError as e:
+        raise OntologyError(f"{path}: cannot read ({e.strerror})") from e
+    try:
+        graph.parse(data=data, format="turtle", publicID=path.resolve().as_uri())
+    except Exception as e:  # rdflib raises several types for bad syntax
+        line = getattr(e, "lines", None)
+        why = getattr(e, "_why", None) or str(e).splitlines()[0]
+        where = f"{path}:{line + 1}" if isinstance(line, int) else str(path)
+        raise OntologyError(f"{where}: bad Turtle: {why}") from e
+    return graph
+
+
+def load_ontology(dirs: Iterable[Path]) -> Ontology:
+    """Load every Turtle file of the ontology folders into one graph.
+
+    Raises:
+        OntologyError: a folder is missing or a file does not parse.
+    """
+    files = ontology_files(dirs)
+    graph = Graph()
+    digest = hashlib.sha256()
+    for path in files:
+        parse_turtle_file(path, graph)
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    version = "unknown"
+    for onto in graph.subjects(RDF.type, URIRef("http://www.w3.org/2002/07/owl#Ontology")):
+        v = graph.value(onto, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))
+        if v is not None:
+            version = str(v)
+    return Ontology(graph=graph, files=tuple(files), digest=digest.hexdigest(), version=version)
+
+
+def _strings(graph: Graph, subject: URIRef, prop: URIRef) -> list[str]:
+    return sorted(str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal))
+
+
+def _word_map(onto: Ontology, prop: URIRef, within: URIRef | None = None) -> dict[Words, URIRef]:
+    """Map each phrase of ``prop`` to its subject; deeper classes win on conflict."""
+    result: dict[Words, URIRef] = {}
+    for subject in sorted({s for s in onto.graph.subjects(prop, None) if isinstance(s, URIRef)}):
+        if within is not None and not onto.is_a(subject, within):
+            continue
+        for phrase in _strings(onto.graph, subject, prop):
+            key = words_of(phrase)
+            old = result.get(key)
+            if old is None or onto.depth(subject) > onto.depth(old):
+                result[key] = subject
+    return result
+
+
+def _gazetteer(onto: Ontology) -> tuple[GazetteerEntry, ...]:
+    g = onto.graph
+    entries = []
+    for subject in sorted({s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef)}):
+        classes = [c for c in g.objects(subject, RDF.type) if isinstance(c, URIRef)]
+        kinds = [c for c in classes if onto.is_a(c, HG.Agent) or onto.is_a(c, HG.Place)]
+        if not kinds:
+            continue
+        cls = max(sorted(kinds), key=onto.depth)
+        label = g.value(subject, RDFS.label)
+        if label is None:
+            raise OntologyError(f"gazetteer entry {subject} has no rdfs:label")
+        wikidata = next(
+            (o for o in sorted(g.objects(subject, SKOS.exactMatch)) if str(o).startswith(str(WD))),
+            None,
+        )
+        entries.append(
+            GazetteerEntry(
+                iri=subject,
+                cls=cls,
+                label=str(label),
+                aliases=tuple(_strings(g, subject, SKOS.altLabel)),
+                wikidata=wikidata if isinstance(wikidata, URIRef) else None,
+                located_in=g.value(subject, HG.locatedIn),  # type: ignore[arg-type]
+                capital_of=g.value(subject, HG.capitalOf),  # type: ignore[arg-type]
+            )
+        )
+    return tuple(entries)
+
+
+def compile_lexicon(onto: Ontology) -> Lexicon:
+    """Read triggers, cues, head words and the gazetteer out of the ontology."""
+    g = onto.graph
+    measures = _word_map(onto, HG.trigger)
+    event_triggers = {k: v for k, v in measures.items() if onto.is_a(v, HG.Event)}
+    measure_triggers: dict[Words, URIRef] = {}
+    for subject in sorted({s for s in g.subjects(HG.trigger, None) if isinstance(s, URIRef)}):
+        if (subject, RDF.type, HG.Measure) in g:
+            for phrase in _strings(g, subject, HG.trigger):
+                measure_triggers[words_of(phrase)] = subject
+    vague: dict[Words, tuple[int, URIRef]] = {}
+    for node in g.objects(HG.Figure, HG.vagueQuantity):
+        word, count, bound = (
+            g.value(node, HG.word),
+            g.value(node, HG.count),
+            g.value(node, HG.bound),
+        )
+        if word is None or count is None or not isinstance(bound, URIRef):
+            raise OntologyError("hg:vagueQuantity entries need hg:word, hg:count and hg:bound")
+        vague[words_of(str(word))] = (int(count), bound)
+    head_words = {k[0]: v for k, v in _word_map(onto, HG.headWord).items() if len(k) == 1}
+    ner_labels: dict[str, URIRef] = {}
+    for subject in sorted({s for s in g.subjects(HG.nerLabel, None) if isinstance(s, URIRef)}):
+        for label in _strings(g, subject, HG.nerLabel):
+            ner_labels[label] = subject
+
+    def _class_map(prop: URIRef) -> dict[URIRef, URIRef]:
+        return {
+            s: o
+            for s, o in sorted(g.subject_objects(prop))
+            if isinstance(s, URIRef) and isinstance(o, URIRef)
+        }
+
+    return Lexicon(
+        event_triggers=event_triggers,
+        weak_triggers=_word_map(onto, HG.weakTrigger, HG.Event),
+        anaphors=_word_map(onto, HG.anaphor, HG.Event),
+        support_verbs=frozenset(
+            w for s in g.subjects(HG.supportVerb, None) for w in _strings(g, s, HG.supportVerb)
+        ),  # type: ignore[arg-type]
+        leadership_nouns=frozenset(
+            w
+            for s in g.subjects(HG.leadershipNoun, None)
+            for w in _strings(g, s, HG.leadershipNoun)  # type: ignore[arg-type]
+        ),
+        of_roles=_class_map(HG.ofRole),
+        argument_relations=_class_map(HG.argumentRelation),
+        typical_agent_classes=_class_map(HG.typicalAgentClass),
+        measure_triggers=measure_triggers,
+        bound_cues=_word_map(onto, HG.cue),
+        vague_quantities=vague,
+        head_words=head_words,
+        ner_labels=ner_labels,
+        gazetteer=_gazetteer(onto),
+    )
+
+
+#: IRI of the named graph that carries the ontology's schema at query time.
+ONTOLOGY_GRAPH = URIRef("https://w3id.org/historygraph/ontology")
+
+_SCHEMA_TYPES = frozenset(
+    {
+        URIRef("http://www.w3.org/2002/07/owl#Class"),
+        URIRef("http://www.w3.org/2000/01/rdf-schema#Class"),
+        URIRef("http://www.w3.org/2002/07/owl#ObjectProperty"),
+        URIRef("http://www.w3.org/2002/07/owl#DatatypeProperty"),
+        URIRef("http://www.w3.org/2002/07/owl#AnnotationProperty"),
+        URIRef("http://www.w3.org/2002/07/owl#Ontology"),
+        HG.Measure,
+        HG.Bound,
+    }
+)
+
+
+def schema_graph(ontology: Ontology) -> Graph:
+    """The ontology's classes, properties and concepts (not gazetteer entries or shapes).
+
+    Queries see it as the named graph :data:`ONTOLOGY_GRAPH`, so they can follow
+    ``rdfs:subClassOf*`` and read labels of classes, properties and measures.
+    """
+    g = ontology.graph
+    schema = Graph()
+    terms = {s for t in _SCHEMA_TYPES for s in g.subjects(RDF.type, t) if isinstance(s, URIRef)}
+    for s in terms:
+        for p, o in g.predicate_objects(s):
+            if isinstance(o, Literal | URIRef):
+                schema.add((s, p, o))
+    return schema

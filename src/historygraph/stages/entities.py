@@ -1,0 +1,323 @@
+"""Stage ``entities``: agents and places the text names.
+
+Sources, in order of authority:
+
+1. the ontology's gazetteer, matched ignoring case, spaces and punctuation
+   (so a glued "MilliMajlis" or "Karabakhand" still matches);
+2. spaCy's statistical NER, classed by the head word of the name ("... Army" is
+   a military force) or by the NER label;
+3. noun phrases headed by a class head word with a proper-name modifier
+   ("the USSR leadership");
+4. parenthesised aliases ("Milli Majlis (Parliament)");
+5. generic definite phrases ("armed forces", "the parliament") resolved to the
+   most recent entity of that class.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from historygraph.document import Document, Entity, Mention, Span
+from historygraph.namespaces import HG
+from historygraph.ontology import GazetteerEntry, Lexicon, Ontology, compact
+from historygraph.pipeline import Context, stage
+from historygraph.stages.syntax import Token, lemma, offset, path_to_root
+
+#: Function words a typo may glue to a name ("Karabakhand").
+GLUE_WORDS = ("and", "or", "the", "of", "in", "on", "at", "to", "by")
+#: How many sentences back a generic phrase ("the army") looks for its referent.
+ANAPHORA_WINDOW = 3
+
+
+def normalise_label(text: str) -> str:
+    """A display label: whitespace collapsed, leading article and possessive dropped.
+
+    >>> normalise_label("the  Soviet army's")
+    'Soviet army'
+    """
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = re.sub(r"['’]s?$", "", text)
+    return text.strip(" ,;:")
+
+
+def entity_key(cls: URIRef, label: str) -> str:
+    """Key of a non-gazetteer entity: class plus case- and accent-folded label."""
+    folded = unicodedata.normalize("NFKD", label)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return f"{cls}|{compact(folded)}"
+
+
+@dataclass(frozen=True)
+class GazetteerIndex:
+    """Compact alias -> entry, plus the longest alias in tokens."""
+
+    by_compact: dict[str, GazetteerEntry]
+    max_tokens: int
+
+
+_INDEXES: dict[int, GazetteerIndex] = {}
+
+
+def gazetteer_index(lexicon: Lexicon) -> GazetteerIndex:
+    """Build (once per lexicon) the space-insensitive alias index."""
+    key = id(lexicon)
+    if key not in _INDEXES:
+        by_compact: dict[str, GazetteerEntry] = {}
+        longest = 1
+        for entry in lexicon.gazetteer:
+            for name in (entry.label, *entry.aliases):
+                c = compact(name)
+                if c and c not in by_compact:
+                    by_compact[c] = entry
+                longest = max(longest, len(re.findall(r"\w+|[^\w\s]", name)))
+        _INDEXES[key] = GazetteerIndex(by_compact, longest + 1)
+    return _INDEXES[key]
+
+
+def _alnum_prefix_length(text: str, n_alnum: int) -> int:
+    """Characters of ``text`` needed to cover its first ``n_alnum`` letters/digits."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if ch.isalnum():
+            seen += 1
+            if seen == n_alnum:
+                return i + 1
+    return len(text)
+
+
+class _Builder:
+    """Collects mentions for one document, resolving overlaps."""
+
+    def __init__(self, doc: Document, ontology: Ontology) -> None:
+        self.doc = doc
+        self.ontology = ontology
+        self.lexicon = ontology.lexicon
+        self.mentions: list[Mention] = []
+
+    def entity_for_entry(self, entry: GazetteerEntry) -> str:
+        key = f"gazetteer|{entry.iri}"
+        if key not in self.doc.entities:
+            self.doc.entities[key] = Entity(
+                key=key,
+                cls=entry.cls,
+                label=entry.label,
+                gazetteer=entry.iri,
+                wikidata=entry.wikidata,
+            )
+        return key
+
+    def entity_for(self, cls: URIRef, label: str) -> str:
+        key = entity_key(cls, label)
+        if key not in self.doc.entities:
+            self.doc.entities[key] = Entity(key=key, cls=cls, label=label)
+        return key
+
+    def covered(self, span: Span) -> Mention | None:
+        return next((m for m in self.mentions if m.span.overlaps(span)), None)
+
+    def add(self, span: Span, entity: str, source: str) -> None:
+        surface = " ".join(self.doc.quote(span).split())
+        ent = self.doc.entities[entity]
+        if surface != ent.label:
+            ent.aliases.add(surface)
+        self.mentions.append(Mention(span, entity, source))
+
+
+def _match_gazetteer(b: _Builder, sent: Token) -> None:
+    index = gazetteer_index(b.lexicon)
+    tokens = list(sent)
+    i = 0
+    while i < len(tokens):
+        matched = False
+        for j in range(min(len(tokens), i + index.max_tokens), i, -1):
+            first, last = tokens[i], tokens[j - 1]
+            if first.is_punct or last.is_punct:
+                continue
+            start, end = offset(first), offset(last) + len(last.text)
+            entry = index.by_compact.get(compact(b.doc.text[start:end]))
+            if entry is not None:
+                span = Span(start, end)
+                if b.covered(span) is None:
+                    b.add(span, b.entity_for_entry(entry), "gazetteer")
+                i = j
+                matched = True
+                break
+        if not matched:
+            _match_glued(b, tokens[i], index)
+            i += 1
+
+
+def _match_glued(b: _Builder, token: Token, index: GazetteerIndex) -> None:
+    """A name glued to a function word by a typo: "Karabakhand" -> "Karabakh"."""
+    word = compact(token.text)
+    for glue in GLUE_WORDS:
+        if len(word) <= len(glue) + 2:
+            continue
+        if word.endswith(glue) and word[: -len(glue)] in index.by_compact:
+            entry = index.by_compact[word[: -len(glue)]]
+            start = offset(token)
+            length = _alnum_prefix_length(token.text, len(word) - len(glue))
+            span = Span(start, start + length)
+        elif (
+            word.startswith(glue)
+            and word[len(glue) :] in index.by_compact
+            and token.text[:1].islower()
+        ):
+            entry = index.by_compact[word[len(glue) :]]
+            skip = _alnum_prefix_length(token.text, len(glue))
+            span = Span(offset(token) + skip, offset(token) + len(token.text))
+        else:
+            continue
+        if b.covered(span) is None:
+            b.add(span, b.entity_for_entry(entry), "gazetteer")
+        return
+
+
+def _is_title_of_person(ent: Token) -> bool:
+    """Whether an entity span is a title inside a person's name ("National" in "National Leader X")."""
+    for ancestor in path_to_root(ent.root)[1:4]:
+        if ancestor.ent_type_ == "PERSON" and ent.root.dep_ == "compound":
+            return True
+    return False
+
+
+def _class_of_phrase(b: _Builder, root: Token, default: URIRef | None) -> URIRef | None:
+    cls = b.lexicon.head_words.get(lemma(root)) or b.lexicon.head_words.get(root.lower_)
+    if cls is not None and (b.ontology.is_a(cls, HG.Agent) or b.ontology.is_a(cls, HG.Place)):
+        return cls
+    return default
+
+
+def _match_ner(b: _Builder, parsed: Token) -> None:
+    for ent in parsed.ents:
+        default = b.lexicon.ner_labels.get(ent.label_)
+        if default is None or _is_title_of_person(ent):
+            continue
+        if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
+            continue
+        tokens = [t for t in ent if not (t.dep_ == "det" or t.is_punct)]
+        if not tokens:
+            continue
+        span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+        nested = [m for m in b.mentions if m.span.overlaps(span)]
+        root_span = Span(offset(ent.root), offset(ent.root) + len(ent.root.text))
+        if nested:
+            # A longer name headed outside the known name ("Armed Forces of Azerbaijan") wins.
+            if all(span.contains(m.span) and m.span != span for m in nested) and not any(
+                m.span.overlaps(root_span) for m in nested
+            ):
+                for m in nested:
+                    b.mentions.remove(m)
+            else:
+                continue
+        cls = _class_of_phrase(b, ent.root, default)
+        if cls is None:
+            continue
+        label = normalise_label(b.doc.quote(span))
+        if label:
+            b.add(span, b.entity_for(cls, label), "ner")
+
+
+def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
+    """Noun phrases such as "the USSR leadership": a class head word with a proper-name modifier."""
+    for chunk in parsed.noun_chunks:
+        root = chunk.root
+        cls = _class_of_phrase(b, root, None)
+        if cls is None or not b.ontology.is_a(cls, HG.Agent):
+            continue
+        root_span = Span(offset(root), offset(root) + len(root.text))
+        if b.covered(root_span) is not None:
+            continue
+        tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
+        if not any(t.pos_ == "PROPN" for t in tokens if t.i != root.i):
+            continue
+        span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+        for m in [m for m in b.mentions if span.contains(m.span)]:
+            b.mentions.remove(m)
+        if b.covered(span) is None:
+            b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+
+
+_PAREN = re.compile(r"\s*\(\s*([A-Z][^()\n]{0,60}?)\s*\)")
+
+
+def _match_parenthesised_aliases(b: _Builder) -> None:
+    for m in sorted(b.mentions, key=lambda m: m.span.start):
+        found = _PAREN.match(b.doc.text, m.span.end)
+        if found is None:
+            continue
+        span = Span(found.start(1), found.end(1))
+        if b.covered(span) is None and not any(ch.isdigit() for ch in found.group(1)):
+            b.add(span, m.entity, "alias")
+
+
+def _match_generic_anaphora(b: _Builder) -> None:
+    """ "armed forces", "the parliament": the most recent entity of that class nearby."""
+    for sent in b.doc.sentences:
+        for chunk in sent.parsed.noun_chunks:
+            root = chunk.root
+            cls = _class_of_phrase(b, root, None)
+            if cls is None or cls == HG.Group or not b.ontology.is_a(cls, HG.Organization):
+                continue
+            if any(t.pos_ == "PROPN" for t in chunk if t.i != root.i):
+                continue
+            if any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in chunk):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+                continue  # relational use: "the leadership of X" names no force itself
+            tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
+            span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+            if b.covered(span) is not None:
+                continue
+            window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+            candidates = [
+                m
+                for m in b.mentions
+                if window_start <= m.span.start < span.start
+                and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
+            ]
+            if candidates:
+                antecedent = max(candidates, key=lambda m: m.span.start)
+                b.add(span, antecedent.entity, "anaphora")
+
+
+@stage("entities", requires=("sentences",), assigns=("entities", "mentions"))
+def find_entities(doc: Document, ctx: Context) -> None:
+    """Find and resolve the agents and places the document mentions."""
+    b = _Builder(doc, ctx.ontology)
+    for sent in doc.sentences:
+        _match_gazetteer(b, sent.parsed)
+    _match_parenthesised_aliases(b)
+    for parsed in doc.parsed:
+        _match_ner(b, parsed)
+        _match_headword_phrases(b, parsed)
+    _match_parenthesised_aliases(b)
+    _match_generic_anaphora(b)
+    _link_locations(b)
+    doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
+    used = {m.entity for m in doc.mentions}
+    doc.entities = {k: v for k, v in sorted(doc.entities.items()) if k in used}
+
+
+def _link_locations(b: _Builder) -> None:
+    """ "the Permanent Mission of Azerbaijan in Moscow": a site located in a place."""
+    by_start = sorted(b.mentions, key=lambda m: m.span.start)
+    for m in by_start:
+        ent = b.doc.entities[m.entity]
+        if not b.ontology.is_a(ent.cls, HG.Place) or ent.gazetteer is not None:
+            continue
+        follow = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?").match(b.doc.text, m.span.end)
+        if follow is None:
+            continue
+        target = next((n for n in by_start if n.span.start == follow.end()), None)
+        if target is None:
+            continue
+        tcls = b.doc.entities[target.entity].cls
+        if b.ontology.is_a(tcls, HG.Place) or b.ontology.is_a(tcls, HG.State):
+            ent.located_in = target.entity
+            ent.located_in_evidence = Span(m.span.start, target.span.end)

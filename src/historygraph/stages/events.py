@@ -1,0 +1,684 @@
+"""Stage ``events``: events from the lexicon's trigger words, with their roles.
+
+For every trigger the stage reads, from the dependency parse of its sentence:
+
+* the **agent** (active subject, by-phrase, subject of a support verb such as
+  "committed a massacre", "under the leadership of X") and the **affected**
+  (object, passive subject, "against X", the of-phrase where the class says so);
+* the **date** and **place**: each date or locative place of the sentence goes
+  to the trigger nearest to it in the tree; an event with no date of its own
+  takes the last date of an earlier sentence of its paragraph;
+* **relations** to other events that are its arguments (a condemnation of "the
+  crime" responds to it; "during the war" makes a sub-event).
+
+Mentions of one event are merged: a definite noun ("the massacre"), a generic
+anaphor ("the tragedy") or a weak trigger ("were killed") joins the most recent
+compatible event; an anaphor with nothing before it waits for a later event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from historygraph.document import Document, EventRecord, Sentence, Span, TimeExpression
+from historygraph.namespaces import HG
+from historygraph.ontology import Lexicon, Ontology, Words
+from historygraph.pipeline import Context, stage
+from historygraph.stages.syntax import (
+    Token,
+    is_definite,
+    is_indefinite,
+    is_passive,
+    lemma,
+    offset,
+    phrase_span,
+    tokens_span,
+    tree_distance,
+    with_conjuncts,
+)
+from historygraph.stages.times import parse_date, quoted_spans
+
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "outside",
+        "inside",
+        "within",
+        "throughout",
+        "across",
+        "into",
+        "around",
+    }
+)
+ARGUMENT_PREPS = frozenset({"of", "against", "for", "on", "about", "over", "after", "to"})
+
+
+@dataclass
+class EventMention:
+    """One trigger occurrence, before merging into events."""
+
+    cls: URIRef
+    kind: str  # strong | weak | anaphor
+    head: Token
+    span: Span
+    sentence: Sentence
+    anchors: list[Token] = field(default_factory=list)
+    date: TimeExpression | None = None
+    duration: TimeExpression | None = None
+    place: str | None = None
+    agents: list[str] = field(default_factory=list)
+    affected: list[str] = field(default_factory=list)
+    evidence: Span | None = None
+    event: int | None = None
+
+
+def _token_words(token: Token) -> tuple[str, str]:
+    return lemma(token), token.lower_
+
+
+def _match_triggers(sentence: Sentence, lexicon: Lexicon) -> list[tuple[int, int, URIRef, str]]:
+    """(first, last+1, class, kind) for each trigger in the sentence, longest first."""
+    tokens = list(sentence.parsed)
+    tables: list[tuple[dict[Words, URIRef], str]] = [
+        (lexicon.event_triggers, "strong"),
+        (lexicon.anaphors, "anaphor"),
+        (lexicon.weak_triggers, "weak"),
+    ]
+    found = []
+    i = 0
+    n = lexicon.max_trigger_len
+    while i < len(tokens):
+        hit = None
+        for j in range(min(len(tokens), i + n), i, -1):
+            window = tokens[i:j]
+            keys = {tuple(lemma(t) for t in window), tuple(t.lower_ for t in window)}
+            for table, kind in tables:
+                cls = next((table[k] for k in sorted(keys) if k in table), None)
+                if cls is not None:
+                    hit = (i, j, cls, kind)
+                    break
+            if hit:
+                break
+        if hit:
+            found.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return found
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    """The token of a multi-word trigger whose head lies outside the trigger."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[-1]
+
+
+class _Resolver:
+    """Finds, describes and merges the event mentions of one document."""
+
+    def __init__(self, doc: Document, ontology: Ontology) -> None:
+        self.doc = doc
+        self.ontology = ontology
+        self.lexicon = ontology.lexicon
+        self.mention_at: dict[tuple[int, int], str] = {}
+        for m in doc.mentions:
+            self.mention_at[(m.span.start, m.span.end)] = m.entity
+        self.relations: list[tuple[EventMention, URIRef, EventMention]] = []
+        self.date_arguments: list[tuple[EventMention, TimeExpression]] = []
+        self.ordinals: list[tuple[EventMention, int]] = []
+        self.quotes = quoted_spans(doc.text)
+
+    # ---------------------------------------------------------------- entities
+    def entity_of(self, token: Token) -> str | None:
+        """The entity whose mention covers ``token``, if any."""
+        start = offset(token)
+        for m in self.doc.mentions:
+            if m.span.start <= start < m.span.end:
+                return m.entity
+        return None
+
+    def entity_in_phrase(self, token: Token) -> str | None:
+        """The entity a noun phrase refers to: its head, or a name inside "X of N"."""
+        found = self.entity_of(token)
+        if found is not None:
+            return found
+        # "hundreds of thousands of Azerbaijanis": descend through quantity of-phrases
+        if token.like_num or token.ent_type_ == "CARDINAL" or token.pos_ == "NUM":
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self.entity_in_phrase(obj)
+        return None
+
+    def entities_of(self, token: Token) -> list[str]:
+        result = []
+        for t in with_conjuncts(token):
+            e = self.entity_in_phrase(t)
+            if (
+                e is not None
+                and e not in result
+                and self.ontology.is_a(self.doc.entities[e].cls, HG.Agent)
+            ):
+                result.append(e)
+        return result
+
+    # ---------------------------------------------------------------- mentions
+    def mentions(self) -> list[EventMention]:
+        result = []
+        for sentence in self.doc.sentences:
+            for first, last, cls, kind in _match_triggers(sentence, self.lexicon):
+                tokens = list(sentence.parsed)[first:last]
+                head = _phrase_head(tokens)
+                if kind == "weak" and head.pos_ not in {"VERB", "AUX"}:
+                    continue
+                if kind == "anaphor" and not is_definite(head):
+                    continue
+                if self.entity_of(head) is not None:
+                    continue  # part of a name ("Mourning Day" of an organisation)
+                if kind != "anaphor" and head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "compound":
+                    continue  # a modifier: "liberation movement", "protest camp"
+                if any(t.ent_type_ and t.ent_type_ != "EVENT" for t in tokens):
+                    continue  # inside a date or name: "March 1994"
+                mention = EventMention(
+                    cls, kind, head, tokens_span(tokens[0], tokens[-1]), sentence
+                )
+                mention.anchors = self._anchors(head)
+                result.append(mention)
+        return result
+
+    def _anchors(self, head: Token) -> list[Token]:
+        anchors = [head]
+        if head.pos_ == "ADJ" and head.dep_ in {"acomp", "attr"} and head.head.lemma_ == "be":
+            anchors.append(head.head)  # "was qualified as": the copula carries subject and dates
+        if head.pos_ in {"NOUN", "PROPN"}:
+            if (
+                head.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"}
+                and lemma(head.head) in self.lexicon.support_verbs
+            ):
+                anchors.append(head.head)
+            for child in head.children:
+                if child.dep_ in {"acl", "relcl"} and lemma(child) in self.lexicon.support_verbs:
+                    anchors.append(child)
+        return anchors
+
+    # ---------------------------------------------------------------- roles
+    def describe(self, mention: EventMention, in_sentence: list[EventMention]) -> None:
+        self._roles(mention)
+        mention.evidence = self._evidence(mention)
+        self._arguments(mention, in_sentence)
+
+    def _evidence(self, mention: EventMention) -> Span:
+        anchor = mention.anchors[-1] if len(mention.anchors) > 1 else mention.head
+        if mention.kind == "anaphor":
+            anchor = mention.head
+        span = phrase_span(anchor)
+        return Span(min(span.start, mention.span.start), max(span.end, mention.span.end))
+
+    def _roles(self, mention: EventMention) -> None:
+        agents: list[str] = []
+        affected: list[str] = []
+        of_role = self._class_value(self.lexicon.of_roles, mention.cls)
+        for anchor in mention.anchors:
+            passive = is_passive(anchor)
+            verbal = anchor.pos_ in {"VERB", "AUX"}
+            if anchor.lemma_ == "be" and anchor is not mention.head:
+                passive = True  # "X was qualified as": X is not an agent
+            for child in anchor.children:
+                dep = child.dep_
+                if verbal and dep == "nsubj" and not passive:
+                    agents += self.entities_of(child)
+                elif verbal and dep in {"nsubjpass", "dobj"} and anchor is mention.head:
+                    affected += self.entities_of(child)
+                elif dep == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            agents += self.entities_of(obj)
+                elif dep == "poss" and not verbal:
+                    agents += self.entities_of(child)
+                elif dep == "prep":
+                    agents_, affected_ = self._prepositional(child, of_role, anchor is mention.head)
+                    agents += agents_
+                    affected += affected_
+        if not agents and mention.head.pos_ in {"VERB", "AUX"} and not is_passive(mention.head):
+            agents += self._preceding_agent(mention)
+        mention.agents = list(dict.fromkeys(agents))
+        mention.affected = [a for a in dict.fromkeys(affected) if a not in mention.agents]
+
+    def _preceding_agent(self, mention: EventMention) -> list[str]:
+        """Fallback for a misparsed subject: the closest agent named before the verb in its sentence."""
+        best = None
+        for m in self.doc.mentions:
+            if not (mention.sentence.span.start <= m.span.start < mention.span.start):
+                continue
+            entity = self.doc.entities[m.entity]
+            if not self.ontology.is_a(entity.cls, HG.Agent):
+                continue
+            token = self._token_at(mention.sentence, m.span.start)
+            if token is not None and self._is_locative(token, m.span):
+                continue
+            best = m.entity
+        return [best] if best is not None else []
+
+    def _is_locative(self, token: Token, span: Span) -> bool:
+        root = token
+        while root.head.i != root.i and span.start <= offset(root.head) < span.end:
+            root = root.head
+        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS | {
+            "of",
+            "with",
+            "against",
+            "to",
+            "for",
+        }
+
+    def _prepositional(
+        self, prep: Token, of_role: URIRef | None, on_head: bool
+    ) -> tuple[list[str], list[str]]:
+        agents: list[str] = []
+        affected: list[str] = []
+        word = prep.lower_
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if word == "by":
+                agents += self.entities_of(obj)
+            elif word == "against":
+                affected += self.entities_of(obj)
+            elif word == "of" and on_head and of_role is not None:
+                (agents if of_role == HG.agent else affected).extend(self.entities_of(obj))
+            elif word == "under" and lemma(obj) in self.lexicon.leadership_nouns:
+                for inner in obj.children:
+                    if inner.dep_ == "prep" and inner.lower_ == "of":
+                        for who in inner.children:
+                            if who.dep_ == "pobj":
+                                agents += self.entities_of(who)
+        return agents, affected
+
+    def _class_value(self, table: dict[URIRef, URIRef], cls: URIRef) -> URIRef | None:
+        for c in sorted(self.ontology.superclasses(cls), key=self.ontology.depth, reverse=True):
+            if c in table:
+                return table[c]
+        return None
+
+    def _arguments(self, mention: EventMention, in_sentence: list[EventMention]) -> None:
+        heads = {m.head.i: m for m in in_sentence if m is not mention}
+        for anchor in mention.anchors:
+            for child in anchor.children:
+                targets: list[Token] = []
+                relation = self._class_value(self.lexicon.argument_relations, mention.cls)
+                if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} or (
+                    child.dep_ == "nsubj" and anchor.lemma_ == "be" and anchor is not mention.head
+                ):
+                    targets.append(child)
+                elif child.dep_ == "prep":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if child.lower_ == "during":
+                        targets.extend(objs)
+                        relation = HG.subEventOf
+                    elif child.lower_ in ARGUMENT_PREPS:
+                        targets.extend(objs)
+                elif child.dep_ == "amod" and child.ent_type_ == "ORDINAL":
+                    number = "".join(ch for ch in child.text if ch.isdigit())
+                    if number:
+                        self.ordinals.append((mention, int(number)))
+                if relation is None:
+                    continue
+                for target in targets:
+                    for t in with_conjuncts(target):
+                        if t.i in heads:
+                            self.relations.append((mention, relation, heads[t.i]))
+                        date = self._date_argument(t)
+                        if date is not None and relation != HG.subEventOf:
+                            self.date_arguments.append((mention, date))
+
+    def _date_argument(self, token: Token) -> TimeExpression | None:
+        start = offset(token)
+        for time in self.doc.times:
+            if (
+                time.kind == "date"
+                and not time.temporal
+                and time.span.start <= start < time.span.end
+            ):
+                return time
+        return None
+
+    # ---------------------------------------------------------------- dates and places
+    def assign_times_and_places(self, sentence: Sentence, mentions: list[EventMention]) -> None:
+        if not mentions:
+            return
+        for time in self.doc.times:
+            if not sentence.span.contains(time.span) or not time.temporal:
+                continue
+            if time.quoted and not any(m.span.overlaps(time.span) for m in mentions):
+                inside = [m for m in mentions if _same_quote(self.doc, m.span, time.span)]
+                if not inside:
+                    continue
+            named = [m for m in mentions if m.kind != "weak"]
+            nearest = self._nearest(time.head, named or mentions)
+            if nearest is None:
+                continue
+            if time.kind == "duration":
+                nearest.duration = nearest.duration or time
+            elif nearest.date is None:
+                nearest.date = time
+        for m in self.doc.mentions:
+            if not sentence.span.contains(m.span):
+                continue
+            entity = self.doc.entities[m.entity]
+            if not self.ontology.is_a(entity.cls, HG.Place):
+                continue
+            quotes = [q for q in self.quotes if q.contains(m.span)]
+            token = self._token_at(sentence, m.span.start)
+            if token is None:
+                continue
+            root = token
+            while (
+                root.head.i != root.i
+                and offset(root.head) >= m.span.start
+                and offset(root.head) < m.span.end
+            ):
+                root = root.head
+            root = _locative_object(root)
+            if root is None:
+                continue
+            governor = root.head.head
+            if self.entity_of(governor) is not None and self.entity_of(governor) != m.entity:
+                continue  # "the Mission in Moscow": a location of a place, not of an event
+            nearest = self._nearest(root, [x for x in mentions if x.kind != "anaphor"])
+            if nearest is not None and quotes and not any(q.contains(nearest.span) for q in quotes):
+                continue  # a place inside a quoted title belongs to the title
+            if nearest is not None and nearest.place is None:
+                nearest.place = m.entity
+
+    def _token_at(self, sentence: Sentence, start: int) -> Token | None:
+        for t in sentence.parsed:
+            if offset(t) <= start < offset(t) + len(t.text):
+                return t
+        return None
+
+    def _nearest(self, token: Token, mentions: list[EventMention]) -> EventMention | None:
+        best: tuple[int, int] | None = None
+        chosen = None
+        for m in mentions:
+            d = min(tree_distance(token, a) for a in m.anchors)
+            score = (d, abs(offset(token) - m.span.start))
+            if best is None or score < best:
+                best, chosen = score, m
+        if best is not None and best[0] >= 10_000:
+            return None
+        return chosen
+
+
+def _locative_object(token: Token) -> Token | None:
+    """The object of a locative preposition that ``token`` names, if any.
+
+    "in Baku", "in the territory of Armenia", "from Karabakh Azerbaijan" (a
+    name compounded to the object) all count; "the protests of X" does not.
+    """
+    current = token
+    for _ in range(3):
+        if current.dep_ == "compound" and current.head.i != current.i:
+            current = current.head
+            continue
+        if current.dep_ != "pobj":
+            return None
+        prep = current.head
+        if prep.lower_ in LOCATIVE_PREPS:
+            return current
+        if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN":
+            current = prep.head
+            continue
+        return None
+    return None
+
+
+def _same_quote(doc: Document, a: Span, b: Span) -> bool:
+    return any(q.contains(a) and q.contains(b) for q in quoted_spans(doc.text))
+
+
+def _dates_compatible(a: TimeExpression | None, b: TimeExpression | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _more_precise(a: TimeExpression | None, b: TimeExpression | None) -> TimeExpression | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if len(b.value) > len(a.value) else a
+
+
+class _Merger:
+    """Turns described mentions into events, merging mentions of one event."""
+
+    def __init__(self, doc: Document, ontology: Ontology) -> None:
+        self.doc = doc
+        self.ontology = ontology
+
+    def compatible(self, event: EventRecord, mention: EventMention) -> bool:
+        if not _dates_compatible(event.date, mention.date):
+            return False
+        if event.place and mention.place and event.place != mention.place:
+            return False
+        return not (
+            mention.kind == "strong"
+            and event.agents
+            and mention.agents
+            and not set(event.agents) & set(mention.agents)
+        )
+
+    def candidate(self, mention: EventMention) -> EventRecord | None:
+        live = [e for e in self.doc.events if e.merged_into is None]
+        for event in reversed(live):
+            if mention.kind == "anaphor":
+                ok = self.ontology.is_a(event.cls, mention.cls)
+            elif event.provisional:
+                ok = self.ontology.is_a(mention.cls, event.cls) or self.ontology.is_a(
+                    event.cls, mention.cls
+                )
+            else:
+                ok = event.cls == mention.cls
+            if ok and self.compatible(event, mention):
+                return event
+        return None
+
+    def place(self, mention: EventMention, previous_in_paragraph: EventRecord | None) -> None:
+        event: EventRecord | None = None
+        target = self.candidate(mention)
+        if mention.kind == "strong":
+            verbal = mention.head.pos_ in {"VERB", "AUX"}
+            refers = not verbal and not is_indefinite(mention.head) and not mention.head.like_num
+            if (
+                target is not None and (target.provisional or (refers and mention.date is None))
+            ) or (
+                target is not None
+                and refers
+                and target.date is not None
+                and mention.date is not None
+            ):
+                event = target
+        elif mention.kind == "weak":
+            if target is None:
+                return
+            event = target
+        else:  # anaphor
+            if target is not None:
+                mention.agents, mention.affected = [], []
+                event = target
+        if event is None:
+            if mention.kind == "strong" and mention.date is None:
+                mention.date = _context_date(self.doc, mention)
+            event = EventRecord(
+                id=len(self.doc.events),
+                cls=mention.cls,
+                provisional=mention.kind == "anaphor",
+                paragraph=mention.sentence.paragraph,
+            )
+            self.doc.events.append(event)
+            if mention.kind == "anaphor":
+                mention.agents, mention.affected = [], []
+            elif (
+                not mention.agents
+                and previous_in_paragraph is not None
+                and is_passive(mention.anchors[-1])
+            ):
+                mention.agents = list(previous_in_paragraph.agents)
+        elif mention.kind == "strong" and event.provisional:
+            event.provisional = False
+            event.cls = mention.cls if self.ontology.is_a(mention.cls, event.cls) else event.cls
+        mention.event = event.id
+        self.absorb(event, mention)
+
+    def absorb(self, event: EventRecord, mention: EventMention) -> None:
+        if mention.evidence is not None and mention.evidence not in event.evidence:
+            event.evidence.append(mention.evidence)
+        event.triggers.append(mention.span)
+        event.date = _more_precise(event.date, mention.date)
+        event.duration = event.duration or mention.duration
+        event.place = event.place or mention.place
+        for a in mention.agents:
+            if a not in event.agents:
+                event.agents.append(a)
+        for a in mention.affected:
+            if a not in event.affected and a not in event.agents:
+                event.affected.append(a)
+
+
+def _context_date(doc: Document, mention: EventMention) -> TimeExpression | None:
+    """The last narrative date of an earlier sentence of the same paragraph."""
+    best = None
+    for time in doc.times:
+        if time.kind != "date" or not time.temporal or time.quoted:
+            continue
+        sentence = doc.sentence_at(time.span.start)
+        if (
+            sentence.paragraph == mention.sentence.paragraph
+            and sentence.index < mention.sentence.index
+        ):
+            best = time
+    return best
+
+
+def _typical_agent(r: _Resolver, mention: EventMention) -> None:
+    cls = r._class_value(r.lexicon.typical_agent_classes, mention.cls)
+    if cls is None or mention.agents:
+        return
+    for m in r.doc.mentions:
+        if mention.sentence.span.contains(m.span) and r.ontology.is_a(
+            r.doc.entities[m.entity].cls, cls
+        ):
+            mention.agents = [m.entity]
+            return
+
+
+@stage("events", requires=("sentences", "mentions", "times"), assigns=("events",))
+def find_events(doc: Document, ctx: Context) -> None:
+    """Find events from triggers, fill their roles, dates and places, and merge mentions."""
+    resolver = _Resolver(doc, ctx.ontology)
+    merger = _Merger(doc, ctx.ontology)
+    mentions = resolver.mentions()
+    by_sentence: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence.index, []).append(m)
+    for index, group in sorted(by_sentence.items()):
+        resolver.assign_times_and_places(doc.sentences[index], group)
+        for m in group:
+            resolver.describe(m, group)
+            _typical_agent(resolver, m)
+    previous: EventRecord | None = None
+    for m in mentions:
+        if previous is not None and previous.paragraph != m.sentence.paragraph:
+            previous = None
+        merger.place(m, previous)
+        if m.kind == "strong" and m.event is not None and not doc.events[m.event].provisional:
+            previous = doc.canonical_event(m.event)
+    _inherit_places(doc)
+    _link(doc, resolver)
+    for m in mentions:
+        if m.event is not None:
+            doc.event_mentions.setdefault(m.sentence.index, []).append(
+                (m.head, doc.canonical_event(m.event).id)
+            )
+
+
+def _inherit_places(doc: Document) -> None:
+    """An event dated like an earlier event of its paragraph, with no place, shares its place."""
+    events = doc.live_events()
+
+    def paragraphs(event: EventRecord) -> set[int]:
+        return {doc.sentence_at(s.start).paragraph for s in event.evidence}
+
+    for i, event in enumerate(events):
+        if event.place or event.date is None:
+            continue
+        for earlier in reversed(events[:i]):
+            if (
+                event.paragraph in paragraphs(earlier)
+                and earlier.place
+                and earlier.date is not None
+            ):
+                if earlier.date.value == event.date.value:
+                    event.place = earlier.place
+                break
+
+
+def _link(doc: Document, r: _Resolver) -> None:
+    for source, relation, target in r.relations:
+        if source.event is None or target.event is None:
+            continue
+        a, b = doc.canonical_event(source.event), doc.canonical_event(target.event)
+        if a.id != b.id and (relation, b.id) not in a.relations:
+            a.relations.append((relation, b.id))
+    for source, time in r.date_arguments:
+        if source.event is None:
+            continue
+        a = doc.canonical_event(source.event)
+        for b in doc.live_events():
+            if any(rel_target == b.id for _, rel_target in a.relations):
+                break
+            if b.id == a.id or b.date is None or b.date.datatype != time.datatype:
+                continue
+            year_given = (
+                parse_date(doc.quote(time.span)) is not None
+                and parse_date(doc.quote(time.span)).year is not None
+            )  # type: ignore[union-attr]
+            if b.date.value[5:] == time.value[5:] and (
+                time.value[:4] == b.date.value[:4] or not year_given
+            ):
+                relation = r._class_value(r.lexicon.argument_relations, a.cls)
+                if relation is not None and (relation, b.id) not in a.relations:
+                    a.relations.append((relation, b.id))
+                break  # the first event reported with that date
+    for mention, years in r.ordinals:
+        if mention.event is None:
+            continue
+        a = doc.canonical_event(mention.event)
+        if a.date is not None:
+            continue
+        for relation, target_id in a.relations:
+            target = doc.canonical_event(target_id)
+            if (
+                relation == HG.commemorates
+                and target.date is not None
+                and len(target.date.value) == 10
+            ):
+                year = int(target.date.value[:4]) + years
+                a.date = TimeExpression(
+                    target.date.span,
+                    "date",
+                    f"{year:04d}{target.date.value[4:]}",
+                    target.date.datatype,
+                    True,
+                    False,
+                    target.date.head,
+                )
+                break

@@ -1,0 +1,192 @@
+"""Stage ``figures``: reported numbers (killed, wounded, ...) with their bounds.
+
+A figure is a measure trigger from the lexicon ("killed", "went missing")
+plus the number its subject or object carries ("more than 100 civilians",
+"hundreds"). The bound comes from the lexicon's cues ("more than" -> at least)
+and vague quantities ("hundreds" -> at least 200). The figure belongs to the
+event whose trigger it shares, else the nearest event of its sentence, else the
+last event of its paragraph.
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from historygraph.document import Document, FigureRecord, Sentence, Span
+from historygraph.namespaces import HG
+from historygraph.ontology import Lexicon, words_of
+from historygraph.pipeline import Context, stage
+from historygraph.stages.numbers import parse_number
+from historygraph.stages.syntax import Token, lemma, offset, token_span, tokens_span, tree_distance
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _measure_triggers(sentence: Sentence, lexicon: Lexicon) -> list[tuple[Token, URIRef, Span]]:
+    tokens = list(sentence.parsed)
+    n = max((len(k) for k in lexicon.measure_triggers), default=1)
+    found = []
+    i = 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + n), i, -1):
+            window = tokens[i:j]
+            keys = (tuple(lemma(t) for t in window), tuple(t.lower_ for t in window))
+            measure = next(
+                (lexicon.measure_triggers[k] for k in keys if k in lexicon.measure_triggers), None
+            )
+            if measure is not None:
+                head = window[0] if window[0].pos_ in {"VERB", "AUX"} else window[-1]
+                found.append((head, measure, tokens_span(window[0], window[-1])))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _is_quantity(token: Token, lexicon: Lexicon) -> bool:
+    return (
+        token.like_num
+        or token.pos_ == "NUM"
+        or token.ent_type_ == "CARDINAL"
+        or (token.lower_,) in lexicon.vague_quantities
+    )
+
+
+def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
+    if _is_quantity(noun, lexicon):
+        return noun
+    for child in noun.children:
+        if child.dep_ in {"nummod", "quantmod"} and _is_quantity(child, lexicon):
+            return child
+    return None
+
+
+def _preceding_noun(trigger: Token) -> list[Token]:
+    """Fallback for a misparsed subject ("744 people were wounded"): the noun just before."""
+    for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 6) - 1, -1):
+        token = trigger.doc[i]
+        if token.pos_ in {"AUX", "ADV", "PART"}:
+            continue
+        if token.pos_ in {"NOUN", "PROPN", "NUM"}:
+            return [token]
+        break
+    return []
+
+
+def _arguments(trigger: Token) -> list[Token]:
+    """The nouns that may carry the count of a measure trigger."""
+    result = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
+    if not result and trigger.pos_ == "VERB":
+        result = _preceding_noun(trigger)
+    if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ in {
+        "acomp",
+        "oprd",
+        "xcomp",
+        "attr",
+        "amod",
+    }:
+        head = trigger.head
+        if trigger.dep_ == "amod":
+            result.append(head)
+        result += [c for c in head.children if c.dep_ in ARGUMENT_DEPS and c.i != trigger.i]
+    if trigger.pos_ == "NOUN":
+        result.append(trigger)
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                result += [c for c in prep.children if c.dep_ == "pobj"]
+    return result
+
+
+def _number_phrase(token: Token) -> list[Token]:
+    """The tokens of the number: its CARDINAL entity, or the token itself."""
+    for ent in token.doc.ents:
+        if ent.label_ == "CARDINAL" and ent.start <= token.i < ent.end:
+            return list(ent)
+    return [token]
+
+
+def read_quantity(words: list[str], lexicon: Lexicon) -> tuple[int, URIRef] | None:
+    """Count and bound of a number phrase such as ["more", "than", "100"].
+
+    Bound cues are matched at the start; vague quantities ("hundreds") anywhere.
+    """
+    bound = HG.Exact
+    rest = [w.lower() for w in words]
+    for cue, cue_bound in sorted(lexicon.bound_cues.items(), key=lambda kv: -len(kv[0])):
+        if tuple(rest[: len(cue)]) == cue and len(rest) > len(cue):
+            bound, rest = cue_bound, rest[len(cue) :]
+            break
+    key = words_of(" ".join(rest))
+    if key in lexicon.vague_quantities:
+        count, vague_bound = lexicon.vague_quantities[key]
+        return count, vague_bound if bound == HG.Exact else bound
+    number = parse_number(" ".join(rest))
+    if number is None:
+        return None
+    return number, bound
+
+
+def _cue_before(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Tokens just before the number that form a bound cue ("at least" outside the entity)."""
+    first = tokens[0]
+    for size in (3, 2, 1):
+        if first.i - size < first.sent.start:
+            continue
+        before = list(first.doc[first.i - size : first.i])
+        if tuple(t.lower_ for t in before) in lexicon.bound_cues:
+            return before
+    return []
+
+
+def _event_for(doc: Document, sentence: Sentence, trigger: Token) -> int | None:
+    mentions = doc.event_mentions.get(sentence.index, [])
+    for head, event_id in mentions:
+        if head.i == trigger.i:
+            return event_id
+    if mentions:
+        head, event_id = min(
+            mentions, key=lambda m: (tree_distance(trigger, m[0]), abs(m[0].i - trigger.i))
+        )
+        return event_id
+    earlier = [
+        e
+        for e in doc.live_events()
+        if e.paragraph == sentence.paragraph
+        and e.evidence
+        and min(s.start for s in e.evidence) < sentence.span.start
+    ]
+    return earlier[-1].id if earlier else None
+
+
+@stage("figures", requires=("sentences", "events"), assigns=("figures",))
+def find_figures(doc: Document, ctx: Context) -> None:
+    """Attach reported counts to events."""
+    lexicon = ctx.ontology.lexicon
+    seen: set[tuple[int, int]] = set()
+    for sentence in doc.sentences:
+        for trigger, measure, trigger_span in _measure_triggers(sentence, lexicon):
+            for noun in _arguments(trigger):
+                number = _number_token(noun, lexicon)
+                if number is None:
+                    continue
+                phrase = _number_phrase(number)
+                cue = _cue_before(phrase, lexicon)
+                quantity = read_quantity([t.text for t in cue + phrase], lexicon)
+                if quantity is None:
+                    continue
+                event_id = _event_for(doc, sentence, trigger)
+                if event_id is None:
+                    continue
+                event = doc.canonical_event(event_id)
+                if event.provisional:
+                    continue
+                first = min(offset((cue or phrase)[0]), offset(trigger))
+                end = max(token_span(phrase[-1]).end, trigger_span.end, token_span(noun).end)
+                key = (offset(phrase[0]), offset(trigger))
+                if key in seen:
+                    continue
+                seen.add(key)
+                doc.figures.append(
+                    FigureRecord(event.id, measure, quantity[0], quantity[1], Span(first, end))
+                )
+                break

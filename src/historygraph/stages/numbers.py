@@ -1,0 +1,85 @@
+"""Numbers written in digits or words ("744", "1,500", "twenty-one", "three thousand")."""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_DIGITS = re.compile(r"^\d{1,3}(?:[,\u00a0 ]\d{3})+$|^\d+$")
+
+
+def parse_number(text: str) -> int | None:
+    """The integer a number phrase denotes, or None.
+
+    >>> parse_number("1,500")
+    1500
+    >>> parse_number("twenty-one")
+    21
+    >>> parse_number("three hundred and forty")
+    340
+    >>> parse_number("2.5 million")
+    2500000
+    >>> parse_number("many") is None
+    True
+    """
+    text = text.strip().lower()
+    if not text:
+        return None
+    if _DIGITS.match(text):
+        return int(re.sub(r"\D", "", text))
+    m = re.match(r"^(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)$", text)
+    if m:
+        return round(float(m.group(1)) * SCALES[m.group(2)])
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", text):
+        if word == "and" and seen:
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in SCALES:
+            current = max(current, 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total += current
+                current = 0
+        elif word.isdigit():
+            current += int(word)
+        else:
+            return None
+        seen = True
+    return total + current if seen else None

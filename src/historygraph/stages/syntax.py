@@ -1,0 +1,103 @@
+"""Helpers over spaCy tokens shared by the stages: offsets, subtrees, distances."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from historygraph.document import Span
+
+Token = Any  # spacy.tokens.Token
+
+#: Dependency labels of clauses that are not part of a word's own phrase.
+CLAUSE_DEPS = frozenset({"conj", "cc", "parataxis", "advcl", "punct", "mark"})
+
+
+def offset(token: Token) -> int:
+    """Absolute character offset of ``token`` in the document text."""
+    return int(token.doc.user_data.get("offset", 0)) + int(token.idx)
+
+
+def token_span(token: Token) -> Span:
+    """The span of one token."""
+    start = offset(token)
+    return Span(start, start + len(token.text))
+
+
+def tokens_span(first: Token, last: Token) -> Span:
+    """The span from the start of ``first`` to the end of ``last``."""
+    return Span(offset(first), offset(last) + len(last.text))
+
+
+def phrase_tokens(head: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Token]:
+    """``head`` and its subtree, leaving out coordinated and adverbial clauses."""
+    result = [head]
+    for child in head.children:
+        if child.dep_ in skip:
+            continue
+        result.extend(phrase_tokens(child, skip))
+    return sorted(result, key=lambda t: t.i)
+
+
+def phrase_span(head: Token, skip: frozenset[str] = CLAUSE_DEPS) -> Span:
+    """The span of :func:`phrase_tokens`, trimmed of edge punctuation."""
+    tokens = phrase_tokens(head, skip)
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens_span(tokens[0], tokens[-1])
+
+
+def path_to_root(token: Token) -> list[Token]:
+    """``token`` and its ancestors up to the sentence root."""
+    path = [token]
+    while path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of one sentence (large if unrelated)."""
+    if a.doc is not b.doc:
+        return 10_000
+    pa = path_to_root(a)
+    depth_b = {t.i: d for d, t in enumerate(path_to_root(b))}
+    for d, t in enumerate(pa):
+        if t.i in depth_b:
+            return d + depth_b[t.i]
+    return 10_000
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("X and Y")."""
+    result = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            result.extend(with_conjuncts(child))
+    return result
+
+
+def lemma(token: Token) -> str:
+    """Lower-case lemma, falling back to the lower-case text."""
+    value = token.lemma_.lower() if token.lemma_ else ""
+    return value or token.lower_
+
+
+def is_definite(token: Token) -> bool:
+    """Whether a noun is introduced by a definite or demonstrative determiner or a possessive."""
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in {"the", "this", "that", "these", "those"}:
+            return True
+        if child.dep_ == "poss":
+            return True
+    return False
+
+
+def is_indefinite(token: Token) -> bool:
+    """Whether a noun has an indefinite article."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
