@@ -21,6 +21,15 @@ class HG(DefinedNamespace):
 
     # classes
     Event: URIRef
+    Massacre: URIRef
+    Condemnation: URIRef
+    LegislativeDecision: URIRef
+    Declaration: URIRef
+    Commemoration: URIRef
+    Deportation: URIRef
+    Protest: URIRef
+    War: URIRef
+    MilitaryOperation: URIRef
     Agent: URIRef
     Person: URIRef
     Organization: URIRef
@@ -62,7 +71,11 @@ class HG(DefinedNamespace):
     sourceFile: URIRef
     ontologyHash: URIRef
     builderVersion: URIRef
-    # bounds
+    # measures and bounds
+    Killed: URIRef
+    Wounded: URIRef
+    Missing: URIRef
+    Imprisoned: URIRef
     Exact: URIRef
     AtLeast: URIRef
     AtMost: URIRef

@@ -151,7 +151,7 @@ def _event_for(doc: Document, sentence: Sentence, trigger: Token) -> int | None:
     earlier = [
         e
         for e in doc.live_events()
-        if e.paragraph == sentence.paragraph
+        if sentence.paragraph - 1 <= e.paragraph <= sentence.paragraph
         and e.evidence
         and min(s.start for s in e.evidence) < sentence.span.start
     ]

@@ -31,8 +31,11 @@ def tokens_span(first: Token, last: Token) -> Span:
 def phrase_tokens(head: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Token]:
     """``head`` and its subtree, leaving out coordinated and adverbial clauses."""
     result = [head]
+    verbal_conj = any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in head.children)
     for child in head.children:
-        if child.dep_ in skip:
+        nominal_conj = child.dep_ == "conj" and child.pos_ not in {"VERB", "AUX"}
+        nominal_cc = child.dep_ == "cc" and not verbal_conj
+        if child.dep_ in skip and not (nominal_conj or nominal_cc):
             continue
         result.extend(phrase_tokens(child, skip))
     return sorted(result, key=lambda t: t.i)

@@ -1,0 +1,153 @@
+"""Unit tests of the pure helpers: dates, durations, numbers, bounds, slugs, TriG, pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import XSD
+
+from historygraph.errors import HistorygraphError
+from historygraph.iri import evidence_iri, slug
+from historygraph.namespaces import HG
+from historygraph.ontology import compact, words_of
+from historygraph.pipeline import FunctionStage, check_pipeline
+from historygraph.stages.figures import read_quantity
+from historygraph.stages.numbers import parse_number
+from historygraph.stages.parse import split_paragraphs
+from historygraph.stages.times import ParsedDate, lexical, parse_date, parse_duration, quoted_spans
+from historygraph.trig import serialize_trig
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20 January 1990", ParsedDate(1990, 1, 20)),
+        ("January 20, 1990", ParsedDate(1990, 1, 20)),
+        ("on 3 June 1989", ParsedDate(1989, 6, 3)),
+        ("Sept. 19, 2023", ParsedDate(2023, 9, 19)),
+        ("February 1994", ParsedDate(1994, 2, None)),
+        ("1990", ParsedDate(1990, None, None)),
+        ("January 20", ParsedDate(None, 1, 20)),
+        ("the 4th of June", ParsedDate(None, 6, 4)),
+        ("1905-01-22", ParsedDate(1905, 1, 22)),
+        ("Today", None),
+        ("44 days", None),
+        ("32 January 1990", None),
+    ],
+)
+def test_parse_date(text: str, expected: ParsedDate | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_lexical_keeps_precision() -> None:
+    assert lexical(ParsedDate(1994, 2, None)) == ("1994-02", XSD.gYearMonth)
+    assert lexical(ParsedDate(1990, None, None)) == ("1990", XSD.gYear)
+    assert lexical(ParsedDate(1990, 1, 20)) == ("1990-01-20", XSD.date)
+    assert lexical(ParsedDate(1990, 2, 30)) is None
+    assert lexical(ParsedDate(None, 2, 3)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("44 days", "P44D"),
+        ("two weeks", "P2W"),
+        ("three years", "P3Y"),
+        ("1 month", "P1M"),
+        ("days", None),
+    ],
+)
+def test_parse_duration(text: str, expected: str | None) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("744", 744),
+        ("1,500", 1500),
+        ("twenty-one", 21),
+        ("three thousand", 3000),
+        ("2.5 million", 2_500_000),
+        ("one hundred and ten", 110),
+        ("many", None),
+        ("", None),
+    ],
+)
+def test_parse_number(text: str, expected: int | None) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "count", "bound"),
+    [
+        (["more", "than", "100"], 100, HG.AtLeast),
+        (["at", "least", "161"], 161, HG.AtLeast),
+        (["about", "2,600"], 2600, HG.Approximate),
+        (["up", "to", "300"], 300, HG.AtMost),
+        (["744"], 744, HG.Exact),
+        (["hundreds"], 200, HG.AtLeast),
+        (["hundreds", "of", "thousands"], 200_000, HG.AtLeast),
+        (["some", "dozens"], 24, HG.Approximate),
+    ],
+)
+def test_read_quantity(ontology, words: list[str], count: int, bound: URIRef) -> None:  # type: ignore[no-untyped-def]
+    assert read_quantity(words, ontology.lexicon) == (count, bound)
+
+
+def test_read_quantity_rejects_words(ontology) -> None:  # type: ignore[no-untyped-def]
+    assert read_quantity(["several"], ontology.lexicon) is None
+
+
+def test_split_paragraphs_keeps_offsets() -> None:
+    text = "Title\n\n  First para.\nstill first.\n\n\nSecond.\n"
+    spans = split_paragraphs(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "Title",
+        "First para.\nstill first.",
+        "Second.",
+    ]
+
+
+def test_quoted_spans() -> None:
+    text = 'a decision “On the events” was adopted; he said "no".'
+    assert [text[s.start : s.end] for s in quoted_spans(text)] == ["“On the events”", '"no"']
+
+
+def test_slug_and_compact() -> None:
+    assert slug("Heydar Aliyev’s  Mission (Moscow)") == "heydar-aliyev-s-mission-moscow"
+    assert slug("Émile Zola") == "emile-zola"
+    assert compact("Milli Majlis") == compact("MilliMajlis") == "millimajlis"
+    assert words_of("anti-terrorism measure") == ("anti", "-", "terrorism", "measure")
+    assert str(evidence_iri(URIRef("https://x/doc"), 3, 9)) == "https://x/doc#char=3,9"
+
+
+def test_trig_is_canonical_and_escapes() -> None:
+    def make(order: list[int]) -> Dataset:
+        ds = Dataset()
+        g = ds.graph(URIRef("https://x/g"))
+        triples = [
+            (URIRef("https://x/b"), HG.quote, Literal('say "hi"\n\tand \\ go')),
+            (URIRef("https://x/a"), HG.count, Literal(3)),
+            (URIRef("https://x/a"), HG.date, Literal("1990-01", datatype=XSD.gYearMonth)),
+        ]
+        for i in order:
+            g.add(triples[i])
+        return ds
+
+    one, two = serialize_trig(make([0, 1, 2])), serialize_trig(make([2, 0, 1]))
+    assert one == two
+    assert '"say \\"hi\\"\\n\\tand \\\\ go"' in one
+    parsed = Dataset()
+    parsed.parse(data=one, format="trig")
+    assert sum(1 for _ in parsed.quads((None, None, None, None))) == 3
+
+
+def test_pipeline_order_is_checked() -> None:
+    def noop(doc, ctx) -> None:  # type: ignore[no-untyped-def]
+        return None
+
+    first = FunctionStage("first", ("sentences",), ("events",), noop)
+    with pytest.raises(HistorygraphError, match="requires sentences"):
+        check_pipeline([first])
+    check_pipeline([FunctionStage("parse", ("text",), ("sentences",), noop), first])
