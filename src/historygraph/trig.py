@@ -15,6 +15,8 @@ from rdflib.term import Node
 
 from historygraph.namespaces import PREFIXES
 
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _PN_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _ESCAPES = {
     "\\": "\\\\",
@@ -55,6 +57,8 @@ def term(node: Node, prefixes: dict[str, str]) -> str:
         text = _string(str(node))
         if node.language:
             return f"{text}@{node.language}"
+        if str(node.datatype) == _XSD_INTEGER and _INTEGER.match(str(node)):
+            return str(node)
         if (
             node.datatype is not None
             and str(node.datatype) != "http://www.w3.org/2001/XMLSchema#string"

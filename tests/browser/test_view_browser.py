@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
@@ -11,6 +10,13 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from historygraph.namespaces import HG
 from historygraph.view import project, render_view
+from tests.browser.pageutil import (
+    click_edge,
+    click_node,
+    details_text,
+    node_point,
+    open_view,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -30,7 +36,6 @@ PWN_IMG = '<img src=x onerror="window.__pwned=1">'
 PWN_SCRIPT = "<script>window.__pwned=1</script>"
 PWN_LINK = '<a href="javascript:window.__pwned=1">click</a>'
 PWN_URL = "javascript:window.__pwned=1"
-READY = "window.network !== undefined && window.hgStabilized === true"
 
 
 @pytest.fixture(scope="module")
@@ -68,58 +73,6 @@ def hostile_dataset() -> Dataset:
     graph.add((EX.villain, RDF.type, HG.Person))
     graph.add((EX.villain, RDFS.label, Literal(PWN_LINK)))
     return data
-
-
-def open_view(guarded: Any, path: Path) -> Any:
-    """Open a rendered view from disk and wait until its layout has stabilised."""
-    page = guarded.page
-    page.goto(path.as_uri())
-    page.wait_for_function(READY, timeout=10_000)
-    return page
-
-
-def screen_point(page: Any, canvas_point: str) -> tuple[float, float]:
-    """Page coordinates of a canvas point given as a JavaScript expression."""
-    point = page.evaluate(
-        f"""() => {{
-            const dom = network.canvasToDOM({canvas_point});
-            const box = document.getElementById("hg-network").getBoundingClientRect();
-            return [box.left + dom.x, box.top + dom.y];
-        }}"""
-    )
-    return point[0], point[1]
-
-
-def node_point(page: Any, node_id: str) -> tuple[float, float]:
-    return screen_point(page, f"network.getPosition({node_id!r})")
-
-
-def click_node(page: Any, node_id: str) -> None:
-    """Click the centre of a node, once vis-network agrees the node is there."""
-    page.wait_for_function(
-        "(id) => network.getNodeAt(network.canvasToDOM(network.getPosition(id))) === id",
-        arg=node_id,
-        timeout=5_000,
-    )
-    page.mouse.click(*node_point(page, node_id))
-
-
-def click_edge(page: Any, edge_id: str) -> None:
-    """Click the middle of an edge, once vis-network agrees the edge (and no node) is there."""
-    middle = f"network.body.edges[{edge_id!r}].edgeType.getPoint(0.5)"
-    page.wait_for_function(
-        f"""(id) => {{
-            const dom = network.canvasToDOM({middle});
-            return network.getNodeAt(dom) === undefined && network.getEdgeAt(dom) === id;
-        }}""",
-        arg=edge_id,
-        timeout=5_000,
-    )
-    page.mouse.click(*screen_point(page, middle))
-
-
-def details_text(page: Any) -> str:
-    return page.locator("#hg-details").inner_text()
 
 
 def test_fixture_view_draws_the_projection_offline(

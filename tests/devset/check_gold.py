@@ -9,6 +9,7 @@ cross-references (agents, affected, place, locatedIn, respondsTo, commemorates,
 figure events) name a label defined in the same file.  It does not use the
 historygraph package.
 """
+
 import json
 import re
 import sys
@@ -16,9 +17,25 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-EVENT_CLASSES = {"hg:Massacre", "hg:Condemnation", "hg:LegislativeDecision", "hg:Declaration",
-                 "hg:Commemoration", "hg:Deportation", "hg:Protest", "hg:War", "hg:MilitaryOperation"}
-AGENT_CLASSES = {"hg:Person", "hg:Organization", "hg:MilitaryForce", "hg:Legislature", "hg:State", "hg:Group"}
+EVENT_CLASSES = {
+    "hg:Massacre",
+    "hg:Condemnation",
+    "hg:LegislativeDecision",
+    "hg:Declaration",
+    "hg:Commemoration",
+    "hg:Deportation",
+    "hg:Protest",
+    "hg:War",
+    "hg:MilitaryOperation",
+}
+AGENT_CLASSES = {
+    "hg:Person",
+    "hg:Organization",
+    "hg:MilitaryForce",
+    "hg:Legislature",
+    "hg:State",
+    "hg:Group",
+}
 PLACE_CLASSES = {"hg:Place", "hg:State"}
 ENTITY_CLASSES = AGENT_CLASSES | {"hg:Place"}
 MEASURES = {"hg:Killed", "hg:Wounded", "hg:Missing", "hg:Imprisoned"}
@@ -50,7 +67,9 @@ def check(gold_path: Path) -> dict:
         ents[e["label"]] = e
     for e in gold["entities"]:
         if "locatedIn" in e:
-            assert ents.get(e["locatedIn"], {}).get("class") in PLACE_CLASSES, f"locatedIn {e['locatedIn']}"
+            assert ents.get(e["locatedIn"], {}).get("class") in PLACE_CLASSES, (
+                f"locatedIn {e['locatedIn']}"
+            )
 
     evs = {}
     for ev in gold["events"]:
@@ -60,10 +79,14 @@ def check(gold_path: Path) -> dict:
         assert ev["class"] in EVENT_CLASSES, f"bad event class {ev['class']}"
         assert ev["date"] is None or DATE_RE.match(ev["date"]), f"bad date {ev['date']}"
         if ev["place"] is not None:
-            assert ents.get(ev["place"], {}).get("class") in PLACE_CLASSES, f"bad place {ev['place']}"
+            assert ents.get(ev["place"], {}).get("class") in PLACE_CLASSES, (
+                f"bad place {ev['place']}"
+            )
         for role in ("agents", "affected"):
             for a in ev[role]:
-                assert ents.get(a, {}).get("class") in AGENT_CLASSES, f"{role} {a!r} of {ev['label']}"
+                assert ents.get(a, {}).get("class") in AGENT_CLASSES, (
+                    f"{role} {a!r} of {ev['label']}"
+                )
         for rel in ("respondsTo", "commemorates"):
             if rel in ev:
                 assert ev[rel] in evs and ev[rel] != ev["label"], f"{rel} {ev[rel]!r}"
@@ -78,18 +101,24 @@ def check(gold_path: Path) -> dict:
         assert f["count"] is None or (isinstance(f["count"], int) and f["count"] >= 0), f["count"]
         in_text(f["evidence"], "figure evidence")
 
-    return {"document": gold["document"], "words": len(text.split()),
-            "entities": len(gold["entities"]), "events": len(gold["events"]),
-            "optional_events": sum(1 for e in gold["events"] if e.get("optional")),
-            "figures": len(gold["figures"])}
+    return {
+        "document": gold["document"],
+        "words": len(text.split()),
+        "entities": len(gold["entities"]),
+        "events": len(gold["events"]),
+        "optional_events": sum(1 for e in gold["events"] if e.get("optional")),
+        "figures": len(gold["figures"]),
+    }
 
 
 def main(argv):
     paths = [Path(p) for p in argv] or sorted(HERE.glob("*.gold.json"))
     for p in paths:
         r = check(p)
-        print(f"OK {r['document']:32} words={r['words']:4} entities={r['entities']:3} "
-              f"events={r['events']:3} (optional {r['optional_events']}) figures={r['figures']:3}")
+        print(
+            f"OK {r['document']:32} words={r['words']:4} entities={r['entities']:3} "
+            f"events={r['events']:3} (optional {r['optional_events']}) figures={r['figures']:3}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,60 @@
+"""Helpers to drive the graph view in a Playwright page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+READY = "window.network !== undefined && window.hgStabilized === true"
+
+
+def open_view(guarded: Any, path: Path) -> Any:
+    """Open a rendered view from disk and wait until its layout has stabilised."""
+    page = guarded.page
+    page.goto(path.as_uri())
+    page.wait_for_function(READY, timeout=10_000)
+    return page
+
+
+def screen_point(page: Any, canvas_point: str) -> tuple[float, float]:
+    """Page coordinates of a canvas point given as a JavaScript expression."""
+    point = page.evaluate(
+        f"""() => {{
+            const dom = network.canvasToDOM({canvas_point});
+            const box = document.getElementById("hg-network").getBoundingClientRect();
+            return [box.left + dom.x, box.top + dom.y];
+        }}"""
+    )
+    return point[0], point[1]
+
+
+def node_point(page: Any, node_id: str) -> tuple[float, float]:
+    return screen_point(page, f"network.getPosition({node_id!r})")
+
+
+def click_node(page: Any, node_id: str) -> None:
+    """Click the centre of a node, once vis-network agrees the node is there."""
+    page.wait_for_function(
+        "(id) => network.getNodeAt(network.canvasToDOM(network.getPosition(id))) === id",
+        arg=node_id,
+        timeout=5_000,
+    )
+    page.mouse.click(*node_point(page, node_id))
+
+
+def click_edge(page: Any, edge_id: str) -> None:
+    """Click the middle of an edge, once vis-network agrees the edge (and no node) is there."""
+    middle = f"network.body.edges[{edge_id!r}].edgeType.getPoint(0.5)"
+    page.wait_for_function(
+        f"""(id) => {{
+            const dom = network.canvasToDOM({middle});
+            return network.getNodeAt(dom) === undefined && network.getEdgeAt(dom) === id;
+        }}""",
+        arg=edge_id,
+        timeout=5_000,
+    )
+    page.mouse.click(*screen_point(page, middle))
+
+
+def details_text(page: Any) -> str:
+    return page.locator("#hg-details").inner_text()
