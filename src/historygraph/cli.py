@@ -105,6 +105,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Modules that add their own subcommands: each defines ``add_parser(subparsers)``.
+#: Keep their top-level imports light; import heavy libraries inside the command.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser (kept import-light so ``--help`` is instant)."""
     parser = argparse.ArgumentParser(
@@ -179,6 +184,11 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("graph_dir", metavar="GRAPH_DIR")
     p.set_defaults(func=_cmd_validate)
+
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_parser(sub)
     return parser
 
 
