@@ -55,7 +55,7 @@ graphs: install
 eval: install
 	$(PY) -m historygraph.evaluate tests/devset
 
-bench: install-test
+bench: install
 	$(PY) benchmarks/run.py
 
 clean:

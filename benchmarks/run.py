@@ -48,13 +48,17 @@ def main() -> int:
         try:
             entry = getattr(load(path), "main", None)
             if not callable(entry):
-                print(f"skipped: {path.name} defines no main()")
+                print(f"### {path.name}: skipped, defines no main()\n")
                 continue
             entry()
+            status = "done"
         except Exception:
+            sys.stdout.flush()
             traceback.print_exc()
+            sys.stderr.flush()
             crashed.append(path.name)
-        print(f"### {path.name}: {time.perf_counter() - t0:.1f} s\n", flush=True)
+            status = "CRASHED"
+        print(f"### {path.name}: {status} in {time.perf_counter() - t0:.1f} s\n", flush=True)
     if crashed:
         print(f"crashed: {', '.join(crashed)}", file=sys.stderr)
         return 1

@@ -9,25 +9,21 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
 from historygraph.config import GraphConfig, load_config
 from historygraph.document import Document
 from historygraph.emit import Emitter
 from historygraph.errors import ValidationError
+from historygraph.extract import ExtractStats, Progress, extract_documents
 from historygraph.fsutil import atomic_write_text
 from historygraph.ontology import Ontology, load_ontology
-from historygraph.pipeline import Context, make_pipeline, run_pipeline
-from historygraph.sources import load_document
 from historygraph.trig import serialize_trig
 from historygraph.validate import Violation, validate_dataset
-
-Progress = Callable[[str], None]
 
 
 @dataclass
@@ -40,24 +36,51 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     violations: list[Violation] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    stats: ExtractStats = field(default_factory=ExtractStats)
+    proposed_merges: list[dict[str, object]] = field(default_factory=list)
 
     def report(self) -> dict[str, object]:
-        """The build report (``report.json``); deterministic apart from timings."""
+        """The build report (``report.json``): everything but timings is deterministic."""
+        from historygraph.namespaces import HG
+
+        seen: dict[str, set[object]] = {}
+        for s, _, o, _ in self.dataset.quads((None, RDF.type, None, None)):
+            if isinstance(o, URIRef) and str(o).startswith(str(HG._NS)):
+                seen.setdefault(str(o).split("#")[-1], set()).add(s)
+        unresolved = sorted(
+            {
+                (e.label, e.cls.split("#")[-1])
+                for d in self.documents
+                for e in d.entities.values()
+                if e.gazetteer is None
+            }
+        )
         return {
             "graph": self.config.name,
             "documents": [
                 {
-                    "file": d.path.name,
+                    "file": source.file,
                     "title": d.title,
                     "sha256": d.content_hash,
+                    "skipped": d.skipped,
                     "events": len(d.live_events()),
                     "figures": len(d.figures),
                     "entities": len(d.entities),
                 }
-                for d in self.documents
+                for d, source in zip(self.documents, self.config.sources, strict=True)
             ],
             "counts": self.counts,
+            "instances_per_class": {k: len(v) for k, v in sorted(seen.items())},
+            "figures": sum(len(d.figures) for d in self.documents),
+            "unresolved_names": [{"label": label, "class": cls} for label, cls in unresolved],
+            "proposed_merges": self.proposed_merges,
             "shacl": {"conforms": not self.violations, "violations": len(self.violations)},
+            "extraction": {
+                "extracted": self.stats.extracted,
+                "from_cache": self.stats.cached,
+                "skipped": self.stats.skipped,
+                "jobs": self.stats.jobs,
+            },
             "timings_seconds": {k: round(v, 4) for k, v in self.timings.items()},
         }
 
@@ -65,42 +88,32 @@ class BuildResult:
         """A few human-readable lines for the end of ``build``."""
         counts = ", ".join(f"{n} {k}" for k, n in self.counts.items())
         total = sum(self.timings.values())
+        cache = f" ({self.stats.cached} from cache)" if self.stats.cached else ""
+        skipped = f", {len(self.stats.skipped)} skipped" if self.stats.skipped else ""
         return (
-            f"built {self.config.name}: {len(self.documents)} document(s), {counts}\n"
+            f"built {self.config.name}: {len(self.documents)} document(s){cache}{skipped}, {counts}\n"
             f"SHACL: {'conforms' if not self.violations else f'{len(self.violations)} violation(s)'}; "
             f"{total:.2f} s"
         )
 
 
 def extract(
-    config: GraphConfig, ontology: Ontology, progress: Progress | None = None
-) -> tuple[list[Document], dict[str, float]]:
-    """Read every source and run the pipeline on it."""
-    from historygraph.nlp import load_model
-    from historygraph.stages import DEFAULT_STAGES
-
-    timings: dict[str, float] = {}
-    documents = [load_document(config, s) for s in config.sources]
-    t0 = time.perf_counter()
-    nlp = load_model(config.model)
-    timings["load model"] = time.perf_counter() - t0
-    ctx = Context(ontology=ontology, nlp=nlp)
-    stages = make_pipeline(DEFAULT_STAGES)
-    for i, doc in enumerate(documents, 1):
-        if progress is not None:
-            progress(f"[{i}/{len(documents)}] {doc.path.name}")
-        run_pipeline(doc, stages, ctx)
-        for name, seconds in doc.timings.items():
-            timings[name] = timings.get(name, 0.0) + seconds
-    return documents, timings
+    config: GraphConfig,
+    ontology: Ontology,
+    progress: Progress | None = None,
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
+) -> tuple[list[Document], ExtractStats]:
+    """Read every source and run the pipeline on it (see :mod:`historygraph.extract`)."""
+    return extract_documents(config, ontology, progress=progress, jobs=jobs, use_cache=use_cache)
 
 
 def to_dataset(config: GraphConfig, ontology: Ontology, documents: list[Document]) -> Dataset:
     """Emit every document into one dataset (a named graph per document)."""
     dataset = Dataset()
     emitter = Emitter(config, ontology, dataset)
-    for doc, source in zip(documents, config.sources, strict=True):
-        emitter.add_document(doc, source)
+    emitter.add_documents(documents, list(config.sources))
     return dataset
 
 
@@ -112,13 +125,18 @@ def count_classes(dataset: Dataset, ontology: Ontology) -> dict[str, int]:
     seen: dict[str, set[object]] = {k: set() for k in kinds}
     for s, _, o, _ in dataset.quads((None, RDF.type, None, None)):
         for name, cls in kinds.items():
-            if o in ontology.graph.subjects() and ontology.is_a(o, cls):  # type: ignore[arg-type]
+            if isinstance(o, URIRef) and ontology.is_a(o, cls):
                 seen[name].add(s)
     return {k: len(v) for k, v in seen.items()}
 
 
 def build(
-    graph_dir: Path, *, progress: Progress | None = None, write_view: bool = True
+    graph_dir: Path,
+    *,
+    progress: Progress | None = None,
+    write_view: bool = True,
+    jobs: int | None = None,
+    use_cache: bool = True,
 ) -> BuildResult:
     """Build ``GRAPH_DIR``: extract, emit, validate, then write the outputs.
 
@@ -130,8 +148,8 @@ def build(
     t0 = time.perf_counter()
     ontology = load_ontology(config.ontology_dirs)
     timings = {"load ontology": time.perf_counter() - t0}
-    documents, stage_timings = extract(config, ontology, progress)
-    timings.update(stage_timings)
+    documents, stats = extract(config, ontology, progress, jobs=jobs, use_cache=use_cache)
+    timings.update(stats.timings)
 
     t0 = time.perf_counter()
     dataset = to_dataset(config, ontology, documents)
@@ -140,7 +158,7 @@ def build(
     t0 = time.perf_counter()
     violations = validate_dataset(dataset, ontology)
     timings["validate"] = time.perf_counter() - t0
-    result = BuildResult(config, dataset, documents, timings, violations, Counter())
+    result = BuildResult(config, dataset, documents, timings, violations, Counter(), stats)
     result.counts = count_classes(dataset, ontology)
     if violations:
         first = violations[0].format(str(config.trig_path))

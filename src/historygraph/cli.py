@@ -29,14 +29,39 @@ examples:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from historygraph.build import build
+    from historygraph.progress import progress_reporter
 
-    def progress(message: str) -> None:
-        if not args.quiet:
-            print(message, file=sys.stderr)
-
-    result = build(Path(args.graph_dir), progress=progress)
+    with progress_reporter(enabled=not args.quiet) as progress:
+        result = build(
+            Path(args.graph_dir), progress=progress, jobs=args.jobs, use_cache=not args.no_cache
+        )
+    for file, reason in sorted(result.stats.skipped.items()):
+        print(f"historygraph: warning: {file}: {reason}", file=sys.stderr)
     print(result.summary())
-    print(f"wrote {result.config.trig_path} and {result.config.html_path}")
+    print(f"wrote {result.config.trig_path}, {result.config.html_path} and report.json")
+    return 0
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    from historygraph.add import add_source
+
+    entry = add_source(
+        Path(args.graph_dir),
+        Path(args.file),
+        title=args.title,
+        author=args.author,
+        publisher=args.publisher,
+        date=args.date,
+        url=args.url,
+        language=args.language,
+        force=args.force,
+    )
+    print(
+        f"added {entry.file} ({entry.title!r}, language {entry.language}) to {args.graph_dir}/graph.toml"
+    )
+    if entry.original:
+        print(f"text extracted from {entry.original}; evidence offsets refer to {entry.file}")
+    print(f"next: historygraph build {args.graph_dir}")
     return 0
 
 
@@ -133,8 +158,40 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "graph_dir", metavar="GRAPH_DIR", help="a folder with graph.toml, e.g. graphs/black-january"
     )
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="extract in N worker processes (default: the number of CPUs); output is identical",
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="re-extract every source (default: reuse GRAPH_DIR/.cache for unchanged sources)",
+    )
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser(
+        "add",
+        help="copy a source (text, Markdown, HTML) into GRAPH_DIR and register it",
+        description="Copy FILE into GRAPH_DIR/sources/ and register it in graph.toml. Markdown and "
+        "HTML are kept as originals and their plain text is stored next to them: evidence offsets "
+        "refer to that text. Metadata not given on the command line is read from the file (HTML "
+        "<title>/<meta>, Markdown front matter). A non-English source is recorded and skipped by build.",
+    )
+    p.add_argument("graph_dir", metavar="GRAPH_DIR")
+    p.add_argument("file", metavar="FILE", help="a .txt, .md or .html file")
+    p.add_argument("--title", help="title of the source (default: from the file, or its name)")
+    p.add_argument("--author")
+    p.add_argument("--publisher")
+    p.add_argument("--date", help="publication date, e.g. 2024-01-20")
+    p.add_argument("--url", help="where the source was published")
+    p.add_argument("--language", help="ISO 639-1 code (default: from the file, or guessed)")
+    p.add_argument("--force", action="store_true", help="replace a source of the same name")
+    p.set_defaults(func=_cmd_add)
 
     p = sub.add_parser(
         "query",

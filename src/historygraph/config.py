@@ -24,6 +24,7 @@ class SourceConfig:
     url: str | None = None
     language: str = "en"
     note: str | None = None
+    original: str | None = None  # the file the text was extracted from (Markdown, HTML)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _require_str(table: dict[str, object], key: str, where: str) -> str:
     return value
 
 
-def load_config(graph_dir: Path) -> GraphConfig:
+def load_config(graph_dir: Path, *, require_sources: bool = True) -> GraphConfig:
     """Read ``GRAPH_DIR/graph.toml``.
 
     Raises:
@@ -105,7 +106,7 @@ def load_config(graph_dir: Path) -> GraphConfig:
         if unknown:
             raise ConfigError(f"{swhere}: unknown key(s) {', '.join(unknown)}")
         sources.append(SourceConfig(**{"title": Path(file).stem, **entry}))
-    if not sources:
+    if not sources and require_sources:
         raise ConfigError(f"{manifest}: no [[sources]] registered (use 'historygraph add')")
     return GraphConfig(
         directory=graph_dir,

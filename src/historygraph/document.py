@@ -120,6 +120,7 @@ class Document:
     text: str
     title: str
     meta: dict[str, str] = field(default_factory=dict)
+    skipped: str | None = None  # why the document was recorded but not extracted
     paragraphs: list[Span] = field(default_factory=list)
     parsed: list[Any] = field(default_factory=list)  # spaCy Doc per paragraph
     sentences: list[Sentence] = field(default_factory=list)

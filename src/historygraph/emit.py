@@ -51,6 +51,7 @@ class Emitter:
         self.reference = self.dataset.graph(reference_graph_iri(self.config.base))
         self.provenance = self.dataset.graph(provenance_graph_iri(self.config.base))
         self._entity_iris: dict[str, URIRef] = {}
+        self._current_labels: dict[int, str] = {}
         self._event_keys: dict[URIRef, str] = {}
         activity = URIRef(f"{self.config.base}build")
         self.activity = activity
@@ -109,7 +110,35 @@ class Emitter:
         return candidate
 
     # ------------------------------------------------------------------ documents
-    def add_document(self, doc: Document, source: SourceConfig) -> URIRef:
+    def add_documents(self, docs: list[Document], sources: list[SourceConfig]) -> list[URIRef]:
+        """Emit every document, one event node per cross-document event cluster."""
+        from historygraph.resolve import EventRef, cluster_events
+
+        entity_iris = [{k: str(self.entity(e)) for k, e in doc.entities.items()} for doc in docs]
+        clusters = cluster_events(docs, entity_iris)
+        taken: set[URIRef] = set()
+        minted: dict[EventRef, URIRef] = {}
+        for ref, rep in clusters.items():
+            if ref == rep:
+                minted[rep] = self._event_iri(docs[rep.doc], docs[rep.doc].events[rep.event], taken)
+        self._labels = {
+            ref: self.event_label(docs[rep.doc], docs[rep.doc].events[rep.event])
+            for ref, rep in clusters.items()
+        }
+        graphs = []
+        for d, (doc, source) in enumerate(zip(docs, sources, strict=True)):
+            iris = {ref.event: minted[rep] for ref, rep in clusters.items() if ref.doc == d}
+            labels = {ref.event: label for ref, label in self._labels.items() if ref.doc == d}
+            graphs.append(self.add_document(doc, source, iris, labels))
+        return graphs
+
+    def add_document(
+        self,
+        doc: Document,
+        source: SourceConfig,
+        iris: dict[int, URIRef] | None = None,
+        labels: dict[int, str] | None = None,
+    ) -> URIRef:
         """Emit one processed document into its named graph; return the graph IRI."""
         doc_iri = document_iri(self.config.base, source.file)
         g = self.dataset.graph(doc_iri)
@@ -120,8 +149,10 @@ class Emitter:
             node = self.entity(doc.entities[m.entity])
             g.add((node, HG.evidence, self.evidence(g, doc_iri, doc, m.span)))
         events = doc.live_events()
-        taken: set[URIRef] = set()
-        iris = {e.id: self._event_iri(doc, e, taken) for e in events}
+        if iris is None:
+            taken: set[URIRef] = set()
+            iris = {e.id: self._event_iri(doc, e, taken) for e in events}
+        self._current_labels = labels or {}
         for event in events:
             self._emit_event(g, doc_iri, doc, event, iris)
         for fig in doc.figures:
@@ -203,7 +234,8 @@ class Emitter:
     ) -> None:
         node = iris[event.id]
         g.add((node, RDF.type, event.cls))
-        g.add((node, RDFS.label, Literal(self.event_label(doc, event))))
+        label = self._current_labels.get(event.id) or self.event_label(doc, event)
+        g.add((node, RDFS.label, Literal(label)))
         if event.date is not None:
             g.add((node, HG.date, Literal(event.date.value, datatype=event.date.datatype)))
         if event.duration is not None:

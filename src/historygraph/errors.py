@@ -29,3 +29,11 @@ class QueryError(HistorygraphError):
 
 class ValidationError(HistorygraphError):
     """The built graph violates the SHACL shapes."""
+
+
+class ServerError(HistorygraphError):
+    """The SPARQL server cannot start (the address is in use, the graph does not load)."""
+
+
+class ExportError(HistorygraphError):
+    """Writing an export or pushing it to a triplestore failed."""

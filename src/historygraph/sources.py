@@ -40,8 +40,27 @@ def read_text(path: Path) -> str:
 
 
 def load_document(config: GraphConfig, source: SourceConfig) -> Document:
-    """Read one registered source into a :class:`Document`."""
+    """Read one registered source into a :class:`Document`.
+
+    Markdown and HTML are reduced to plain text (offsets refer to that text).
+    A source whose language is not English is recorded but not extracted
+    (``Document.skipped`` says why); so is one that does not read as English.
+    """
+    from historygraph.formats import extract, guess_language
+
     path = config.directory / source.file
-    text = read_text(path)
+    text = extract(path, read_text(path)).text
+    if not text.strip():
+        raise SourceError(f"{path}:1: no text left after removing markup")
     doc_id = local_name(str(document_iri(config.base, source.file)))
-    return Document(id=doc_id, path=path, text=text, title=source.title)
+    doc = Document(id=doc_id, path=path, text=text, title=source.title)
+    language = (source.language or "en").lower()
+    if language.split("-")[0] != "en":
+        doc.skipped = (
+            f"language '{source.language}' is not supported (English only); recorded, not extracted"
+        )
+    elif len(text.split()) >= 50 and guess_language(text) is None:
+        doc.skipped = (
+            "does not read as English; recorded, not extracted (set language in graph.toml)"
+        )
+    return doc

@@ -1,0 +1,112 @@
+"""Cross-document resolution: one node per real-world event across sources.
+
+Entities already share IRIs across documents (gazetteer entries by their
+gazetteer key, other names by class plus normalised label). Events need a rule:
+two events reported by *different* documents are the same event when
+
+* they have the same class, and
+* the same anchor (the place, or the first agent when no place is given), and
+* their dates are close: one is a prefix of the other ("1990-01" and
+  "1990-01-20"), or both fall in the same month, or they are at most three days
+  apart; or
+* they carry the same name ("Black January").
+
+Dates that differ under this rule stay on the one event node, each in its own
+source's named graph: a disagreement between sources, not two events. Events
+of one document are never merged here (the pipeline already did that).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from historygraph.document import Document, EventRecord
+
+#: Days two full dates may differ and still be read as one event.
+DATE_SLACK_DAYS = 3
+
+
+@dataclass(frozen=True)
+class EventRef:
+    """An event of one document: (document index, event id)."""
+
+    doc: int
+    event: int
+
+
+def _to_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def dates_close(a: str, b: str) -> bool:
+    """Whether two lexical dates may name the same day of one event.
+
+    >>> dates_close("1990-01-20", "1990-01")
+    True
+    >>> dates_close("1990-01-19", "1990-01-20")
+    True
+    >>> dates_close("1990-01-20", "1994-03")
+    False
+    """
+    if a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) >= 7 and len(b) >= 7 and a[:7] == b[:7]:
+        return True
+    da, db = _to_date(a), _to_date(b)
+    return da is not None and db is not None and abs((da - db).days) <= DATE_SLACK_DAYS
+
+
+def _anchor(doc: Document, event: EventRecord, entity_iri: dict[str, str]) -> str | None:
+    if event.place:
+        return entity_iri[event.place]
+    if event.agents:
+        return entity_iri[event.agents[0]]
+    return None
+
+
+def cluster_events(
+    docs: list[Document], entity_iris: list[dict[str, str]]
+) -> dict[EventRef, EventRef]:
+    """Map every live event to the representative of its cross-document cluster.
+
+    ``entity_iris[i]`` maps entity keys of document ``i`` to their IRIs (so
+    anchors compare across documents). The representative is the first event in
+    source order, which makes IRIs deterministic.
+    """
+    clusters: list[list[tuple[EventRef, EventRecord, str | None]]] = []
+    result: dict[EventRef, EventRef] = {}
+    for d, doc in enumerate(docs):
+        for event in doc.live_events():
+            ref = EventRef(d, event.id)
+            anchor = _anchor(doc, event, entity_iris[d])
+            target = None
+            if anchor is not None and event.date is not None:
+                for cluster in clusters:
+                    if any(member.doc == d for member, _, _ in cluster):
+                        continue
+                    if any(
+                        _same(event, anchor, other, other_anchor)
+                        for _, other, other_anchor in cluster
+                    ):
+                        target = cluster
+                        break
+            if target is None:
+                target = []
+                clusters.append(target)
+            target.append((ref, event, anchor))
+            result[ref] = target[0][0]
+    return result
+
+
+def _same(a: EventRecord, a_anchor: str, b: EventRecord, b_anchor: str | None) -> bool:
+    return (
+        a.cls == b.cls
+        and a_anchor == b_anchor
+        and a.date is not None
+        and b.date is not None
+        and dates_close(a.date.value, b.date.value)
+    )

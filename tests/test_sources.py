@@ -1,0 +1,115 @@
+"""Sources in the forms people have: text, Markdown, HTML; `add`; non-English sources."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from historygraph.formats import guess_language, html_to_text, markdown_to_text
+from tests.conftest import copy_project, run_cli
+
+HTML = """<!doctype html><html lang="en"><head><title>Crackdown in the capital</title>
+<meta name="author" content="A. Reporter"><meta property="article:published_time" content="1990-01-25">
+<style>p { color: red }</style><script>alert("x")</script></head>
+<body><nav>Home</nav><h1>Crackdown in the capital</h1>
+<p>On 20 January 1990 Soviet troops <b>killed</b> more than 100 civilians in Baku.</p>
+<p>The Milli Majlis condemned the massacre &amp; declared a day of mourning.</p></body></html>
+"""
+
+MARKDOWN = """---
+title: Notes on January
+author: Someone
+---
+# Notes on January
+
+On 20 January 1990 *Soviet troops* killed more than 100 civilians in [Baku](https://example.org).
+
+- The Milli Majlis condemned the massacre.
+"""
+
+GERMAN = (
+    "Am 20. Januar 1990 marschierten sowjetische Truppen in Baku ein. Dabei wurden nach offiziellen "
+    "Angaben mehr als hundert Zivilisten getötet und viele weitere verletzt. Das Parlament von "
+    "Aserbaidschan verurteilte das Vorgehen der Armee später scharf und erklärte den Tag zum "
+    "nationalen Trauertag, an dem jedes Jahr der Opfer gedacht wird, die in jener Nacht starben."
+)
+
+
+def test_html_text_drops_markup_scripts_and_styles() -> None:
+    extracted = html_to_text(HTML)
+    assert (
+        "alert" not in extracted.text
+        and "color" not in extracted.text
+        and "<" not in extracted.text
+    )
+    assert "Soviet troops killed more than 100 civilians in Baku." in extracted.text
+    assert "condemned the massacre & declared" in extracted.text
+    assert "\n\n" in extracted.text  # paragraphs stay paragraphs
+    assert extracted.meta == {
+        "language": "en",
+        "title": "Crackdown in the capital",
+        "author": "A. Reporter",
+        "date": "1990-01-25",
+    }
+
+
+def test_markdown_text_and_front_matter() -> None:
+    extracted = markdown_to_text(MARKDOWN)
+    assert extracted.meta == {"title": "Notes on January", "author": "Someone"}
+    assert "Soviet troops killed more than 100 civilians in Baku." in extracted.text
+    assert "https" not in extracted.text and "*" not in extracted.text and "#" not in extracted.text
+
+
+def test_language_guess() -> None:
+    assert guess_language(GERMAN) is None
+    assert guess_language(html_to_text(HTML).text) == "en"
+
+
+@pytest.mark.slow
+def test_add_html_and_markdown_then_build(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    graph = root / "graphs" / "black-january"
+    (root / "report.html").write_text(HTML, encoding="utf-8")
+    (root / "notes.md").write_text(MARKDOWN, encoding="utf-8")
+    (root / "bericht.txt").write_text(GERMAN, encoding="utf-8")
+    for name in ("report.html", "notes.md", "bericht.txt"):
+        result = run_cli("add", graph, root / name)
+        assert result.returncode == 0, result.stderr
+    manifest = tomllib.loads((graph / "graph.toml").read_text(encoding="utf-8"))
+    sources = {s["file"]: s for s in manifest["sources"]}
+    assert sources["sources/report.txt"]["original"] == "sources/report.html"
+    assert sources["sources/report.txt"]["title"] == "Crackdown in the capital"
+    assert sources["sources/report.txt"]["author"] == "A. Reporter"
+    assert sources["sources/notes.txt"]["title"] == "Notes on January"
+    assert sources["sources/bericht.txt"]["language"] == "und"
+    result = run_cli("build", graph, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "warning: sources/bericht.txt" in result.stderr
+    report = json.loads((graph / "report.json").read_text(encoding="utf-8"))
+    assert "sources/bericht.txt" in report["extraction"]["skipped"]
+    text = (graph / "sources" / "report.txt").read_text(encoding="utf-8")
+    evidence = run_cli(
+        "query", graph,
+        "SELECT ?s ?e ?q WHERE { ?ev hg:document <https://w3id.org/historygraph/graphs/black-january/source/report> ;"
+        " hg:start ?s ; hg:end ?e ; hg:quote ?q }",
+        "--format", "json",
+    )  # fmt: skip
+    bindings = json.loads(evidence.stdout)["results"]["bindings"]
+    assert bindings
+    for b in bindings:
+        assert text[int(b["s"]["value"]) : int(b["e"]["value"])] == b["q"]["value"]
+
+
+def test_add_refuses_duplicates_and_bad_files(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    graph = root / "graphs" / "black-january"
+    again = run_cli("add", graph, graph / "sources" / "road-to-victory.txt")
+    assert again.returncode == 1 and "registered already" in again.stderr
+    (root / "x.pdf").write_bytes(b"%PDF")
+    bad = run_cli("add", graph, root / "x.pdf")
+    assert bad.returncode == 1 and "unsupported file type" in bad.stderr
+    missing = run_cli("add", graph, root / "nope.txt")
+    assert missing.returncode == 1 and "not found" in missing.stderr
