@@ -11,18 +11,32 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from historygraph.errors import HistorygraphError
 from historygraph.namespaces import HG, HG_IRI
 from historygraph.view import (
+    DateSpan,
     EvidenceSpan,
     FigureReport,
     NodeStyle,
+    ViewSettings,
     ViewStats,
+    date_span,
+    day_number,
+    force_positions,
+    leaf_clusters,
+    most_central,
+    ontology_projection,
     project,
+    render_ontology_view,
     render_view,
     script_json,
     style_for,
+    timeline_positions,
+    to_graphml,
     view_html,
+    wrap_label,
 )
+from tests.conftest import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "data" / "view-fixture.trig"
@@ -239,15 +253,27 @@ def test_page_data_matches_the_projection(page):
     assert data["options"]["physics"]["stabilization"]["enabled"] is True
 
 
-def test_event_label_shows_the_date_and_tooltip_is_text(page):
+def test_event_label_shows_the_date(page):
     data = data_json(page[0])
     node = next(n for n in data["nodes"] if n["id"] == str(EX.massacre))
     assert node["label"] == "Massacre in Baku\n1990-01-20"
-    assert isinstance(node["title"], str)
-    assert "Massacre" in node["title"]
-    assert "1990-01-20" in node["title"]
-    assert "Soviet troops stormed Baku on 20 January 1990." in node["title"]
     assert node["color"] == "#d62728"
+    assert "title" not in node, "hover texts are built in the page, as text"
+
+
+def test_details_carry_what_the_panel_shows(page):
+    details = data_json(page[0])["details"][str(EX.massacre)]
+    assert details["evidence"] == [
+        ["Report A", 10, 58, "Soviet troops stormed Baku on 20 January 1990."]
+    ]
+    assert details["figures"] == [["at least 130 killed", "at least 130 people were killed"]]
+    assert details["span"] == [day_number(1990, 1, 20)] * 2
+    groups = dict(details["props"])
+    assert ["duration", ["P3D"]] in groups["Time"]
+    assert ["type", ["Event", "Massacre"]] in groups["Identity"]
+    # Links to nodes are edges, evidence and figures have their own sections; a link to
+    # something that is not a node (an untyped IRI) is still listed.
+    assert groups["Other"] == [["agent", ["https://example.org/hg/unknown"]]]
 
 
 def test_edge_labels_come_from_the_ontology(page):
@@ -282,7 +308,7 @@ def test_hostile_text_is_only_escaped(ontology, tmp_path):
     assert "<title>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</title>" in text
     data = data_json(text)
     assert data["title"] == HOSTILE
-    assert data["details"][str(EX.evil)]["evidence"][0]["quote"] == HOSTILE
+    assert data["details"][str(EX.evil)]["evidence"][0][3] == HOSTILE
 
 
 def test_template_never_parses_html():
@@ -314,4 +340,250 @@ def test_event_label_does_not_repeat_a_date_it_already_shows(ontology):
     graph.add((EX.e, RDFS.label, Literal("Protest in Baku (1990-01-20)")))
     graph.add((EX.e, HG.date, Literal("1990-01-20")))
     page = data_json(view_html(project(data, ontology), ontology, title="t"))
-    assert page["nodes"][0]["label"] == "Protest in Baku (1990-01-20)"
+    assert page["nodes"][0]["label"].replace("\n", " ") == "Protest in Baku (1990-01-20)"
+
+
+# ---------------------------------------------------------------- what the projection keeps
+
+
+def test_inferred_graphs_are_ignored(dataset, ontology):
+    data = Dataset()
+    for quad in dataset.quads((None, None, None, None)):
+        data.add(quad)
+    inferred = data.graph(URIRef("https://example.org/hg/graph/inferred"))
+    inferred.add((EX.massacre, RDF.type, HG.Event))
+    inferred.add((EX.massacre, HG.participant, EX["soviet-army"]))
+    inferred.add((EX.civilians, RDF.type, HG.Agent))
+    projection = project(data, ontology)
+    assert projection.number_of_edges() == len(EXPECTED_EDGES)
+    assert projection.nodes[str(EX.civilians)]["classes"] == ["Group"]
+
+
+def test_nodes_know_the_documents_that_mention_them(dataset, ontology):
+    nodes = project(dataset, ontology).nodes
+    assert nodes[str(EX.baku)]["graphs"] == ["Report A", "Report B"]
+    assert nodes[str(EX["milli-majlis"])]["graphs"] == ["Report B"]
+    assert nodes[str(EX.massacre)]["date_span"] == DateSpan(*[day_number(1990, 1, 20)] * 2)
+    assert nodes[str(EX.condemnation)]["kind"] == "event"
+    assert nodes[str(EX.baku)]["kind"] == "place"
+
+
+def test_edge_evidence_is_the_subjects_quotes_in_the_stating_documents(dataset, ontology):
+    projection = project(dataset, ontology)
+    agent = projection.edges[str(EX.condemnation), str(EX["milli-majlis"]), str(HG.agent)]
+    assert (agent["evidence"], agent["evidence_naming"]) == ([0], 1), "the quote names the object"
+    located = projection.edges[str(EX.baku), str(EX.azerbaijan), str(HG.locatedIn)]
+    assert (located["evidence"], located["evidence_naming"]) == ([], 0), "Baku has no quote"
+
+
+# ---------------------------------------------------------------- dates and labels
+
+
+def test_date_spans_keep_the_precision_of_the_text():
+    assert date_span("1996-02") == DateSpan(day_number(1996, 2, 1), day_number(1996, 2, 29))
+    assert date_span("1990") == DateSpan(day_number(1990, 1, 1), day_number(1990, 12, 31))
+    assert date_span("-0044-03-15") == DateSpan(*[day_number(-44, 3, 15)] * 2)
+    assert date_span("1990-13") is None
+    assert date_span("1990-02-30") is None
+    assert day_number(2000, 3, 1) - day_number(2000, 2, 28) == 2, "2000 is a leap year"
+
+
+def test_date_ticks_are_the_distinct_start_days(page):
+    ticks = data_json(page[0])["ticks"]
+    assert [text for _, text in ticks] == ["1990-01-01", "1990-01-20", "2000-01-01"]
+    assert [day for day, _ in ticks] == sorted(day for day, _ in ticks)
+
+
+def test_labels_are_wrapped_at_spaces():
+    assert wrap_label("Legislative decision by Milli Majlis (1994-02)") == (
+        "Legislative decision by\nMilli Majlis (1994-02)"
+    )
+    assert wrap_label("a verylongwordindeed b", 8) == "a\nverylongwordindeed\nb"
+    assert wrap_label("two\nlines", 3) == "two\nlines"
+
+
+def test_undated_events_say_so(ontology):
+    data = Dataset()
+    data.graph(DOC.x).add((EX.e, RDF.type, HG.Event))
+    page = data_json(view_html(project(data, ontology), ontology, title="t"))
+    assert page["nodes"][0]["label"] == "e\nno date given"
+
+
+# ---------------------------------------------------------------- layouts, selection, clusters
+
+
+def test_timeline_places_events_by_date_actors_above_places_below(dataset, ontology):
+    projection = project(dataset, ontology)
+    pos = timeline_positions(projection)
+    assert set(pos) == set(projection.nodes)
+    x = {n: p[0] for n, p in pos.items()}
+    assert x[str(EX.condemnation)] < x[str(EX.massacre)] < x[str(EX.commemoration)]
+    for node, attrs in projection.nodes(data=True):
+        if attrs["kind"] == "place":
+            assert pos[node][1] > 0, node
+        elif attrs["kind"] == "agent":
+            assert pos[node][1] < 0, node
+    assert timeline_positions(projection) == pos
+
+
+def test_undated_events_come_last_in_the_timeline(ontology):
+    data = Dataset()
+    graph = data.graph(DOC.x)
+    for name, date in (("a", "1990-01-20"), ("b", None), ("c", "1989")):
+        graph.add((EX[name], RDF.type, HG.Event))
+        if date:
+            graph.add((EX[name], HG.date, Literal(date)))
+    pos = timeline_positions(project(data, ontology))
+    assert pos[str(EX.c)][0] < pos[str(EX.a)][0] < pos[str(EX.b)][0]
+
+
+def test_force_positions_are_deterministic_and_place_every_node():
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(nx.gnm_random_graph(400, 600, seed=3, directed=True))
+    graph.add_edge(1000, 1001)  # a tiny component
+    graph.add_node(2000)  # an isolated node
+    graph = nx.relabel_nodes(graph, str)
+    first = force_positions(graph)
+    assert first == force_positions(graph)
+    assert set(first) == set(graph.nodes)
+    assert len(set(first.values())) == len(first), "no two nodes on the same spot"
+
+
+def test_large_graphs_get_their_positions_from_python(dataset, ontology):
+    page = data_json(
+        view_html(
+            project(dataset, ontology),
+            ontology,
+            title="t",
+            settings=ViewSettings(physics_max_nodes=0),
+        )
+    )
+    assert page["positioned"] is True
+    assert page["options"]["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in page["nodes"])
+    assert page["options"]["physics"]["stabilization"]["enabled"] is False
+
+
+def test_most_central_keeps_the_best_connected_nodes(dataset, ontology):
+    kept = most_central(project(dataset, ontology), 3)
+    assert set(kept.nodes) == {str(EX.massacre), str(EX.baku), str(EX.commemoration)}
+    assert kept.number_of_edges() == 3
+    with pytest.raises(HistorygraphError, match="at least 1"):
+        most_central(project(dataset, ontology), 0)
+
+
+def test_leaves_cluster_with_their_only_neighbour(dataset, ontology):
+    clusters = leaf_clusters(project(dataset, ontology))
+    assert [(c.id, c.hub, c.members) for c in clusters] == [
+        ("hg-cluster-0", str(EX.massacre), (str(EX.civilians), str(EX["soviet-army"])))
+    ]
+
+
+def test_render_view_reports_what_it_left_out_and_clustered(dataset, ontology, tmp_path):
+    output = tmp_path / "graph.html"
+    stats = render_view(dataset, ontology, output, title="t", max_nodes=6, cluster_min_nodes=1)
+    assert stats == ViewStats(nodes=6, edges=stats.edges, left_out=2, clusters=stats.clusters)
+    page = data_json(output.read_text(encoding="utf-8"))
+    assert (page["leftOut"], page["maxNodes"]) == (2, 6)
+    assert len(page["clusters"]) == stats.clusters >= 1
+
+
+def test_timeline_rendering_is_deterministic_with_an_axis(dataset, ontology, tmp_path):
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    for path in (first, second):
+        render_view(dataset, ontology, path, title="t", layout="timeline")
+    assert first.read_bytes() == second.read_bytes()
+    page = data_json(first.read_text(encoding="utf-8"))
+    assert [text for _, text in page["axis"]] == ["1990-01", "1990-01-20", "2000"]
+    assert page["layout"] == "timeline" and page["positioned"] is True
+
+
+def test_an_unknown_layout_is_refused(dataset, ontology, tmp_path):
+    with pytest.raises(HistorygraphError, match="unknown layout 'circle'"):
+        render_view(dataset, ontology, tmp_path / "x.html", title="t", layout="circle")
+
+
+# ---------------------------------------------------------------- ontology view, GraphML, CLI
+
+
+def test_ontology_projection_counts_instances_with_subclasses(dataset, ontology):
+    projection = ontology_projection(dataset, ontology)
+    nodes = projection.nodes
+    assert nodes[str(HG.Event)]["label"] == "Event (3)"
+    assert nodes[str(HGO.Massacre)]["label"] == "Massacre (1)"
+    assert nodes[str(HG.agent)]["label"] == "agent (3)", "statements using the property"
+    assert (
+        "In the graph",
+        [("instances, with subclasses", ["3"]), ("direct instances", ["1"])],
+    ) in (nodes[str(HG.Event)]["properties"])
+    assert projection.has_edge(str(HG.Legislature), str(HG.Organization))
+    assert projection.has_edge(str(HG.agent), str(HG.participant))
+    kinds = {item["iri"] for item in projection.graph["legend"]}
+    assert kinds == {"class", "external", "object", "datatype"}
+
+
+def test_render_ontology_view_writes_a_positioned_page(dataset, ontology, tmp_path):
+    output = tmp_path / "ontology.html"
+    stats = render_ontology_view(dataset, ontology, output, title="Ontology")
+    page = data_json(output.read_text(encoding="utf-8"))
+    assert page["mode"] == "ontology" and page["positioned"] is True
+    assert stats.nodes == len(page["nodes"]) > 40
+
+
+def test_graphml_export_round_trips(dataset, ontology, tmp_path):
+    import networkx as nx
+
+    projection = project(dataset, ontology)
+    path = tmp_path / "graph.graphml"
+    to_graphml(projection, path)
+    first = path.read_bytes()
+    to_graphml(projection, path)
+    assert path.read_bytes() == first, "deterministic"
+    graph = nx.read_graphml(path, force_multigraph=True)
+    assert set(graph.nodes) == set(projection.nodes)
+    assert graph.number_of_edges() == projection.number_of_edges()
+    massacre = graph.nodes[str(EX.massacre)]
+    assert (massacre["label"], massacre["date"], massacre["evidence_count"]) == (
+        "Massacre in Baku",
+        "1990-01-20",
+        1,
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_copy(tmp_path_factory) -> Path:
+    """A copy of the seed graph with its committed graph.trig (no build)."""
+    root = copy_project(tmp_path_factory.mktemp("cli"), outputs=True)
+    return root / "graphs" / "black-january"
+
+
+def test_cli_view_timeline_with_max_nodes(seed_copy, tmp_path, capsys):
+    from historygraph.cli import main
+
+    output = tmp_path / "timeline.html"
+    code = main(
+        ["view", str(seed_copy), "-o", str(output), "--layout", "timeline", "--max-nodes", "5"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert f"wrote {output} (5 nodes" in out and "timeline layout" in out
+    assert re.search(r"left out \d+ of \d+ nodes: --max-nodes 5 keeps the most central", out)
+    assert data_json(output.read_text(encoding="utf-8"))["leftOut"] > 0
+
+
+def test_cli_view_ontology(seed_copy, capsys):
+    from historygraph.cli import main
+
+    assert main(["view", str(seed_copy), "--ontology"]) == 0
+    assert "classes and properties" in capsys.readouterr().out
+    assert (
+        data_json((seed_copy / "ontology.html").read_text(encoding="utf-8"))["mode"] == "ontology"
+    )
+
+
+def test_cli_view_refuses_a_bad_max_nodes(seed_copy, capsys):
+    from historygraph.cli import main
+
+    assert main(["view", str(seed_copy), "--max-nodes", "0"]) == 1
+    assert "--max-nodes must be at least 1" in capsys.readouterr().err

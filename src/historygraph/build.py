@@ -21,9 +21,11 @@ from historygraph.emit import Emitter
 from historygraph.errors import ValidationError
 from historygraph.extract import ExtractStats, Progress, extract_documents
 from historygraph.fsutil import atomic_write_text
+from historygraph.inference import add_inferred_graph, inferred_graph_iri
 from historygraph.ontology import Ontology, load_ontology
-from historygraph.trig import serialize_trig
-from historygraph.validate import Violation, validate_dataset
+from historygraph.store import choose_store, configured_store, load_store
+from historygraph.trig import graph_blocks, trig_document
+from historygraph.validate import ValidationCache, Violation, validate_dataset
 
 
 @dataclass
@@ -137,14 +139,20 @@ def build(
     write_view: bool = True,
     jobs: int | None = None,
     use_cache: bool = True,
+    store: str | None = None,
 ) -> BuildResult:
     """Build ``GRAPH_DIR``: extract, emit, validate, then write the outputs.
+
+    ``store`` (``memory``, ``oxigraph``, ``auto``; default: ``graph.toml``'s
+    ``store``) decides whether ``graph.trig`` is also bulk-loaded into the
+    on-disk Oxigraph store ``GRAPH_DIR/store`` (see :mod:`historygraph.store`).
 
     Raises:
         HistorygraphError: bad configuration, ontology or source (nothing is written);
         ValidationError: the graph violates the SHACL shapes (nothing is written).
     """
     config = load_config(graph_dir)
+    requested_store = store or configured_store(config)  # a bad 'store' fails before any work
     t0 = time.perf_counter()
     ontology = load_ontology(config.ontology_dirs)
     timings = {"load ontology": time.perf_counter() - t0}
@@ -156,7 +164,25 @@ def build(
     timings["emit"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    violations = validate_dataset(dataset, ontology)
+    add_inferred_graph(
+        dataset, ontology, config
+    )  # <base>graph/inferred, per graph.toml 'reasoning'
+    timings["infer"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    blocks = graph_blocks(dataset)
+    text = trig_document(blocks)
+    timings["serialize"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    cache = ValidationCache(config.directory / ".cache" / "shacl") if use_cache else None
+    violations = validate_dataset(
+        dataset,
+        ontology,
+        skip={str(inferred_graph_iri(config.base))},
+        cache=cache,
+        blocks=dict(blocks),
+    )
     timings["validate"] = time.perf_counter() - t0
     result = BuildResult(config, dataset, documents, timings, violations, Counter(), stats)
     result.counts = count_classes(dataset, ontology)
@@ -167,10 +193,6 @@ def build(
             if len(violations) > 1
             else first
         )
-
-    t0 = time.perf_counter()
-    text = serialize_trig(dataset)
-    timings["serialize"] = time.perf_counter() - t0
     atomic_write_text(config.trig_path, text)
     if write_view:
         from historygraph.view import render_view
@@ -178,6 +200,13 @@ def build(
         t0 = time.perf_counter()
         render_view(dataset, ontology.graph, config.html_path, title=config.title)
         timings["view"] = time.perf_counter() - t0
+
+    # --- store: bulk-load graph.trig (+ the ontology's schema) into GRAPH_DIR/store
+    if choose_store(config, requested_store) == "oxigraph":
+        t0 = time.perf_counter()
+        load_store(config, ontology)
+        timings["store"] = time.perf_counter() - t0
+
     atomic_write_text(
         config.directory / "report.json",
         json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n",

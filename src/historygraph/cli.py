@@ -33,7 +33,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     with progress_reporter(enabled=not args.quiet) as progress:
         result = build(
-            Path(args.graph_dir), progress=progress, jobs=args.jobs, use_cache=not args.no_cache
+            Path(args.graph_dir),
+            progress=progress,
+            jobs=args.jobs,
+            use_cache=not args.no_cache,
+            store=args.store,
         )
     for file, reason in sorted(result.stats.skipped.items()):
         print(f"historygraph: warning: {file}: {reason}", file=sys.stderr)
@@ -69,11 +73,16 @@ def _cmd_query(args: argparse.Namespace) -> int:
     from historygraph.config import load_config
     from historygraph.query import (
         canned_queries,
+        explain,
         format_result,
-        open_dataset,
+        is_unbounded_select,
+        oxigraph_explain,
+        prepare,
+        reasoned,
         resolve_query,
         run_query,
     )
+    from historygraph.store import OxigraphBackend, choose_store, open_backend
 
     config = load_config(Path(args.graph_dir))
     if args.list:
@@ -85,9 +94,31 @@ def _cmd_query(args: argparse.Namespace) -> int:
             "query: give a QUERY (SPARQL text, a .rq file or a canned name) or --list"
         )
     text, name = resolve_query(config, args.query)
-    dataset = open_dataset(config)
-    result = run_query(dataset, text, name)
-    output = format_result(result, args.format)
+    prepared = prepare(text, name)  # refuse updates, SERVICE, bad syntax before opening anything
+
+    def note(message: str) -> None:
+        print(f"historygraph: {message}", file=sys.stderr)
+
+    if args.explain:
+        print("# SPARQL algebra (rdflib translateQuery), the query as both stores receive it")
+        print(explain(text, name))
+        if choose_store(config, args.store) == "oxigraph":
+            backend = open_backend(config, args.store, progress=note)
+            assert isinstance(backend, OxigraphBackend) and backend.path is not None
+            plan = oxigraph_explain(backend.path, text, timeout=args.timeout or None)
+            print("\n# Oxigraph's plan (oxigraph query --explain; the query was run to get it)")
+            print(
+                plan
+                or "(not available: pyoxigraph does not expose query plans and the "
+                "'oxigraph' command line is not installed)"
+            )
+        return 0
+    backend = open_backend(config, args.store, progress=note)
+    if args.reason is not None:
+        backend = reasoned(backend, config, args.reason)
+    result = run_query(backend, text, name, timeout=args.timeout)
+    guard = args.format == "table" and args.limit > 0 and is_unbounded_select(prepared)
+    output = format_result(result, args.format, limit=args.limit if guard else None)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0
 
@@ -96,14 +127,38 @@ def _cmd_view(args: argparse.Namespace) -> int:
     from historygraph.config import load_config
     from historygraph.ontology import load_ontology
     from historygraph.query import load_dataset
-    from historygraph.view import render_view
+    from historygraph.view import render_ontology_view, render_view
 
     config = load_config(Path(args.graph_dir))
+    if args.max_nodes is not None and args.max_nodes < 1:
+        raise HistorygraphError(f"view: --max-nodes must be at least 1, not {args.max_nodes}")
     ontology = load_ontology(config.ontology_dirs)
     dataset = load_dataset(config.trig_path)
-    output = Path(args.output) if args.output else config.html_path
-    stats = render_view(dataset, ontology.graph, output, title=config.title)
-    print(f"wrote {output} ({stats.nodes} nodes, {stats.edges} edges)")
+    if args.ontology:
+        output = Path(args.output) if args.output else config.directory / "ontology.html"
+        stats = render_ontology_view(
+            dataset, ontology.graph, output, title=f"Ontology of {config.title}"
+        )
+        print(f"wrote {output} ({stats.nodes} classes and properties, {stats.edges} edges)")
+    else:
+        output = Path(args.output) if args.output else config.html_path
+        stats = render_view(
+            dataset,
+            ontology.graph,
+            output,
+            title=config.title,
+            layout=args.layout,
+            max_nodes=args.max_nodes,
+        )
+        print(f"wrote {output} ({stats.nodes} nodes, {stats.edges} edges, {args.layout} layout)")
+        if stats.left_out:
+            total = stats.nodes + stats.left_out
+            print(
+                f"left out {stats.left_out} of {total} nodes: --max-nodes {args.max_nodes} "
+                "keeps the most central (degree centrality)"
+            )
+        if stats.clusters:
+            print(f"{stats.clusters} clusters of single-link nodes (double-click to expand)")
     if args.open:
         webbrowser.open(output.resolve().as_uri())
     return 0
@@ -118,7 +173,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     config = load_config(Path(args.graph_dir))
     ontology = load_ontology(config.ontology_dirs)
     dataset = load_dataset(config.trig_path)
-    violations = validate_dataset(dataset, ontology)
+    from historygraph.inference import inferred_graph_iri
+
+    violations = validate_dataset(dataset, ontology, skip={str(inferred_graph_iri(config.base))})
     for v in violations:
         print(v.format(str(config.trig_path)))
     if violations:
@@ -132,7 +189,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 #: Modules that add their own subcommands: each defines ``add_parser(subparsers)``.
 #: Keep their top-level imports light; import heavy libraries inside the command.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "historygraph.server",
+    "historygraph.export",
+    "historygraph.ontology_cli",
+)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -171,6 +232,13 @@ def make_parser() -> argparse.ArgumentParser:
         "--no-cache",
         action="store_true",
         help="re-extract every source (default: reuse GRAPH_DIR/.cache for unchanged sources)",
+    )
+    p.add_argument(
+        "--store",
+        choices=["memory", "oxigraph", "auto"],
+        default=None,
+        help="also bulk-load the graph into the on-disk Oxigraph store GRAPH_DIR/store when this "
+        "is oxigraph (auto: when graph.trig is 2 MB or more); default: 'store' in graph.toml, else auto",
     )
     p.set_defaults(func=_cmd_build)
 
@@ -218,6 +286,42 @@ def make_parser() -> argparse.ArgumentParser:
         "CONSTRUCT/DESCRIBE always print Turtle.",
     )
     p.add_argument("--list", action="store_true", help="list the canned queries with their titles")
+    p.add_argument(
+        "--store",
+        choices=["memory", "oxigraph", "auto"],
+        default=None,
+        help="memory: parse graph.trig with rdflib; oxigraph: the on-disk store GRAPH_DIR/store, "
+        "opened read-only (loaded from graph.trig first if missing or stale); auto: oxigraph when "
+        "graph.trig is 2 MB or more. Default: 'store' in graph.toml, else auto",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="stop the query after S seconds (default: 30; 0: no limit)",
+    )
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="--format table shows at most N rows of a SELECT without LIMIT and says how many were "
+        "cut (default: 1000; 0: all)",
+    )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print the query's SPARQL algebra (and Oxigraph's plan on the oxigraph store) instead "
+        "of the results",
+    )
+    p.add_argument(
+        "--reason",
+        choices=["none", "rdfs", "owlrl"],
+        default=None,
+        help="answer over the asserted triples plus what this profile infers (none: asserted only); "
+        "default: the graph as built (with the inferred graph of graph.toml's 'reasoning')",
+    )
     p.set_defaults(func=_cmd_query)
 
     p = sub.add_parser(
@@ -231,6 +335,25 @@ def make_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="where to write (default: GRAPH_DIR/graph.html)"
     )
     p.add_argument("--open", action="store_true", help="open the file in the default browser")
+    p.add_argument(
+        "--layout",
+        choices=["force", "timeline"],
+        default="force",
+        help="force: physics until stable, then still (positions precomputed for large graphs); "
+        "timeline: events left to right by date, actors above, places below (default: force)",
+    )
+    p.add_argument(
+        "--max-nodes",
+        metavar="N",
+        type=int,
+        help="draw only the N most central nodes (degree centrality); says how many were left out",
+    )
+    p.add_argument(
+        "--ontology",
+        action="store_true",
+        help="draw the ontology's class and property hierarchy with instance counts instead "
+        "(default output: GRAPH_DIR/ontology.html)",
+    )
     p.set_defaults(func=_cmd_view)
 
     p = sub.add_parser(

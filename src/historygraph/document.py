@@ -132,6 +132,7 @@ class Document:
     #: event mentions per sentence index: (trigger head token, event id)
     event_mentions: dict[int, list[tuple[Any, int]]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    _quotes: list[Span] | None = field(default=None, repr=False)
 
     @property
     def content_hash(self) -> str:
@@ -141,6 +142,15 @@ class Document:
     def quote(self, span: Span) -> str:
         """The exact text of ``span``."""
         return self.text[span.start : span.end]
+
+    @property
+    def quotes(self) -> list[Span]:
+        """Spans between matching quotation marks (computed once)."""
+        if self._quotes is None:
+            from historygraph.stages.times import quoted_spans
+
+            self._quotes = quoted_spans(self.text)
+        return self._quotes
 
     def canonical_event(self, event_id: int) -> EventRecord:
         """Follow merges: the event that absorbed ``event_id``, or itself."""

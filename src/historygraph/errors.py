@@ -27,6 +27,14 @@ class QueryError(HistorygraphError):
     """A SPARQL query is malformed, unknown or not allowed."""
 
 
+class QueryTimeout(QueryError):
+    """A SPARQL query ran longer than its time limit (and was stopped)."""
+
+
+class StoreError(HistorygraphError):
+    """An on-disk Oxigraph store cannot be opened, loaded or is out of date."""
+
+
 class ValidationError(HistorygraphError):
     """The built graph violates the SHACL shapes."""
 

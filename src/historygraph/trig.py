@@ -78,8 +78,11 @@ def _sort_key(node: Node) -> tuple[int, str, str]:
     return kind, str(node), extra
 
 
-def serialize_trig(dataset: Dataset, prefixes: dict[str, str] | None = None) -> str:
-    """The dataset as TriG text, every part in a canonical order."""
+def graph_blocks(dataset: Dataset, prefixes: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """Each named graph as a TriG block ``<g> { ... }``, sorted by graph name.
+
+    Terms are formatted once each (a dataset repeats the same IRIs many times).
+    """
     prefixes = dict(sorted((prefixes or PREFIXES).items()))
     by_graph: dict[str, dict[Node, dict[Node, list[Node]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list))
@@ -87,20 +90,46 @@ def serialize_trig(dataset: Dataset, prefixes: dict[str, str] | None = None) -> 
     for s, p, o, g in dataset.quads((None, None, None, None)):
         name = str(g.identifier if hasattr(g, "identifier") else g)
         by_graph[name][s][p].append(o)
-    lines = [f"@prefix {p}: <{ns}> ." for p, ns in prefixes.items()]
+    formatted: dict[Node, str] = {}
+    keys: dict[Node, tuple[int, str, str]] = {}
+
+    def fmt(node: Node) -> str:
+        text = formatted.get(node)
+        if text is None:
+            text = formatted[node] = term(node, prefixes)
+        return text
+
+    def key(node: Node) -> tuple[int, str, str]:
+        value = keys.get(node)
+        if value is None:
+            value = keys[node] = _sort_key(node)
+        return value
+
+    blocks = []
     for name in sorted(by_graph):
         subjects = by_graph[name]
-        lines.append("")
-        lines.append(f"{_iri(name, prefixes)} {{")
-        for s in sorted(subjects, key=_sort_key):
+        lines = [f"{_iri(name, prefixes)} {{"]
+        for s in sorted(subjects, key=key):
             preds = subjects[s]
             ordered = sorted(preds, key=lambda p: (p != RDF.type, str(p)))
             parts = []
             for p in ordered:
-                objs = ", ".join(term(o, prefixes) for o in sorted(set(preds[p]), key=_sort_key))
-                pname = "a" if p == RDF.type else term(p, prefixes)
-                parts.append(f"{pname} {objs}")
+                objs = ", ".join(fmt(o) for o in sorted(set(preds[p]), key=key))
+                parts.append(f"{'a' if p == RDF.type else fmt(p)} {objs}")
             body = " ;\n        ".join(parts)
-            lines.append(f"    {term(s, prefixes)} {body} .")
+            lines.append(f"    {fmt(s)} {body} .")
         lines.append("}")
-    return "\n".join(lines) + "\n"
+        blocks.append((name, "\n".join(lines)))
+    return blocks
+
+
+def trig_document(blocks: list[tuple[str, str]], prefixes: dict[str, str] | None = None) -> str:
+    """Prefix declarations followed by the graph blocks."""
+    prefixes = dict(sorted((prefixes or PREFIXES).items()))
+    header = [f"@prefix {p}: <{ns}> ." for p, ns in prefixes.items()]
+    return "\n\n".join(["\n".join(header), *(block for _, block in blocks)]) + "\n"
+
+
+def serialize_trig(dataset: Dataset, prefixes: dict[str, str] | None = None) -> str:
+    """The dataset as TriG text, every part in a canonical order."""
+    return trig_document(graph_blocks(dataset, prefixes), prefixes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
@@ -33,24 +34,41 @@ def union_graph(dataset: Dataset) -> Graph:
     return union
 
 
-def validate_dataset(dataset: Dataset, ontology: Ontology) -> list[Violation]:
-    """Run the ontology's SHACL shapes over the union of the dataset's graphs.
+def shapes_graph(ontology: Ontology) -> Graph:
+    """The SHACL shapes of the ontology (node shapes and the blank nodes they use)."""
+    from rdflib import BNode
+    from rdflib.namespace import RDF
 
-    The ontology (class hierarchy) is mixed into the data graph so ``sh:class``
-    and ``sh:targetClass`` follow ``rdfs:subClassOf``.
-    """
-    from pyshacl import validate
+    shapes = Graph()
+    todo = list(ontology.graph.subjects(RDF.type, SH.NodeShape))
+    seen: set[object] = set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for p, o in ontology.graph.predicate_objects(node):
+            shapes.add((node, p, o))
+            if isinstance(o, BNode):
+                todo.append(o)
+    return shapes
 
-    data = union_graph(dataset)
-    for triple in ontology.graph:
-        data.add(triple)
-    _conforms, results, _text = validate(
-        data,
-        shacl_graph=ontology.graph,
-        inference="none",
-        advanced=True,
-        allow_warnings=True,
+
+def schema_triples(ontology: Ontology) -> list[tuple[object, object, object]]:
+    """What SHACL needs from the ontology: the class hierarchy and the typed concepts."""
+    from rdflib.namespace import RDF, RDFS
+
+    from historygraph.namespaces import HG
+
+    triples: list[tuple[object, object, object]] = list(
+        ontology.graph.triples((None, RDFS.subClassOf, None))
     )
+    for concept_class in (HG.Measure, HG.Bound):
+        triples += list(ontology.graph.triples((None, RDF.type, concept_class)))
+    return triples
+
+
+def _results(results: Graph) -> list[Violation]:
     violations = []
     for result in results.subjects(SH.focusNode, None):
         focus = results.value(result, SH.focusNode)
@@ -65,4 +83,98 @@ def validate_dataset(dataset: Dataset, ontology: Ontology) -> list[Violation]:
                 severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
             )
         )
-    return sorted(violations, key=lambda v: (v.focus, v.message, v.path))
+    return violations
+
+
+def validate_graph(
+    graph: Graph, shapes: Graph, schema: list[tuple[object, object, object]]
+) -> list[Violation]:
+    """Run the shapes over one graph plus the ontology's class hierarchy."""
+    from pyshacl import validate
+
+    data = Graph()
+    for triple in graph:
+        data.add(triple)
+    for triple in schema:
+        data.add(triple)  # type: ignore[arg-type]
+    _conforms, results, _text = validate(
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=False,
+        allow_warnings=True,
+        inplace=True,
+    )
+    return _results(results)
+
+
+def validate_dataset(
+    dataset: Dataset,
+    ontology: Ontology,
+    *,
+    skip: set[str] | None = None,
+    cache: ValidationCache | None = None,
+    blocks: dict[str, str] | None = None,
+) -> list[Violation]:
+    """Run the ontology's SHACL shapes over each named graph of ``dataset``.
+
+    Each source's graph must conform on its own: what one document says is
+    checked as that document's claim (so two sources may date one event
+    differently, yet each gives it one date). ``skip`` names graphs not to check
+    (the inferred graph); with a ``cache`` and the graphs' canonical TriG
+    ``blocks``, graphs that did not change since the last build are not re-checked.
+    """
+    shapes = shapes_graph(ontology)
+    schema = schema_triples(ontology)
+    violations: list[Violation] = []
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        name = str(context.identifier)
+        if name in (skip or set()) or len(context) == 0:
+            continue
+        key = None
+        if cache is not None and blocks is not None and name in blocks:
+            key = cache.key(ontology.digest, blocks[name])
+            cached = cache.get(key)
+            if cached is not None:
+                violations += cached
+                continue
+        found = validate_graph(context, shapes, schema)
+        if cache is not None and key is not None:
+            cache.put(key, found)
+        violations += found
+    return sorted(set(violations), key=lambda v: (v.focus, v.message, v.path))
+
+
+class ValidationCache:
+    """SHACL results per graph, keyed by the ontology hash and the graph's canonical text."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    @staticmethod
+    def key(ontology_digest: str, block: str) -> str:
+        """Cache key of one graph's validation."""
+        import hashlib
+
+        return hashlib.sha256(f"{ontology_digest}\0{block}".encode()).hexdigest()
+
+    def get(self, key: str) -> list[Violation] | None:
+        """Cached violations (an empty list when the graph conformed), or None."""
+        import json
+
+        try:
+            data = json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return [Violation(**v) for v in data]
+
+    def put(self, key: str, violations: list[Violation]) -> None:
+        """Remember the result for ``key``."""
+        import json
+        from dataclasses import asdict
+
+        from historygraph.fsutil import atomic_write_text
+
+        atomic_write_text(
+            self.directory / f"{key}.json", json.dumps([asdict(v) for v in violations])
+        )

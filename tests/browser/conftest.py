@@ -3,7 +3,8 @@
 The browser is never downloaded (no ``playwright install``): the tests use
 ``/usr/bin/chromium`` and are skipped when it is missing. Every page is opened
 with a route guard that lets ``file:`` URLs through and aborts and records any
-other request, so a test can assert that a page loads nothing from the network.
+other request; a test whose page attempted one, or raised a script error, fails
+when its page is closed (tests may also assert ``guarded_page.blocked == []``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class GuardedPage:
 
     page: Any
     blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +73,12 @@ def guarded_page(browser: Any) -> Iterator[GuardedPage]:
 
     page.route("**/*", route)
     page.on("request", request)
+    page.on("pageerror", lambda error: guarded.errors.append(str(error)))
     try:
         yield guarded
     finally:
         context.close()
+    if guarded.blocked:
+        pytest.fail(f"the page tried to load {guarded.blocked} (only file: URLs are allowed)")
+    if guarded.errors:
+        pytest.fail(f"script errors in the page: {guarded.errors}")

@@ -29,6 +29,12 @@ from historygraph.stages.syntax import Token, lemma, offset, path_to_root
 
 #: Function words a typo may glue to a name ("Karabakhand").
 GLUE_WORDS = ("and", "or", "the", "of", "in", "on", "at", "to", "by")
+#: Group nouns too generic to name a group without a proper-name modifier.
+GENERIC_GROUP_NOUNS = frozenset({"people", "population", "person", "nation", "civilian"})
+#: Words that quantify a noun phrase rather than name it ("several protesters").
+QUANTIFIERS = frozenset(
+    {"some", "several", "many", "few", "all", "most", "hundreds", "thousands", "dozens", "other"}
+)
 #: How many sentences back a generic phrase ("the army") looks for its referent.
 ANAPHORA_WINDOW = 3
 
@@ -54,9 +60,11 @@ def entity_key(cls: URIRef, label: str) -> str:
 
 @dataclass(frozen=True)
 class GazetteerIndex:
-    """Compact alias -> entry, plus the longest alias in tokens."""
+    """Compact alias -> entry, every prefix of a compact alias, and the longest alias in tokens."""
 
     by_compact: dict[str, GazetteerEntry]
+    proper: frozenset[str]  # compact keys of capitalised names: match only capitalised text
+    prefixes: frozenset[str]
     max_tokens: int
 
 
@@ -68,14 +76,18 @@ def gazetteer_index(lexicon: Lexicon) -> GazetteerIndex:
     key = id(lexicon)
     if key not in _INDEXES:
         by_compact: dict[str, GazetteerEntry] = {}
+        proper: set[str] = set()
         longest = 1
         for entry in lexicon.gazetteer:
             for name in (entry.label, *entry.aliases):
                 c = compact(name)
                 if c and c not in by_compact:
                     by_compact[c] = entry
+                    if name[:1].isupper():
+                        proper.add(c)
                 longest = max(longest, len(re.findall(r"\w+|[^\w\s]", name)))
-        _INDEXES[key] = GazetteerIndex(by_compact, longest + 1)
+        prefixes = frozenset(c[:k] for c in by_compact for k in range(1, len(c) + 1))
+        _INDEXES[key] = GazetteerIndex(by_compact, frozenset(proper), prefixes, longest + 1)
     return _INDEXES[key]
 
 
@@ -129,36 +141,48 @@ class _Builder:
 
 
 def _match_gazetteer(b: _Builder, sent: Token) -> None:
+    """Longest gazetteer alias at each token, comparing letters and digits only."""
     index = gazetteer_index(b.lexicon)
     tokens = list(sent)
+    keys = [compact(t.text) for t in tokens]
     i = 0
     while i < len(tokens):
-        matched = False
-        for j in range(min(len(tokens), i + index.max_tokens), i, -1):
-            first, last = tokens[i], tokens[j - 1]
-            if first.is_punct or last.is_punct:
-                continue
-            start, end = offset(first), offset(last) + len(last.text)
-            entry = index.by_compact.get(compact(b.doc.text[start:end]))
-            if entry is not None:
-                span = Span(start, end)
-                if b.covered(span) is None:
-                    b.add(span, b.entity_for_entry(entry), "gazetteer")
-                i = j
-                matched = True
-                break
-        if not matched:
+        best = None
+        if not tokens[i].is_punct:
+            acc = ""
+            for j in range(i, min(len(tokens), i + index.max_tokens)):
+                acc += keys[j]
+                if acc not in index.prefixes:
+                    break
+                capital_ok = acc not in index.proper or tokens[i].text[:1].isupper()
+                if acc in index.by_compact and not tokens[j].is_punct and capital_ok:
+                    best = j
+        if best is None:
             _match_glued(b, tokens[i], index)
             i += 1
+            continue
+        first, last = tokens[i], tokens[best]
+        span = Span(offset(first), offset(last) + len(last.text))
+        if b.covered(span) is None:
+            b.add(
+                span, b.entity_for_entry(index.by_compact["".join(keys[i : best + 1])]), "gazetteer"
+            )
+        i = best + 1
 
 
 def _match_glued(b: _Builder, token: Token, index: GazetteerIndex) -> None:
     """A name glued to a function word by a typo: "Karabakhand" -> "Karabakh"."""
     word = compact(token.text)
+    if len(word) < 5:
+        return
     for glue in GLUE_WORDS:
         if len(word) <= len(glue) + 2:
             continue
-        if word.endswith(glue) and word[: -len(glue)] in index.by_compact:
+        if (
+            word.endswith(glue)
+            and word[: -len(glue)] in index.by_compact
+            and token.text[:1].isupper()
+        ):
             entry = index.by_compact[word[: -len(glue)]]
             start = offset(token)
             length = _alnum_prefix_length(token.text, len(word) - len(glue))
@@ -167,6 +191,7 @@ def _match_glued(b: _Builder, token: Token, index: GazetteerIndex) -> None:
             word.startswith(glue)
             and word[len(glue) :] in index.by_compact
             and token.text[:1].islower()
+            and token.text[_alnum_prefix_length(token.text, len(glue)) :][:1].isupper()
         ):
             entry = index.by_compact[word[len(glue) :]]
             skip = _alnum_prefix_length(token.text, len(glue))
@@ -215,9 +240,10 @@ def _match_ner(b: _Builder, parsed: Token) -> None:
                     b.mentions.remove(m)
             else:
                 continue
-        cls = _class_of_phrase(b, ent.root, default)
-        if cls is None:
-            continue
+        cls = _class_of_phrase(b, ent.root, None)
+        if cls is None and ent.root.dep_ == "pobj" and ent.root.head.lower_ in {"in", "at", "near"}:
+            cls = HG.Place  # "in Stepanakert", tagged PERSON or ORG by the model, is a place
+        cls = cls or default
         label = normalise_label(b.doc.quote(span))
         if label:
             b.add(span, b.entity_for(cls, label), "ner")
@@ -234,7 +260,20 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
         if b.covered(root_span) is not None:
             continue
         tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
-        if not any(t.pos_ == "PROPN" for t in tokens if t.i != root.i):
+        named = any(t.pos_ == "PROPN" or t.ent_type_ == "NORP" for t in tokens if t.i != root.i)
+        # a plural group noun on its own ("protesters", "university students") names a group too
+        collective = (
+            cls == HG.Group and root.tag_ == "NNS" and lemma(root) not in GENERIC_GROUP_NOUNS
+        )
+        if not (named or collective):
+            continue
+        while tokens and (
+            tokens[0].like_num
+            or tokens[0].dep_ in {"nummod", "quantmod"}
+            or tokens[0].lower_ in QUANTIFIERS
+        ):
+            tokens = tokens[1:]
+        if not tokens:
             continue
         span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
         for m in [m for m in b.mentions if span.contains(m.span)]:

@@ -38,7 +38,7 @@ from historygraph.stages.syntax import (
     tree_distance,
     with_conjuncts,
 )
-from historygraph.stages.times import parse_date, quoted_spans
+from historygraph.stages.times import parse_date
 
 LOCATIVE_PREPS = frozenset(
     {
@@ -81,29 +81,46 @@ def _token_words(token: Token) -> tuple[str, str]:
     return lemma(token), token.lower_
 
 
+_TRIGGER_INDEXES: dict[int, tuple[list[tuple[dict[Words, URIRef], str]], frozenset[Words]]] = {}
+
+
+def _trigger_index(
+    lexicon: Lexicon,
+) -> tuple[list[tuple[dict[Words, URIRef], str]], frozenset[Words]]:
+    """The trigger tables in priority order, and every prefix of every trigger."""
+    key = id(lexicon)
+    if key not in _TRIGGER_INDEXES:
+        tables: list[tuple[dict[Words, URIRef], str]] = [
+            (lexicon.event_triggers, "strong"),
+            (lexicon.anaphors, "anaphor"),
+            (lexicon.weak_triggers, "weak"),
+        ]
+        prefixes = frozenset(
+            k[:n] for table, _ in tables for k in table for n in range(1, len(k) + 1)
+        )
+        _TRIGGER_INDEXES[key] = (tables, prefixes)
+    return _TRIGGER_INDEXES[key]
+
+
 def _match_triggers(sentence: Sentence, lexicon: Lexicon) -> list[tuple[int, int, URIRef, str]]:
     """(first, last+1, class, kind) for each trigger in the sentence, longest first."""
+    tables, prefixes = _trigger_index(lexicon)
     tokens = list(sentence.parsed)
-    tables: list[tuple[dict[Words, URIRef], str]] = [
-        (lexicon.event_triggers, "strong"),
-        (lexicon.anaphors, "anaphor"),
-        (lexicon.weak_triggers, "weak"),
-    ]
+    lemmas = [lemma(t) for t in tokens]
+    lowers = [t.lower_ for t in tokens]
     found = []
     i = 0
-    n = lexicon.max_trigger_len
     while i < len(tokens):
         hit = None
-        for j in range(min(len(tokens), i + n), i, -1):
-            window = tokens[i:j]
-            keys = {tuple(lemma(t) for t in window), tuple(t.lower_ for t in window)}
+        for j in range(i + 1, len(tokens) + 1):
+            by_lemma, by_text = tuple(lemmas[i:j]), tuple(lowers[i:j])
+            if by_lemma not in prefixes and by_text not in prefixes:
+                break
             for table, kind in tables:
-                cls = next((table[k] for k in sorted(keys) if k in table), None)
+                cls = table.get(by_lemma) or table.get(by_text)
                 if cls is not None:
                     hit = (i, j, cls, kind)
                     break
-            if hit:
-                break
         if hit:
             found.append(hit)
             i = hit[1]
@@ -128,22 +145,19 @@ class _Resolver:
         self.doc = doc
         self.ontology = ontology
         self.lexicon = ontology.lexicon
-        self.mention_at: dict[tuple[int, int], str] = {}
+        self.char_entity: dict[int, str] = {}
         for m in doc.mentions:
-            self.mention_at[(m.span.start, m.span.end)] = m.entity
+            for pos in range(m.span.start, m.span.end):
+                self.char_entity.setdefault(pos, m.entity)
         self.relations: list[tuple[EventMention, URIRef, EventMention]] = []
         self.date_arguments: list[tuple[EventMention, TimeExpression]] = []
         self.ordinals: list[tuple[EventMention, int]] = []
-        self.quotes = quoted_spans(doc.text)
+        self.quotes = doc.quotes
 
     # ---------------------------------------------------------------- entities
     def entity_of(self, token: Token) -> str | None:
         """The entity whose mention covers ``token``, if any."""
-        start = offset(token)
-        for m in self.doc.mentions:
-            if m.span.start <= start < m.span.end:
-                return m.entity
-        return None
+        return self.char_entity.get(offset(token))
 
     def entity_in_phrase(self, token: Token) -> str | None:
         """The entity a noun phrase refers to: its head, or a name inside "X of N"."""
@@ -440,7 +454,7 @@ def _locative_object(token: Token) -> Token | None:
 
 
 def _same_quote(doc: Document, a: Span, b: Span) -> bool:
-    return any(q.contains(a) and q.contains(b) for q in quoted_spans(doc.text))
+    return any(q.contains(a) and q.contains(b) for q in doc.quotes)
 
 
 def _dates_compatible(a: TimeExpression | None, b: TimeExpression | None) -> bool:
@@ -508,7 +522,11 @@ class _Merger:
                 event = target
         elif mention.kind == "weak":
             if target is None:
-                return
+                # "the police opened fire on the crowd": a candidate event, confirmed later by a
+                # strong mention or a reported figure, unless another event already frames the paragraph
+                paragraph = mention.sentence.paragraph
+                if any(e.paragraph == paragraph for e in self.doc.live_events()):
+                    return
             event = target
         else:  # anaphor
             if target is not None:
@@ -520,16 +538,19 @@ class _Merger:
             event = EventRecord(
                 id=len(self.doc.events),
                 cls=mention.cls,
-                provisional=mention.kind == "anaphor",
+                provisional=mention.kind in {"anaphor", "weak"},
                 paragraph=mention.sentence.paragraph,
             )
             self.doc.events.append(event)
             if mention.kind == "anaphor":
                 mention.agents, mention.affected = [], []
+            elif mention.kind == "weak":
+                pass
             elif (
                 not mention.agents
                 and previous_in_paragraph is not None
                 and is_passive(mention.anchors[-1])
+                and not any(c.dep_ == "agent" for a in mention.anchors for c in a.children)
             ):
                 mention.agents = list(previous_in_paragraph.agents)
         elif mention.kind == "strong" and event.provisional:

@@ -178,8 +178,7 @@ def find_figures(doc: Document, ctx: Context) -> None:
                 if event_id is None:
                     continue
                 event = doc.canonical_event(event_id)
-                if event.provisional:
-                    continue
+                event.provisional = False  # a reported figure confirms a candidate event
                 first = min(offset((cue or phrase)[0]), offset(trigger))
                 end = max(token_span(phrase[-1]).end, trigger_span.end, token_span(noun).end)
                 key = (offset(phrase[0]), offset(trigger))

@@ -31,10 +31,13 @@ def tokens_span(first: Token, last: Token) -> Span:
 def phrase_tokens(head: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Token]:
     """``head`` and its subtree, leaving out coordinated and adverbial clauses."""
     result = [head]
-    verbal_conj = any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in head.children)
+    clausal = head.pos_ in {"VERB", "AUX"} or any(
+        c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in head.children
+    )
     for child in head.children:
-        nominal_conj = child.dep_ == "conj" and child.pos_ not in {"VERB", "AUX"}
-        nominal_cc = child.dep_ == "cc" and not verbal_conj
+        # "aggression and a crime" stays whole; "X was qualified, and a decision was adopted" does not
+        nominal_conj = child.dep_ == "conj" and not clausal
+        nominal_cc = child.dep_ == "cc" and not clausal
         if child.dep_ in skip and not (nominal_conj or nominal_cc):
             continue
         result.extend(phrase_tokens(child, skip))

@@ -28,11 +28,12 @@ MONTHS["sept"] = 9
 _M = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>[12]\d{3})"
+_RANGE = r"(?:\s*(?:–|—|-|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?)"  # "3 to 4 June": the first day
 DATE_PATTERNS = [
-    re.compile(rf"^{_D}\s+(?:of\s+)?{_M},?\s+{_Y}$"),
+    re.compile(rf"^{_D}{_RANGE}?\s+(?:of\s+)?{_M},?\s+{_Y}$"),
     re.compile(rf"^{_M}\s+{_D},?\s+{_Y}$"),
     re.compile(rf"^{_Y}-(?P<month>\d\d)-(?P<day>\d\d)$"),
-    re.compile(rf"^{_D}\s+(?:of\s+)?{_M}$"),
+    re.compile(rf"^{_D}{_RANGE}?\s+(?:of\s+)?{_M}$"),
     re.compile(rf"^{_M}\s+{_D}$"),
     re.compile(rf"^{_M},?\s+(?:of\s+)?{_Y}$"),
     re.compile(rf"^(?:the\s+year\s+)?{_Y}$"),
@@ -80,7 +81,7 @@ def parse_date(text: str) -> ParsedDate | None:
     True
     """
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.")
-    cleaned = re.sub(r"^(?:on|in|the|of)\s+", "", cleaned, flags=re.I)
+    cleaned = re.sub(r"^(?:(?:on|in|the|of|between|from)\s+)+", "", cleaned, flags=re.I)
     for pattern in DATE_PATTERNS:
         m = pattern.match(cleaned.lower())
         if m is None:
@@ -159,7 +160,7 @@ def _is_temporal(head: object) -> bool:
 @stage("times", requires=("sentences",), assigns=("times",))
 def find_times(doc: Document, ctx: Context) -> None:
     """Normalise every DATE entity spaCy finds; resolve missing years from context."""
-    quotes = quoted_spans(doc.text)
+    quotes = doc.quotes
     last_year: int | None = None
     for parsed in doc.parsed:
         for ent in parsed.ents:

@@ -1,0 +1,662 @@
+"""Where a built graph lives at query time: rdflib's memory or an on-disk Oxigraph store.
+
+Two backends answer SPARQL with the same semantics (the default graph is the
+union of every named graph, the common prefixes are predeclared, the
+ontology's schema is the named graph :data:`~historygraph.ontology.ONTOLOGY_GRAPH`):
+
+* ``memory``: ``graph.trig`` parsed into an rdflib :class:`~rdflib.Dataset`
+  on every open (fine for small graphs: about 20,000 triples a second);
+* ``oxigraph``: a pyoxigraph (RocksDB) store in ``GRAPH_DIR/store/``,
+  bulk-loaded once by ``historygraph build`` (or on first use) and then opened
+  read-only in milliseconds, without parsing ``graph.trig`` again.
+
+The choice comes from ``store = "memory" | "oxigraph" | "auto"`` in the
+``[graph]`` table of ``graph.toml`` or from ``--store``; ``auto`` (the
+default) picks Oxigraph when ``graph.trig`` is at least
+:data:`AUTO_THRESHOLD_BYTES` long.
+
+Oxigraph's own union default graph (``use_default_graph_as_union``) is a bag
+in pyoxigraph 0.5: a triple stated in two named graphs (a place's label in the
+reference graph and in a source graph) matches twice, so joins return
+duplicate rows and counts are inflated (oxigraph/oxigraph#1919, fixed for
+0.6). The store therefore keeps, besides the named graphs, their RDF merge in
+its default graph (each triple once), and queries read that default graph:
+the same answers as rdflib's union, row for row. It costs a second copy of
+every triple on disk and in the load time.
+
+The store is a cache of ``graph.trig`` plus the ontology's schema.
+``GRAPH_DIR/store/meta.json`` records the SHA-256 of both; a store built from
+another ``graph.trig`` or ontology is *stale* and is reloaded (never queried).
+Loads go to a temporary folder that replaces ``store/`` only when complete
+(a process still reading the replaced store may then fail: reload while no
+server is running on the graph).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import itertools
+import json
+import re
+import shutil
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from rdflib import BNode, Literal, URIRef, Variable
+from rdflib.query import Result
+
+from historygraph.config import MANIFEST, GraphConfig
+from historygraph.errors import ConfigError, SourceError, StoreError
+from historygraph.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    from rdflib import Dataset
+    from rdflib.plugins.sparql.sparql import Query
+
+    from historygraph.ontology import Ontology
+
+#: Values of ``store`` in ``graph.toml`` and of ``--store``.
+STORE_KINDS = ("memory", "oxigraph", "auto")
+#: ``auto`` picks Oxigraph from this size of ``graph.trig`` on: 2 MB is about
+#: 25,000 triples of the builder's TriG (about 80 bytes a triple), which rdflib
+#: parses in 1 to 2 s on every query; Oxigraph opens its store in milliseconds.
+AUTO_THRESHOLD_BYTES = 2_000_000
+#: The store folder inside GRAPH_DIR (git-ignored).
+STORE_DIR = "store"
+#: Bumped whenever the layout or content of the store changes.
+STORE_FORMAT = 2
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+Progress = Callable[[str], None]
+
+
+# --- choosing -----------------------------------------------------------------
+
+
+def configured_store(config: GraphConfig) -> str:
+    """The ``store`` setting of ``GRAPH_DIR/graph.toml`` (``"auto"`` when absent).
+
+    Raises:
+        ConfigError: the value is not one of :data:`STORE_KINDS`.
+    """
+    manifest = config.directory / MANIFEST
+    try:
+        raw = tomllib.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "auto"  # load_config has already reported a broken manifest
+    graph = raw.get("graph", {})
+    value = graph.get("store", "auto") if isinstance(graph, dict) else "auto"
+    if value not in STORE_KINDS:
+        raise ConfigError(
+            f"{manifest} [graph]: 'store' must be one of {', '.join(STORE_KINDS)}, got {value!r}"
+        )
+    return str(value)
+
+
+def choose_store(config: GraphConfig, requested: str | None = None, size: int | None = None) -> str:
+    """Resolve ``requested`` (or the manifest's setting) to ``"memory"`` or ``"oxigraph"``.
+
+    Args:
+        config: The graph.
+        requested: ``memory``, ``oxigraph``, ``auto`` or None for the manifest's choice.
+        size: The size of ``graph.trig`` in bytes for ``auto`` (default: the file's).
+
+    >>> from pathlib import Path
+    >>> cfg = GraphConfig(Path("/nonexistent"), "g", "g", "https://e.org/", "m", ())
+    >>> choose_store(cfg, "auto", size=10), choose_store(cfg, "auto", size=AUTO_THRESHOLD_BYTES)
+    ('memory', 'oxigraph')
+    """
+    kind = requested or configured_store(config)
+    if kind not in STORE_KINDS:
+        raise ConfigError(f"store must be one of {', '.join(STORE_KINDS)}, got {kind!r}")
+    if kind != "auto":
+        return kind
+    if size is None:
+        try:
+            size = config.trig_path.stat().st_size
+        except OSError:
+            size = 0
+    return "oxigraph" if size >= AUTO_THRESHOLD_BYTES else "memory"
+
+
+# --- the on-disk store: status, load ------------------------------------------
+
+
+def store_dir(config: GraphConfig) -> Path:
+    """``GRAPH_DIR/store``: the Oxigraph database (``oxigraph/``) and ``meta.json``."""
+    return config.directory / STORE_DIR
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def ontology_digest(config: GraphConfig) -> str:
+    """SHA-256 of the ontology files (the same digest as ``Ontology.digest``), no parsing."""
+    from historygraph.ontology import ontology_files
+
+    digest = hashlib.sha256()
+    for path in ontology_files(config.ontology_dirs):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """Whether ``GRAPH_DIR/store`` can answer for the current ``graph.trig`` and ontology."""
+
+    fresh: bool
+    reason: str
+    quads: int = 0
+
+
+def _pyoxigraph_version() -> str:
+    import pyoxigraph
+
+    return str(pyoxigraph.__version__)
+
+
+def store_status(config: GraphConfig) -> StoreStatus:
+    """Check the store against ``graph.trig`` and the ontology without opening it.
+
+    ``graph.trig`` is hashed only when its size or modification time differ
+    from the ones recorded at load time.
+    """
+    meta_path = store_dir(config) / "meta.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return StoreStatus(False, "no store yet")
+    except (OSError, ValueError):
+        return StoreStatus(False, f"{meta_path} is unreadable")
+    if meta.get("format") != STORE_FORMAT:
+        return StoreStatus(False, "the store was written by another version of historygraph")
+    if meta.get("pyoxigraph") != _pyoxigraph_version():
+        return StoreStatus(False, f"the store was written by pyoxigraph {meta.get('pyoxigraph')}")
+    trig = config.trig_path
+    try:
+        stat = trig.stat()
+    except FileNotFoundError as e:
+        raise SourceError(f"{trig}: no built graph; run 'historygraph build {trig.parent}'") from e
+    recorded = meta.get("graph_trig", {})
+    same_file = (
+        recorded.get("size") == stat.st_size and recorded.get("mtime_ns") == stat.st_mtime_ns
+    )
+    if not same_file and recorded.get("sha256") != _sha256_file(trig):
+        return StoreStatus(False, "graph.trig changed since the store was loaded")
+    if meta.get("ontology_sha256") != ontology_digest(config):
+        return StoreStatus(False, "the ontology changed since the store was loaded")
+    return StoreStatus(True, "up to date", int(meta.get("quads", 0)))
+
+
+def load_store(config: GraphConfig, ontology: Ontology | None = None) -> StoreStatus:
+    """Bulk-load ``graph.trig`` and the ontology's schema into ``GRAPH_DIR/store``.
+
+    The load goes to a temporary folder inside GRAPH_DIR that replaces
+    ``store/`` only when complete, so a failure leaves the previous store.
+
+    Raises:
+        SourceError: ``graph.trig`` is missing or malformed.
+        StoreError: the store cannot be written.
+    """
+    import pyoxigraph as ox
+
+    from historygraph.ontology import ONTOLOGY_GRAPH, load_ontology, schema_graph
+
+    trig = config.trig_path
+    if not trig.is_file():
+        raise SourceError(f"{trig}: no built graph; run 'historygraph build {trig.parent}'")
+    if ontology is None:
+        ontology = load_ontology(config.ontology_dirs)
+    stat = trig.stat()
+    trig_sha = _sha256_file(trig)
+    final = store_dir(config)
+    tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=config.directory))
+    try:
+        store = ox.Store(str(tmp / "oxigraph"))
+        schema = schema_graph(ontology).serialize(format="nt", encoding="utf-8")
+        ontology_graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        counter = _Counter()
+        quads = itertools.chain(
+            ox.parse(path=str(trig), format=ox.RdfFormat.TRIG),
+            (
+                ox.Quad(t.subject, t.predicate, t.object, ontology_graph)
+                for t in ox.parse(input=schema, format=ox.RdfFormat.N_TRIPLES)
+            ),
+        )
+        try:
+            bulk_extend(store, with_merged_default(quads, counter))
+        except SyntaxError as e:
+            where = re.search(r"line (\d+) (?:between columns|column) (\d+)", str(e))
+            at = f"{trig}:{where.group(1)}:{where.group(2)}" if where else str(trig)
+            raise SourceError(f"{at}: bad TriG: {str(e).splitlines()[0]}") from e
+        store.optimize()  # compacts the bulk-loaded runs: lookups get several times faster
+        store.flush()
+        quads_count = counter.value
+        del store
+        meta = {
+            "format": STORE_FORMAT,
+            "pyoxigraph": _pyoxigraph_version(),
+            "graph_trig": {"sha256": trig_sha, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns},
+            "ontology_sha256": ontology.digest,
+            "quads": quads_count,
+        }
+        (tmp / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        old = None
+        if final.exists():
+            old = Path(tempfile.mkdtemp(prefix=".store-old-", dir=config.directory))
+            final.replace(old / STORE_DIR)
+        tmp.replace(final)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as e:
+        raise StoreError(f"{final}: cannot write the Oxigraph store: {e}") from e
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return StoreStatus(True, "loaded", quads_count)
+
+
+def ensure_store(
+    config: GraphConfig, *, refresh: bool = True, progress: Progress | None = None
+) -> StoreStatus:
+    """Make sure ``GRAPH_DIR/store`` matches ``graph.trig``; reload it when it does not.
+
+    Args:
+        config: The graph.
+        refresh: Reload a missing or stale store; when False, raise instead.
+        progress: Told (one line) when the store is reloaded, and why.
+
+    Raises:
+        StoreError: the store is stale and ``refresh`` is False.
+    """
+    status = store_status(config)
+    if status.fresh:
+        return status
+    if not refresh:
+        raise StoreError(
+            f"{store_dir(config)}: not usable ({status.reason}); "
+            f"run 'historygraph build {config.directory} --store oxigraph' or use --store memory"
+        )
+    if progress is not None:
+        progress(f"loading {config.trig_path} into {store_dir(config)} ({status.reason})")
+    return load_store(config)
+
+
+#: Quads handed to one ``bulk_extend`` call: pyoxigraph buffers a whole call in
+#: memory (about 1 KB a quad), so a graph is loaded in slices of this size.
+BULK_CHUNK = 250_000
+
+
+def bulk_extend(store: pyoxigraph.Store, quads: Iterable[Any], chunk: int = BULK_CHUNK) -> None:
+    """``store.bulk_extend(quads)`` in slices of ``chunk`` quads, to bound memory."""
+    iterator = iter(quads)
+    while batch := list(itertools.islice(iterator, chunk)):
+        store.bulk_extend(batch)
+
+
+class _Counter:
+    value = 0
+
+
+def with_merged_default(quads: Iterable[Any], counter: _Counter | None = None) -> Iterator[Any]:
+    """Each quad of ``quads``, and a copy of it in the default graph if it is in a named graph.
+
+    Bulk-loaded, the copies make the store's default graph the RDF merge of
+    its named graphs (a triple stated in several graphs is stored once).
+    ``counter.value`` counts the quads read.
+    """
+    import pyoxigraph as ox
+
+    default_graph = ox.DefaultGraph
+    quad = ox.Quad
+    n = 0
+    for q in quads:
+        n += 1
+        yield q
+        if not isinstance(q.graph_name, default_graph):
+            yield quad(q.subject, q.predicate, q.object)
+    if counter is not None:
+        counter.value = n
+
+
+# --- term conversion ---------------------------------------------------------
+
+
+def from_oxigraph(term: Any) -> Any:
+    """An rdflib term for a pyoxigraph term (None stays None).
+
+    ``xsd:string`` literals become plain literals, as rdflib parses them.
+    """
+    return _converter()(term)
+
+
+@functools.cache
+def _converter() -> Callable[[Any], Any]:
+    """A fast pyoxigraph → rdflib term converter (imports and lookups bound once)."""
+    import pyoxigraph as ox
+
+    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
+    datatypes: dict[str, URIRef] = {}
+
+    def convert(term: Any) -> Any:
+        kind = type(term)
+        if kind is named:
+            return URIRef(term.value)
+        if kind is literal:
+            language = term.language
+            if language:
+                return Literal(term.value, lang=language)
+            iri = term.datatype.value
+            if iri == _XSD_STRING:
+                return Literal(term.value)
+            datatype = datatypes.get(iri)
+            if datatype is None:
+                datatype = datatypes[iri] = URIRef(iri)
+            return Literal(term.value, datatype=datatype)
+        if term is None:
+            return None
+        if kind is blank:
+            return BNode(term.value)
+        raise StoreError(f"unsupported term in a query result: {term!r}")
+
+    return convert
+
+
+def to_oxigraph(term: Any) -> Any:
+    """A pyoxigraph term for an rdflib term."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is None or str(term.datatype) == _XSD_STRING:
+            return ox.Literal(str(term))
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    raise StoreError(f"cannot store {term!r} in Oxigraph")
+
+
+def oxigraph_result(answer: Any) -> Result:
+    """Turn a pyoxigraph query answer into an rdflib :class:`~rdflib.query.Result`."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    convert = _converter()
+    if isinstance(answer, ox.QueryTriples):
+        result = Result("CONSTRUCT")
+        graph = Graph()
+        for triple in answer:
+            graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
+        result.graph = graph
+        return result
+    result = Result("SELECT")
+    names = [Variable(v.value) for v in answer.variables]
+    result.vars = names
+    rows = []
+    for solution in answer:
+        row = {}
+        for name, term in zip(names, solution, strict=True):
+            if term is not None:
+                row[name] = convert(term)
+        rows.append(row)
+    result.bindings = rows
+    return result
+
+
+# --- backends ---------------------------------------------------------------
+
+
+class Backend(Protocol):
+    """Something that answers checked SPARQL queries over a built graph."""
+
+    kind: str
+
+    def evaluate(self, text: str, prepared: Query) -> Result:
+        """Answer a query already checked by :func:`historygraph.query.prepare`."""
+        ...
+
+    @property
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib Dataset (union default graph)."""
+        ...
+
+    def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Every quad, as rdflib terms (graph name last)."""
+        ...
+
+    def after_fork(self) -> None:
+        """Prepare to be used in a forked child process."""
+        ...
+
+    def close(self) -> None:
+        """Release the store (the backend cannot be used afterwards)."""
+        ...
+
+
+class MemoryBackend:
+    """``graph.trig`` (plus the ontology's schema) parsed into an rdflib Dataset."""
+
+    kind = "memory"
+
+    def __init__(self, dataset: Dataset) -> None:
+        """Wrap an rdflib Dataset whose default graph is the union of its graphs."""
+        self._dataset = dataset
+
+    @property
+    def dataset(self) -> Dataset:
+        """The rdflib Dataset itself."""
+        return self._dataset
+
+    def evaluate(self, text: str, prepared: Query) -> Result:
+        """Run the prepared query with rdflib's engine."""
+        return self._dataset.query(prepared)
+
+    def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Every quad of the dataset."""
+        for s, p, o, g in self._dataset.quads((None, None, None, None)):
+            yield s, p, o, getattr(g, "identifier", g)
+
+    def after_fork(self) -> None:
+        """Nothing to do: the dataset is plain Python objects."""
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class OxigraphBackend:
+    """A pyoxigraph store: on disk, opened read-only, or in memory."""
+
+    kind = "oxigraph"
+
+    def __init__(self, path: Path | None = None, store: pyoxigraph.Store | None = None) -> None:
+        """Open ``path`` read-only when first used, or wrap an existing ``store``."""
+        if (path is None) == (store is None):
+            raise ValueError("give exactly one of path and store")
+        self.path = path
+        self._store = store
+        self._inherited: list[Any] = []
+        self._dataset: Dataset | None = None
+        self._prefixes = {k: str(v) for k, v in PREFIXES.items()}
+
+    @property
+    def store(self) -> pyoxigraph.Store:
+        """The pyoxigraph store (opened read-only on first use)."""
+        if self._store is None:
+            import pyoxigraph as ox
+
+            assert self.path is not None
+            try:
+                self._store = ox.Store.read_only(str(self.path))
+            except OSError as e:
+                raise StoreError(f"{self.path}: cannot open the Oxigraph store: {e}") from e
+        return self._store
+
+    @property
+    def dataset(self) -> Dataset:
+        """An rdflib Dataset over the named graphs of the store (through oxrdflib; no copy).
+
+        The merged default graph is hidden, so ``quads()`` gives each named
+        graph's triples as in ``graph.trig``. A triple stated in two named
+        graphs is yielded once per graph by ``triples()`` (rdflib's memory
+        store yields it once).
+        """
+        if self._dataset is None:
+            from rdflib import Dataset
+
+            self._dataset = Dataset(store=_named_graphs_view(self.store), default_union=True)
+        return self._dataset
+
+    def evaluate(self, text: str, prepared: Query) -> Result:
+        """Run the query text with Oxigraph's engine.
+
+        The default graph is the store's own, which holds the merge of the
+        named graphs (see :func:`with_merged_default`), not Oxigraph's union.
+        """
+        try:
+            answer = self.store.query(text, prefixes=self._prefixes)
+        except SyntaxError as e:  # rdflib accepted it, Oxigraph does not
+            raise StoreError(f"Oxigraph cannot parse this query: {e}") from e
+        return oxigraph_result(answer)
+
+    def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Every quad of the named graphs, as rdflib terms (the merged default graph left out)."""
+
+        convert = _converter()
+        for name in list(self.store.named_graphs()):
+            graph = convert(name)
+            for q in self.store.quads_for_pattern(None, None, None, name):
+                yield convert(q.subject), convert(q.predicate), convert(q.object), graph
+
+    def after_fork(self) -> None:
+        """Reopen an on-disk store in the child (RocksDB handles do not survive fork).
+
+        The inherited handle is kept alive, never used and never closed: the
+        child exits without running destructors.
+        """
+        if self.path is not None and self._store is not None:
+            self._inherited.append(self._store)
+            self._store = None
+            self._dataset = None
+
+    def close(self) -> None:
+        """Drop the store handle."""
+        self._store = None
+        self._dataset = None
+
+
+def memory_backend(config: GraphConfig) -> MemoryBackend:
+    """Parse ``graph.trig`` and add the ontology's schema (see ``query.open_dataset``)."""
+    from historygraph.query import open_dataset
+
+    return MemoryBackend(open_dataset(config))
+
+
+def open_backend(
+    config: GraphConfig,
+    store: str | None = None,
+    *,
+    refresh: bool = True,
+    progress: Progress | None = None,
+) -> MemoryBackend | OxigraphBackend:
+    """Open the graph of ``config`` in the store chosen by ``store`` or ``graph.toml``.
+
+    For Oxigraph, a missing or stale store is (re)loaded from ``graph.trig``
+    first (``progress`` is told why), or refused when ``refresh`` is False.
+
+    Raises:
+        ConfigError: an unknown store kind.
+        SourceError: ``graph.trig`` is missing or malformed.
+        StoreError: the store cannot be loaded or opened.
+    """
+    kind = choose_store(config, store)
+    if kind == "memory":
+        return memory_backend(config)
+    ensure_store(config, refresh=refresh, progress=progress)
+    return OxigraphBackend(store_dir(config) / "oxigraph")
+
+
+def with_triples(
+    backend: MemoryBackend | OxigraphBackend,
+    graph_name: URIRef,
+    triples: Iterable[tuple[Any, Any, Any]],
+    drop: Callable[[Any], bool] = lambda name: False,
+) -> MemoryBackend | OxigraphBackend:
+    """A new in-memory backend of the same kind: ``backend``'s named graphs plus ``triples``.
+
+    Args:
+        backend: The graph to start from (not changed).
+        graph_name: The named graph that receives ``triples`` (the union sees them).
+        triples: The triples to add.
+        drop: Named graphs (by IRI) to leave out, e.g. an earlier inferred graph.
+    """
+    if isinstance(backend, MemoryBackend):
+        from rdflib import Dataset
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        dataset = Dataset(default_union=True)
+        graphs: dict[Any, Any] = {}
+        for s, p, o, g in backend.quads():
+            if g is None or g == DATASET_DEFAULT_GRAPH_ID:
+                dataset.default_context.add((s, p, o))
+            elif not drop(g):
+                if g not in graphs:
+                    graphs[g] = dataset.graph(g)
+                graphs[g].add((s, p, o))
+        target = dataset.graph(graph_name)
+        for triple in triples:
+            target.add(triple)
+        return MemoryBackend(dataset)
+    import pyoxigraph as ox
+
+    kept = [g for g in backend.store.named_graphs() if not drop(from_oxigraph(g))]
+    name = ox.NamedNode(str(graph_name))
+    quads = itertools.chain(
+        itertools.chain.from_iterable(
+            backend.store.quads_for_pattern(None, None, None, g) for g in kept
+        ),
+        (ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in triples),
+    )
+    memory = ox.Store()
+    bulk_extend(memory, with_merged_default(quads))
+    return OxigraphBackend(store=memory)
+
+
+def _named_graphs_view(store: pyoxigraph.Store) -> Any:
+    """An oxrdflib store over ``store`` that hides its default graph (the merge)."""
+    from oxrdflib import OxigraphStore
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    class NamedGraphsView(OxigraphStore):  # type: ignore[misc]
+        """oxrdflib's store without the default graph in union lookups."""
+
+        def triples(self, triple_pattern: Any, context: Any = None) -> Any:
+            found = super().triples(triple_pattern, context)
+            if context is not None:
+                return found
+            return (
+                (triple, iter(graphs))
+                for triple, contexts in found
+                if (graphs := [g for g in contexts if g.identifier != DATASET_DEFAULT_GRAPH_ID])
+            )
+
+    return NamedGraphsView(store=store)
