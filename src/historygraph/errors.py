@@ -27,7 +27,7 @@ class QueryError(HistorygraphError):
     """A SPARQL query is malformed, unknown or not allowed."""
 
 
-class QueryTimeout(QueryError):
+class QueryTimeout(QueryError):  # noqa: N818 (public API name)
     """A SPARQL query ran longer than its time limit (and was stopped)."""
 
 
