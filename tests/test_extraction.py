@@ -109,3 +109,11 @@ def test_modifier_and_date_words_are_not_triggers(extract) -> None:  # type: ign
 def test_no_text_gives_no_events(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("Nothing of note.")
     assert doc.live_events() == [] and doc.figures == []
+
+
+def test_the_capital_resolves_through_the_gazetteer(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Azerbaijan declared independence in 1991. Crowds gathered in the capital that night."
+    )
+    capital = [m for m in doc.mentions if doc.entities[m.entity].label == "Baku"]
+    assert capital and doc.quote(capital[0].span) == "capital"

@@ -96,6 +96,12 @@ class BuildResult:
             f"built {self.config.name}: {len(self.documents)} document(s){cache}{skipped}, {counts}\n"
             f"SHACL: {'conforms' if not self.violations else f'{len(self.violations)} violation(s)'}; "
             f"{total:.2f} s"
+            + (
+                f"\n{len(self.proposed_merges)} proposed merge(s) of look-alike names: see report.json; "
+                "confirm with owl:sameAs or reject with owl:differentFrom in curation.ttl"
+                if self.proposed_merges
+                else ""
+            )
         )
 
 
@@ -113,10 +119,17 @@ def extract(
 
 def to_dataset(config: GraphConfig, ontology: Ontology, documents: list[Document]) -> Dataset:
     """Emit every document into one dataset (a named graph per document)."""
+    return emit_documents(config, ontology, documents)[0]
+
+
+def emit_documents(
+    config: GraphConfig, ontology: Ontology, documents: list[Document]
+) -> tuple[Dataset, list[dict[str, object]]]:
+    """The dataset, and the entity merges the builder proposes (see curation.py)."""
     dataset = Dataset()
     emitter = Emitter(config, ontology, dataset)
     emitter.add_documents(documents, list(config.sources))
-    return dataset
+    return dataset, emitter.proposals
 
 
 def count_classes(dataset: Dataset, ontology: Ontology) -> dict[str, int]:
@@ -160,7 +173,7 @@ def build(
     timings.update(stats.timings)
 
     t0 = time.perf_counter()
-    dataset = to_dataset(config, ontology, documents)
+    dataset, proposals = emit_documents(config, ontology, documents)
     timings["emit"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -184,7 +197,9 @@ def build(
         blocks=dict(blocks),
     )
     timings["validate"] = time.perf_counter() - t0
-    result = BuildResult(config, dataset, documents, timings, violations, Counter(), stats)
+    result = BuildResult(
+        config, dataset, documents, timings, violations, Counter(), stats, proposals
+    )
     result.counts = count_classes(dataset, ontology)
     if violations:
         first = violations[0].format(str(config.trig_path))

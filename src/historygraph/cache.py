@@ -29,7 +29,7 @@ from historygraph.document import (
 from historygraph.fsutil import atomic_write_text
 
 #: Bump when the cached format or the extraction changes in a way the version does not show.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def cache_key(text: str, ontology_digest: str, model: str) -> str:
@@ -90,6 +90,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
                 "duration": _time(e.duration), "place": e.place, "agents": e.agents,
                 "affected": e.affected, "relations": [[str(r), t] for r, t in e.relations],
                 "provisional": e.provisional, "paragraph": e.paragraph, "merged_into": e.merged_into,
+                "names": e.names,
             }
             for e in doc.events
         ],
@@ -127,6 +128,7 @@ def restore(doc: Document, data: dict[str, Any]) -> Document:
                 agents=list(e["agents"]), affected=list(e["affected"]),
                 relations=[(URIRef(r), t) for r, t in e["relations"]],
                 provisional=e["provisional"], paragraph=e["paragraph"], merged_into=e["merged_into"],
+                names=list(e.get("names", [])),
             )
         )  # fmt: skip
     doc.figures = [

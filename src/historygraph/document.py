@@ -98,6 +98,7 @@ class EventRecord:
     provisional: bool = False
     paragraph: int = 0
     merged_into: int | None = None
+    names: list[str] = field(default_factory=list)  # "Black January": what texts call the event
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,8 @@ class Emitter:
         self.provenance = self.dataset.graph(provenance_graph_iri(self.config.base))
         self._entity_iris: dict[str, URIRef] = {}
         self._current_labels: dict[int, str] = {}
+        self.merges: dict[URIRef, URIRef] = {}
+        self.proposals: list[dict[str, object]] = []
         self._event_keys: dict[URIRef, str] = {}
         activity = URIRef(f"{self.config.base}build")
         self.activity = activity
@@ -64,11 +66,16 @@ class Emitter:
         self.provenance.add((activity, OWL.versionInfo, Literal(self.ontology.version)))
 
     # ------------------------------------------------------------------ terms
+    def minted(self, ent: Entity) -> URIRef:
+        """The IRI minted for an entity (gazetteer entities by their gazetteer key)."""
+        name = local_name(str(ent.gazetteer)) if ent.gazetteer is not None else ent.label
+        return entity_iri(self.config.base, ent.cls, name)
+
     def entity(self, ent: Entity) -> URIRef:
-        """The IRI of an entity, gazetteer entities named by their gazetteer key."""
+        """The IRI of an entity after resolution (acronyms, curation.ttl)."""
         if ent.key not in self._entity_iris:
-            name = local_name(str(ent.gazetteer)) if ent.gazetteer is not None else ent.label
-            self._entity_iris[ent.key] = entity_iri(self.config.base, ent.cls, name)
+            iri = self.minted(ent)
+            self._entity_iris[ent.key] = self.merges.get(iri, iri)
         return self._entity_iris[ent.key]
 
     def evidence(self, g: Graph, doc_iri: URIRef, doc: Document, span: Span) -> URIRef:
@@ -112,8 +119,15 @@ class Emitter:
     # ------------------------------------------------------------------ documents
     def add_documents(self, docs: list[Document], sources: list[SourceConfig]) -> list[URIRef]:
         """Emit every document, one event node per cross-document event cluster."""
+        from historygraph.curation import Candidate, load_curation, resolve
         from historygraph.resolve import EventRef, cluster_events
 
+        candidates = [
+            Candidate(self.minted(e), e.cls, e.label, e.gazetteer is not None)
+            for doc in docs
+            for e in doc.entities.values()
+        ]
+        self.merges, self.proposals = resolve(candidates, load_curation(self.config.directory))
         entity_iris = [{k: str(self.entity(e)) for k, e in doc.entities.items()} for doc in docs]
         clusters = cluster_events(docs, entity_iris)
         taken: set[URIRef] = set()
@@ -238,6 +252,8 @@ class Emitter:
         g.add((node, RDFS.label, Literal(label)))
         if event.date is not None:
             g.add((node, HG.date, Literal(event.date.value, datatype=event.date.datatype)))
+        for name in event.names:
+            g.add((node, SKOS.altLabel, Literal(name)))
         if event.duration is not None:
             g.add((node, HG.duration, Literal(event.duration.value, datatype=XSD.duration)))
         if event.place is not None:

@@ -84,7 +84,7 @@ def cluster_events(
             ref = EventRef(d, event.id)
             anchor = _anchor(doc, event, entity_iris[d])
             target = None
-            if anchor is not None and event.date is not None:
+            if (anchor is not None and event.date is not None) or event.names:
                 for cluster in clusters:
                     if any(member.doc == d for member, _, _ in cluster):
                         continue
@@ -102,9 +102,17 @@ def cluster_events(
     return result
 
 
-def _same(a: EventRecord, a_anchor: str, b: EventRecord, b_anchor: str | None) -> bool:
+def _named_alike(a: EventRecord, b: EventRecord) -> bool:
+    names = {" ".join(n.lower().split()) for n in a.names}
+    return any(" ".join(n.lower().split()) in names for n in b.names)
+
+
+def _same(a: EventRecord, a_anchor: str | None, b: EventRecord, b_anchor: str | None) -> bool:
+    if a.cls == b.cls and _named_alike(a, b):
+        return True
     return (
-        a.cls == b.cls
+        a_anchor is not None
+        and a.cls == b.cls
         and a_anchor == b_anchor
         and a.date is not None
         and b.date is not None

@@ -337,10 +337,42 @@ def find_entities(doc: Document, ctx: Context) -> None:
         _match_headword_phrases(b, parsed)
     _match_parenthesised_aliases(b)
     _match_generic_anaphora(b)
+    _match_capital(b)
     _link_locations(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = {k: v for k, v in sorted(doc.entities.items()) if k in used}
+
+
+def _match_capital(b: _Builder) -> None:
+    """ "the capital (city)": the gazetteer's capital of the country last named nearby."""
+    capitals = {e.capital_of: e for e in b.lexicon.gazetteer if e.capital_of is not None}
+    if not capitals:
+        return
+    for sent in b.doc.sentences:
+        for chunk in sent.parsed.noun_chunks:
+            root = chunk.root
+            words = [t.lower_ for t in chunk if t.dep_ != "det"]
+            if "capital" not in words or lemma(root) not in {"capital", "city"}:
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+                continue  # "the capital city of Baku" names the city itself
+            if not any(t.dep_ == "det" and t.lower_ == "the" for t in chunk):
+                continue
+            tokens = [t for t in chunk if t.dep_ != "det"]
+            span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+            if b.covered(span) is not None:
+                continue
+            window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+            states = [
+                m
+                for m in b.mentions
+                if window_start <= m.span.start < span.start
+                and b.doc.entities[m.entity].gazetteer in capitals
+            ]
+            if states:
+                state = b.doc.entities[max(states, key=lambda m: m.span.start).entity].gazetteer
+                b.add(span, b.entity_for_entry(capitals[state]), "anaphora")
 
 
 def _link_locations(b: _Builder) -> None:

@@ -55,6 +55,8 @@ LOCATIVE_PREPS = frozenset(
         "around",
     }
 )
+#: Verbs that give an event a name: "known as X", "entered history as X".
+NAMING_VERBS = frozenset({"know", "enter", "become", "call", "name", "remember", "go"})
 ARGUMENT_PREPS = frozenset({"of", "against", "for", "on", "about", "over", "after", "to"})
 
 
@@ -75,6 +77,7 @@ class EventMention:
     affected: list[str] = field(default_factory=list)
     evidence: Span | None = None
     event: int | None = None
+    names: list[str] = field(default_factory=list)
 
 
 def _token_words(token: Token) -> tuple[str, str]:
@@ -227,8 +230,33 @@ class _Resolver:
     # ---------------------------------------------------------------- roles
     def describe(self, mention: EventMention, in_sentence: list[EventMention]) -> None:
         self._roles(mention)
+        mention.names = self._names(mention)
         mention.evidence = self._evidence(mention)
         self._arguments(mention, in_sentence)
+
+    def _names(self, mention: EventMention) -> list[str]:
+        """What the text calls the event: "X was a massacre", "which entered history as X"."""
+        head = mention.head
+        found: list[Token] = []
+        for child in head.children:
+            if child.dep_ in {"relcl", "acl"} and lemma(child) in NAMING_VERBS:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "as":
+                        found += [c for c in prep.children if c.dep_ == "pobj"]
+        if head.dep_ == "attr" and head.head.lemma_ == "be":
+            found += [c for c in head.head.children if c.dep_ == "nsubj"]
+        names = []
+        for token in found:
+            tokens = [t for t in token.subtree if t.dep_ != "det"]
+            text = self.doc.quote(tokens_span(tokens[0], tokens[-1]))
+            if (
+                text[:1].isupper()
+                and len(tokens) <= 6
+                and self.entity_of(token) is None
+                and token.pos_ != "PRON"
+            ):
+                names.append(" ".join(text.split()))
+        return names
 
     def _evidence(self, mention: EventMention) -> Span:
         anchor = mention.anchors[-1] if len(mention.anchors) > 1 else mention.head
@@ -563,6 +591,9 @@ class _Merger:
         if mention.evidence is not None and mention.evidence not in event.evidence:
             event.evidence.append(mention.evidence)
         event.triggers.append(mention.span)
+        for name in mention.names:
+            if name not in event.names:
+                event.names.append(name)
         event.date = _more_precise(event.date, mention.date)
         event.duration = event.duration or mention.duration
         event.place = event.place or mention.place

@@ -1,0 +1,82 @@
+"""Entity resolution across sources: acronyms merge, look-alikes are proposed, curation decides."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from historygraph.curation import acronym_of, fold, is_acronym, similarity
+from tests.conftest import run_cli
+
+MANIFEST = """[graph]
+name = "curation"
+base = "https://example.org/cur/"
+ontology = [{ontology!r}]
+
+[[sources]]
+file = "sources/a.txt"
+title = "A"
+
+[[sources]]
+file = "sources/b.txt"
+title = "B"
+"""
+A = "On 12 May 1989 the Azerbaijan Popular Front organised a rally in Baku. President Heydar Aliyev condemned the massacre of 1990."
+B = "The APF led the protests in 1989. Later, Aliyev condemned the crackdown in Baku."
+
+
+def test_names() -> None:
+    assert fold("The Pan-Africanist Congress") == "pan africanist congress"
+    assert acronym_of("Union of Soviet Socialist Republics") == "USSR"
+    assert is_acronym("APF", "Azerbaijan Popular Front")
+    assert not is_acronym("Baku", "Big Army Kommand Unit")
+    assert similarity("Aliyev", "Heydar Aliyev") == 1.0
+    assert similarity("Sharpville", "Sharpeville") > 0.85
+    assert similarity("Baku", "Moscow") < 0.5
+
+
+@pytest.mark.slow
+def test_acronyms_merge_lookalikes_are_proposed_and_curation_decides(tmp_path: Path) -> None:
+    from tests.conftest import ONTOLOGY
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "graph.toml").write_text(MANIFEST.format(ontology=str(ONTOLOGY)), encoding="utf-8")
+    (tmp_path / "sources" / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "sources" / "b.txt").write_text(B, encoding="utf-8")
+    result = run_cli("build", tmp_path, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "proposed merge" in result.stdout
+    trig = (tmp_path / "graph.trig").read_text(encoding="utf-8")
+    assert "organization/apf>" not in trig  # the acronym became the full name
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    proposal = next(p for p in report["proposed_merges"] if "Aliyev" in p["labels"])
+    assert proposal["into"].endswith("/person/heydar-aliyev")
+    assert "person/aliyev" in trig  # proposed, not merged
+
+    (tmp_path / "curation.ttl").write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n" + proposal["curation"] + "\n",
+        encoding="utf-8",
+    )
+    result = run_cli("build", tmp_path, "--quiet")
+    assert result.returncode == 0, result.stderr
+    trig = (tmp_path / "graph.trig").read_text(encoding="utf-8")
+    assert "person/aliyev>" not in trig
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert not any("Aliyev" in p["labels"] for p in report["proposed_merges"])
+
+
+def test_bad_curation_file_names_file_and_line(tmp_path: Path) -> None:
+    from tests.conftest import ONTOLOGY
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "graph.toml").write_text(MANIFEST.format(ontology=str(ONTOLOGY)), encoding="utf-8")
+    (tmp_path / "sources" / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "sources" / "b.txt").write_text(B, encoding="utf-8")
+    (tmp_path / "curation.ttl").write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n<a> owl:sameAs .\n"
+    )
+    result = run_cli("build", tmp_path, "--quiet")
+    assert result.returncode == 1
+    assert "curation.ttl:2" in result.stderr and len(result.stderr.strip().splitlines()) == 1
