@@ -1052,11 +1052,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         print_parallel(corpus, pairs, par_summary, reused, capacity)
         print(flush=True)
         memory = None
+        memory_error: RuntimeError | None = None
         if args.memory_docs > 0:
             mem_dir = make_graph(tmp / "memory", args.memory_docs, distinct=True)
             print(f"  memory: building {args.memory_docs} documents in a child process", flush=True)
-            memory = run_memory(mem_dir)
-            print_memory(memory)
+            try:
+                memory = run_memory(mem_dir)
+                print_memory(memory)
+            except RuntimeError as e:  # reported, the other results still written, then raised
+                memory_error = e
+                print(f"\n== 4. memory: FAILED: {e} (see the child's traceback above) ==")
         else:
             print("\n== 4. memory: skipped (--memory-docs 0) ==")
         capacity["end"] = cpu_capacity()
@@ -1085,6 +1090,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 f"3 graph.trig {par_summary['graph_trig']}",
             ]
             + ([verdict("4 memory", memory["verdict"])] if memory else [])
+            + (["4 memory FAILED"] if memory_error else [])
         )
     )
 
@@ -1135,10 +1141,16 @@ def main(argv: Sequence[str] | None = None) -> None:
             "pairs": [[asdict(a), asdict(b)] for a, b in pairs],
             "summary": par_summary,
         },
-        "memory": None if memory is None else {**memory, "build": asdict(memory["build"])},
+        "memory": (
+            {"error": str(memory_error)}
+            if memory is None
+            else {**memory, "build": asdict(memory["build"])}
+        ),
     }
     RESULTS_PATH.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS_PATH.relative_to(ROOT)}")
+    if memory_error is not None:
+        raise memory_error
 
 
 if __name__ == "__main__":

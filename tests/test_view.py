@@ -587,3 +587,12 @@ def test_cli_view_refuses_a_bad_max_nodes(seed_copy, capsys):
 
     assert main(["view", str(seed_copy), "--max-nodes", "0"]) == 1
     assert "--max-nodes must be at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("layout", ["force", "timeline"])
+def test_an_empty_graph_still_renders(ontology, layout):
+    settings = ViewSettings(layout=layout, physics_max_nodes=0, cluster_min_nodes=0)
+    page = data_json(
+        view_html(project(Dataset(), ontology), ontology, title="t", settings=settings)
+    )
+    assert (page["nodes"], page["edges"], page["clusters"], page["ticks"]) == ([], [], [], [])
