@@ -195,6 +195,7 @@ def build(
         skip={str(inferred_graph_iri(config.base))},
         cache=cache,
         blocks=dict(blocks),
+        jobs=stats.jobs,
     )
     timings["validate"] = time.perf_counter() - t0
     result = BuildResult(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
 from historygraph.ontology import Ontology
@@ -108,6 +110,15 @@ def validate_graph(
     return _results(results)
 
 
+_POOL_STATE: dict[str, object] = {}
+
+
+def _validate_in_worker(name: str) -> list[Violation]:
+    dataset = _POOL_STATE["dataset"]
+    graph = dataset.graph(URIRef(name))  # type: ignore[attr-defined]
+    return validate_graph(graph, _POOL_STATE["shapes"], _POOL_STATE["schema"])  # type: ignore[arg-type]
+
+
 def validate_dataset(
     dataset: Dataset,
     ontology: Ontology,
@@ -115,6 +126,7 @@ def validate_dataset(
     skip: set[str] | None = None,
     cache: ValidationCache | None = None,
     blocks: dict[str, str] | None = None,
+    jobs: int = 1,
 ) -> list[Violation]:
     """Run the ontology's SHACL shapes over each named graph of ``dataset``.
 
@@ -123,10 +135,12 @@ def validate_dataset(
     differently, yet each gives it one date). ``skip`` names graphs not to check
     (the inferred graph); with a ``cache`` and the graphs' canonical TriG
     ``blocks``, graphs that did not change since the last build are not re-checked.
+    With ``jobs`` > 1, graphs are checked in forked worker processes.
     """
     shapes = shapes_graph(ontology)
     schema = schema_triples(ontology)
     violations: list[Violation] = []
+    todo: list[tuple[str, str | None]] = []
     for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         name = str(context.identifier)
         if name in (skip or set()) or len(context) == 0:
@@ -138,7 +152,21 @@ def validate_dataset(
             if cached is not None:
                 violations += cached
                 continue
-        found = validate_graph(context, shapes, schema)
+        todo.append((name, key))
+    results: list[list[Violation]]
+    if jobs > 1 and len(todo) > 2 and "fork" in multiprocessing.get_all_start_methods():
+        _POOL_STATE.update(dataset=dataset, shapes=shapes, schema=schema)  # shared by fork
+        try:
+            with ProcessPoolExecutor(
+                max_workers=jobs, mp_context=multiprocessing.get_context("fork")
+            ) as pool:
+                chunk = max(1, len(todo) // (jobs * 4))
+                results = list(pool.map(_validate_in_worker, [n for n, _ in todo], chunksize=chunk))
+        finally:
+            _POOL_STATE.clear()
+    else:
+        results = [validate_graph(dataset.graph(URIRef(n)), shapes, schema) for n, _ in todo]
+    for (_, key), found in zip(todo, results, strict=True):
         if cache is not None and key is not None:
             cache.put(key, found)
         violations += found
