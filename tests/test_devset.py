@@ -36,7 +36,9 @@ def test_scores_do_not_regress() -> None:
 
     totals, per_doc = evaluate_devset(DEVSET)
     seed = per_doc["road-to-victory.txt"]
-    assert seed["entities"].f1 == 1.0 and seed["events_strict"].f1 == 1.0 and seed["figures"].f1 == 1.0
+    assert (
+        seed["entities"].f1 == 1.0 and seed["events_strict"].f1 == 1.0 and seed["figures"].f1 == 1.0
+    )
     assert totals["quotes"].fp == 0 and totals["quotes"].tp > 0
     assert totals["entities"].f1 >= 0.78
     assert totals["events"].f1 >= 0.66

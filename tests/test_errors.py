@@ -147,3 +147,11 @@ def test_help_is_instant_and_teaches() -> None:
         assert command in result.stdout
     query_help = run_cli("query", "--help")
     assert "canned query" in query_help.stdout and "--format" in query_help.stdout
+
+
+def test_options_may_come_before_the_query(built: Path) -> None:
+    result = run_cli("query", built, "--format", "json", "ASK { ?e a hg:Massacre }")
+    assert result.returncode == 0, result.stderr
+    assert '"boolean": true' in result.stdout
+    bad = run_cli("build", built, "--no-such-option")
+    assert bad.returncode == 2 and "unrecognized arguments" in bad.stderr

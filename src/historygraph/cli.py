@@ -375,7 +375,17 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``historygraph`` console script."""
     parser = make_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    # argparse cannot place an optional positional after options ("query G --reason none 'ASK …'")
+    if (
+        extra
+        and getattr(args, "query", "") is None
+        and len(extra) == 1
+        and not extra[0].startswith("-")
+    ):
+        args.query = extra[0]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return int(args.func(args))
     except HistorygraphError as e:
