@@ -596,3 +596,18 @@ def test_an_empty_graph_still_renders(ontology, layout):
         view_html(project(Dataset(), ontology), ontology, title="t", settings=settings)
     )
     assert (page["nodes"], page["edges"], page["clusters"], page["ticks"]) == ([], [], [], [])
+
+
+def test_icon_annotation_is_inherited() -> None:
+    from rdflib import Graph, Literal, Namespace
+    from rdflib.namespace import RDFS
+
+    from historygraph.view import style_for
+
+    ex = Namespace("https://example.org/onto#")
+    onto = Graph()
+    onto.add((ex.Treaty, RDFS.subClassOf, HG.Event))
+    onto.add((HG.Event, HG.icon, Literal("★")))
+    assert style_for(ex.Treaty, onto).icon == "★"
+    onto.add((ex.Treaty, HG.icon, Literal("not an icon")))
+    assert style_for(ex.Treaty, onto).icon == "★"  # too long: ignored, inherited instead

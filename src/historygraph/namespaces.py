@@ -96,6 +96,7 @@ class HG(DefinedNamespace):
     leadershipNoun: URIRef
     color: URIRef
     shape: URIRef
+    icon: URIRef
 
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

@@ -123,6 +123,7 @@ class NodeStyle(NamedTuple):
 
     color: str
     shape: str
+    icon: str = ""
 
 
 class EvidenceSpan(NamedTuple):
@@ -247,7 +248,8 @@ def _inherited(
 def style_for(cls: URIRef, ontology: Graph) -> NodeStyle:
     """Return the colour and shape of a class, inherited down ``rdfs:subClassOf``.
 
-    Colour (``hg:color``) and shape (``hg:shape``) are looked up separately: the
+    Colour (``hg:color``), shape (``hg:shape``) and icon (``hg:icon``, a character
+    drawn before the label) are looked up separately: the
     nearest ancestor (the class itself first) that declares a valid value wins.
     Unknown shapes and malformed colours are ignored.
 
@@ -260,11 +262,12 @@ def style_for(cls: URIRef, ontology: Graph) -> NodeStyle:
 
     >>> from rdflib import Graph
     >>> style_for(HG.Event, Graph())
-    NodeStyle(color='#999999', shape='dot')
+    NodeStyle(color='#999999', shape='dot', icon='')
     """
     color = _inherited(cls, HG.color, ontology, _COLOR_RE.fullmatch)
     shape = _inherited(cls, HG.shape, ontology, VIS_SHAPES.__contains__)
-    return NodeStyle(color or DEFAULT_COLOR, shape or DEFAULT_SHAPE)
+    icon = _inherited(cls, HG.icon, ontology, lambda v: 0 < len(v) <= 2 and not v.isspace())
+    return NodeStyle(color or DEFAULT_COLOR, shape or DEFAULT_SHAPE, icon or "")
 
 
 def _ancestors(cls: URIRef, ontology: Graph) -> set[Node]:
@@ -1133,9 +1136,10 @@ def build_network(
         extra = _node_options(style)
         if positions is not None and node in positions:
             extra.update(x=positions[node][0], y=positions[node][1])
+        label = _drawn_label(attrs, event_chars)
         net.add_node(
             node,
-            label=_drawn_label(attrs, event_chars),
+            label=f"{style.icon} {label}" if style.icon else label,
             shape=style.shape,
             color=style.color,
             **extra,
