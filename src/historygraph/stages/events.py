@@ -223,8 +223,11 @@ class _Resolver:
             ):
                 anchors.append(head.head)
             for child in head.children:
-                if child.dep_ in {"acl", "relcl"} and lemma(child) in self.lexicon.support_verbs:
-                    anchors.append(child)
+                by_agent = any(c.dep_ == "agent" for c in child.children)
+                if child.dep_ in {"acl", "relcl"} and (
+                    lemma(child) in self.lexicon.support_verbs or by_agent
+                ):
+                    anchors.append(child)  # "measures conducted by X", "protests led by X"
         return anchors
 
     # ---------------------------------------------------------------- roles
