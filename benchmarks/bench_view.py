@@ -56,21 +56,12 @@ from typing import Any
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
+from historygraph.headless import CHROMIUM, CHROMIUM_ARGS
 from historygraph.namespaces import HG, WD
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 RESULTS_PATH = BENCH_DIR / "results" / "view.json"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SIZES = (200, 2_000, 10_000)
 REPEATS = 3
 TIMEOUT_S = 120.0

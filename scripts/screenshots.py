@@ -19,17 +19,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from historygraph.headless import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 LAYOUTS = ("force", "timeline")
 VIEWPORT = {"width": 1280, "height": 800}
 

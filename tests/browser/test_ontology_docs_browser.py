@@ -8,11 +8,11 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
+from historygraph.headless import CHROMIUM
 from historygraph.namespaces import HG
 from historygraph.ontology_docs import write_docs
 from tests.conftest import ONTOLOGY, SEED
 
-CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is missing (make chromium installs it)", allow_module_level=True)
 pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")

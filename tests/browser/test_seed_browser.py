@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 
 from historygraph.config import load_config
+from historygraph.headless import CHROMIUM
 from historygraph.ontology import load_ontology
 from historygraph.query import load_dataset
 from historygraph.view import project
 from tests.browser.pageutil import click_node, details_text, open_view
 from tests.conftest import PROJECT, copy_project, run_cli
 
-CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is missing (make chromium installs it)", allow_module_level=True)
 pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")

@@ -13,6 +13,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from historygraph.headless import CHROMIUM
 from historygraph.namespaces import HG
 from historygraph.view import project, render_ontology_view, render_view
 from tests.browser.pageutil import (
@@ -25,7 +26,6 @@ from tests.browser.pageutil import (
     open_view,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(
         f"{CHROMIUM} is missing (make chromium installs Debian's package)", allow_module_level=True
