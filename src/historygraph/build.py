@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from historygraph.extract import ExtractStats, Progress, extract_documents
 from historygraph.fsutil import atomic_write_text
 from historygraph.inference import add_inferred_graph, inferred_graph_iri
 from historygraph.ontology import Ontology, load_ontology
+from historygraph.quads import QuadBuffer
 from historygraph.store import choose_store, configured_store, load_store
 from historygraph.trig import graph_blocks, trig_document
 from historygraph.validate import ValidationCache, Violation, validate_dataset
@@ -30,23 +32,35 @@ from historygraph.validate import ValidationCache, Violation, validate_dataset
 
 @dataclass
 class BuildResult:
-    """What a build produced and how long each part took."""
+    """What a build produced and how long each part took.
+
+    ``quads`` holds the built named graphs as the build wrote them; ``dataset``
+    gives them as an rdflib :class:`~rdflib.Dataset` (made on first use).
+    """
 
     config: GraphConfig
-    dataset: Dataset
+    quads: QuadBuffer
     documents: list[Document]
     timings: dict[str, float] = field(default_factory=dict)
     violations: list[Violation] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     stats: ExtractStats = field(default_factory=ExtractStats)
     proposed_merges: list[dict[str, object]] = field(default_factory=list)
+    _dataset: Dataset | None = field(default=None, repr=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The built graphs as an rdflib Dataset (converted once, on first use)."""
+        if self._dataset is None:
+            self._dataset = self.quads.to_dataset()
+        return self._dataset
 
     def report(self) -> dict[str, object]:
         """The build report (``report.json``): everything but timings is deterministic."""
         from historygraph.namespaces import HG
 
         seen: dict[str, set[object]] = {}
-        for s, _, o, _ in self.dataset.quads((None, RDF.type, None, None)):
+        for s, _, o, _ in self.quads.quads((None, RDF.type, None, None)):
             if isinstance(o, URIRef) and str(o).startswith(str(HG._NS)):
                 seen.setdefault(str(o).split("#")[-1], set()).add(s)
         unresolved = sorted(
@@ -118,30 +132,37 @@ def extract(
 
 
 def to_dataset(config: GraphConfig, ontology: Ontology, documents: list[Document]) -> Dataset:
-    """Emit every document into one dataset (a named graph per document)."""
-    return emit_documents(config, ontology, documents)[0]
+    """Emit every document into one rdflib dataset (a named graph per document)."""
+    return emit_documents(config, ontology, documents)[0].to_dataset()
 
 
 def emit_documents(
     config: GraphConfig, ontology: Ontology, documents: list[Document]
-) -> tuple[Dataset, list[dict[str, object]]]:
-    """The dataset, and the entity merges the builder proposes (see curation.py)."""
-    dataset = Dataset()
-    emitter = Emitter(config, ontology, dataset)
+) -> tuple[QuadBuffer, list[dict[str, object]]]:
+    """The named graphs, and the entity merges the builder proposes (see curation.py)."""
+    quads = QuadBuffer()
+    emitter = Emitter(config, ontology, quads)
     emitter.add_documents(documents, list(config.sources))
-    return dataset, emitter.proposals
+    return quads, emitter.proposals
 
 
-def count_classes(dataset: Dataset, ontology: Ontology) -> dict[str, int]:
+def count_classes(dataset: Dataset | QuadBuffer, ontology: Ontology) -> dict[str, int]:
     """Instances per top-level kind (events, agents, places, figures)."""
     from historygraph.namespaces import HG
 
     kinds = {"events": HG.Event, "agents": HG.Agent, "places": HG.Place, "figures": HG.Figure}
     seen: dict[str, set[object]] = {k: set() for k in kinds}
+    kind_of: dict[object, list[str]] = {}
     for s, _, o, _ in dataset.quads((None, RDF.type, None, None)):
-        for name, cls in kinds.items():
-            if isinstance(o, URIRef) and ontology.is_a(o, cls):
-                seen[name].add(s)
+        names = kind_of.get(o)
+        if names is None:
+            names = kind_of[o] = [
+                name
+                for name, cls in kinds.items()
+                if isinstance(o, URIRef) and ontology.is_a(o, cls)
+            ]
+        for name in names:
+            seen[name].add(s)
     return {k: len(v) for k, v in seen.items()}
 
 
@@ -173,24 +194,22 @@ def build(
     timings.update(stats.timings)
 
     t0 = time.perf_counter()
-    dataset, proposals = emit_documents(config, ontology, documents)
+    quads, proposals = emit_documents(config, ontology, documents)
     timings["emit"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    add_inferred_graph(
-        dataset, ontology, config
-    )  # <base>graph/inferred, per graph.toml 'reasoning'
+    add_inferred_graph(quads, ontology, config)  # <base>graph/inferred, per 'reasoning'
     timings["infer"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    blocks = graph_blocks(dataset)
+    blocks = graph_blocks(quads)
     text = trig_document(blocks)
     timings["serialize"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     cache = ValidationCache(config.directory / ".cache" / "shacl") if use_cache else None
     violations = validate_dataset(
-        dataset,
+        quads,
         ontology,
         skip={str(inferred_graph_iri(config.base))},
         cache=cache,
@@ -198,10 +217,8 @@ def build(
         jobs=stats.jobs,
     )
     timings["validate"] = time.perf_counter() - t0
-    result = BuildResult(
-        config, dataset, documents, timings, violations, Counter(), stats, proposals
-    )
-    result.counts = count_classes(dataset, ontology)
+    result = BuildResult(config, quads, documents, timings, violations, Counter(), stats, proposals)
+    result.counts = count_classes(quads, ontology)
     if violations:
         first = violations[0].format(str(config.trig_path))
         raise ValidationError(
@@ -210,18 +227,28 @@ def build(
             else first
         )
     atomic_write_text(config.trig_path, text)
-    if write_view:
-        from historygraph.view import render_view
-
-        t0 = time.perf_counter()
-        render_view(dataset, ontology.graph, config.html_path, title=config.title)
-        timings["view"] = time.perf_counter() - t0
-
-    # --- store: bulk-load graph.trig (+ the ontology's schema) into GRAPH_DIR/store
+    # --- store: bulk-load graph.trig (+ the ontology's schema) into GRAPH_DIR/store.
+    # Oxigraph loads without holding the GIL, so the load runs in a thread while
+    # the view is drawn; timings["store"] is the time the build then still waited.
+    store_load: Future[object] | None = None
+    pool = None
     if choose_store(config, requested_store) == "oxigraph":
-        t0 = time.perf_counter()
-        load_store(config, ontology)
-        timings["store"] = time.perf_counter() - t0
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="historygraph-store")
+        store_load = pool.submit(load_store, config, ontology)
+    try:
+        if write_view:
+            from historygraph.view import render_view
+
+            t0 = time.perf_counter()
+            render_view(quads, ontology.graph, config.html_path, title=config.title)
+            timings["view"] = time.perf_counter() - t0
+        if store_load is not None:
+            t0 = time.perf_counter()
+            store_load.result()
+            timings["store"] = time.perf_counter() - t0
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
 
     atomic_write_text(
         config.directory / "report.json",

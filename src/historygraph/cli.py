@@ -175,7 +175,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     dataset = load_dataset(config.trig_path)
     from historygraph.inference import inferred_graph_iri
 
-    violations = validate_dataset(dataset, ontology, skip={str(inferred_graph_iri(config.base))})
+    try:
+        violations = validate_dataset(
+            dataset, ontology, skip={str(inferred_graph_iri(config.base))}, engine=args.engine
+        )
+    except ValueError as e:
+        print(f"historygraph: error: {e}", file=sys.stderr)
+        return 1
     for v in violations:
         print(v.format(str(config.trig_path)))
     if violations:
@@ -363,6 +369,13 @@ def make_parser() -> argparse.ArgumentParser:
         "violation as 'file: focus node: message' and exit 1 if there is any.",
     )
     p.add_argument("graph_dir", metavar="GRAPH_DIR")
+    p.add_argument(
+        "--engine",
+        choices=("auto", "fast", "pyshacl"),
+        default="auto",
+        help="SHACL engine: 'fast' is historygraph's compiled SHACL Core subset, 'pyshacl' the "
+        "reference implementation; 'auto' (default) uses 'fast' unless the shapes need pyshacl",
+    )
     p.set_defaults(func=_cmd_validate)
 
     import importlib

@@ -57,6 +57,7 @@ from historygraph.errors import ConfigError
 if TYPE_CHECKING:
     from historygraph.config import GraphConfig
     from historygraph.ontology import Ontology
+    from historygraph.quads import QuadBuffer
 
 #: The reasoning profiles, from none to most.
 PROFILES: tuple[str, ...] = ("none", "rdfs", "owlrl")
@@ -235,13 +236,13 @@ def compile_rules(ontology: Graph, profile: str) -> Rules:
 # ---------------------------------------------------------------- forward chaining
 
 
-def data_triples(dataset: Dataset | Graph) -> set[Triple]:
+def data_triples(dataset: Dataset | Graph | QuadBuffer) -> set[Triple]:
     """The asserted triples of a built dataset.
 
     Every named graph counts except the ontology's schema graph (which the query
     command adds) and any inferred graph (``…/graph/inferred``).
     """
-    if not isinstance(dataset, Dataset):
+    if not hasattr(dataset, "quads"):  # a plain graph (a QuadBuffer or Dataset has quads)
         return set(dataset)
     triples: set[Triple] = set()
     skipped: dict[object, bool] = {}
@@ -385,7 +386,9 @@ def materialise(dataset: Dataset | Graph, ontology: Ontology | Graph, profile: s
     return result
 
 
-def add_inferred_graph(dataset: Dataset, ontology: Ontology, config: GraphConfig) -> int:
+def add_inferred_graph(
+    dataset: Dataset | QuadBuffer, ontology: Ontology, config: GraphConfig
+) -> int:
     """Materialise the graph's profile into its ``<base>graph/inferred`` named graph.
 
     The profile is ``reasoning`` in ``graph.toml`` (default ``"rdfs"``); with

@@ -228,23 +228,14 @@ def load_store(config: GraphConfig, ontology: Ontology | None = None) -> StoreSt
         store = ox.Store(str(tmp / "oxigraph"))
         schema = schema_graph(ontology).serialize(format="nt", encoding="utf-8")
         ontology_graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        counter = _Counter()
-        quads = itertools.chain(
-            ox.parse(path=str(trig), format=ox.RdfFormat.TRIG),
-            (
-                ox.Quad(t.subject, t.predicate, t.object, ontology_graph)
-                for t in ox.parse(input=schema, format=ox.RdfFormat.N_TRIPLES)
-            ),
-        )
         try:
-            bulk_extend(store, with_merged_default(quads, counter))
+            quads_count = _load_trig(store, trig, schema, ontology_graph)
         except SyntaxError as e:
             where = re.search(r"line (\d+) (?:between columns|column) (\d+)", str(e))
             at = f"{trig}:{where.group(1)}:{where.group(2)}" if where else str(trig)
             raise SourceError(f"{at}: bad TriG: {str(e).splitlines()[0]}") from e
         store.optimize()  # compacts the bulk-loaded runs: lookups get several times faster
         store.flush()
-        quads_count = counter.value
         del store
         meta = {
             "format": STORE_FORMAT,
@@ -293,6 +284,46 @@ def ensure_store(
     if progress is not None:
         progress(f"loading {config.trig_path} into {store_dir(config)} ({status.reason})")
     return load_store(config)
+
+
+#: A graph block of historygraph's canonical TriG: ``<name> {`` ... ``}``, each on its own line.
+_BLOCK_LINE = re.compile(r"(?m)^(?:\S[^\n]* \{|\})$")
+
+
+def _load_trig(store: pyoxigraph.Store, trig: Path, schema: bytes, schema_graph: Any) -> int:
+    """Bulk-load ``trig``, the merged default graph and ``schema``; return the quads read.
+
+    The default graph must be the RDF merge of the named graphs (see
+    :func:`with_merged_default`). For a ``graph.trig`` written by
+    :mod:`historygraph.trig` (each graph block opens with a ``<name> {`` line
+    and closes with a ``}`` line, and no literal spans lines), dropping those
+    lines leaves a Turtle document of every triple, which Oxigraph parses and
+    loads into the default graph without a Python object per quad. Any other
+    TriG takes the general path.
+    """
+    import pyoxigraph as ox
+
+    text = trig.read_text(encoding="utf-8")
+    turtle = _BLOCK_LINE.sub("", text)
+    if "{" in turtle or "}" in turtle:  # not our canonical layout: quad by quad
+        counter = _Counter()
+        quads = itertools.chain(
+            ox.parse(input=text, format=ox.RdfFormat.TRIG),
+            (
+                ox.Quad(t.subject, t.predicate, t.object, schema_graph)
+                for t in ox.parse(input=schema, format=ox.RdfFormat.N_TRIPLES)
+            ),
+        )
+        bulk_extend(store, with_merged_default(quads, counter))
+        return counter.value
+    store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    store.bulk_load(
+        input=turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph()
+    )
+    for graph in (schema_graph, ox.DefaultGraph()):
+        store.bulk_load(input=schema, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+    (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # the default graph only
+    return len(store) - int(row["n"].value)
 
 
 #: Quads handed to one ``bulk_extend`` call: pyoxigraph buffers a whole call in
