@@ -121,16 +121,39 @@ class Shape:
 class Index:
     """One data graph's triples, indexed for the lookups SHACL needs."""
 
-    def __init__(self, triples: Iterable[Triple]) -> None:
+    def __init__(
+        self,
+        triples: Iterable[Triple],
+        inbound: frozenset[Node] | None = None,
+        targets: frozenset[Node] | None = None,
+    ) -> None:
+        """Index ``triples``.
+
+        Args:
+            triples: The data graph.
+            inbound: The predicates that need an object-to-subject index (all when None).
+            targets: The predicates of ``sh:targetSubjectsOf``/``sh:targetObjectsOf`` (all when None).
+        """
         self.out: dict[Node, dict[Node, list[Node]]] = {}
         self.inn: dict[Node, dict[Node, list[Node]]] = {}
         self.by_predicate: dict[Node, set[Node]] = {}
         self.objects_of: dict[Node, set[Node]] = {}
+        out, inn = self.out, self.inn
         for s, p, o in triples:
-            self.out.setdefault(s, {}).setdefault(p, []).append(o)
-            self.inn.setdefault(o, {}).setdefault(p, []).append(s)
-            self.by_predicate.setdefault(p, set()).add(s)
-            self.objects_of.setdefault(p, set()).add(o)
+            props = out.get(s)
+            if props is None:
+                out[s] = {p: [o]}
+            else:
+                values = props.get(p)
+                if values is None:
+                    props[p] = [o]
+                else:
+                    values.append(o)
+            if inbound is None or p in inbound:
+                inn.setdefault(o, {}).setdefault(p, []).append(s)
+            if targets is None or p in targets:
+                self.by_predicate.setdefault(p, set()).add(s)
+                self.objects_of.setdefault(p, set()).add(o)
         self._supers: dict[Node, set[Node]] = {}
 
     def values(self, node: Node, path: URIRef, inverse: bool = False) -> list[Node]:
@@ -181,10 +204,22 @@ class Shapes:
             (s for s in shapes.values() if s.targets and not s.deactivated),
             key=lambda s: str(s.node),
         )
+        inbound: set[Node] = {_TYPE, _SUBCLASS}
+        targets: set[Node] = set()
+        for shape in shapes.values():
+            if shape.inverse and shape.path is not None:
+                inbound.add(shape.path)
+            targets.update(
+                value
+                for kind, value in shape.targets
+                if kind in (SH.targetSubjectsOf, SH.targetObjectsOf)
+            )
+        self._inbound = frozenset(inbound)
+        self._targets = frozenset(targets)
 
     def validate(self, triples: Iterable[Triple]) -> list[Result]:
         """Every result of the shapes over the data graph made of ``triples``."""
-        index = Index(triples)
+        index = Index(triples, self._inbound, self._targets)
         results: list[Result] = []
         for shape in self.targeted:
             for focus in sorted(self._focus_nodes(shape, index), key=str):

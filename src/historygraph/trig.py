@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from historygraph.namespaces import PREFIXES
+from historygraph.quads import QuadBuffer
+
+_TYPE = RDF.type
 
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
@@ -78,20 +82,32 @@ def _sort_key(node: Node) -> tuple[int, str, str]:
     return kind, str(node), extra
 
 
-def graph_blocks(dataset: Dataset, prefixes: dict[str, str] | None = None) -> list[tuple[str, str]]:
+def _by_graph(
+    dataset: Dataset | QuadBuffer,
+) -> Iterator[tuple[str, Iterable[tuple[Node, Node, Node]]]]:
+    """``(graph name, triples)`` for every named graph of ``dataset``."""
+    if isinstance(dataset, QuadBuffer):
+        for graph in dataset.graphs():
+            yield str(graph.identifier), graph
+        return
+    grouped: dict[str, list[tuple[Node, Node, Node]]] = defaultdict(list)
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        grouped[str(g.identifier if hasattr(g, "identifier") else g)].append((s, p, o))
+    yield from grouped.items()
+
+
+def graph_blocks(
+    dataset: Dataset | QuadBuffer, prefixes: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
     """Each named graph as a TriG block ``<g> { ... }``, sorted by graph name.
 
-    Terms are formatted once each (a dataset repeats the same IRIs many times).
+    Terms are formatted and given their sort key once each (a dataset repeats
+    the same IRIs many times).
     """
     prefixes = dict(sorted((prefixes or PREFIXES).items()))
-    by_graph: dict[str, dict[Node, dict[Node, list[Node]]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(list))
-    )
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        name = str(g.identifier if hasattr(g, "identifier") else g)
-        by_graph[name][s][p].append(o)
     formatted: dict[Node, str] = {}
     keys: dict[Node, tuple[int, str, str]] = {}
+    predicate_keys: dict[Node, tuple[bool, str]] = {}
 
     def fmt(node: Node) -> str:
         text = formatted.get(node)
@@ -105,21 +121,41 @@ def graph_blocks(dataset: Dataset, prefixes: dict[str, str] | None = None) -> li
             value = keys[node] = _sort_key(node)
         return value
 
+    def predicate_key(p: Node) -> tuple[bool, str]:
+        value = predicate_keys.get(p)
+        if value is None:
+            value = predicate_keys[p] = (p != _TYPE, str(p))
+        return value
+
     blocks = []
-    for name in sorted(by_graph):
-        subjects = by_graph[name]
+    for name, triples in _by_graph(dataset):
+        subjects: dict[Node, dict[Node, list[Node]]] = {}
+        for s, p, o in triples:
+            preds = subjects.get(s)
+            if preds is None:
+                subjects[s] = {p: [o]}
+                continue
+            objs = preds.get(p)
+            if objs is None:
+                preds[p] = [o]
+            else:
+                objs.append(o)
         lines = [f"{_iri(name, prefixes)} {{"]
         for s in sorted(subjects, key=key):
             preds = subjects[s]
-            ordered = sorted(preds, key=lambda p: (p != RDF.type, str(p)))
             parts = []
-            for p in ordered:
-                objs = ", ".join(fmt(o) for o in sorted(set(preds[p]), key=key))
-                parts.append(f"{'a' if p == RDF.type else fmt(p)} {objs}")
+            for p in sorted(preds, key=predicate_key):
+                objs = preds[p]
+                if len(objs) == 1:
+                    shown = fmt(objs[0])
+                else:
+                    shown = ", ".join(fmt(o) for o in sorted(set(objs), key=key))
+                parts.append(f"{'a' if p == _TYPE else fmt(p)} {shown}")
             body = " ;\n        ".join(parts)
             lines.append(f"    {fmt(s)} {body} .")
         lines.append("}")
         blocks.append((name, "\n".join(lines)))
+    blocks.sort(key=lambda block: block[0])
     return blocks
 
 

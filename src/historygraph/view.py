@@ -379,17 +379,27 @@ class _Facts:
         self.out: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
         self.graphs_of: dict[tuple[Node, Node, Node], set[Node]] = defaultdict(set)
         self.node_graphs: dict[Node, set[Node]] = defaultdict(set)
+        # What each context is, decided once per context rather than once per quad:
+        # (skip: inferred, named graph IRI or None for the default graph)
+        contexts: dict[object, tuple[bool, Node | None]] = {}
+        rdf_type = RDF.type
+        out, graphs_of, node_graphs = self.out, self.graphs_of, self.node_graphs
         for s, p, o, ctx in dataset.quads((None, None, None, None)):
-            name = ctx.identifier if isinstance(ctx, Graph) else ctx
-            if is_inferred_graph(name):
+            kind = contexts.get(ctx)
+            if kind is None:
+                name = ctx.identifier if isinstance(ctx, Graph) else ctx
+                named = name is not None and name != DATASET_DEFAULT_GRAPH_ID
+                kind = contexts[ctx] = (is_inferred_graph(name), name if named else None)
+            skip, name = kind
+            if skip:
                 continue
-            self.out[s][p].add(o)
-            if name is None or name == DATASET_DEFAULT_GRAPH_ID:
+            out[s][p].add(o)
+            if name is None:
                 continue
-            self.graphs_of[(s, p, o)].add(name)
-            self.node_graphs[s].add(name)
-            if isinstance(o, URIRef) and p != RDF.type:
-                self.node_graphs[o].add(name)
+            graphs_of[(s, p, o)].add(name)
+            node_graphs[s].add(name)
+            if isinstance(o, URIRef) and p != rdf_type:
+                node_graphs[o].add(name)
         self._labels: dict[Node, str] = {}
 
     def objects(self, subject: Node, prop: Node) -> set[Node]:
