@@ -6,6 +6,7 @@ file and an atomic rename, so a failed build leaves the previous outputs intact.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections import Counter
@@ -25,7 +26,13 @@ from historygraph.fsutil import atomic_write_text
 from historygraph.inference import add_inferred_graph, inferred_graph_iri
 from historygraph.ontology import Ontology, load_ontology
 from historygraph.quads import QuadBuffer
-from historygraph.store import choose_store, configured_store, load_store
+from historygraph.store import (
+    PreparedStore,
+    choose_store,
+    commit_store,
+    configured_store,
+    prepare_store,
+)
 from historygraph.trig import graph_blocks, trig_document
 from historygraph.validate import ValidationCache, Violation, validate_dataset
 
@@ -206,36 +213,39 @@ def build(
     text = trig_document(blocks)
     timings["serialize"] = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    cache = ValidationCache(config.directory / ".cache" / "shacl") if use_cache else None
-    violations = validate_dataset(
-        quads,
-        ontology,
-        skip={str(inferred_graph_iri(config.base))},
-        cache=cache,
-        blocks=dict(blocks),
-        jobs=stats.jobs,
-    )
-    timings["validate"] = time.perf_counter() - t0
-    result = BuildResult(config, quads, documents, timings, violations, Counter(), stats, proposals)
-    result.counts = count_classes(quads, ontology)
-    if violations:
-        first = violations[0].format(str(config.trig_path))
-        raise ValidationError(
-            f"{first} (and {len(violations) - 1} more; run 'historygraph validate')"
-            if len(violations) > 1
-            else first
-        )
-    atomic_write_text(config.trig_path, text)
-    # --- store: bulk-load graph.trig (+ the ontology's schema) into GRAPH_DIR/store.
+    # --- store: bulk-load the TriG (+ the ontology's schema) into GRAPH_DIR/store.
     # Oxigraph loads without holding the GIL, so the load runs in a thread while
-    # the view is drawn; timings["store"] is the time the build then still waited.
-    store_load: Future[object] | None = None
-    pool = None
+    # the graph is validated and the view drawn; it is put in place only once
+    # graph.trig is written. timings["store"] is the time the build still waited.
+    pool: ThreadPoolExecutor | None = None
+    store_load: Future[PreparedStore] | None = None
     if choose_store(config, requested_store) == "oxigraph":
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="historygraph-store")
-        store_load = pool.submit(load_store, config, ontology)
+        store_load = pool.submit(prepare_store, config, ontology, text, config.trig_path)
     try:
+        t0 = time.perf_counter()
+        cache = ValidationCache(config.directory / ".cache" / "shacl") if use_cache else None
+        violations = validate_dataset(
+            quads,
+            ontology,
+            skip={str(inferred_graph_iri(config.base))},
+            cache=cache,
+            blocks=dict(blocks),
+            jobs=stats.jobs,
+        )
+        timings["validate"] = time.perf_counter() - t0
+        result = BuildResult(
+            config, quads, documents, timings, violations, Counter(), stats, proposals
+        )
+        result.counts = count_classes(quads, ontology)
+        if violations:
+            first = violations[0].format(str(config.trig_path))
+            raise ValidationError(
+                f"{first} (and {len(violations) - 1} more; run 'historygraph validate')"
+                if len(violations) > 1
+                else first
+            )
+        atomic_write_text(config.trig_path, text)
         if write_view:
             from historygraph.view import render_view
 
@@ -244,9 +254,14 @@ def build(
             timings["view"] = time.perf_counter() - t0
         if store_load is not None:
             t0 = time.perf_counter()
-            store_load.result()
+            prepared = store_load.result()
+            store_load = None
+            commit_store(config, prepared)
             timings["store"] = time.perf_counter() - t0
     finally:
+        if store_load is not None:  # the build failed: drop the half-made store
+            with contextlib.suppress(Exception):
+                store_load.result().discard()
         if pool is not None:
             pool.shutdown(wait=True)
 

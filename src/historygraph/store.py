@@ -201,35 +201,41 @@ def store_status(config: GraphConfig) -> StoreStatus:
     return StoreStatus(True, "up to date", int(meta.get("quads", 0)))
 
 
-def load_store(config: GraphConfig, ontology: Ontology | None = None) -> StoreStatus:
-    """Bulk-load ``graph.trig`` and the ontology's schema into ``GRAPH_DIR/store``.
+@dataclass
+class PreparedStore:
+    """A store bulk-loaded into a temporary folder, not yet in place (see :func:`prepare_store`)."""
 
-    The load goes to a temporary folder inside GRAPH_DIR that replaces
-    ``store/`` only when complete, so a failure leaves the previous store.
+    folder: Path
+    quads: int
+    ontology_digest: str
+
+    def discard(self) -> None:
+        """Delete the temporary folder."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def prepare_store(config: GraphConfig, ontology: Ontology, text: str, trig: Path) -> PreparedStore:
+    """Bulk-load the TriG ``text`` and the ontology's schema into a temporary folder.
+
+    ``build`` calls this in a thread while it validates and draws the view
+    (Oxigraph loads without holding the GIL), then :func:`commit_store` once
+    ``graph.trig`` is written. ``trig`` only names the file in error messages.
 
     Raises:
-        SourceError: ``graph.trig`` is missing or malformed.
-        StoreError: the store cannot be written.
+        SourceError: ``text`` is malformed TriG.
+        StoreError: the folder cannot be written.
     """
     import pyoxigraph as ox
 
-    from historygraph.ontology import ONTOLOGY_GRAPH, load_ontology, schema_graph
+    from historygraph.ontology import ONTOLOGY_GRAPH, schema_graph
 
-    trig = config.trig_path
-    if not trig.is_file():
-        raise SourceError(f"{trig}: no built graph; run 'historygraph build {trig.parent}'")
-    if ontology is None:
-        ontology = load_ontology(config.ontology_dirs)
-    stat = trig.stat()
-    trig_sha = _sha256_file(trig)
-    final = store_dir(config)
     tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=config.directory))
     try:
         store = ox.Store(str(tmp / "oxigraph"))
         schema = schema_graph(ontology).serialize(format="nt", encoding="utf-8")
         ontology_graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
         try:
-            quads_count = _load_trig(store, trig, schema, ontology_graph)
+            quads_count = _load_trig(store, text, schema, ontology_graph)
         except SyntaxError as e:
             where = re.search(r"line (\d+) (?:between columns|column) (\d+)", str(e))
             at = f"{trig}:{where.group(1)}:{where.group(2)}" if where else str(trig)
@@ -237,12 +243,36 @@ def load_store(config: GraphConfig, ontology: Ontology | None = None) -> StoreSt
         store.optimize()  # compacts the bulk-loaded runs: lookups get several times faster
         store.flush()
         del store
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise StoreError(f"{store_dir(config)}: cannot write the Oxigraph store: {e}") from e
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return PreparedStore(tmp, quads_count, ontology.digest)
+
+
+def commit_store(config: GraphConfig, prepared: PreparedStore) -> StoreStatus:
+    """Record ``graph.trig``'s hash in the prepared store and put it in place of ``store/``.
+
+    Raises:
+        StoreError: the store cannot be written (the previous one is kept).
+    """
+    trig = config.trig_path
+    final = store_dir(config)
+    tmp = prepared.folder
+    try:
+        stat = trig.stat()
         meta = {
             "format": STORE_FORMAT,
             "pyoxigraph": _pyoxigraph_version(),
-            "graph_trig": {"sha256": trig_sha, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns},
-            "ontology_sha256": ontology.digest,
-            "quads": quads_count,
+            "graph_trig": {
+                "sha256": _sha256_file(trig),
+                "size": stat.st_size,
+                "mtime_ns": stat.st_mtime_ns,
+            },
+            "ontology_sha256": prepared.ontology_digest,
+            "quads": prepared.quads,
         }
         (tmp / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         old = None
@@ -257,7 +287,31 @@ def load_store(config: GraphConfig, ontology: Ontology | None = None) -> StoreSt
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-    return StoreStatus(True, "loaded", quads_count)
+    return StoreStatus(True, "loaded", prepared.quads)
+
+
+def load_store(config: GraphConfig, ontology: Ontology | None = None) -> StoreStatus:
+    """Bulk-load ``graph.trig`` and the ontology's schema into ``GRAPH_DIR/store``.
+
+    The load goes to a temporary folder inside GRAPH_DIR that replaces
+    ``store/`` only when complete, so a failure leaves the previous store.
+
+    Raises:
+        SourceError: ``graph.trig`` is missing or malformed.
+        StoreError: the store cannot be written.
+    """
+    from historygraph.ontology import load_ontology
+
+    trig = config.trig_path
+    if not trig.is_file():
+        raise SourceError(f"{trig}: no built graph; run 'historygraph build {trig.parent}'")
+    if ontology is None:
+        ontology = load_ontology(config.ontology_dirs)
+    try:
+        text = trig.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise SourceError(f"{trig}: cannot read ({e})") from e
+    return commit_store(config, prepare_store(config, ontology, text, trig))
 
 
 def ensure_store(
@@ -290,8 +344,8 @@ def ensure_store(
 _BLOCK_LINE = re.compile(r"(?m)^(?:\S[^\n]* \{|\})$")
 
 
-def _load_trig(store: pyoxigraph.Store, trig: Path, schema: bytes, schema_graph: Any) -> int:
-    """Bulk-load ``trig``, the merged default graph and ``schema``; return the quads read.
+def _load_trig(store: pyoxigraph.Store, text: str, schema: bytes, schema_graph: Any) -> int:
+    """Bulk-load the TriG ``text``, the merged default graph and ``schema``; return the quads read.
 
     The default graph must be the RDF merge of the named graphs (see
     :func:`with_merged_default`). For a ``graph.trig`` written by
@@ -303,7 +357,6 @@ def _load_trig(store: pyoxigraph.Store, trig: Path, schema: bytes, schema_graph:
     """
     import pyoxigraph as ox
 
-    text = trig.read_text(encoding="utf-8")
     turtle = _BLOCK_LINE.sub("", text)
     if "{" in turtle or "}" in turtle:  # not our canonical layout: quad by quad
         counter = _Counter()
