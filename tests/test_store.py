@@ -268,3 +268,19 @@ def test_help_states_the_auto_threshold() -> None:
     size = f"{AUTO_THRESHOLD_BYTES // 1_000_000} MB"
     for command in ("query", "build"):
         assert size in " ".join(run_cli(command, "--help").stdout.split()), command
+
+
+def test_first_build_above_the_auto_threshold_loads_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``auto`` decides by the size of the graph.trig being written, not the previous one."""
+    import historygraph.store as store_module
+    from historygraph.build import build
+
+    project = copy_project(tmp_path)  # no graph.trig yet
+    graph = project / "graphs" / "black-january"
+    monkeypatch.setattr(store_module, "AUTO_THRESHOLD_BYTES", 1_000)
+    result = build(graph, jobs=1, use_cache=False, store="auto")
+    assert "store" in result.timings
+    status = store_status(load_config(graph))
+    assert status.fresh, status.reason

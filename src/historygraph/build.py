@@ -219,7 +219,8 @@ def build(
     # graph.trig is written. timings["store"] is the time the build still waited.
     pool: ThreadPoolExecutor | None = None
     store_load: Future[PreparedStore] | None = None
-    if choose_store(config, requested_store) == "oxigraph":
+    size = len(text.encode("utf-8"))  # graph.trig's size once written: 'auto' decides by it
+    if choose_store(config, requested_store, size=size) == "oxigraph":
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="historygraph-store")
         store_load = pool.submit(prepare_store, config, ontology, text, config.trig_path)
     try:
