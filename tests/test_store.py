@@ -284,3 +284,50 @@ def test_first_build_above_the_auto_threshold_loads_the_store(
     assert "store" in result.timings
     status = store_status(load_config(graph))
     assert status.fresh, status.reason
+
+
+def _quads_of(store: object) -> set[str]:
+    return {str(q) for q in store.quads_for_pattern(None, None, None, None)}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("chunk", [300, 5_000, 8 << 20])
+def test_chunked_load_equals_quad_by_quad_load(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The canonical-TriG fast path loads exactly the quads of the general path."""
+    import pyoxigraph as ox
+
+    import historygraph.store as store_module
+
+    text = (SEED / "graph.trig").read_text(encoding="utf-8")
+    schema = b"<urn:a> <urn:b> <urn:c> .\n"
+    graph = ox.NamedNode("urn:schema")
+    monkeypatch.setattr(store_module, "LOAD_CHUNK", chunk)
+    pieces = list(store_module._canonical_chunks(text, chunk))
+    assert len(pieces) > (10 if chunk < 1000 else 0)
+    fast, slow = ox.Store(), ox.Store()
+    n_fast = store_module._load_trig(fast, text, schema, graph)
+    n_slow = store_module._load_quads(slow, text, schema, graph)
+    assert n_fast == n_slow
+    assert _quads_of(fast) == _quads_of(slow)
+
+
+def test_other_trig_layouts_load_in_full(tmp_path: Path, seed_build: Path) -> None:
+    """A graph.trig laid out otherwise (a multi-line literal with brace and indented lines) loads in full."""
+    import pyoxigraph as ox
+
+    import historygraph.store as store_module
+    from historygraph.store import load_store
+
+    graph = copy_built(seed_build, tmp_path)
+    text = (
+        "@prefix ex: <https://example.org/> .\n\n"
+        "ex:g {\n    ex:a ex:note \"\"\"first line\n}\nex:h {\n    ex:x ex:y ex:z .\n\"\"\" .\n}\n"
+        "ex:g2 { ex:b ex:p 1 . }\n"
+    )
+    (graph / "graph.trig").write_text(text, encoding="utf-8")
+    status = load_store(load_config(graph))
+    reference = ox.Store()
+    expected = store_module._load_quads(reference, text, b"", ox.NamedNode("urn:schema"))
+    assert status.quads >= expected == 2
+    loaded = ox.Store.read_only(str(store_dir(load_config(graph)) / "oxigraph"))
+    notes = [str(q.object.value) for q in loaded.quads_for_pattern(None, None, None, None)]
+    assert "first line\n}\nex:h {\n    ex:x ex:y ex:z .\n" in notes

@@ -220,7 +220,9 @@ class KnowledgeGraph:
         if self._ontology is None:
             from historygraph.ontology import load_ontology
 
-            self._ontology = load_ontology(self.config.ontology_dirs)
+            self._ontology = load_ontology(
+                self.config.ontology_dirs, cache_dir=self.config.cache_dir / "ontology"
+            )
         return self._ontology
 
     def to_networkx(self) -> nx.MultiDiGraph:

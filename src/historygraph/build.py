@@ -195,7 +195,9 @@ def build(
     config = load_config(graph_dir)
     requested_store = store or configured_store(config)  # a bad 'store' fails before any work
     t0 = time.perf_counter()
-    ontology = load_ontology(config.ontology_dirs)
+    ontology = load_ontology(
+        config.ontology_dirs, cache_dir=config.cache_dir / "ontology" if use_cache else None
+    )
     timings = {"load ontology": time.perf_counter() - t0}
     documents, stats = extract(config, ontology, progress, jobs=jobs, use_cache=use_cache)
     timings.update(stats.timings)
@@ -225,7 +227,7 @@ def build(
         store_load = pool.submit(prepare_store, config, ontology, text, config.trig_path)
     try:
         t0 = time.perf_counter()
-        cache = ValidationCache(config.directory / ".cache" / "shacl") if use_cache else None
+        cache = ValidationCache(config.cache_dir / "shacl") if use_cache else None
         violations = validate_dataset(
             quads,
             ontology,

@@ -132,7 +132,7 @@ def _cmd_view(args: argparse.Namespace) -> int:
     config = load_config(Path(args.graph_dir))
     if args.max_nodes is not None and args.max_nodes < 1:
         raise HistorygraphError(f"view: --max-nodes must be at least 1, not {args.max_nodes}")
-    ontology = load_ontology(config.ontology_dirs)
+    ontology = load_ontology(config.ontology_dirs, cache_dir=config.cache_dir / "ontology")
     dataset = load_dataset(config.trig_path)
     if args.ontology:
         output = Path(args.output) if args.output else config.directory / "ontology.html"
@@ -171,7 +171,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from historygraph.validate import validate_dataset
 
     config = load_config(Path(args.graph_dir))
-    ontology = load_ontology(config.ontology_dirs)
+    ontology = load_ontology(config.ontology_dirs, cache_dir=config.cache_dir / "ontology")
     dataset = load_dataset(config.trig_path)
     from historygraph.inference import inferred_graph_iri
 

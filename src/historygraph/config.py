@@ -50,6 +50,11 @@ class GraphConfig:
         return self.directory / "graph.html"
 
     @property
+    def cache_dir(self) -> Path:
+        """``GRAPH_DIR/.cache``: extraction results, SHACL results, the parsed ontology."""
+        return self.directory / ".cache"
+
+    @property
     def queries_dir(self) -> Path:
         """The folder of canned ``.rq`` queries."""
         return self.directory / "queries"

@@ -115,7 +115,7 @@ def extract_documents(
 
     stats = ExtractStats(jobs=jobs or default_jobs())
     documents = [load_document(config, s) for s in config.sources]
-    cache = ResultCache(config.directory / ".cache" / "extract") if use_cache else None
+    cache = ResultCache(config.cache_dir / "extract") if use_cache else None
     todo: list[int] = []
     keys: dict[int, str] = {}
     done = 0

@@ -7,6 +7,7 @@ Wikidata links) comes from the Turtle files loaded here.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Iterable
@@ -176,25 +177,80 @@ def parse_turtle_file(path: Path, graph: Graph | None = None) -> Graph:
     return graph
 
 
-def load_ontology(dirs: Iterable[Path]) -> Ontology:
+def load_ontology(dirs: Iterable[Path], cache_dir: Path | None = None) -> Ontology:
     """Load every Turtle file of the ontology folders into one graph.
+
+    With ``cache_dir`` (a build uses ``GRAPH_DIR/.cache/ontology``), the parsed
+    ontology and its compiled lexicon are kept there as a pickle named by the
+    hash of the files' names and contents (and of the historygraph, rdflib and
+    Python versions); an unchanged ontology then loads in a few milliseconds
+    instead of being parsed again. Any change to any file gives a new hash.
 
     Raises:
         OntologyError: a folder is missing or a file does not parse.
     """
     files = ontology_files(dirs)
-    graph = Graph()
     digest = hashlib.sha256()
     for path in files:
-        parse_turtle_file(path, graph)
         digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        try:
+            digest.update(path.read_bytes())
+        except OSError as e:
+            raise OntologyError(f"{path}: cannot read ({e.strerror})") from e
+    cache_file = _cache_file(cache_dir, digest.hexdigest(), files) if cache_dir else None
+    if cache_file is not None:
+        cached = _read_cache(cache_file, digest.hexdigest())
+        if cached is not None:
+            return cached
+    graph = Graph()
+    for path in files:
+        parse_turtle_file(path, graph)
     version = "unknown"
     for onto in graph.subjects(RDF.type, URIRef("http://www.w3.org/2002/07/owl#Ontology")):
         v = graph.value(onto, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))
         if v is not None:
             version = str(v)
-    return Ontology(graph=graph, files=tuple(files), digest=digest.hexdigest(), version=version)
+    ontology = Ontology(graph=graph, files=tuple(files), digest=digest.hexdigest(), version=version)
+    if cache_file is not None:
+        ontology.lexicon  # noqa: B018 - compiled now, so the cache holds it
+        _write_cache(cache_file, ontology)
+    return ontology
+
+
+def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
+    import platform
+
+    import rdflib
+
+    from historygraph import __version__
+
+    key = hashlib.sha256(
+        "\0".join(
+            [digest, __version__, rdflib.__version__, platform.python_version()]
+            + [str(p.resolve()) for p in files]
+        ).encode()
+    ).hexdigest()
+    return cache_dir / f"{key}.pickle"
+
+
+def _read_cache(path: Path, digest: str) -> Ontology | None:
+    import pickle
+
+    try:
+        with path.open("rb") as f:
+            ontology = pickle.load(f)
+    except Exception:
+        return None
+    return ontology if isinstance(ontology, Ontology) and ontology.digest == digest else None
+
+
+def _write_cache(path: Path, ontology: Ontology) -> None:
+    import pickle
+
+    from historygraph.fsutil import atomic_write_bytes
+
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower next time
+        atomic_write_bytes(path, pickle.dumps(ontology, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _strings(graph: Graph, subject: URIRef, prop: URIRef) -> list[str]:

@@ -708,7 +708,7 @@ def reasoned(backend: Backend, config: GraphConfig, profile: str) -> Backend:
     if profile != "none":
         from historygraph.ontology import load_ontology
 
-        ontology = load_ontology(config.ontology_dirs)
+        ontology = load_ontology(config.ontology_dirs, cache_dir=config.cache_dir / "ontology")
         triples = inference.materialise(backend.dataset, ontology, profile)
     return with_triples(
         backend,  # type: ignore[arg-type]
@@ -742,7 +742,7 @@ def open_dataset(config: GraphConfig) -> Dataset:
     from historygraph.ontology import ONTOLOGY_GRAPH, load_ontology, schema_graph
 
     dataset = load_dataset(config.trig_path)
-    ontology = load_ontology(config.ontology_dirs)
+    ontology = load_ontology(config.ontology_dirs, cache_dir=config.cache_dir / "ontology")
     target = dataset.graph(ONTOLOGY_GRAPH)
     for triple in schema_graph(ontology):
         target.add(triple)

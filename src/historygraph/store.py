@@ -34,6 +34,7 @@ server is running on the graph).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import itertools
@@ -231,11 +232,20 @@ def prepare_store(config: GraphConfig, ontology: Ontology, text: str, trig: Path
 
     tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=config.directory))
     try:
-        store = ox.Store(str(tmp / "oxigraph"))
         schema = schema_graph(ontology).serialize(format="nt", encoding="utf-8")
         ontology_graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        try:
+        quads_count = None
+        store = ox.Store(str(tmp / "oxigraph"))
+        # Not our layout: start again (below, once the traceback is gone), quad by quad.
+        with contextlib.suppress(_NotCanonicalError, SyntaxError):
             quads_count = _load_trig(store, text, schema, ontology_graph)
+        if quads_count is None:
+            del store  # closes the database (its lock) before the folder is removed
+            shutil.rmtree(tmp / "oxigraph")
+            store = ox.Store(str(tmp / "oxigraph"))
+        try:
+            if quads_count is None:
+                quads_count = _load_quads(store, text, schema, ontology_graph)
         except SyntaxError as e:
             where = re.search(r"line (\d+) (?:between columns|column) (\d+)", str(e))
             at = f"{trig}:{where.group(1)}:{where.group(2)}" if where else str(trig)
@@ -306,7 +316,7 @@ def load_store(config: GraphConfig, ontology: Ontology | None = None) -> StoreSt
     if not trig.is_file():
         raise SourceError(f"{trig}: no built graph; run 'historygraph build {trig.parent}'")
     if ontology is None:
-        ontology = load_ontology(config.ontology_dirs)
+        ontology = load_ontology(config.ontology_dirs, cache_dir=config.cache_dir / "ontology")
     try:
         text = trig.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
@@ -340,43 +350,113 @@ def ensure_store(
     return load_store(config)
 
 
-#: A graph block of historygraph's canonical TriG: ``<name> {`` ... ``}``, each on its own line.
-_BLOCK_LINE = re.compile(r"(?m)^(?:\S[^\n]* \{|\})$")
+#: The opening line of a graph block in historygraph's canonical TriG (``<name> {``).
+_OPEN = re.compile(r"(?m)^(\S[^\n]* \{)\n")
+#: Where a statement starts inside a block: a line indented by exactly four spaces.
+_STATEMENT = re.compile(r"\n(?=    \S)")
+#: Characters of TriG given to one ``bulk_load`` call: bounds Oxigraph's memory.
+LOAD_CHUNK = 8 << 20
+
+
+class _NotCanonicalError(ValueError):
+    """The TriG text is not laid out as :mod:`historygraph.trig` writes it."""
+
+
+def _canonical_chunks(text: str, size: int = LOAD_CHUNK) -> Iterator[tuple[str, str]]:
+    """``(TriG, Turtle)`` pieces of a canonical TriG text, each about ``size`` characters.
+
+    :mod:`historygraph.trig` writes the prefixes, then each graph as a
+    ``<name> {`` line, statements indented by four spaces (continuations by
+    eight; no literal spans lines) and a ``}`` line. So the text can be cut
+    between statements and each piece re-wrapped in its graph's braces (the
+    TriG piece), and the statements alone are Turtle for the merged default
+    graph (the Turtle piece).
+
+    Raises:
+        _NotCanonicalError: the text is laid out otherwise (use the general path).
+    """
+    first = _OPEN.search(text)
+    if first is None:
+        raise _NotCanonicalError("no graph block")
+    header = text[: first.start()]
+    if any(line and not line.startswith("@prefix ") for line in header.splitlines()):
+        raise _NotCanonicalError("unexpected text before the first graph")
+    trig_parts: list[str] = []
+    turtle_parts: list[str] = []
+    filled = 0
+    pos = first.start()
+    while True:
+        while text.startswith("\n", pos):
+            pos += 1
+        if pos >= len(text):
+            break
+        opened = _OPEN.match(text, pos)
+        if opened is None:
+            raise _NotCanonicalError(f"unexpected text at character {pos}")
+        close = text.find("\n}\n", opened.end() - 1)
+        if close < 0:
+            close = text.find("\n}", opened.end() - 1)
+            if close < 0 or close + 2 != len(text.rstrip("\n")):
+                raise _NotCanonicalError("unclosed graph block")
+        start, end = opened.end(), close + 1
+        while start < end:
+            cut = end
+            if end - start > size:
+                found = _STATEMENT.search(text, start + size, end)
+                cut = found.start() + 1 if found else end
+            piece = text[start:cut]
+            if piece[:1] != " ":
+                raise _NotCanonicalError(f"unexpected text at character {start}")
+            trig_parts.append(f"{opened.group(1)}\n{piece}}}\n")
+            turtle_parts.append(piece)
+            filled += cut - start
+            start = cut
+            if filled >= size:
+                yield header + "".join(trig_parts), header + "".join(turtle_parts)
+                trig_parts, turtle_parts, filled = [], [], 0
+        pos = close + 3
+    if trig_parts:
+        yield header + "".join(trig_parts), header + "".join(turtle_parts)
 
 
 def _load_trig(store: pyoxigraph.Store, text: str, schema: bytes, schema_graph: Any) -> int:
     """Bulk-load the TriG ``text``, the merged default graph and ``schema``; return the quads read.
 
     The default graph must be the RDF merge of the named graphs (see
-    :func:`with_merged_default`). For a ``graph.trig`` written by
-    :mod:`historygraph.trig` (each graph block opens with a ``<name> {`` line
-    and closes with a ``}`` line, and no literal spans lines), dropping those
-    lines leaves a Turtle document of every triple, which Oxigraph parses and
-    loads into the default graph without a Python object per quad. Any other
-    TriG takes the general path.
+    :func:`with_merged_default`). A ``graph.trig`` written by
+    :mod:`historygraph.trig` is loaded piece by piece (:func:`_canonical_chunks`)
+    by Oxigraph's bulk loader, without a Python object per quad and with bounded
+    memory; it raises :class:`_NotCanonicalError` for any other layout, and
+    :func:`_load_quads` then loads quad by quad.
     """
     import pyoxigraph as ox
 
-    turtle = _BLOCK_LINE.sub("", text)
-    if "{" in turtle or "}" in turtle:  # not our canonical layout: quad by quad
-        counter = _Counter()
-        quads = itertools.chain(
-            ox.parse(input=text, format=ox.RdfFormat.TRIG),
-            (
-                ox.Quad(t.subject, t.predicate, t.object, schema_graph)
-                for t in ox.parse(input=schema, format=ox.RdfFormat.N_TRIPLES)
-            ),
+    default = ox.DefaultGraph()
+    for trig_piece, turtle_piece in _canonical_chunks(text):
+        store.bulk_load(input=trig_piece.encode("utf-8"), format=ox.RdfFormat.TRIG)
+        store.bulk_load(
+            input=turtle_piece.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=default
         )
-        bulk_extend(store, with_merged_default(quads, counter))
-        return counter.value
-    store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.TRIG)
-    store.bulk_load(
-        input=turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph()
-    )
-    for graph in (schema_graph, ox.DefaultGraph()):
+    for graph in (schema_graph, default):
         store.bulk_load(input=schema, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
     (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # the default graph only
     return len(store) - int(row["n"].value)
+
+
+def _load_quads(store: pyoxigraph.Store, text: str, schema: bytes, schema_graph: Any) -> int:
+    """The general path of :func:`_load_trig`: any TriG, parsed and loaded quad by quad."""
+    import pyoxigraph as ox
+
+    counter = _Counter()
+    quads = itertools.chain(
+        ox.parse(input=text, format=ox.RdfFormat.TRIG),
+        (
+            ox.Quad(t.subject, t.predicate, t.object, schema_graph)
+            for t in ox.parse(input=schema, format=ox.RdfFormat.N_TRIPLES)
+        ),
+    )
+    bulk_extend(store, with_merged_default(quads, counter))
+    return counter.value
 
 
 #: Quads handed to one ``bulk_extend`` call: pyoxigraph buffers a whole call in
