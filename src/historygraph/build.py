@@ -22,6 +22,7 @@ from historygraph.document import Document
 from historygraph.emit import Emitter
 from historygraph.errors import ValidationError
 from historygraph.extract import ExtractStats, Progress, extract_documents
+from historygraph.forked_view import FORK_VIEW_MIN_QUADS, ForkedView, can_fork
 from historygraph.fsutil import atomic_write_text
 from historygraph.inference import add_inferred_graph, inferred_graph_iri
 from historygraph.ontology import Ontology, load_ontology
@@ -215,6 +216,13 @@ def build(
     text = trig_document(blocks)
     timings["serialize"] = time.perf_counter() - t0
 
+    # --- the view: with worker processes allowed (jobs > 1) and a large graph, it is
+    # drawn in a forked process while this one validates; forked before the store
+    # thread starts, so the child never inherits a running thread.
+    view: ForkedView | None = None
+    if write_view and stats.jobs > 1 and len(quads) >= FORK_VIEW_MIN_QUADS and can_fork():
+        view = ForkedView(quads, ontology.graph, config.html_path, config.title)
+
     # --- store: bulk-load the TriG (+ the ontology's schema) into GRAPH_DIR/store.
     # Oxigraph loads without holding the GIL, so the load runs in a thread while
     # the graph is validated and the view drawn; it is put in place only once
@@ -249,7 +257,12 @@ def build(
                 else first
             )
         atomic_write_text(config.trig_path, text)
-        if write_view:
+        if view is not None:
+            t0 = time.perf_counter()
+            view.finish()  # the time the build still waited for the forked view
+            view = None
+            timings["view"] = time.perf_counter() - t0
+        elif write_view:
             from historygraph.view import render_view
 
             t0 = time.perf_counter()
@@ -262,6 +275,8 @@ def build(
             commit_store(config, prepared)
             timings["store"] = time.perf_counter() - t0
     finally:
+        if view is not None:  # the build failed: stop the view, keep the old graph.html
+            view.cancel()
         if store_load is not None:  # the build failed: drop the half-made store
             with contextlib.suppress(Exception):
                 store_load.result().discard()

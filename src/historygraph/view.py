@@ -377,6 +377,7 @@ class _Facts:
     def __init__(self, dataset: Dataset, ontology: Graph) -> None:
         self.ontology = ontology
         self.out: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
+        # graphs stating each IRI-valued, non-rdf:type triple (the edges the view may draw)
         self.graphs_of: dict[tuple[Node, Node, Node], set[Node]] = defaultdict(set)
         self.node_graphs: dict[Node, set[Node]] = defaultdict(set)
         # What each context is, decided once per context rather than once per quad:
@@ -396,9 +397,9 @@ class _Facts:
             out[s][p].add(o)
             if name is None:
                 continue
-            graphs_of[(s, p, o)].add(name)
             node_graphs[s].add(name)
-            if isinstance(o, URIRef) and p != rdf_type:
+            if isinstance(o, URIRef) and p != rdf_type:  # a possible edge: remember its sources
+                graphs_of[(s, p, o)].add(name)
                 node_graphs[o].add(name)
         self._labels: dict[Node, str] = {}
 
