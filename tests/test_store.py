@@ -304,7 +304,7 @@ def test_chunked_load_equals_quad_by_quad_load(chunk: int, monkeypatch: pytest.M
     pieces = list(store_module._canonical_chunks(text, chunk))
     assert len(pieces) > (10 if chunk < 1000 else 0)
     fast, slow = ox.Store(), ox.Store()
-    n_fast = store_module._load_trig(fast, text, schema, graph)
+    n_fast = store_module._load_trig(fast, [text], schema, graph)
     n_slow = store_module._load_quads(slow, text, schema, graph)
     assert n_fast == n_slow
     assert _quads_of(fast) == _quads_of(slow)
@@ -320,7 +320,7 @@ def test_other_trig_layouts_load_in_full(tmp_path: Path, seed_build: Path) -> No
     graph = copy_built(seed_build, tmp_path)
     text = (
         "@prefix ex: <https://example.org/> .\n\n"
-        "ex:g {\n    ex:a ex:note \"\"\"first line\n}\nex:h {\n    ex:x ex:y ex:z .\n\"\"\" .\n}\n"
+        'ex:g {\n    ex:a ex:note """first line\n}\nex:h {\n    ex:x ex:y ex:z .\n""" .\n}\n'
         "ex:g2 { ex:b ex:p 1 . }\n"
     )
     (graph / "graph.trig").write_text(text, encoding="utf-8")
@@ -331,3 +331,26 @@ def test_other_trig_layouts_load_in_full(tmp_path: Path, seed_build: Path) -> No
     loaded = ox.Store.read_only(str(store_dir(load_config(graph)) / "oxigraph"))
     notes = [str(q.object.value) for q in loaded.quads_for_pattern(None, None, None, None)]
     assert "first line\n}\nex:h {\n    ex:x ex:y ex:z .\n" in notes
+
+
+def test_failed_build_keeps_the_previous_store(tmp_path: Path) -> None:
+    """A build that fails validation drops the store it started loading, keeps the old one."""
+    from historygraph.build import build
+    from historygraph.errors import ValidationError
+
+    project = copy_project(tmp_path)
+    graph = project / "graphs" / "black-january"
+    build(graph, jobs=1, store="oxigraph")
+    meta = (store_dir(load_config(graph)) / "meta.json").read_text(encoding="utf-8")
+    (project / "ontology" / "extensions" / "strict.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
+        "<urn:test:Strict> a sh:NodeShape ; sh:targetClass hg:Event ;\n"
+        '  sh:property [ sh:path rdfs:label ; sh:minCount 2 ; sh:message "strict" ] .\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError, match="strict"):
+        build(graph, jobs=1, store="oxigraph")
+    assert (store_dir(load_config(graph)) / "meta.json").read_text(encoding="utf-8") == meta
+    assert not list(graph.glob(".store-*"))

@@ -6,11 +6,9 @@ file and an atomic rename, so a failed build leaves the previous outputs intact.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import time
 from collections import Counter
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,13 +25,7 @@ from historygraph.fsutil import atomic_write_text
 from historygraph.inference import add_inferred_graph, inferred_graph_iri
 from historygraph.ontology import Ontology, load_ontology
 from historygraph.quads import QuadBuffer
-from historygraph.store import (
-    PreparedStore,
-    choose_store,
-    commit_store,
-    configured_store,
-    prepare_store,
-)
+from historygraph.store import StoreLoad, choose_store, commit_store, configured_store
 from historygraph.trig import graph_blocks, trig_document
 from historygraph.validate import ValidationCache, Violation, validate_dataset
 
@@ -174,6 +166,11 @@ def count_classes(dataset: Dataset | QuadBuffer, ontology: Ontology) -> dict[str
     return {k: len(v) for k, v in seen.items()}
 
 
+def _utf8_size(text: str) -> int:
+    """The size in bytes of ``text`` written as UTF-8."""
+    return len(text.encode("utf-8"))
+
+
 def build(
     graph_dir: Path,
     *,
@@ -207,33 +204,43 @@ def build(
     quads, proposals = emit_documents(config, ontology, documents)
     timings["emit"] = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    add_inferred_graph(quads, ontology, config)  # <base>graph/inferred, per 'reasoning'
-    timings["infer"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    blocks = graph_blocks(quads)
-    text = trig_document(blocks)
-    timings["serialize"] = time.perf_counter() - t0
-
-    # --- the view: with worker processes allowed (jobs > 1) and a large graph, it is
-    # drawn in a forked process while this one validates; forked before the store
-    # thread starts, so the child never inherits a running thread.
+    # --- the view draws only asserted statements (it skips inferred graphs), so with
+    # worker processes allowed (jobs > 1) and a large graph it is drawn in a forked
+    # process from here on, while this one infers, serialises and validates. Forked
+    # before the store thread starts, so the child never inherits a running thread.
     view: ForkedView | None = None
     if write_view and stats.jobs > 1 and len(quads) >= FORK_VIEW_MIN_QUADS and can_fork():
         view = ForkedView(quads, ontology.graph, config.html_path, config.title)
-
-    # --- store: bulk-load the TriG (+ the ontology's schema) into GRAPH_DIR/store.
-    # Oxigraph loads without holding the GIL, so the load runs in a thread while
-    # the graph is validated and the view drawn; it is put in place only once
-    # graph.trig is written. timings["store"] is the time the build still waited.
-    pool: ThreadPoolExecutor | None = None
-    store_load: Future[PreparedStore] | None = None
-    size = len(text.encode("utf-8"))  # graph.trig's size once written: 'auto' decides by it
-    if choose_store(config, requested_store, size=size) == "oxigraph":
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="historygraph-store")
-        store_load = pool.submit(prepare_store, config, ontology, text, config.trig_path)
+    store: StoreLoad | None = None
     try:
+        # --- serialise the asserted graphs now: the Oxigraph store (when the graph
+        # gets one) starts loading them in a thread (Oxigraph does not hold the GIL)
+        # while the inferred graph is computed; it is put in place only once
+        # graph.trig is written. timings["store"] is the time the build still waited.
+        t0 = time.perf_counter()
+        asserted = graph_blocks(quads)
+        asserted_text = trig_document(asserted)
+        timings["serialize"] = time.perf_counter() - t0
+        if choose_store(config, requested_store, size=_utf8_size(asserted_text)) == "oxigraph":
+            store = StoreLoad(config, ontology, config.trig_path)
+            store.add(asserted_text)
+
+        t0 = time.perf_counter()
+        add_inferred_graph(quads, ontology, config)  # <base>graph/inferred, per 'reasoning'
+        timings["infer"] = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        inferred = graph_blocks(quads, skip={name for name, _ in asserted})
+        blocks = sorted(asserted + inferred)
+        text = trig_document(blocks)
+        timings["serialize"] += time.perf_counter() - t0
+        if store is not None:
+            if inferred:
+                store.add(trig_document(inferred))
+        elif choose_store(config, requested_store, size=_utf8_size(text)) == "oxigraph":
+            store = StoreLoad(config, ontology, config.trig_path)
+            store.add(text)
+
         t0 = time.perf_counter()
         cache = ValidationCache(config.cache_dir / "shacl") if use_cache else None
         violations = validate_dataset(
@@ -268,20 +275,17 @@ def build(
             t0 = time.perf_counter()
             render_view(quads, ontology.graph, config.html_path, title=config.title)
             timings["view"] = time.perf_counter() - t0
-        if store_load is not None:
+        if store is not None:
             t0 = time.perf_counter()
-            prepared = store_load.result()
-            store_load = None
+            prepared = store.result()
+            store = None
             commit_store(config, prepared)
             timings["store"] = time.perf_counter() - t0
     finally:
         if view is not None:  # the build failed: stop the view, keep the old graph.html
             view.cancel()
-        if store_load is not None:  # the build failed: drop the half-made store
-            with contextlib.suppress(Exception):
-                store_load.result().discard()
-        if pool is not None:
-            pool.shutdown(wait=True)
+        if store is not None:  # the build failed: drop the half-made store
+            store.cancel()
 
     atomic_write_text(
         config.directory / "report.json",

@@ -44,6 +44,7 @@ import shutil
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -215,21 +216,43 @@ class PreparedStore:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def prepare_store(config: GraphConfig, ontology: Ontology, text: str, trig: Path) -> PreparedStore:
-    """Bulk-load the TriG ``text`` and the ontology's schema into a temporary folder.
+class _Parts:
+    """The TriG texts of a load, remembered as they are read (for the general path)."""
 
-    ``build`` calls this in a thread while it validates and draws the view
-    (Oxigraph loads without holding the GIL), then :func:`commit_store` once
-    ``graph.trig`` is written. ``trig`` only names the file in error messages.
+    def __init__(self, parts: Iterable[str]) -> None:
+        self._rest = iter(parts)
+        self.seen: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        for part in self._rest:
+            self.seen.append(part)
+            yield part
+
+    def whole(self) -> str:
+        """Every part, read or not, as one TriG document."""
+        return "\n".join([*self.seen, *self._rest])
+
+
+def prepare_store(
+    config: GraphConfig, ontology: Ontology, text: str | Iterable[str], trig: Path
+) -> PreparedStore:
+    """Bulk-load TriG and the ontology's schema into a temporary folder.
+
+    ``text`` is one TriG document or several (read one after the other: they
+    may come from a queue that another thread fills; see :class:`StoreLoad`).
+    ``build`` runs this in a thread while it infers, validates and draws the view
+    (Oxigraph loads without holding the GIL), then calls :func:`commit_store`
+    once ``graph.trig`` is written. ``trig`` only names the file in error messages.
 
     Raises:
-        SourceError: ``text`` is malformed TriG.
+        SourceError: the text is malformed TriG.
         StoreError: the folder cannot be written.
     """
     import pyoxigraph as ox
 
     from historygraph.ontology import ONTOLOGY_GRAPH, schema_graph
 
+    parts = _Parts([text] if isinstance(text, str) else text)
     tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=config.directory))
     try:
         schema = schema_graph(ontology).serialize(format="nt", encoding="utf-8")
@@ -238,14 +261,14 @@ def prepare_store(config: GraphConfig, ontology: Ontology, text: str, trig: Path
         store = ox.Store(str(tmp / "oxigraph"))
         # Not our layout: start again (below, once the traceback is gone), quad by quad.
         with contextlib.suppress(_NotCanonicalError, SyntaxError):
-            quads_count = _load_trig(store, text, schema, ontology_graph)
+            quads_count = _load_trig(store, parts, schema, ontology_graph)
         if quads_count is None:
             del store  # closes the database (its lock) before the folder is removed
             shutil.rmtree(tmp / "oxigraph")
             store = ox.Store(str(tmp / "oxigraph"))
         try:
             if quads_count is None:
-                quads_count = _load_quads(store, text, schema, ontology_graph)
+                quads_count = _load_quads(store, parts.whole(), schema, ontology_graph)
         except SyntaxError as e:
             where = re.search(r"line (\d+) (?:between columns|column) (\d+)", str(e))
             at = f"{trig}:{where.group(1)}:{where.group(2)}" if where else str(trig)
@@ -260,6 +283,59 @@ def prepare_store(config: GraphConfig, ontology: Ontology, text: str, trig: Path
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return PreparedStore(tmp, quads_count, ontology.digest)
+
+
+class _CancelledError(Exception):
+    """The build no longer wants the store it started loading."""
+
+
+class StoreLoad:
+    """:func:`prepare_store` in a background thread, fed TriG documents as they are ready.
+
+    ``build`` hands over the asserted graphs as soon as they are serialised and
+    the inferred graph once inference is done; Oxigraph loads the first while
+    Python computes the second.
+    """
+
+    def __init__(self, config: GraphConfig, ontology: Ontology, trig: Path) -> None:
+        import queue
+
+        self._queue: queue.Queue[str | type[_CancelledError] | None] = queue.Queue()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="historygraph-store")
+        self._future = self._pool.submit(prepare_store, config, ontology, self._parts(), trig)
+        self._closed = False
+
+    def _parts(self) -> Iterator[str]:
+        while True:
+            part = self._queue.get()
+            if part is None:
+                return
+            if part is _CancelledError:
+                raise _CancelledError
+            yield part  # type: ignore[misc]
+
+    def add(self, text: str) -> None:
+        """Queue one more TriG document for the load."""
+        self._queue.put(text)
+
+    def result(self) -> PreparedStore:
+        """Close the queue, wait for the load and return it (its errors are raised here)."""
+        if not self._closed:
+            self._closed = True
+            self._queue.put(None)
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown(wait=True)
+
+    def cancel(self) -> None:
+        """Stop feeding the load, wait for it to end and delete what it wrote."""
+        if not self._closed:
+            self._closed = True
+            self._queue.put(_CancelledError)
+        with contextlib.suppress(Exception):
+            self._future.result().discard()
+        self._pool.shutdown(wait=True)
 
 
 def commit_store(config: GraphConfig, prepared: PreparedStore) -> StoreStatus:
@@ -419,8 +495,10 @@ def _canonical_chunks(text: str, size: int = LOAD_CHUNK) -> Iterator[tuple[str, 
         yield header + "".join(trig_parts), header + "".join(turtle_parts)
 
 
-def _load_trig(store: pyoxigraph.Store, text: str, schema: bytes, schema_graph: Any) -> int:
-    """Bulk-load the TriG ``text``, the merged default graph and ``schema``; return the quads read.
+def _load_trig(
+    store: pyoxigraph.Store, parts: Iterable[str], schema: bytes, schema_graph: Any
+) -> int:
+    """Bulk-load the TriG ``parts``, the merged default graph and ``schema``; return the quads read.
 
     The default graph must be the RDF merge of the named graphs (see
     :func:`with_merged_default`). A ``graph.trig`` written by
@@ -432,11 +510,12 @@ def _load_trig(store: pyoxigraph.Store, text: str, schema: bytes, schema_graph: 
     import pyoxigraph as ox
 
     default = ox.DefaultGraph()
-    for trig_piece, turtle_piece in _canonical_chunks(text):
-        store.bulk_load(input=trig_piece.encode("utf-8"), format=ox.RdfFormat.TRIG)
-        store.bulk_load(
-            input=turtle_piece.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=default
-        )
+    for text in parts:
+        for trig_piece, turtle_piece in _canonical_chunks(text):
+            store.bulk_load(input=trig_piece.encode("utf-8"), format=ox.RdfFormat.TRIG)
+            store.bulk_load(
+                input=turtle_piece.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=default
+            )
     for graph in (schema_graph, default):
         store.bulk_load(input=schema, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
     (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # the default graph only

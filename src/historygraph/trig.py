@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDF
@@ -97,12 +97,14 @@ def _by_graph(
 
 
 def graph_blocks(
-    dataset: Dataset | QuadBuffer, prefixes: dict[str, str] | None = None
+    dataset: Dataset | QuadBuffer,
+    prefixes: dict[str, str] | None = None,
+    skip: Container[str] = (),
 ) -> list[tuple[str, str]]:
     """Each named graph as a TriG block ``<g> { ... }``, sorted by graph name.
 
-    Terms are formatted and given their sort key once each (a dataset repeats
-    the same IRIs many times).
+    Graphs named in ``skip`` are left out. Terms are formatted and given their
+    sort key once each (a dataset repeats the same IRIs many times).
     """
     prefixes = dict(sorted((prefixes or PREFIXES).items()))
     formatted: dict[Node, str] = {}
@@ -129,6 +131,8 @@ def graph_blocks(
 
     blocks = []
     for name, triples in _by_graph(dataset):
+        if name in skip:
+            continue
         subjects: dict[Node, dict[Node, list[Node]]] = {}
         for s, p, o in triples:
             preds = subjects.get(s)
