@@ -25,7 +25,7 @@ from historygraph.document import Document, Entity, Mention, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import GazetteerEntry, Lexicon, Ontology, compact
 from historygraph.pipeline import Context, stage
-from historygraph.stages.syntax import Token, lemma, offset, path_to_root
+from historygraph.stages.syntax import Token, lemma, noun_chunks, offset, path_to_root
 
 #: Function words a typo may glue to a name ("Karabakhand").
 GLUE_WORDS = ("and", "or", "the", "of", "in", "on", "at", "to", "by")
@@ -251,7 +251,7 @@ def _match_ner(b: _Builder, parsed: Token) -> None:
 
 def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
     """Noun phrases such as "the USSR leadership": a class head word with a proper-name modifier."""
-    for chunk in parsed.noun_chunks:
+    for chunk in noun_chunks(parsed):
         root = chunk.root
         cls = _class_of_phrase(b, root, None)
         if cls is None or not b.ontology.is_a(cls, HG.Agent):
@@ -298,7 +298,7 @@ def _match_parenthesised_aliases(b: _Builder) -> None:
 def _match_generic_anaphora(b: _Builder) -> None:
     """ "armed forces", "the parliament": the most recent entity of that class nearby."""
     for sent in b.doc.sentences:
-        for chunk in sent.parsed.noun_chunks:
+        for chunk in noun_chunks(sent.parsed):
             root = chunk.root
             cls = _class_of_phrase(b, root, None)
             if cls is None or cls == HG.Group or not b.ontology.is_a(cls, HG.Organization):
@@ -350,7 +350,7 @@ def _match_capital(b: _Builder) -> None:
     if not capitals:
         return
     for sent in b.doc.sentences:
-        for chunk in sent.parsed.noun_chunks:
+        for chunk in noun_chunks(sent.parsed):
             root = chunk.root
             words = [t.lower_ for t in chunk if t.dep_ != "det"]
             if "capital" not in words or lemma(root) not in {"capital", "city"}:

@@ -22,19 +22,38 @@ from historygraph.stages.syntax import Token, lemma, offset, token_span, tokens_
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
+_FIRST_WORDS: dict[int, tuple[int, frozenset[str]]] = {}
+
+
+def _first_words(lexicon: Lexicon) -> tuple[int, frozenset[str]]:
+    """The longest measure trigger (in words) and the words a trigger can start with."""
+    key = id(lexicon)
+    if key not in _FIRST_WORDS:
+        triggers = lexicon.measure_triggers
+        _FIRST_WORDS[key] = (
+            max((len(k) for k in triggers), default=1),
+            frozenset(k[0] for k in triggers if k),
+        )
+    return _FIRST_WORDS[key]
+
+
 def _measure_triggers(sentence: Sentence, lexicon: Lexicon) -> list[tuple[Token, URIRef, Span]]:
     tokens = list(sentence.parsed)
-    n = max((len(k) for k in lexicon.measure_triggers), default=1)
+    lemmas = [lemma(t) for t in tokens]
+    lowers = [t.lower_ for t in tokens]
+    n, firsts = _first_words(lexicon)
+    triggers = lexicon.measure_triggers
     found = []
     i = 0
     while i < len(tokens):
+        if lemmas[i] not in firsts and lowers[i] not in firsts:
+            i += 1  # no trigger starts with this word
+            continue
         for j in range(min(len(tokens), i + n), i, -1):
-            window = tokens[i:j]
-            keys = (tuple(lemma(t) for t in window), tuple(t.lower_ for t in window))
-            measure = next(
-                (lexicon.measure_triggers[k] for k in keys if k in lexicon.measure_triggers), None
-            )
+            keys = (tuple(lemmas[i:j]), tuple(lowers[i:j]))
+            measure = next((triggers[k] for k in keys if k in triggers), None)
             if measure is not None:
+                window = tokens[i:j]
                 head = window[0] if window[0].pos_ in {"VERB", "AUX"} else window[-1]
                 found.append((head, measure, tokens_span(window[0], window[-1])))
                 i = j - 1

@@ -17,6 +17,24 @@ def offset(token: Token) -> int:
     return int(token.doc.user_data.get("offset", 0)) + int(token.idx)
 
 
+def noun_chunks(doclike: Any) -> list[Any]:
+    """The noun chunks of a spaCy ``Doc`` or of a ``Span`` of it (a sentence).
+
+    spaCy's ``Span.noun_chunks`` recomputes the whole document's chunks and keeps
+    those inside the span, on every call; here they are computed once per
+    document (kept in its ``user_data``) and filtered the same way.
+    """
+    from spacy.tokens import Doc
+
+    doc = doclike if isinstance(doclike, Doc) else doclike.doc
+    chunks = doc.user_data.get("hg_noun_chunks")
+    if chunks is None:
+        chunks = doc.user_data["hg_noun_chunks"] = list(doc.noun_chunks)
+    if doclike is doc:
+        return list(chunks)
+    return [c for c in chunks if c.start >= doclike.start and c.end <= doclike.end]
+
+
 def token_span(token: Token) -> Span:
     """The span of one token."""
     start = offset(token)
