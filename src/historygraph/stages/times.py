@@ -133,20 +133,27 @@ def lexical(date: ParsedDate) -> tuple[str, object] | None:
     return f"{date.year:04d}-{date.month:02d}-{date.day:02d}", XSD.date
 
 
+_OPENING_QUOTE = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
+
+
 def quoted_spans(text: str) -> list[Span]:
-    """Spans between matching quotation marks (titles, citations)."""
+    """Spans between matching quotation marks (titles, citations).
+
+    >>> quoted_spans('the decision "On the events" of 1994')
+    [Span(start=13, end=28)]
+    """
     spans = []
     i = 0
-    while i < len(text):
-        close = QUOTE_PAIRS.get(text[i])
-        if close is not None:
-            j = text.find(close, i + 1)
-            newline = text.find("\n\n", i + 1)
-            if j > i + 1 and (newline < 0 or j < newline):
-                spans.append(Span(i, j + 1))
-                i = j + 1
-                continue
-        i += 1
+    while (found := _OPENING_QUOTE.search(text, i)) is not None:
+        i = found.start()
+        close = QUOTE_PAIRS[text[i]]
+        j = text.find(close, i + 1)
+        newline = text.find("\n\n", i + 1)
+        if j > i + 1 and (newline < 0 or j < newline):
+            spans.append(Span(i, j + 1))
+            i = j + 1
+        else:
+            i += 1
     return spans
 
 
