@@ -1031,7 +1031,8 @@ def print_memory(m: dict[str, Any]) -> None:
     print(
         f"exact peaks (ru_maxrss): build process {m['parent_peak_rss_mib']:.0f} MiB; largest "
         f"single worker {m['largest_worker_peak_rss_mib']:.0f} MiB (RUSAGE_CHILDREN: extraction "
-        "and SHACL workers, forked from the build process)"
+        "workers and the view process, forked from the build process: their RSS counts pages "
+        "they share with it)"
     )
     print(
         f"sampled every 0.2 s ({m['samples']} samples, up to {m['sampled_max_processes']} "
