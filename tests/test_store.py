@@ -354,3 +354,41 @@ def test_failed_build_keeps_the_previous_store(tmp_path: Path) -> None:
         build(graph, jobs=1, store="oxigraph")
     assert (store_dir(load_config(graph)) / "meta.json").read_text(encoding="utf-8") == meta
     assert not list(graph.glob(".store-*"))
+
+
+def test_rebuild_updates_the_store_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild changes only what changed in the store, and gets what a full load gets."""
+    import pyoxigraph as ox
+
+    import historygraph.build as build_module
+    from historygraph.build import build
+    from historygraph.store import load_store
+
+    project = copy_project(tmp_path / "a")
+    graph = project / "graphs" / "black-january"
+    build(graph, jobs=1, store="oxigraph")
+    source = graph / "sources" / "road-to-victory.txt"
+    text = source.read_text(encoding="utf-8")
+    assert "744" in text
+    source.write_text(text.replace("744", "745").replace("Baku", "Bakı", 1), encoding="utf-8")
+
+    outcomes = []
+    real = build_module.update_store
+
+    def spy(*args: object) -> object:
+        outcomes.append(real(*args))  # type: ignore[arg-type]
+        return outcomes[-1]
+
+    monkeypatch.setattr(build_module, "update_store", spy)
+    build(graph, jobs=1, store="oxigraph")
+    assert len(outcomes) == 1 and outcomes[0] is not None, "the store was not updated in place"
+    status = store_status(load_config(graph))
+    assert status.fresh, status.reason
+
+    reference = copy_project(tmp_path / "b") / "graphs" / "black-january"
+    shutil.copy(graph / "graph.trig", reference / "graph.trig")
+    full = load_store(load_config(reference))
+    assert status.quads == full.quads
+    updated = ox.Store.read_only(str(store_dir(load_config(graph)) / "oxigraph"))
+    loaded = ox.Store.read_only(str(store_dir(load_config(reference)) / "oxigraph"))
+    assert _quads_of(updated) == _quads_of(loaded)

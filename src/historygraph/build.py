@@ -25,7 +25,15 @@ from historygraph.fsutil import atomic_write_text
 from historygraph.inference import add_inferred_graph, inferred_graph_iri
 from historygraph.ontology import Ontology, load_ontology
 from historygraph.quads import QuadBuffer
-from historygraph.store import StoreLoad, choose_store, commit_store, configured_store
+from historygraph.store import (
+    StoreLoad,
+    choose_store,
+    commit_store,
+    configured_store,
+    current_store_text,
+    prepare_store,
+    update_store,
+)
 from historygraph.trig import graph_blocks, trig_document
 from historygraph.validate import ValidationCache, Violation, validate_dataset
 
@@ -221,7 +229,13 @@ def build(
         asserted = graph_blocks(quads)
         asserted_text = trig_document(asserted)
         timings["serialize"] = time.perf_counter() - t0
-        if choose_store(config, requested_store, size=_utf8_size(asserted_text)) == "oxigraph":
+        # A store that holds exactly the previous graph.trig is updated in place at
+        # the end (only the statements that changed), not loaded again.
+        previous = current_store_text(config, ontology)
+        if (
+            previous is None
+            and choose_store(config, requested_store, size=_utf8_size(asserted_text)) == "oxigraph"
+        ):
             store = StoreLoad(config, ontology, config.trig_path)
             store.add(asserted_text)
 
@@ -237,7 +251,9 @@ def build(
         if store is not None:
             if inferred:
                 store.add(trig_document(inferred))
-        elif choose_store(config, requested_store, size=_utf8_size(text)) == "oxigraph":
+        elif previous is None and (
+            choose_store(config, requested_store, size=_utf8_size(text)) == "oxigraph"
+        ):
             store = StoreLoad(config, ontology, config.trig_path)
             store.add(text)
 
@@ -280,6 +296,13 @@ def build(
             prepared = store.result()
             store = None
             commit_store(config, prepared)
+            timings["store"] = time.perf_counter() - t0
+        elif previous is not None and (
+            choose_store(config, requested_store, size=_utf8_size(text)) == "oxigraph"
+        ):
+            t0 = time.perf_counter()
+            if update_store(config, previous, text) is None:  # cannot: load it in full
+                commit_store(config, prepare_store(config, ontology, text, config.trig_path))
             timings["store"] = time.perf_counter() - t0
     finally:
         if view is not None:  # the build failed: stop the view, keep the old graph.html

@@ -341,10 +341,40 @@ class _Engine:
 
     def run(self, start: Iterable[Triple]) -> set[Triple]:
         """Apply the rules to ``start`` and to everything they add; return what was added."""
+        if not self._chain:
+            return self._one_pass(start)
         for triple in start:
             self._consequences(*triple)
             while self._queue:
                 self._consequences(*self._queue.pop())
+        return self.added
+
+    def _one_pass(self, start: Iterable[Triple]) -> set[Triple]:
+        """RDFS without OWL property rules: each triple's consequences, in one pass.
+
+        The same consequences as :meth:`_consequences` with nothing to chain,
+        collected in one set and compared with the known triples once at the end.
+        """
+        rules = self.rules
+        superclasses = rules.superclasses
+        plans = self._plans
+        found: set[Triple] = set()
+        add = found.add
+        for s, p, o in start:
+            if p == _TYPE:
+                for cls in superclasses.get(o, ()):  # type: ignore[call-overload]
+                    add((s, _TYPE, cls))
+                continue
+            supers, domains, ranges = plans.get(p) or self._plan(p)
+            for q in supers:
+                add((s, q, o))
+            for cls in domains:
+                add((s, _TYPE, cls))
+            if not isinstance(o, Literal):
+                for cls in ranges:
+                    add((o, _TYPE, cls))
+        found -= self.known
+        self.added |= found
         return self.added
 
 

@@ -338,6 +338,149 @@ class StoreLoad:
         self._pool.shutdown(wait=True)
 
 
+def current_store_text(config: GraphConfig, ontology: Ontology) -> str | None:
+    """The text of ``graph.trig`` if ``GRAPH_DIR/store`` holds exactly it and this ontology.
+
+    A build that finds one can update the store in place (:func:`update_store`)
+    instead of loading it again.
+    """
+    try:
+        meta = json.loads((store_dir(config) / "meta.json").read_text(encoding="utf-8"))
+        if (
+            meta.get("format") != STORE_FORMAT
+            or meta.get("pyoxigraph") != _pyoxigraph_version()
+            or meta.get("ontology_sha256") != ontology.digest
+        ):
+            return None
+        data = config.trig_path.read_bytes()
+    except (OSError, ValueError):
+        return None
+    if hashlib.sha256(data).hexdigest() != meta.get("graph_trig", {}).get("sha256"):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _canonical_blocks(text: str) -> tuple[str, dict[str, str]]:
+    """The prefix header and, per graph block opening line, the block's statements text.
+
+    Raises:
+        _NotCanonicalError: the text is not laid out as :mod:`historygraph.trig` writes it.
+    """
+    first = _OPEN.search(text)
+    if first is None:
+        raise _NotCanonicalError("no graph block")
+    header = text[: first.start()]
+    if any(line and not line.startswith("@prefix ") for line in header.splitlines()):
+        raise _NotCanonicalError("unexpected text before the first graph")
+    blocks: dict[str, str] = {}
+    pos = first.start()
+    while True:
+        while text.startswith("\n", pos):
+            pos += 1
+        if pos >= len(text):
+            break
+        opened = _OPEN.match(text, pos)
+        close = text.find("\n}\n", opened.end() - 1) if opened else -1
+        if opened is None or close < 0 or opened.group(1) in blocks:
+            raise _NotCanonicalError(f"unexpected text at character {pos}")
+        body = text[opened.end() : close + 1]
+        if body and body[0] != " ":
+            raise _NotCanonicalError(f"unexpected text at character {opened.end()}")
+        blocks[opened.group(1)] = body
+        pos = close + 3
+    return header, blocks
+
+
+def _statements(body: str) -> set[str]:
+    body = body.rstrip("\n")
+    return set(_STATEMENT.split(body)) if body else set()
+
+
+def update_store(config: GraphConfig, old_text: str, new_text: str) -> StoreStatus | None:
+    """Change ``GRAPH_DIR/store`` from ``old_text``'s graph to ``new_text``'s, in place.
+
+    Both texts must be historygraph's canonical TriG (one statement per subject
+    and graph), ``old_text`` what the store holds (see
+    :func:`current_store_text`) and ``new_text`` already written to
+    ``graph.trig``. Only the statements that differ are parsed: the removed
+    quads are deleted, the new ones added, and the merged default graph keeps
+    every triple some named graph still states. ``meta.json`` is removed first
+    and rewritten last, so an update that stops half-way leaves a store that
+    reads as stale and is reloaded in full on next use.
+
+    Returns:
+        The new status, or None when the update cannot be done in place (another
+        layout, blank nodes, the store is locked): then load it in full.
+    """
+    import pyoxigraph as ox
+
+    try:
+        old_header, old_blocks = _canonical_blocks(old_text)
+        new_header, new_blocks = _canonical_blocks(new_text)
+    except _NotCanonicalError:
+        return None
+    removed_parts: list[str] = []
+    added_parts: list[str] = []
+    for name in sorted(old_blocks.keys() | new_blocks.keys()):
+        before, after = old_blocks.get(name, ""), new_blocks.get(name, "")
+        if before == after:
+            continue
+        old_statements, new_statements = _statements(before), _statements(after)
+        gone, new = old_statements - new_statements, new_statements - old_statements
+        if gone:
+            removed_parts.append(f"{name}\n" + "\n".join(sorted(gone)) + "\n}\n")
+        if new:
+            added_parts.append(f"{name}\n" + "\n".join(sorted(new)) + "\n}\n")
+    removed_text = old_header + "".join(removed_parts)
+    added_text = new_header + "".join(added_parts)
+    if "_:" in removed_text or "_:" in added_text:
+        return None  # blank nodes parsed twice are not the same nodes
+    try:
+        removed = list(ox.parse(input=removed_text.encode("utf-8"), format=ox.RdfFormat.TRIG))
+        added = list(ox.parse(input=added_text.encode("utf-8"), format=ox.RdfFormat.TRIG))
+    except SyntaxError:
+        return None
+    folder = store_dir(config)
+    meta_path = folder / "meta.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        store = ox.Store(str(folder / "oxigraph"))
+    except (OSError, ValueError):
+        return None  # e.g. another process holds the store
+    default = ox.DefaultGraph()
+    try:
+        meta_path.unlink()
+        for quad in removed:
+            store.remove(quad)
+        store.extend(added)
+        for quad in removed:
+            still = any(
+                not isinstance(q.graph_name, ox.DefaultGraph)
+                for q in store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
+            )
+            if not still:
+                store.remove(ox.Quad(quad.subject, quad.predicate, quad.object, default))
+        store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in added)
+        store.flush()
+        del store
+        stat = config.trig_path.stat()
+        meta["graph_trig"] = {
+            "sha256": hashlib.sha256(new_text.encode("utf-8")).hexdigest(),
+            "size": stat.st_size,
+            "mtime_ns": stat.st_mtime_ns,
+        }
+        meta["quads"] = int(meta.get("quads", 0)) - len(removed) + len(added)
+        atomic = meta_path.with_name(".meta.json.tmp")
+        atomic.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        atomic.replace(meta_path)
+    except OSError as e:
+        raise StoreError(f"{folder}: cannot update the Oxigraph store: {e}") from e
+    return StoreStatus(True, "updated", meta["quads"])
+
+
 def commit_store(config: GraphConfig, prepared: PreparedStore) -> StoreStatus:
     """Record ``graph.trig``'s hash in the prepared store and put it in place of ``store/``.
 
