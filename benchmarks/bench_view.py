@@ -56,7 +56,7 @@ from typing import Any
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from historygraph.headless import CHROMIUM, CHROMIUM_ARGS
+from historygraph.headless import CHROMIUM, CHROMIUM_ARGS, offline_context
 from historygraph.namespaces import HG, WD
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -279,7 +279,8 @@ def pyvis_default_page(dataset: Dataset, ontology: Graph, path: Path) -> float:
     """
     from pyvis.network import Network
 
-    from historygraph.view import _IndexedIds, _visible_label, project, style_for
+    from historygraph.view import _IndexedIds, project, style_for
+    from historygraph.view_layout import _visible_label
 
     t0 = time.perf_counter()
     projection = project(dataset, ontology)
@@ -340,17 +341,7 @@ class Case:
 
 def measure(browser: Any, path: Path, timeout_s: float) -> Timing:
     """Open ``path`` in a fresh context; time drawing, settling and one pan."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    blocked: list[str] = []
-
-    def route(route: Any) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    context, blocked = offline_context(browser, {"width": 1280, "height": 800})
     context.add_init_script(PROBE)
     page = context.new_page()
     try:

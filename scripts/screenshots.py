@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from historygraph.headless import CHROMIUM, CHROMIUM_ARGS
+from historygraph.headless import CHROMIUM, CHROMIUM_ARGS, offline_context
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUTS = ("force", "timeline")
@@ -45,17 +45,7 @@ def render_pages(graph_dir: Path, folder: Path) -> dict[str, Path]:
 
 def screenshot(browser: Any, page_path: Path, png: Path) -> None:
     """Open ``page_path`` offline, wait until the network is drawn and still, save ``png``."""
-    context = browser.new_context(viewport=VIEWPORT)
-    blocked: list[str] = []
-
-    def route(route: Any) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    context, blocked = offline_context(browser, VIEWPORT)
     try:
         page = context.new_page()
         page.goto(page_path.as_uri())

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from historygraph.namespaces import HG
+from tests.conftest import ONTOLOGY
 
 
 def test_every_code_term_is_declared(ontology) -> None:  # type: ignore[no-untyped-def]
@@ -54,3 +59,36 @@ def test_lexicon_compiles(ontology) -> None:  # type: ignore[no-untyped-def]
     assert wikidata["Azerbaijan"] == "http://www.wikidata.org/entity/Q227"
     for entry in lex.gazetteer:
         assert ontology.is_a(entry.cls, HG.Agent) or ontology.is_a(entry.cls, HG.Place)
+
+
+def test_parsed_ontology_is_cached_until_a_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache answers for unchanged files; any edit makes load_ontology parse again."""
+    import historygraph.ontology as ontology_module
+    from historygraph.ontology import load_ontology
+
+    folder = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, folder)
+    cache = tmp_path / "cache"
+    first = load_ontology([folder], cache_dir=cache)
+    assert len(list(cache.glob("*.pickle"))) == 1
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed although the cache holds this ontology")
+
+    monkeypatch.setattr(ontology_module, "parse_turtle_file", no_parsing)
+    cached = load_ontology([folder], cache_dir=cache)
+    assert cached.digest == first.digest
+    assert len(cached.graph) == len(first.graph)
+    assert cached.lexicon.event_triggers == first.lexicon.event_triggers
+
+    (folder / "extensions" / "extra.ttl").write_text(
+        '<urn:x> <http://www.w3.org/2000/01/rdf-schema#label> "x" .\n', encoding="utf-8"
+    )
+    with pytest.raises(AssertionError, match="parsed although"):
+        load_ontology([folder], cache_dir=cache)  # a new file: the cache does not answer
+    monkeypatch.undo()
+    changed = load_ontology([folder], cache_dir=cache)
+    assert changed.digest != first.digest
+    assert len(changed.graph) == len(first.graph) + 1

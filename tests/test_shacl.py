@@ -297,3 +297,25 @@ def test_validate_engine_option(seed_build: Path) -> None:
         done = run_cli("validate", seed_build, "--engine", engine)
         assert done.returncode == 0, done.stderr
         assert "conforms" in done.stdout
+
+
+def test_shapes_beyond_the_fast_engine_go_to_pyshacl(tmp_path: Path) -> None:
+    """An extension shape using sh:closed: auto falls back to pyshacl, fast refuses in one line."""
+    from tests.conftest import copy_project, run_cli
+
+    project = copy_project(tmp_path)
+    (project / "ontology" / "extensions" / "closed.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
+        "<urn:test:Open> a sh:NodeShape ; sh:targetClass hg:Event ; sh:closed false .\n",
+        encoding="utf-8",
+    )
+    graph = project / "graphs" / "black-january"
+    built = run_cli("build", graph, "-q")
+    assert built.returncode == 0, built.stderr
+    auto = run_cli("validate", graph)
+    assert auto.returncode == 0 and "conforms" in auto.stdout, auto.stderr
+    fast = run_cli("validate", graph, "--engine", "fast")
+    assert fast.returncode == 1
+    assert fast.stderr.strip().count("\n") == 0
+    assert "--engine pyshacl" in fast.stderr

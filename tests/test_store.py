@@ -356,7 +356,9 @@ def test_failed_build_keeps_the_previous_store(tmp_path: Path) -> None:
     assert not list(graph.glob(".store-*"))
 
 
-def test_rebuild_updates_the_store_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rebuild_updates_the_store_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A rebuild changes only what changed in the store, and gets what a full load gets."""
     import pyoxigraph as ox
 

@@ -8,6 +8,7 @@ updates, sync, QUIC), which a closed machine refuses and a test must not do.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 #: Debian's package installs it here (``apt-get install chromium``).
 CHROMIUM = Path("/usr/bin/chromium")
@@ -21,3 +22,23 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+def offline_context(browser: Any, viewport: dict[str, int]) -> tuple[Any, list[str]]:
+    """A new Playwright browser context that only loads ``file:`` URLs.
+
+    Every other request is aborted and its URL appended to the returned list,
+    so a caller can fail when a page tried to reach the network.
+    """
+    context = browser.new_context(viewport=viewport)
+    blocked: list[str] = []
+
+    def route(route: Any) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    return context, blocked

@@ -164,17 +164,9 @@ class Index:
     def superclasses(self, cls: Node) -> set[Node]:
         """``cls`` and everything it is an rdfs:subClassOf, transitively."""
         cached = self._supers.get(cls)
-        if cached is not None:
-            return cached
-        seen = {cls}
-        todo = [cls]
-        while todo:
-            for sup in self.out.get(todo.pop(), {}).get(_SUBCLASS, ()):
-                if sup not in seen:
-                    seen.add(sup)
-                    todo.append(sup)
-        self._supers[cls] = seen
-        return seen
+        if cached is None:
+            cached = self._supers[cls] = _subclass_closure(cls, self.out)
+        return cached
 
     def is_instance(self, node: Node, cls: Node) -> bool:
         """SHACL instance: ``node rdf:type/rdfs:subClassOf* cls``."""
@@ -182,17 +174,26 @@ class Index:
 
     def instances(self, cls: Node) -> set[Node]:
         """Every SHACL instance of ``cls``."""
-        classes = {cls}
-        todo = [cls]
-        while todo:
-            for sub in self.inn.get(todo.pop(), {}).get(_SUBCLASS, ()):
-                if sub not in classes:
-                    classes.add(sub)
-                    todo.append(sub)
         found: set[Node] = set()
-        for c in classes:
+        for c in _subclass_closure(cls, self.inn):
             found.update(self.inn.get(c, {}).get(_TYPE, ()))
         return found
+
+
+def _subclass_closure(cls: Node, edges: dict[Node, dict[Node, list[Node]]]) -> set[Node]:
+    """``cls`` and every class ``rdfs:subClassOf`` edges lead to, transitively.
+
+    With the subject-to-object index, that is ``cls``'s superclasses; with the
+    object-to-subject index, its subclasses.
+    """
+    seen = {cls}
+    todo = [cls]
+    while todo:
+        for other in edges.get(todo.pop(), {}).get(_SUBCLASS, ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
 
 
 class Shapes:

@@ -369,28 +369,12 @@ def _canonical_blocks(text: str) -> tuple[str, dict[str, str]]:
     Raises:
         _NotCanonicalError: the text is not laid out as :mod:`historygraph.trig` writes it.
     """
-    first = _OPEN.search(text)
-    if first is None:
-        raise _NotCanonicalError("no graph block")
-    header = text[: first.start()]
-    if any(line and not line.startswith("@prefix ") for line in header.splitlines()):
-        raise _NotCanonicalError("unexpected text before the first graph")
+    header, found = _scan_blocks(text)
     blocks: dict[str, str] = {}
-    pos = first.start()
-    while True:
-        while text.startswith("\n", pos):
-            pos += 1
-        if pos >= len(text):
-            break
-        opened = _OPEN.match(text, pos)
-        close = text.find("\n}\n", opened.end() - 1) if opened else -1
-        if opened is None or close < 0 or opened.group(1) in blocks:
-            raise _NotCanonicalError(f"unexpected text at character {pos}")
-        body = text[opened.end() : close + 1]
-        if body and body[0] != " ":
-            raise _NotCanonicalError(f"unexpected text at character {opened.end()}")
-        blocks[opened.group(1)] = body
-        pos = close + 3
+    for opening, start, end in found:
+        if opening in blocks:
+            raise _NotCanonicalError(f"graph {opening} opened twice")
+        blocks[opening] = text[start:end]
     return header, blocks
 
 
@@ -581,18 +565,16 @@ class _NotCanonicalError(ValueError):
     """The TriG text is not laid out as :mod:`historygraph.trig` writes it."""
 
 
-def _canonical_chunks(text: str, size: int = LOAD_CHUNK) -> Iterator[tuple[str, str]]:
-    """``(TriG, Turtle)`` pieces of a canonical TriG text, each about ``size`` characters.
+def _scan_blocks(text: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """The prefix header and each graph block of a canonical TriG text.
 
     :mod:`historygraph.trig` writes the prefixes, then each graph as a
     ``<name> {`` line, statements indented by four spaces (continuations by
-    eight; no literal spans lines) and a ``}`` line. So the text can be cut
-    between statements and each piece re-wrapped in its graph's braces (the
-    TriG piece), and the statements alone are Turtle for the merged default
-    graph (the Turtle piece).
+    eight; no literal spans lines) and a ``}`` line. Each block is given as its
+    opening line and the start and end of its statements in ``text``.
 
     Raises:
-        _NotCanonicalError: the text is laid out otherwise (use the general path).
+        _NotCanonicalError: the text is laid out otherwise.
     """
     first = _OPEN.search(text)
     if first is None:
@@ -600,40 +582,56 @@ def _canonical_chunks(text: str, size: int = LOAD_CHUNK) -> Iterator[tuple[str, 
     header = text[: first.start()]
     if any(line and not line.startswith("@prefix ") for line in header.splitlines()):
         raise _NotCanonicalError("unexpected text before the first graph")
-    trig_parts: list[str] = []
-    turtle_parts: list[str] = []
-    filled = 0
+    blocks: list[tuple[str, int, int]] = []
     pos = first.start()
     while True:
         while text.startswith("\n", pos):
             pos += 1
         if pos >= len(text):
-            break
+            return header, blocks
         opened = _OPEN.match(text, pos)
         if opened is None:
             raise _NotCanonicalError(f"unexpected text at character {pos}")
         close = text.find("\n}\n", opened.end() - 1)
-        if close < 0:
+        if close < 0:  # the last block, without a final newline
             close = text.find("\n}", opened.end() - 1)
             if close < 0 or close + 2 != len(text.rstrip("\n")):
                 raise _NotCanonicalError("unclosed graph block")
         start, end = opened.end(), close + 1
+        if start < end and text[start] != " ":
+            raise _NotCanonicalError(f"unexpected text at character {start}")
+        blocks.append((opened.group(1), start, end))
+        pos = close + 3
+
+
+def _canonical_chunks(text: str, size: int = LOAD_CHUNK) -> Iterator[tuple[str, str]]:
+    """``(TriG, Turtle)`` pieces of a canonical TriG text, each about ``size`` characters.
+
+    The graph blocks (:func:`_scan_blocks`) are cut between statements and each
+    piece re-wrapped in its graph's braces (the TriG piece); the statements
+    alone are Turtle for the merged default graph (the Turtle piece).
+
+    Raises:
+        _NotCanonicalError: the text is laid out otherwise (use the general path).
+    """
+    header, blocks = _scan_blocks(text)
+    trig_parts: list[str] = []
+    turtle_parts: list[str] = []
+    filled = 0
+    for opening, start, end in blocks:
         while start < end:
             cut = end
             if end - start > size:
                 found = _STATEMENT.search(text, start + size, end)
                 cut = found.start() + 1 if found else end
             piece = text[start:cut]
-            if piece[:1] != " ":
-                raise _NotCanonicalError(f"unexpected text at character {start}")
-            trig_parts.append(f"{opened.group(1)}\n{piece}}}\n")
+            trig_parts.append(f"{opening}\n{piece}}}\n")
             turtle_parts.append(piece)
             filled += cut - start
             start = cut
             if filled >= size:
                 yield header + "".join(trig_parts), header + "".join(turtle_parts)
                 trig_parts, turtle_parts, filled = [], [], 0
-        pos = close + 3
     if trig_parts:
         yield header + "".join(trig_parts), header + "".join(turtle_parts)
 
