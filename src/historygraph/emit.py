@@ -55,6 +55,10 @@ class Emitter:
         self.merges: dict[URIRef, URIRef] = {}
         self.proposals: list[dict[str, object]] = []
         self._event_keys: dict[URIRef, str] = {}
+        self._integers: dict[int, Literal] = {}
+        self._texts: dict[str, Literal] = {}
+        self._referenced: set[tuple[URIRef, URIRef, URIRef, str]] = set()
+        self._entries = {e.iri: e for e in self.ontology.lexicon.gazetteer}
         activity = URIRef(f"{self.config.base}build")
         self.activity = activity
         self.provenance.add((activity, RDF.type, PROV.Activity))
@@ -83,10 +87,24 @@ class Emitter:
         node = evidence_iri(doc_iri, span.start, span.end)
         g.add((node, RDF.type, HG.Evidence))
         g.add((node, HG.document, doc_iri))
-        g.add((node, HG.start, Literal(span.start)))
-        g.add((node, HG.end, Literal(span.end)))
+        g.add((node, HG.start, self._integer(span.start)))
+        g.add((node, HG.end, self._integer(span.end)))
         g.add((node, HG.quote, Literal(doc.quote(span))))
         return node
+
+    def _text(self, value: str) -> Literal:
+        """``Literal(value)``, made once per text (labels repeat across documents)."""
+        literal = self._texts.get(value)
+        if literal is None:
+            literal = self._texts[value] = Literal(value)
+        return literal
+
+    def _integer(self, value: int) -> Literal:
+        """``Literal(value)``, made once per value (offsets repeat across evidence)."""
+        literal = self._integers.get(value)
+        if literal is None:
+            literal = self._integers[value] = Literal(value)
+        return literal
 
     def event_label(self, doc: Document, event: EventRecord) -> str:
         """A readable, deterministic label: class, agent, place, date."""
@@ -213,25 +231,29 @@ class Emitter:
     def _emit_entity(self, g: Graph, doc_iri: URIRef, doc: Document, ent: Entity) -> None:
         node = self.entity(ent)
         g.add((node, RDF.type, ent.cls))
-        g.add((node, RDFS.label, Literal(ent.label)))
+        g.add((node, RDFS.label, self._text(ent.label)))
         for alias in sorted(ent.aliases):
-            g.add((node, SKOS.altLabel, Literal(alias)))
+            g.add((node, SKOS.altLabel, self._text(alias)))
         if ent.located_in is not None and ent.located_in in doc.entities:
             g.add((node, HG.locatedIn, self.entity(doc.entities[ent.located_in])))
         if ent.gazetteer is not None:
             self._emit_reference(ent, node)
 
     def _emit_reference(self, ent: Entity, node: URIRef) -> None:
+        seen = (node, ent.gazetteer, ent.cls, ent.label)
+        if seen in self._referenced:  # the reference graph already says all of this
+            return
+        self._referenced.add(seen)  # type: ignore[arg-type]
         graph = self.ontology.graph
         ref = self.reference
         ref.add((node, RDF.type, ent.cls))
-        ref.add((node, RDFS.label, Literal(ent.label)))
+        ref.add((node, RDFS.label, self._text(ent.label)))
         ref.add((node, RDFS.seeAlso, ent.gazetteer))  # type: ignore[arg-type]
         for alias in graph.objects(ent.gazetteer, SKOS.altLabel):
             ref.add((node, SKOS.altLabel, alias))
         for match in graph.objects(ent.gazetteer, SKOS.exactMatch):
             ref.add((node, SKOS.exactMatch, match))
-        entries = {e.iri: e for e in self.ontology.lexicon.gazetteer}
+        entries = self._entries
         for prop in (HG.locatedIn, HG.capitalOf):
             for target in graph.objects(ent.gazetteer, prop):
                 if target in entries:
@@ -239,7 +261,7 @@ class Emitter:
                     target_node = entity_iri(self.config.base, entry.cls, entry.key)
                     ref.add((node, prop, target_node))
                     ref.add((target_node, RDF.type, entry.cls))
-                    ref.add((target_node, RDFS.label, Literal(entry.label)))
+                    ref.add((target_node, RDFS.label, self._text(entry.label)))
                     if entry.wikidata is not None:
                         ref.add((target_node, SKOS.exactMatch, entry.wikidata))
 
@@ -249,11 +271,11 @@ class Emitter:
         node = iris[event.id]
         g.add((node, RDF.type, event.cls))
         label = self._current_labels.get(event.id) or self.event_label(doc, event)
-        g.add((node, RDFS.label, Literal(label)))
+        g.add((node, RDFS.label, self._text(label)))
         if event.date is not None:
             g.add((node, HG.date, Literal(event.date.value, datatype=event.date.datatype)))
         for name in event.names:
-            g.add((node, SKOS.altLabel, Literal(name)))
+            g.add((node, SKOS.altLabel, self._text(name)))
         if event.duration is not None:
             g.add((node, HG.duration, Literal(event.duration.value, datatype=XSD.duration)))
         if event.place is not None:

@@ -53,11 +53,11 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from historygraph.errors import ConfigError
+from historygraph.quads import GraphBuffer, QuadBuffer
 
 if TYPE_CHECKING:
     from historygraph.config import GraphConfig
     from historygraph.ontology import Ontology
-    from historygraph.quads import QuadBuffer
 
 #: The reasoning profiles, from none to most.
 PROFILES: tuple[str, ...] = ("none", "rdfs", "owlrl")
@@ -245,6 +245,12 @@ def data_triples(dataset: Dataset | Graph | QuadBuffer) -> set[Triple]:
     if not hasattr(dataset, "quads"):  # a plain graph (a QuadBuffer or Dataset has quads)
         return set(dataset)
     triples: set[Triple] = set()
+    if isinstance(dataset, QuadBuffer):  # whole graphs at a time, no per-quad generator
+        for graph in dataset.graphs():
+            name = graph.identifier
+            if not (str(name) == _ONTOLOGY_GRAPH or is_inferred_graph(name)):
+                triples.update(graph)
+        return triples
     skipped: dict[object, bool] = {}
     for s, p, o, g in dataset.quads((None, None, None, None)):  # works on any store's view
         skip = skipped.get(g)
@@ -273,9 +279,10 @@ class _Engine:
 
     def __init__(self, rules: Rules, asserted: set[Triple]) -> None:
         self.rules = rules
-        self.known = set(asserted)
-        self.added: set[Triple] = set()
         self._chain = bool(rules.inverses or rules.symmetric or rules.transitive)
+        # Only chaining adds to what is known; one pass just compares with ``asserted``.
+        self.known = set(asserted) if self._chain else asserted
+        self.added: set[Triple] = set()
         self._queue: list[Triple] = []
         # (property, subject) -> objects and (property, object) -> subjects, transitive ones only
         self._out: dict[tuple[Node, Node], set[Node]] = defaultdict(set)
@@ -436,5 +443,8 @@ def add_inferred_graph(
     rules = compile_rules(ontology.graph, profile)
     triples = infer(data_triples(dataset), rules)
     target = dataset.graph(inferred_graph_iri(config.base))
-    target.addN((s, p, o, target) for s, p, o in triples)
+    if isinstance(target, GraphBuffer):
+        target.update(triples)
+    else:
+        target.addN((s, p, o, target) for s, p, o in triples)
     return len(triples)

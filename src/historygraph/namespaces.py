@@ -99,6 +99,14 @@ class HG(DefinedNamespace):
     icon: URIRef
 
 
+# rdflib resolves a DefinedNamespace term through its metaclass on every access
+# (about 1 microsecond, checking the closed list each time); the builder reads
+# these terms hundreds of thousands of times, so each declared term is set on
+# the class once. Undeclared names still raise AttributeError.
+for _name in HG.__annotations__:
+    setattr(HG, _name, HG._NS[_name])
+del _name
+
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
 CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")

@@ -22,6 +22,10 @@ _TYPE = RDF.type
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _PN_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+#: Characters an IRIREF may not contain as such; written as \uXXXX.
+_IRI_UNSAFE = re.compile(r'[<>"{}|^`\\ ]')
+#: Characters a quoted string escapes: the named escapes, controls, DEL, lone surrogates.
+_STRING_UNSAFE = re.compile('[\\\\"\\x00-\\x1f\\x7f\\ud800-\\udfff]')
 _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
@@ -33,24 +37,24 @@ _ESCAPES = {
 }
 
 
+def _uchar(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04X}"
+
+
+def _string_escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
+
+
 def _iri(iri: str, prefixes: dict[str, str]) -> str:
     for prefix, ns in prefixes.items():
         if iri.startswith(ns) and _PN_LOCAL.match(iri[len(ns) :]):
             return f"{prefix}:{iri[len(ns) :]}"
-    escaped = "".join(ch if ch not in '<>"{}|^`\\ ' else f"\\u{ord(ch):04X}" for ch in iri)
-    return f"<{escaped}>"
+    return f"<{_IRI_UNSAFE.sub(_uchar, iri)}>"
 
 
 def _string(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F or 0xD800 <= ord(ch) <= 0xDFFF:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return '"' + _STRING_UNSAFE.sub(_string_escape, text) + '"'
 
 
 def term(node: Node, prefixes: dict[str, str]) -> str:
