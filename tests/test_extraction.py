@@ -117,3 +117,133 @@ def test_the_capital_resolves_through_the_gazetteer(extract) -> None:  # type: i
     )
     capital = [m for m in doc.mentions if doc.entities[m.entity].label == "Baku"]
     assert capital and doc.quote(capital[0].span) == "capital"
+
+
+def mentions_of(doc: Document, label: str) -> list[str]:
+    """The quoted mentions of the entity labelled ``label``."""
+    return [doc.quote(m.span) for m in doc.mentions if doc.entities[m.entity].label == label]
+
+
+def test_one_name_keeps_one_sense(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model calls "Kanyama" an organisation each time; "in Kanyama" and the
+    # appositive "a township" say it is a place, and every mention follows
+    doc = extract(
+        "Police opened fire on a crowd in Kanyama on 3 May 1980. Kanyama, a township outside "
+        "Lusaka, had been tense for weeks. Kanyama buried its dead a week later."
+    )
+    kanyama = [e for e in doc.entities.values() if e.label == "Kanyama"]
+    assert [e.cls for e in kanyama] == [HG.Place]
+    assert mentions_of(doc, "Kanyama") == ["Kanyama"] * 3
+
+
+def test_a_surname_joins_the_full_name(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "General Augusto Pinochet seized power in Chile in September 1973. "
+        "Pinochet later ruled by decree."
+    )
+    people = [e for e in doc.entities.values() if e.cls == HG.Person]
+    assert [p.label for p in people] == ["Augusto Pinochet"]
+    assert mentions_of(doc, "Augusto Pinochet") == ["Augusto Pinochet", "Pinochet"]
+
+
+def test_a_month_is_not_a_surname(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("Prime Minister Theresa May spoke in London in May 2019.")
+    assert mentions_of(doc, "Theresa May") == ["Theresa May"]
+
+
+def test_names_in_a_heading_count_only_if_the_body_names_them(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("Lusaka Mourns\n\nPolice fired on a crowd in Lusaka on 3 May 1980.")
+    assert {e.label for e in doc.entities.values()} == {"Lusaka"}
+    # a heading names the topic: its trigger word makes no event of its own
+    doc = extract(
+        "Massacre At Kanyama Remembered\n\n"
+        "On 3 May 1980 police fired on a crowd in Kanyama, killing 12 people."
+    )
+    assert [(e.cls, e.date.value if e.date else None) for e in doc.live_events()] == [
+        (HG.Massacre, "1980-05-03")
+    ]
+
+
+def test_a_modified_name_joins_the_plain_name(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The ethnic Serbian forces shelled the town in May 1992. Serbian forces withdrew in July."
+    )
+    forces = [e for e in doc.entities.values() if e.cls == HG.MilitaryForce]
+    assert [f.label for f in forces] == ["Serbian forces"]
+    assert mentions_of(doc, "Serbian forces") == ["ethnic Serbian forces", "Serbian forces"]
+
+
+def test_nationalities(extract) -> None:  # type: ignore[no-untyped-def]
+    # a plural nationality used as a noun is a people; the adjective is no person
+    doc = extract(
+        "Thousands of Kurds fled to Turkey in 1991. Soldiers fled towards Agdam, the nearest "
+        "town under Azerbaijani control."
+    )
+    found = labels(doc)
+    assert found.get("Kurds") == "Group"
+    assert "Azerbaijani" not in found
+    assert found.get("Agdam") == "Place"
+
+
+def test_known_as_joins_two_names(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1920 the government appointed the Commission of Inquiry into the Riots, known as "
+        "the Walker Commission. The Walker Commission reported in 1921. Outside Ruritania the "
+        "affair is known as the Walker scandal."
+    )
+    assert mentions_of(doc, "Commission of Inquiry") == [
+        "Commission of Inquiry",
+        "Walker Commission",
+        "Walker Commission",
+    ]
+    # "Ruritania ... is known as" is a clause, not a second name of Ruritania
+    assert all(e.label != "Ruritania" or e.cls == HG.Place for e in doc.entities.values())
+
+
+def test_a_name_ends_at_its_verb_and_government_of_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In July 1920 the House of Commons censured Dyer. "
+        "In October 1919 the government of India appointed a committee."
+    )
+    found = labels(doc)
+    assert "House of Commons" in found and not any("censured" in k for k in found)
+    assert found.get("government of India") == "Organization"
+
+
+def test_the_massacre_refers_back_whatever_the_sentence_adds(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 13 April 1919 troops fired on a crowd in Amritsar, killing 379 people. "
+        "The massacre provoked outrage across India. On 10 April 2019 the prime minister "
+        "said the massacre was a shameful scar."
+    )
+    events = doc.live_events()
+    assert len(events) == 1 and events[0].cls == HG.Massacre
+    assert events[0].date is not None and events[0].date.value == "1919-04-13"
+    assert doc.entities[events[0].place].label == "Amritsar"  # type: ignore[index]
+
+
+def test_parts_of_a_total_and_conjoined_counts(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1992 at least 80 people were killed in Tanga, among them 12 women and 9 children."
+    )
+    assert [(f.count, f.bound, doc.quote(f.evidence)) for f in doc.figures] == [
+        (80, HG.AtLeast, "at least 80 people were killed"),
+        (12, HG.Exact, "12 women"),
+        (9, HG.Exact, "9 children"),
+    ]
+    assert {f.measure for f in doc.figures} == {HG.Killed}
+    doc = extract(
+        "The army said that about 50 civilians and several dozen soldiers had been killed "
+        "in the clashes of May 1970."
+    )
+    assert [(f.measure, f.bound) for f in doc.figures] == [
+        (HG.Killed, HG.Approximate),
+        (HG.Killed, HG.AtLeast),
+    ]
+    assert doc.figures[0].count == 50
+    # two measures side by side keep their own counts
+    doc = extract("The inquiry put the toll at 379 people killed and about 1,200 wounded in 1919.")
+    assert sorted((f.measure, f.count) for f in doc.figures) == [
+        (HG.Killed, 379),
+        (HG.Wounded, 1200),
+    ]

@@ -30,6 +30,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "undeclared-alignment": ("riot.ttl", "undeclared-alignment", ERROR),
     "subclass-cycle": ("cycle.ttl", "subclass-cycle", ERROR),
     "trigger-conflict": ("riot.ttl", "trigger-conflict", ERROR),
+    "quantity-conflict": ("quantities.ttl", "quantity-conflict", ERROR),
     "gazetteer-class": ("gazetteer.ttl", "gazetteer-class", ERROR),
     "gazetteer-label": ("gazetteer.ttl", "gazetteer-label", ERROR),
     "missing-doc": ("riot.ttl", "missing-label", WARNING),

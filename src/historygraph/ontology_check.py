@@ -21,6 +21,8 @@ trigger-conflict       error     two unrelated event classes claim the same trig
                                  weak trigger or anaphor
 trigger-overridden     warning   a class and one of its subclasses claim the same
                                  phrase (the subclass wins)
+quantity-conflict      error     one phrase is given two counts or bounds by
+                                 ``hg:vagueQuantity`` (the builder would pick one)
 gazetteer-class        error     a known entity is not an ``hg:Agent`` or ``hg:Place``
                                  (the builder would ignore it)
 gazetteer-label        error     a known entity has no ``rdfs:label``
@@ -687,6 +689,44 @@ def check_triggers(vocab: Vocabulary) -> Iterator[Finding]:
                 )
 
 
+def check_vague_quantities(vocab: Vocabulary) -> Iterator[Finding]:
+    """quantity-conflict: one phrase ("several dozen") with two readings."""
+    readings: dict[tuple[str, ...], list[tuple[int, int, str, tuple[str, str]]]] = defaultdict(list)
+    for order, source in enumerate(vocab.sources):
+        if source.graph is None:
+            continue
+        g = source.graph
+        seen: dict[str, int] = {}  # a phrase written twice in one file: report each place
+        for node in g.objects(None, HG.vagueQuantity):
+            word, count, bound = (
+                g.value(node, HG.word),
+                g.value(node, HG.count),
+                g.value(node, HG.bound),
+            )
+            if isinstance(word, Literal):
+                line = source.find(word, after=seen.get(str(word), 0) + 1) or 1
+                seen[str(word)] = line
+                readings[words_of(str(word))].append(
+                    (order, line, str(word), (str(count), str(bound)))
+                )
+    for key in sorted(readings):
+        found = sorted(readings[key])
+        if len({reading for *_, reading in found}) < 2:
+            continue
+        order, line, word, _ = found[-1]
+        shown = "; ".join(
+            f"{c} {vocab.short(URIRef(b)) if b.startswith('http') else b}"
+            for c, b in sorted({r for *_, r in found})
+        )
+        yield _finding(
+            vocab.sources[order].label,
+            line,
+            ERROR,
+            "quantity-conflict",
+            f'hg:vagueQuantity "{word}" is given {len(found)} readings ({shown}); keep one',
+        )
+
+
 def check_gazetteer(vocab: Vocabulary) -> Iterator[Finding]:
     """gazetteer-class and gazetteer-label: known entities the builder cannot use."""
     g = vocab.graph
@@ -1004,6 +1044,7 @@ def check_ontology(
         check_documentation,
         check_cycles,
         check_triggers,
+        check_vague_quantities,
         check_gazetteer,
         check_version,
     ):

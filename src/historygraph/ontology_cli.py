@@ -19,7 +19,8 @@ DEFAULT_DOCS = Path("ontology-docs")
 _CHECK_EPILOG = """\
 checks (error = exit status 1; warnings are printed, exit status 0):
   parse-error, undeclared-term, undeclared-alignment, subclass-cycle,
-  trigger-conflict, gazetteer-class, gazetteer-label, removed-term-used  (errors)
+  trigger-conflict, quantity-conflict, gazetteer-class, gazetteer-label,
+  removed-term-used  (errors)
   missing-label, missing-comment, trigger-overridden, version-missing,
   version-ambiguous, stale-graph, removed-term, version-not-bumped      (warnings)
 

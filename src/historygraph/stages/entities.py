@@ -11,6 +11,14 @@ Sources, in order of authority:
 4. parenthesised aliases ("Milli Majlis (Parliament)");
 5. generic definite phrases ("armed forces", "the parliament") resolved to the
    most recent entity of that class.
+
+Then one name keeps one sense in a document: the mentions of a name the model
+labelled differently become one entity, classed by the strongest evidence any
+of them has; a lone surname or title ("Gapon", "the Tsar") joins the one
+person whose full name starts or ends with it; a collective group or force
+named with an extra modifier ("ethnic Armenian forces") joins the plainer name
+("Armenian forces"). In a heading, where title case misleads the model, a name
+counts only if the body names it too.
 """
 
 from __future__ import annotations
@@ -25,7 +33,14 @@ from historygraph.document import Document, Entity, Mention, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import GazetteerEntry, Lexicon, Ontology, compact
 from historygraph.pipeline import Context, stage
-from historygraph.stages.syntax import Token, lemma, noun_chunks, offset, path_to_root
+from historygraph.stages.syntax import (
+    Token,
+    is_heading,
+    lemma,
+    noun_chunks,
+    offset,
+    path_to_root,
+)
 
 #: Function words a typo may glue to a name ("Karabakhand").
 GLUE_WORDS = ("and", "or", "the", "of", "in", "on", "at", "to", "by")
@@ -37,6 +52,10 @@ QUANTIFIERS = frozenset(
 )
 #: How many sentences back a generic phrase ("the army") looks for its referent.
 ANAPHORA_WINDOW = 3
+#: Prepositions after which a name the model calls a person or organisation is a place.
+LOCATIVES = frozenset({"in", "at", "near", "outside", "towards", "toward", "around", "across"})
+#: Strength of the evidence that gave a mention its class (see ``_one_sense_per_name``).
+BY_NER, BY_CONTEXT, BY_WORD = 1, 2, 3
 
 
 def normalise_label(text: str) -> str:
@@ -91,6 +110,33 @@ def gazetteer_index(lexicon: Lexicon) -> GazetteerIndex:
     return _INDEXES[key]
 
 
+#: Endings that make a nationality word of a place name: Azerbaijan-i, Armenia-n, Japan-ese.
+DEMONYM_ENDINGS = ("i", "n", "an", "ian", "ese", "ish")
+_NATIONALITIES: dict[int, frozenset[str]] = {}
+
+
+def nationality_words(ontology: Ontology) -> frozenset[str]:
+    """Compact nationality adjectives formed from the gazetteer's one-word place names.
+
+    "Azerbaijani", "Armenian", "Chinese": the model sometimes tags them as a
+    person or organisation. Names that are themselves in the gazetteer are kept.
+    """
+    lexicon = ontology.lexicon
+    key = id(lexicon)
+    if key not in _NATIONALITIES:
+        names = {compact(n) for e in lexicon.gazetteer for n in (e.label, *e.aliases)}
+        words: set[str] = set()
+        for entry in lexicon.gazetteer:
+            if len(entry.label.split()) != 1 or not ontology.is_a(entry.cls, HG.Place):
+                continue
+            stem = compact(entry.label)
+            words.update(stem + ending for ending in DEMONYM_ENDINGS)
+            if stem[-1:] in "aeiouy":  # China -> Chinese, Kenya -> Kenyan
+                words.update(stem[:-1] + ending for ending in ("an", "ian", "ese"))
+        _NATIONALITIES[key] = frozenset(words - names)
+    return _NATIONALITIES[key]
+
+
 def _alnum_prefix_length(text: str, n_alnum: int) -> int:
     """Characters of ``text`` needed to cover its first ``n_alnum`` letters/digits."""
     seen = 0
@@ -110,6 +156,14 @@ class _Builder:
         self.ontology = ontology
         self.lexicon = ontology.lexicon
         self.mentions: list[Mention] = []
+        #: (class, strength) of the evidence that classed each NER mention
+        self.evidence: dict[Span, tuple[URIRef, int]] = {}
+        #: NER names found in headings: kept only if the body names them too
+        self.in_headings: list[tuple[Span, str]] = []
+        #: words the model calls a nationality or people (NORP) somewhere in the document
+        self.peoples = {
+            compact(e.text) for parsed in doc.parsed for e in parsed.ents if e.label_ == "NORP"
+        }
 
     def entity_for_entry(self, entry: GazetteerEntry) -> str:
         key = f"gazetteer|{entry.iri}"
@@ -218,14 +272,48 @@ def _class_of_phrase(b: _Builder, root: Token, default: URIRef | None) -> URIRef
     return default
 
 
-def _match_ner(b: _Builder, parsed: Token) -> None:
+def _names_an_event(b: _Builder, root: Token) -> bool:
+    """ "the Khojaly Genocide", "the Sharpeville Massacre": an event's name, not an entity."""
+    triggers = b.lexicon.event_triggers
+    return (lemma(root),) in triggers or (root.lower_,) in triggers
+
+
+def _appositive_class(b: _Builder, root: Token) -> URIRef | None:
+    """ "Sharpeville, a township near Vereeniging": the class the appositive's head word gives."""
+    for child in root.children:
+        if child.dep_ == "appos":
+            cls = _class_of_phrase(b, child, None)
+            if cls is not None:
+                return cls
+    return None
+
+
+def _modifies(token: Token) -> bool:
+    """Whether ``token`` modifies a noun ("Armenian" in "Armenian forces")."""
+    return token.dep_ in {"amod", "compound", "nmod", "poss"}
+
+
+def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
     for ent in parsed.ents:
         default = b.lexicon.ner_labels.get(ent.label_)
+        if ent.label_ == "NORP" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES:
+            default = HG.Place  # "in the Punjab", tagged as a nationality by the model
+        elif ent.label_ == "NORP" and ent.root.tag_ in {"NNPS", "NNS"} and not _modifies(ent.root):
+            default = HG.Group  # "South Africans", "Armenians" used as a noun: a people
         if default is None or _is_title_of_person(ent):
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
             continue
+        if len(ent) == 1 and ent.label_ != "NORP" and compact(ent.text) in b.peoples:
+            continue  # "Azerbaijani" is a nationality elsewhere in the text: not a name here
+        if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology):
+            continue  # "under Azerbaijani control", tagged PERSON by the model
+        if _names_an_event(b, ent.root):
+            continue
         tokens = [t for t in ent if not (t.dep_ == "det" or t.is_punct)]
+        verb = next((i for i, t in enumerate(tokens) if i and t.tag_.startswith("VB")), None)
+        if verb is not None:  # "the House of Commons censured Dyer": the name ends at the verb
+            tokens = tokens[:verb]
         if not tokens:
             continue
         span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
@@ -240,13 +328,21 @@ def _match_ner(b: _Builder, parsed: Token) -> None:
                     b.mentions.remove(m)
             else:
                 continue
-        cls = _class_of_phrase(b, ent.root, None)
-        if cls is None and ent.root.dep_ == "pobj" and ent.root.head.lower_ in {"in", "at", "near"}:
-            cls = HG.Place  # "in Stepanakert", tagged PERSON or ORG by the model, is a place
-        cls = cls or default
+        cls, strength = _class_of_phrase(b, ent.root, None), BY_WORD
+        if cls is None:
+            cls = _appositive_class(b, ent.root)
+        if cls is None and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES:
+            cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
+        if cls is None:
+            cls, strength = default, BY_NER
         label = normalise_label(b.doc.quote(span))
-        if label:
-            b.add(span, b.entity_for(cls, label), "ner")
+        if not label:
+            continue
+        if heading:
+            b.in_headings.append((span, label))
+            continue
+        b.evidence[span] = (cls, strength)
+        b.add(span, b.entity_for(cls, label), "ner")
 
 
 def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
@@ -260,13 +356,18 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
         if b.covered(root_span) is not None:
             continue
         tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
+        while tokens and tokens[0].ent_type_ in {"DATE", "TIME"}:
+            tokens = tokens[1:]  # "On 13 April 1919 troops fired": the date is no part of the name
         named = any(t.pos_ == "PROPN" or t.ent_type_ == "NORP" for t in tokens if t.i != root.i)
         # a plural group noun on its own ("protesters", "university students") names a group too
         collective = (
             cls == HG.Group and root.tag_ == "NNS" and lemma(root) not in GENERIC_GROUP_NOUNS
         )
         if not (named or collective):
-            continue
+            end = _of_a_place(b, root) if cls != HG.Group and chunk[0].lower_ == "the" else None
+            if end is None:
+                continue
+            tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)
         while tokens and (
             tokens[0].like_num
             or tokens[0].dep_ in {"nummod", "quantmod"}
@@ -280,6 +381,23 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             b.mentions.remove(m)
         if b.covered(span) is None:
             b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+
+
+def _of_a_place(b: _Builder, root: Token) -> int | None:
+    """ "the government of India", "the army of Armenia": where the named place ends, if any."""
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != root.i + 1:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            span = Span(offset(obj), offset(obj) + len(obj.text))
+            place = b.covered(span)
+            if obj.ent_type_ == "GPE" or (
+                place is not None and b.ontology.is_a(b.doc.entities[place.entity].cls, HG.Place)
+            ):
+                return place.span.end if place is not None else span.end
+    return None
 
 
 _PAREN = re.compile(r"\s*\(\s*([A-Z][^()\n]{0,60}?)\s*\)")
@@ -332,9 +450,14 @@ def find_entities(doc: Document, ctx: Context) -> None:
     for sent in doc.sentences:
         _match_gazetteer(b, sent.parsed)
     _match_parenthesised_aliases(b)
-    for parsed in doc.parsed:
-        _match_ner(b, parsed)
+    for paragraph, parsed in zip(doc.paragraphs, doc.parsed, strict=True):
+        _match_ner(b, parsed, heading=is_heading(doc.quote(paragraph)))
         _match_headword_phrases(b, parsed)
+    _one_sense_per_name(b)
+    _match_name_parts(b)
+    _match_known_as(b)
+    _merge_modified_names(b)
+    _match_heading_names(b)
     _match_parenthesised_aliases(b)
     _match_generic_anaphora(b)
     _match_capital(b)
@@ -392,3 +515,172 @@ def _link_locations(b: _Builder) -> None:
         if b.ontology.is_a(tcls, HG.Place) or b.ontology.is_a(tcls, HG.State):
             ent.located_in = target.entity
             ent.located_in_evidence = Span(m.span.start, target.span.end)
+
+
+def _repoint(b: _Builder, old: str, new: str) -> None:
+    """Make every mention of entity ``old`` a mention of ``new``."""
+    if old == new:
+        return
+    target = b.doc.entities[new]
+    for i, m in enumerate(b.mentions):
+        if m.entity == old:
+            b.mentions[i] = Mention(m.span, new, m.source)
+            surface = " ".join(b.doc.quote(m.span).split())
+            if surface != target.label:
+                target.aliases.add(surface)
+
+
+def _one_sense_per_name(b: _Builder) -> None:
+    """One entity per name: the class of its most strongly classed mention wins.
+
+    spaCy's small model may call one place GPE in one sentence and ORG in the
+    next. Each NER mention carries the strength of the evidence for its class
+    (the name's own head word or an appositive, then a locative preposition,
+    then the NER label); the strongest wins, then the most mentions, then the
+    class name.
+    """
+    by_name: dict[str, dict[str, list[int]]] = {}
+    for m in b.mentions:
+        ent = b.doc.entities[m.entity]
+        if ent.gazetteer is not None or m.span not in b.evidence:
+            continue
+        _, strength = b.evidence[m.span]
+        name = entity_key(HG.Agent, ent.label).split("|", 1)[1]
+        by_name.setdefault(name, {}).setdefault(m.entity, []).append(strength)
+    for senses in by_name.values():
+        if len(senses) < 2:
+            continue
+        best = max(
+            senses,
+            key=lambda k: (
+                max(senses[k]),
+                sum(senses[k]),
+                len(senses[k]),
+                str(b.doc.entities[k].cls),
+            ),
+        )
+        for key in senses:
+            _repoint(b, key, best)
+
+
+def _match_name_parts(b: _Builder) -> None:
+    """ "Gapon", "the Tsar": a one-word name joins the one person whose name starts or ends with it.
+
+    Only names classed by the NER label alone: "in Washington" stays a place.
+    """
+    people: dict[str, set[str]] = {}
+    for key, ent in b.doc.entities.items():
+        words = ent.label.split()
+        if b.ontology.is_a(ent.cls, HG.Person) and len(words) > 1:
+            for word in (words[0], words[-1]):
+                people.setdefault(compact(word), set()).add(key)
+    if not people:
+        return
+    _match_surnames(b, people)
+    for key in sorted({m.entity for m in b.mentions if m.source == "ner"}):
+        ent = b.doc.entities[key]
+        if ent.gazetteer is not None or len(ent.label.split()) != 1:
+            continue
+        strengths = [
+            b.evidence.get(m.span, (None, BY_WORD))[1] for m in b.mentions if m.entity == key
+        ]
+        if max(strengths) > BY_NER:  # "in Washington": a place, whatever person shares the name
+            continue
+        owners = people.get(compact(ent.label), set()) - {key}
+        if len(owners) == 1:
+            _repoint(b, key, next(iter(owners)))
+
+
+def _match_surnames(b: _Builder, people: dict[str, set[str]]) -> None:
+    """ "Pinochet" on its own, untagged by the model: the one person whose name ends with it."""
+    last_words = {
+        compact(ent.label.split()[-1]): key
+        for key, ent in b.doc.entities.items()
+        if b.ontology.is_a(ent.cls, HG.Person) and len(ent.label.split()) > 1
+    }
+    for paragraph, parsed in zip(b.doc.paragraphs, b.doc.parsed, strict=True):
+        if is_heading(b.doc.quote(paragraph)):
+            continue
+        for token in parsed:
+            word = compact(token.text)
+            if token.pos_ != "PROPN" or len(word) < 3 or not token.text[:1].isupper():
+                continue
+            if token.ent_type_ not in {"", "PERSON"}:
+                continue  # "in May 1919" is a date, whoever Theresa May is
+            owners = people.get(word, set())
+            if len(owners) != 1 or last_words.get(word) not in owners:
+                continue
+            span = Span(offset(token), offset(token) + len(token.text))
+            if b.covered(span) is None:
+                b.add(span, next(iter(owners)), "alias")
+
+
+_KNOWN_AS = re.compile(
+    r",?\s+(?:(?:also|better|commonly)\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?"
+)
+
+
+def _match_known_as(b: _Builder) -> None:
+    """ "the Disorders Inquiry Committee, known as the Hunter Committee": one entity, two names."""
+    starts = {m.span.start: m for m in b.mentions}
+    ordered = sorted(b.mentions, key=lambda m: m.span.start)
+    for n, m in enumerate(ordered):
+        # "the Commission of Inquiry into the Riots, known as ...": the name may be followed
+        # by the rest of its noun phrase, but by no other name and no sentence end
+        stop = ordered[n + 1].span.start if n + 1 < len(ordered) else len(b.doc.text)
+        found = _KNOWN_AS.search(b.doc.text, m.span.end, min(stop + 80, m.span.end + 80))
+        if found is not None and (
+            found.start() > stop or not _same_phrase(b, m.span.end, found.start())
+        ):
+            found = None
+        other = starts.get(found.end()) if found else None
+        if other is None or b.doc.entities[other.entity].gazetteer is not None:
+            continue
+        first, second = b.doc.entities[m.entity].cls, b.doc.entities[other.entity].cls
+        if b.ontology.is_a(first, HG.Place) != b.ontology.is_a(second, HG.Place):
+            continue  # a place is not also known as an organisation
+        _repoint(b, other.entity, m.entity)
+
+
+def _same_phrase(b: _Builder, start: int, end: int) -> bool:
+    """Whether the text between two offsets may continue a noun phrase: no verb, no sentence end."""
+    if "." in b.doc.text[start:end]:
+        return False
+    for sent in b.doc.sentences:
+        if sent.span.start <= start <= sent.span.end:
+            return end <= sent.span.end and not any(
+                t.pos_ in {"VERB", "AUX"} for t in sent.parsed if start <= offset(t) < end
+            )
+    return False
+
+
+def _merge_modified_names(b: _Builder) -> None:
+    """ "ethnic Armenian forces" joins "Armenian forces"; "the last students" joins "students".
+
+    A group or force named by a head word with extra lower-case modifiers is the
+    same as the plainer name of that class in the same document.
+    """
+    keys = sorted({m.entity for m in b.mentions if m.source == "headword"})
+    for key in keys:
+        ent = b.doc.entities[key]
+        words = ent.label.split()
+        for n in range(1, len(words)):
+            if not words[n - 1].islower():
+                break
+            shorter = entity_key(ent.cls, " ".join(words[n:]))
+            if shorter in b.doc.entities and any(m.entity == shorter for m in b.mentions):
+                _repoint(b, key, shorter)
+                break
+
+
+def _match_heading_names(b: _Builder) -> None:
+    """A name in a heading counts when the body names it too (as any entity)."""
+    names = {}
+    for m in b.mentions:
+        ent = b.doc.entities[m.entity]
+        names.setdefault(compact(ent.label), m.entity)
+        names.setdefault(compact(b.doc.quote(m.span)), m.entity)
+    for span, label in b.in_headings:
+        key = names.get(compact(label))
+        if key is not None and b.covered(span) is None:
+            b.add(span, key, "ner")

@@ -29,6 +29,7 @@ from historygraph.pipeline import Context, stage
 from historygraph.stages.syntax import (
     Token,
     is_definite,
+    is_heading,
     is_indefinite,
     is_passive,
     lemma,
@@ -78,6 +79,17 @@ class EventMention:
     evidence: Span | None = None
     event: int | None = None
     names: list[str] = field(default_factory=list)
+    #: whether the date / place is the trigger's own ("the massacre of 20 January in Baku")
+    #: rather than the sentence's ("the massacre was condemned in Moscow on 21 January")
+    own_date: bool = False
+    own_place: bool = False
+
+    @property
+    def refers(self) -> bool:
+        """A definite noun ("the massacre") or an anaphor: it may name an earlier event."""
+        if self.kind == "anaphor":
+            return True
+        return self.head.pos_ in {"NOUN", "PROPN"} and is_definite(self.head)
 
 
 def _token_words(token: Token) -> tuple[str, str]:
@@ -192,6 +204,8 @@ class _Resolver:
     def mentions(self) -> list[EventMention]:
         result = []
         for sentence in self.doc.sentences:
+            if is_heading(self.doc.quote(self.doc.paragraphs[sentence.paragraph])):
+                continue  # a title names the topic; the body states what happened
             for first, last, cls, kind in _match_triggers(sentence, self.lexicon):
                 tokens = list(sentence.parsed)[first:last]
                 head = _phrase_head(tokens)
@@ -413,6 +427,7 @@ class _Resolver:
                 nearest.duration = nearest.duration or time
             elif nearest.date is None:
                 nearest.date = time
+                nearest.own_date = _dates_mention(time.head, nearest.head)
         for m in self.doc.mentions:
             if not sentence.span.contains(m.span):
                 continue
@@ -441,6 +456,7 @@ class _Resolver:
                 continue  # a place inside a quoted title belongs to the title
             if nearest is not None and nearest.place is None:
                 nearest.place = m.entity
+                nearest.own_place = _within(root, nearest.head)
 
     def _token_at(self, sentence: Sentence, start: int) -> Token | None:
         for t in sentence.parsed:
@@ -459,6 +475,38 @@ class _Resolver:
         if best is not None and best[0] >= 10_000:
             return None
         return chosen
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` (itself excluded)."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return None
+
+
+def _dates_mention(date: Token, head: Token) -> bool:
+    """Whether a date is the event's own: in its phrase, or in the clause it is the subject of.
+
+    "The ceasefire took effect on 12 May": the ceasefire's date. "On 10 April 2019 the
+    minister said the massacre was a scar": the saying's date, not the massacre's.
+    """
+    if _within(date, head):
+        return True
+    verb = _clause_verb(date)
+    return head.dep_ in {"nsubj", "nsubjpass"} and verb is not None and verb.i == head.head.i
+
+
+def _within(token: Token | None, head: Token) -> bool:
+    """Whether ``token`` is ``head`` or in its subtree."""
+    while token is not None:
+        if token.i == head.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _locative_object(token: Token) -> Token | None:
@@ -510,9 +558,17 @@ class _Merger:
         self.ontology = ontology
 
     def compatible(self, event: EventRecord, mention: EventMention) -> bool:
-        if not _dates_compatible(event.date, mention.date):
+        # "The massacre provoked outrage across India": a referring noun's sentence-level
+        # date or place belongs to the sentence's own event, so it does not tell events apart.
+        loose = mention.refers
+        if (not loose or mention.own_date) and not _dates_compatible(event.date, mention.date):
             return False
-        if event.place and mention.place and event.place != mention.place:
+        if (
+            (not loose or mention.own_place)
+            and event.place
+            and mention.place
+            and event.place != mention.place
+        ):
             return False
         return not (
             mention.kind == "strong"
@@ -588,6 +644,11 @@ class _Merger:
             event.provisional = False
             event.cls = mention.cls if self.ontology.is_a(mention.cls, event.cls) else event.cls
         mention.event = event.id
+        if event.triggers and mention.refers:  # an earlier event: the sentence's date and place
+            if not mention.own_date and not _dates_compatible(event.date, mention.date):
+                mention.date = None
+            if not mention.own_place and event.place and mention.place != event.place:
+                mention.place = None
         self.absorb(event, mention)
 
     def absorb(self, event: EventRecord, mention: EventMention) -> None:

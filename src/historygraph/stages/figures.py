@@ -10,6 +10,8 @@ last event of its paragraph.
 
 from __future__ import annotations
 
+import re
+
 from rdflib import URIRef
 
 from historygraph.document import Document, FigureRecord, Sentence, Span
@@ -177,34 +179,105 @@ def _event_for(doc: Document, sentence: Sentence, trigger: Token) -> int | None:
     return earlier[-1].id if earlier else None
 
 
+#: Words that introduce the parts of a total: "613 killed, among them 106 women and 63 children".
+_SUBSET = re.compile(r",?\s*(?:among them|among whom|of them|of whom|including)\s+")
+
+
+def _figure_at(
+    noun: Token,
+    trigger: Token,
+    trigger_span: Span,
+    lexicon: Lexicon,
+) -> tuple[Span, tuple[int, URIRef], Token] | None:
+    """Evidence span, (count, bound) and first number token of ``noun``'s count, if any."""
+    number = _number_token(noun, lexicon)
+    if number is None:
+        return None
+    phrase = _number_phrase(number)
+    cue = _cue_before(phrase, lexicon)
+    quantity = read_quantity([t.text for t in cue + phrase], lexicon)
+    if quantity is None:
+        return None
+    first = min(offset((cue or phrase)[0]), offset(trigger))
+    end = max(token_span(phrase[-1]).end, trigger_span.end, token_span(noun).end)
+    return Span(first, end), quantity, phrase[0]
+
+
+def _parts(
+    doc: Document, sentence: Sentence, after: int, lexicon: Lexicon
+) -> list[tuple[Span, tuple[int, URIRef]]]:
+    """The counted parts listed after a total: ", among them 106 women and 63 children"."""
+    intro = _SUBSET.search(doc.text, after, sentence.span.end)
+    if intro is None or any(ch.isdigit() for ch in doc.text[after : intro.start()]):
+        return []  # the list must follow the total, with no other number between
+    tokens = [t for t in sentence.parsed if offset(t) >= intro.end()]
+    parts = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and j - i < 3 and not _is_quantity(tokens[j], lexicon):
+            j += 1
+        if j >= len(tokens) or not _is_quantity(tokens[j], lexicon):
+            break
+        cue = tokens[i:j]
+        if cue and tuple(t.lower_ for t in cue) not in lexicon.bound_cues:
+            break
+        phrase = [t for t in _number_phrase(tokens[j]) if t.i >= tokens[j].i]
+        k = j + len(phrase)
+        if k >= len(tokens) or tokens[k].pos_ not in {"NOUN", "PROPN"}:
+            break
+        quantity = read_quantity([t.text for t in cue + phrase], lexicon)
+        if quantity is None:
+            break
+        parts.append((Span(offset((cue or phrase)[0]), token_span(tokens[k]).end), quantity))
+        i = k + 1
+        while i < len(tokens) and tokens[i].lower_ in {",", "and"}:
+            i += 1
+    return parts
+
+
 @stage("figures", requires=("sentences", "events"), assigns=("figures",))
 def find_figures(doc: Document, ctx: Context) -> None:
-    """Attach reported counts to events."""
+    """Attach reported counts to events.
+
+    A count's conjuncts share its measure ("about 200 civilians and several dozen
+    soldiers had been killed"), and so do the parts listed after a total ("613
+    people were killed, among them 106 women and 63 children").
+    """
     lexicon = ctx.ontology.lexicon
     seen: set[tuple[int, int]] = set()
+
+    def add(
+        event_id: int,
+        measure: URIRef,
+        span: Span,
+        quantity: tuple[int, URIRef],
+        key: tuple[int, int],
+    ) -> None:
+        if key in seen:
+            return
+        seen.add(key)
+        doc.figures.append(FigureRecord(event_id, measure, quantity[0], quantity[1], span))
+
     for sentence in doc.sentences:
         for trigger, measure, trigger_span in _measure_triggers(sentence, lexicon):
             for noun in _arguments(trigger):
-                number = _number_token(noun, lexicon)
-                if number is None:
-                    continue
-                phrase = _number_phrase(number)
-                cue = _cue_before(phrase, lexicon)
-                quantity = read_quantity([t.text for t in cue + phrase], lexicon)
-                if quantity is None:
+                found = _figure_at(noun, trigger, trigger_span, lexicon)
+                if found is None:
                     continue
                 event_id = _event_for(doc, sentence, trigger)
                 if event_id is None:
                     continue
                 event = doc.canonical_event(event_id)
                 event.provisional = False  # a reported figure confirms a candidate event
-                first = min(offset((cue or phrase)[0]), offset(trigger))
-                end = max(token_span(phrase[-1]).end, trigger_span.end, token_span(noun).end)
-                key = (offset(phrase[0]), offset(trigger))
-                if key in seen:
-                    continue
-                seen.add(key)
-                doc.figures.append(
-                    FigureRecord(event.id, measure, quantity[0], quantity[1], Span(first, end))
-                )
+                span, quantity, number = found
+                add(event.id, measure, span, quantity, (offset(number), offset(trigger)))
+                # "200 civilians and several dozen soldiers had been killed": the
+                # conjuncts of the trigger's own argument share its measure
+                for other in noun.conjuncts if noun.head.i == trigger.i else ():
+                    more = _figure_at(other, trigger, trigger_span, lexicon)
+                    if more is not None:
+                        add(event.id, measure, more[0], more[1], (offset(more[2]), offset(trigger)))
+                for part_span, part in _parts(doc, sentence, span.end, lexicon):
+                    add(event.id, measure, part_span, part, (part_span.start, offset(trigger)))
                 break

@@ -125,3 +125,21 @@ def is_indefinite(token: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+#: A heading is a paragraph of at most this many words without closing punctuation.
+HEADING_MAX_WORDS = 25
+_CLOSING = tuple(".!?…\"”’')")
+
+
+def is_heading(text: str) -> bool:
+    """A title or heading: short, one line, and not closed like a sentence.
+
+    >>> is_heading("Sharpeville remembers its dead, sixty-five years on")
+    True
+    >>> is_heading("The police opened fire.")
+    False
+    """
+    return (
+        "\n" not in text and len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(_CLOSING)
+    )
