@@ -176,13 +176,13 @@ def test_a_modified_name_joins_the_plain_name(extract) -> None:  # type: ignore[
 def test_nationalities(extract) -> None:  # type: ignore[no-untyped-def]
     # a plural nationality used as a noun is a people; the adjective is no person
     doc = extract(
-        "Thousands of Kurds fled to Turkey in 1991. Soldiers fled towards Agdam, the nearest "
+        "Thousands of Kurds fled to Turkey in 1991. Soldiers fled towards Barda, the nearest "
         "town under Azerbaijani control."
     )
     found = labels(doc)
     assert found.get("Kurds") == "Group"
     assert "Azerbaijani" not in found
-    assert found.get("Agdam") == "Place"
+    assert found.get("Barda") == "Place"
 
 
 def test_known_as_joins_two_names(extract) -> None:  # type: ignore[no-untyped-def]

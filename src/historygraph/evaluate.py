@@ -4,8 +4,9 @@ A development set is a folder of ``NAME.txt`` documents, each with a
 ``NAME.gold.json`` annotation (see ``tests/devset/``). Predicted facts are
 matched to gold facts by class and by overlap of their evidence spans:
 
-* entities: same class, a label that matches (case-folded, either containing
-  the other), and a mention overlapping a gold mention;
+* entities: same class, a name (label or an alias the document uses) that
+  matches the gold label (case-folded, either containing the other), and a
+  mention overlapping a gold mention;
 * events: same class and overlapping evidence; the strict score also needs the
   date, place and participants to agree;
 * figures: same measure, count (when the gold gives one) and bound, and
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from historygraph.document import Span
 from historygraph.namespaces import HG, HG_IRI
@@ -95,6 +96,11 @@ class _Predicted:
     spans: list[Span]
     props: dict[URIRef, list[Any]]
 
+    @property
+    def names(self) -> list[str]:
+        """The label and every alias the document gives (``skos:altLabel``)."""
+        return [self.label, *(str(a) for a in self.props.get(SKOS.altLabel, []))]
+
 
 def _predictions(dataset: Dataset, graph: URIRef, ontology: Ontology) -> list[_Predicted]:
     g = dataset.graph(graph)
@@ -150,7 +156,7 @@ def score_document(
                 for p in entities
                 if p.iri not in used
                 and p.cls == cls
-                and _labels_match(p.label, ent["label"])
+                and any(_labels_match(name, ent["label"]) for name in p.names)
                 and (not gold_spans or _overlaps(p.spans, gold_spans))
             ),
             None,
