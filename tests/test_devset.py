@@ -41,5 +41,5 @@ def test_scores_do_not_regress() -> None:
     )
     assert totals["quotes"].fp == 0 and totals["quotes"].tp > 0
     assert totals["entities"].f1 >= 0.84
-    assert totals["events"].f1 >= 0.68
+    assert totals["events"].f1 >= 0.71
     assert totals["figures"].f1 >= 0.92

@@ -247,3 +247,33 @@ def test_parts_of_a_total_and_conjoined_counts(extract) -> None:  # type: ignore
         (HG.Killed, 379),
         (HG.Wounded, 1200),
     ]
+
+
+def test_relative_dates_count_back_from_the_dateline(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "KANYAMA, 3 May 2020 — Hundreds gathered this morning to remember the 12 people who "
+        "were shot dead here forty years ago today.\n\nThe town was founded 200 years ago."
+    )
+    dates = {doc.quote(t.span): (t.value, t.temporal) for t in doc.times if t.kind == "date"}
+    assert dates["3 May 2020"] == ("2020-05-03", False)  # when it was written: dates no event
+    assert dates["this morning"] == ("2020-05-03", True)
+    assert dates["forty years ago"] == ("1980-05-03", True)
+    assert dates["200 years ago"] == ("1820", True)
+    massacre = [e for e in doc.live_events() if e.cls == HG.Massacre]
+    assert [e.date.value for e in massacre if e.date] == ["1980-05-03"]
+
+
+def test_no_dateline_no_relative_dates(extract) -> None:  # type: ignore[no-untyped-def]
+    # a title is no dateline, and "ago" without a date of writing stays unresolved
+    doc = extract("3 May 2020 – A Day in Kanyama\n\nThe town was founded 200 years ago.")
+    assert [t.value for t in doc.times if t.kind == "date"] == ["2020-05-03"]
+
+
+def test_opened_fire_is_a_killing_of_the_event(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 21 March 1960 a crowd gathered at the police station in Kanyama. In the afternoon "
+        "the police opened fire on the crowd. The massacre was condemned abroad."
+    )
+    massacre = [e for e in doc.live_events() if e.cls == HG.Massacre]
+    assert len(massacre) == 1
+    assert any("the police opened fire" in doc.quote(s) for s in massacre[0].evidence)

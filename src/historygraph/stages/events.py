@@ -412,6 +412,7 @@ class _Resolver:
     def assign_times_and_places(self, sentence: Sentence, mentions: list[EventMention]) -> None:
         if not mentions:
             return
+        dated: dict[int, tuple[tuple[bool, int, int], TimeExpression]] = {}
         for time in self.doc.times:
             if not sentence.span.contains(time.span) or not time.temporal:
                 continue
@@ -425,9 +426,17 @@ class _Resolver:
                 continue
             if time.kind == "duration":
                 nearest.duration = nearest.duration or time
-            elif nearest.date is None:
-                nearest.date = time
-                nearest.own_date = _dates_mention(time.head, nearest.head)
+                continue
+            # of the dates nearest to one mention, one under a preposition ("in 1966") is
+            # its date before a bare one ("proclaimed 21 March the Day of ..."), then the
+            # closest in the tree ("shot dead sixty-five years ago", not "this morning")
+            rank = (time.head.dep_ != "pobj", *self._closeness(time.head, nearest))
+            if id(nearest) not in dated or rank < dated[id(nearest)][0]:
+                dated[id(nearest)] = (rank, time)
+        for m in mentions:
+            if m.date is None and id(m) in dated:
+                m.date = dated[id(m)][1]
+                m.own_date = _dates_mention(m.date.head, m.head)
         for m in self.doc.mentions:
             if not sentence.span.contains(m.span):
                 continue
@@ -463,6 +472,13 @@ class _Resolver:
             if offset(t) <= start < offset(t) + len(t.text):
                 return t
         return None
+
+    def _closeness(self, token: Token, mention: EventMention) -> tuple[int, int]:
+        """Tree distance to the mention's nearest anchor, then distance in the text."""
+        return (
+            min(tree_distance(token, a) for a in mention.anchors),
+            abs(offset(token) - mention.span.start),
+        )
 
     def _nearest(self, token: Token, mentions: list[EventMention]) -> EventMention | None:
         best: tuple[int, int] | None = None

@@ -97,6 +97,8 @@ def _preceding_noun(trigger: Token) -> list[Token]:
 def _arguments(trigger: Token) -> list[Token]:
     """The nouns that may carry the count of a measure trigger."""
     result = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
+    if trigger.dep_ == "relcl":  # "the 12 people who were shot dead": the count is on "people"
+        result = [trigger.head if c.tag_ in {"WP", "WDT"} else c for c in result]
     if not result and trigger.pos_ == "VERB":
         result = _preceding_noun(trigger)
     if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ in {

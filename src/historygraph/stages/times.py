@@ -3,12 +3,17 @@
 "20 January 1990" becomes ``1990-01-20`` (xsd:date), "February 1994"
 ``1994-02`` (xsd:gYearMonth), "1990" ``1990`` (xsd:gYear), "44 days" ``P44D``
 (xsd:duration). A day and month without a year ("January 20") take the year
-of the closest earlier date that has one.
+of the closest earlier date that has one. "Sixty-five years ago (today)" is
+counted back from the date of writing, which a news dateline gives
+("SHARPEVILLE, 21 March 2025 — ..."), and so are "today", "this morning" and
+"yesterday"; without a dateline they are left alone. The dateline's own date
+dates no event: it is when the text was written.
 """
 
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -17,7 +22,7 @@ from rdflib.namespace import XSD
 from historygraph.document import Document, Span, TimeExpression
 from historygraph.pipeline import Context, stage
 from historygraph.stages.numbers import parse_number
-from historygraph.stages.syntax import offset
+from historygraph.stages.syntax import is_heading, offset
 
 MONTHS: dict[str, int] = {}
 for _i in range(1, 13):
@@ -39,6 +44,20 @@ DATE_PATTERNS = [
     re.compile(rf"^(?:the\s+year\s+)?{_Y}$"),
 ]
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+AGO = re.compile(r"^(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?P<unit>day|week|month|year)s?\s+ago$")
+#: Words that name a day relative to the date of writing, and how many days back.
+DEICTIC_DAYS = {
+    "today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tonight": 0,
+    "yesterday": 1,
+}
+#: A dateline: the date of writing, near the start of a paragraph and followed by a dash.
+DATELINE_REACH = 80
+_DATELINE_PLACE = re.compile(r"^[A-Z][\w.'’ -]*,\s*$")
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[—–:-]")
 DURATION = re.compile(r"^(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?P<unit>day|week|month|year)s?$")
 #: Prepositions whose object is a temporal modifier.
 TEMPORAL_PREPS = frozenset(
@@ -118,6 +137,40 @@ def parse_duration(text: str) -> str | None:
     return f"P{number}{_UNITS[m.group('unit')]}"
 
 
+def count_back(anchor: ParsedDate, text: str, today: bool = False) -> ParsedDate | None:
+    """The date ``text`` ("sixty-five years ago") points to, counted back from ``anchor``.
+
+    Precision: the unit's (a year, a month, a day), or the anchor's own day when
+    the text adds "today".
+
+    >>> count_back(ParsedDate(2025, 3, 21), "sixty-five years ago")
+    ParsedDate(year=1960, month=None, day=None)
+    >>> count_back(ParsedDate(2025, 3, 21), "sixty-five years ago", today=True)
+    ParsedDate(year=1960, month=3, day=21)
+    >>> count_back(ParsedDate(2025, 3, 2), "three days ago")
+    ParsedDate(year=2025, month=2, day=27)
+    """
+    m = AGO.match(" ".join(text.lower().split()))
+    if m is None or anchor.year is None:
+        return None
+    n = parse_number(m.group("n"))
+    if n is None or n <= 0:
+        return None
+    unit = m.group("unit")
+    if unit == "year":
+        if today and anchor.month is not None:
+            return ParsedDate(anchor.year - n, anchor.month, anchor.day)
+        return ParsedDate(anchor.year - n, None, None)
+    if anchor.month is None:
+        return None
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 - n
+        return ParsedDate(index // 12, index % 12 + 1, anchor.day if today else None)
+    if anchor.day is None:
+        return None
+    return _days_back(anchor, n * (7 if unit == "week" else 1))
+
+
 def lexical(date: ParsedDate) -> tuple[str, object] | None:
     """The lexical form and XSD datatype of a (year-complete) date."""
     if date.year is None:
@@ -169,7 +222,8 @@ def find_times(doc: Document, ctx: Context) -> None:
     """Normalise every DATE entity spaCy finds; resolve missing years from context."""
     quotes = doc.quotes
     last_year: int | None = None
-    for parsed in doc.parsed:
+    written: ParsedDate | None = None  # the dateline's date, once seen
+    for paragraph, parsed in zip(doc.paragraphs, doc.parsed, strict=True):
         for ent in parsed.ents:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
@@ -177,6 +231,20 @@ def find_times(doc: Document, ctx: Context) -> None:
             span = Span(start, start + len(ent.text))
             quoted = any(q.contains(span) for q in quotes)
             temporal = _is_temporal(ent.root)
+            words = " ".join(ent.text.lower().split())
+            if written is not None and (AGO.match(words) or words in DEICTIC_DAYS):
+                today = doc.text[span.end :].lstrip().lower().startswith("today")
+                back = (
+                    _days_back(written, DEICTIC_DAYS[words])
+                    if words in DEICTIC_DAYS
+                    else count_back(written, ent.text, today=today)
+                )
+                value = lexical(back) if back is not None else None
+                if value is not None:
+                    doc.times.append(
+                        TimeExpression(span, "date", value[0], value[1], True, quoted, ent.root)  # type: ignore[arg-type]
+                    )
+                continue
             duration = parse_duration(ent.text)
             if duration is not None:
                 doc.times.append(
@@ -194,9 +262,37 @@ def find_times(doc: Document, ctx: Context) -> None:
                 date = ParsedDate(last_year, date.month, date.day)
             else:
                 last_year = date.year
+                if written is None and _is_dateline(doc, paragraph, span):
+                    written = date  # the date of writing: it dates no event itself
+                    temporal = False
             value = lexical(date)
             if value is None:
                 continue
             doc.times.append(
                 TimeExpression(span, "date", value[0], value[1], temporal, quoted, ent.root)  # type: ignore[arg-type]
             )
+
+
+def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
+    """ "SHARPEVILLE, 21 March 2025 — ...": a place, the date, then a dash, opening a paragraph.
+
+    A title such as "20 January 1990 – Road to Victory" is no dateline.
+    """
+    before = doc.text[paragraph.start : span.start]
+    return (
+        span.start - paragraph.start <= DATELINE_REACH
+        and bool(_DATELINE_PLACE.match(before))
+        and bool(_DATELINE_END.match(doc.text, span.end))
+        and not is_heading(doc.quote(paragraph))
+    )
+
+
+def _days_back(anchor: ParsedDate, days: int) -> ParsedDate | None:
+    """``anchor`` minus ``days`` days, if the anchor gives a day."""
+    if anchor.year is None or anchor.month is None or anchor.day is None:
+        return None
+    try:
+        back = datetime.date(anchor.year, anchor.month, anchor.day) - datetime.timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
+    return ParsedDate(back.year, back.month, back.day)
