@@ -77,7 +77,7 @@ def test_parsed_ontology_is_cached_until_a_file_changes(
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed although the cache holds this ontology")
 
-    monkeypatch.setattr(ontology_module, "parse_turtle_file", no_parsing)
+    monkeypatch.setattr(ontology_module, "_parse_files", no_parsing)
     cached = load_ontology([folder], cache_dir=cache)
     assert cached.digest == first.digest
     assert len(cached.graph) == len(first.graph)
