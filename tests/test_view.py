@@ -611,3 +611,12 @@ def test_icon_annotation_is_inherited() -> None:
     assert style_for(ex.Treaty, onto).icon == "★"
     onto.add((ex.Treaty, HG.icon, Literal("not an icon")))
     assert style_for(ex.Treaty, onto).icon == "★"  # too long: ignored, inherited instead
+
+
+def test_an_asset_that_would_close_its_element_is_refused() -> None:
+    from historygraph.view import _inline
+
+    assert _inline("var a = 1 < 2;", "script") == "var a = 1 < 2;"
+    for bad in ("x</SCRIPT>y", "x</script>", "<!-- x"):
+        with pytest.raises(RuntimeError, match="cannot be inlined"):
+            _inline(bad, "script")

@@ -20,7 +20,9 @@ from rdflib.store import Store
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
-_Index = dict[Node, dict[Node, set[Node]]]
+#: first key -> second key -> third keys (a dict used as an insertion-ordered set, so
+#: results come in the order the triples were added, as with rdflib's Memory store)
+_Index = dict[Node, dict[Node, dict[Node, None]]]
 
 
 class IndexedStore(Store):
@@ -44,24 +46,24 @@ class IndexedStore(Store):
     def add(self, triple: Triple, context: Any = None, quoted: bool = False) -> None:  # type: ignore[override]
         """Add one triple (a duplicate is ignored)."""
         s, p, o = triple
-        objects = self._spo.setdefault(s, {}).setdefault(p, set())
+        objects = self._spo.setdefault(s, {}).setdefault(p, {})
         if o in objects:
             return
-        objects.add(o)
-        self._pos.setdefault(p, {}).setdefault(o, set()).add(s)
-        self._osp.setdefault(o, {}).setdefault(s, set()).add(p)
+        objects[o] = None
+        self._pos.setdefault(p, {}).setdefault(o, {})[s] = None
+        self._osp.setdefault(o, {}).setdefault(s, {})[p] = None
         self._size += 1
 
     def add_all(self, triples: Iterable[Triple]) -> None:
         """Add many triples (the bulk load; no events are dispatched)."""
         spo, pos, osp = self._spo, self._pos, self._osp
         for s, p, o in triples:
-            objects = spo.setdefault(s, {}).setdefault(p, set())
+            objects = spo.setdefault(s, {}).setdefault(p, {})
             if o in objects:
                 continue
-            objects.add(o)
-            pos.setdefault(p, {}).setdefault(o, set()).add(s)
-            osp.setdefault(o, {}).setdefault(s, set()).add(p)
+            objects[o] = None
+            pos.setdefault(p, {}).setdefault(o, {})[s] = None
+            osp.setdefault(o, {}).setdefault(s, {})[p] = None
             self._size += 1
 
     def addN(self, quads: Iterable[tuple[Node, Node, Node, Any]]) -> None:  # type: ignore[override]  # noqa: N802 - rdflib's name
@@ -73,9 +75,9 @@ class IndexedStore(Store):
     ) -> None:  # type: ignore[override]
         """Remove every triple matching the pattern."""
         for (s, p, o), _ in list(self.triples(triple)):
-            self._spo[s][p].discard(o)
-            self._pos[p][o].discard(s)
-            self._osp[o][s].discard(p)
+            del self._spo[s][p][o]
+            del self._pos[p][o][s]
+            del self._osp[o][s][p]
             self._size -= 1
 
     # ------------------------------------------------------------------ reading
@@ -93,7 +95,7 @@ class IndexedStore(Store):
             if not by_p:
                 return
             if p is not None:
-                objects = by_p.get(p, ())
+                objects = by_p.get(p, {})
                 if o is not None:
                     if o in objects:
                         yield s, p, o
@@ -130,6 +132,10 @@ class IndexedStore(Store):
             for pred, objects in list(by_p.items()):
                 for obj in list(objects):
                     yield subj, pred, obj
+
+    def description(self, subject: Node) -> dict[Node, list[Node]]:
+        """Every ``predicate -> objects`` of ``subject``, in the order they were added."""
+        return {p: list(objects) for p, objects in self._spo.get(subject, {}).items()}
 
     def __len__(self, context: Any = None) -> int:
         return self._size

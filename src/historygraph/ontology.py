@@ -335,31 +335,54 @@ def _word_map(onto: Ontology, prop: URIRef, within: URIRef | None = None) -> dic
     return result
 
 
+def _description(g: Graph, subject: Node) -> dict[Node, list[Node]]:
+    """``predicate -> objects`` of ``subject`` (straight from the index when there is one)."""
+    store = g.store
+    if hasattr(store, "description"):
+        return store.description(subject)  # type: ignore[no-any-return]
+    found: dict[Node, list[Node]] = {}
+    for p, o in g.predicate_objects(subject):
+        found.setdefault(p, []).append(o)
+    return found
+
+
 def _gazetteer(onto: Ontology) -> tuple[GazetteerEntry, ...]:
     g = onto.graph
     entries = []
-    for subject in sorted({s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef)}):
-        classes = [c for c in g.objects(subject, RDF.type) if isinstance(c, URIRef)]
-        kinds = [c for c in classes if onto.is_a(c, HG.Agent) or onto.is_a(c, HG.Place)]
+    wikidata_ns = str(WD)
+    known_kind: dict[URIRef, bool] = {}
+
+    def is_kind(c: URIRef) -> bool:
+        if c not in known_kind:
+            known_kind[c] = onto.is_a(c, HG.Agent) or onto.is_a(c, HG.Place)
+        return known_kind[c]
+
+    rdf_type, label_p, match_p, alt_p = RDF.type, RDFS.label, SKOS.exactMatch, SKOS.altLabel
+    subjects = {s for s in g.subjects(rdf_type, None) if isinstance(s, URIRef)}
+    for subject in sorted(subjects, key=str):  # IRIs: the same order as sorted() gives
+        about = _description(g, subject)
+        kinds = [c for c in about.get(rdf_type, ()) if isinstance(c, URIRef) and is_kind(c)]
         if not kinds:
             continue
-        cls = max(sorted(kinds), key=onto.depth)
-        label = g.value(subject, RDFS.label)
-        if label is None:
+        cls = max(sorted(kinds, key=str), key=onto.depth)
+        labels = about.get(label_p)
+        if not labels:
             raise OntologyError(f"gazetteer entry {subject} has no rdfs:label")
-        wikidata = next(
-            (o for o in sorted(g.objects(subject, SKOS.exactMatch)) if str(o).startswith(str(WD))),
-            None,
-        )
+        matches = sorted((o for o in about.get(match_p, ()) if isinstance(o, URIRef)), key=str)
+        wikidata = next((o for o in matches if str(o).startswith(wikidata_ns)), None)
+        located = about.get(HG.locatedIn, [None])[0]
+        capital = about.get(HG.capitalOf, [None])[0]
         entries.append(
             GazetteerEntry(
                 iri=subject,
                 cls=cls,
-                label=str(label),
-                aliases=tuple(_strings(g, subject, SKOS.altLabel)),
-                wikidata=wikidata if isinstance(wikidata, URIRef) else None,
-                located_in=g.value(subject, HG.locatedIn),  # type: ignore[arg-type]
-                capital_of=g.value(subject, HG.capitalOf),  # type: ignore[arg-type]
+                label=str(labels[0]),
+                aliases=tuple(
+                    sorted(str(o) for o in about.get(alt_p, ()) if isinstance(o, Literal))
+                ),
+                wikidata=wikidata,
+                located_in=located,  # type: ignore[arg-type]
+                capital_of=capital,  # type: ignore[arg-type]
             )
         )
     return tuple(entries)

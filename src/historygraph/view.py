@@ -1011,8 +1011,7 @@ def _vis_asset(name: str) -> str:
 
 def _inline(text: str, element: str) -> str:
     """Check that ``text`` can be inlined in ``<element>`` without closing it early."""
-    lowered = text.lower()
-    if f"</{element}" in lowered or "<!--" in lowered:
+    if re.search(rf"</{element}|<!--", text, flags=re.IGNORECASE):
         raise RuntimeError(f"bundled vis-network asset cannot be inlined in <{element}>")
     return text
 
