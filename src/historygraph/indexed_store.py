@@ -94,16 +94,8 @@ class IndexedStore(Store):
             by_p = self._spo.get(s)
             if not by_p:
                 return
-            if p is not None:
-                objects = by_p.get(p, {})
-                if o is not None:
-                    if o in objects:
-                        yield s, p, o
-                    return
-                for obj in list(objects):
-                    yield s, p, obj
-                return
-            for pred, objects in list(by_p.items()):
+            chosen = [(p, by_p.get(p, {}))] if p is not None else list(by_p.items())
+            for pred, objects in chosen:
                 if o is not None:
                     if o in objects:
                         yield s, pred, o
