@@ -151,3 +151,15 @@ def test_pipeline_order_is_checked() -> None:
     with pytest.raises(HistorygraphError, match="requires sentences"):
         check_pipeline([first])
     check_pipeline([FunctionStage("parse", ("text",), ("sentences",), noop), first])
+
+
+def test_count_back_stays_in_the_calendar() -> None:
+    from historygraph.stages.times import count_back
+
+    written = ParsedDate(2025, 3, 21)
+    assert count_back(written, "sixty-five years ago") == ParsedDate(1960, None, None)
+    assert count_back(written, "5 months ago") == ParsedDate(2024, 10, None)
+    assert count_back(written, "two weeks ago") == ParsedDate(2025, 3, 7)
+    for too_far in ("a million years ago", "30000 months ago", "3000000 days ago"):
+        assert count_back(written, too_far) is None
+    assert count_back(ParsedDate(2025, None, None), "3 days ago") is None  # no day to count from

@@ -157,6 +157,9 @@ def count_back(anchor: ParsedDate, text: str, today: bool = False) -> ParsedDate
     if n is None or n <= 0:
         return None
     unit = m.group("unit")
+    years_back = n if unit == "year" else n // 12 if unit == "month" else n // 365
+    if years_back >= anchor.year:  # "a million years ago": before the calendar dated here
+        return None
     if unit == "year":
         if today and anchor.month is not None:
             return ParsedDate(anchor.year - n, anchor.month, anchor.day)
