@@ -797,11 +797,15 @@ def oxigraph_result(answer: Any) -> Result:
     names = [Variable(v.value) for v in answer.variables]
     result.vars = names
     rows = []
+    made: dict[Any, Any] = {}  # a term repeated across rows is converted once
     for solution in answer:
         row = {}
         for name, term in zip(names, solution, strict=True):
             if term is not None:
-                row[name] = convert(term)
+                value = made.get(term)
+                if value is None:
+                    value = made[term] = convert(term)
+                row[name] = value
         rows.append(row)
     result.bindings = rows
     return result
