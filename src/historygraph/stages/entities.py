@@ -675,7 +675,7 @@ def _merge_modified_names(b: _Builder) -> None:
 
 def _match_heading_names(b: _Builder) -> None:
     """A name in a heading counts when the body names it too (as any entity)."""
-    names = {}
+    names: dict[str, str] = {}
     for m in b.mentions:
         ent = b.doc.entities[m.entity]
         names.setdefault(compact(ent.label), m.entity)
