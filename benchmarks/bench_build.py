@@ -81,7 +81,7 @@ TARGET_PEAK_MIB = 2048.0
 
 COPIES = 100
 MEMORY_DOCS = 1000
-SEED_REPEATS = 3
+SEED_REPEATS = 7
 CORPUS_REPEATS = 2
 INCREMENTAL_REPEATS = 3
 #: The number changed in the incremental scenario, in copy ``copies // 2``
