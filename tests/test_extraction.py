@@ -188,16 +188,20 @@ def test_nationalities(extract) -> None:  # type: ignore[no-untyped-def]
 def test_known_as_joins_two_names(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In 1920 the government appointed the Commission of Inquiry into the Riots, known as "
-        "the Walker Commission. The Walker Commission reported in 1921. Outside Ruritania the "
-        "affair is known as the Walker scandal."
+        "the Walker Commission. The Walker Commission reported in 1921."
     )
     assert mentions_of(doc, "Commission of Inquiry") == [
         "Commission of Inquiry",
         "Walker Commission",
         "Walker Commission",
     ]
-    # "Ruritania ... is known as" is a clause, not a second name of Ruritania
-    assert all(e.label != "Ruritania" or e.cls == HG.Place for e in doc.entities.values())
+    # "Chile ... is known as" is a clause about something else, not a second name of Chile
+    doc = extract(
+        "Crowds filled Freedom Square in May 1991. Outside Chile the event is widely known as "
+        "the Freedom Square massacre."
+    )
+    assert mentions_of(doc, "Chile") == ["Chile"]
+    assert mentions_of(doc, "Freedom Square") == ["Freedom Square", "Freedom Square"]
 
 
 def test_a_name_ends_at_its_verb_and_government_of_a_place(extract) -> None:  # type: ignore[no-untyped-def]
@@ -277,3 +281,29 @@ def test_opened_fire_is_a_killing_of_the_event(extract) -> None:  # type: ignore
     massacre = [e for e in doc.live_events() if e.cls == HG.Massacre]
     assert len(massacre) == 1
     assert any("the police opened fire" in doc.quote(s) for s in massacre[0].evidence)
+
+
+def test_a_title_or_surname_alone_joins_the_person(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags the lone "Tsar" as a place; the tagger calls "Gapon" a common noun
+    doc = extract(
+        "Tsar Nicholas II was not in the city that day. The Tsar later issued a manifesto. "
+        "Father Georgy Gapon led the march in January 1905. Gapon fled abroad after the shooting."
+    )
+    people = {e.label: e.cls for e in doc.entities.values()}
+    assert people == {"Tsar Nicholas II": HG.Person, "Georgy Gapon": HG.Person}
+    assert mentions_of(doc, "Tsar Nicholas II") == ["Tsar Nicholas II", "Tsar"]
+    assert mentions_of(doc, "Georgy Gapon") == ["Georgy Gapon", "Gapon"]
+
+
+def test_a_date_under_a_preposition_dates_the_event(extract) -> None:  # type: ignore[no-untyped-def]
+    # "21 March" is what was proclaimed; "In 1966" is when
+    doc = extract("In 1966 the assembly proclaimed 21 March the International Day of Remembrance.")
+    declarations = [e for e in doc.live_events() if e.cls == HG.Declaration]
+    assert [e.date.value for e in declarations if e.date] == ["1966"]
+
+
+def test_yesterday_counts_back_from_the_dateline(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("MAPUTO, 4 June 2021 — Police fired on a crowd here yesterday, killing 3 people.")
+    assert [(e.cls, e.date.value if e.date else None) for e in doc.live_events()] == [
+        (HG.Massacre, "2021-06-03")
+    ]

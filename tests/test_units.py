@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -163,3 +165,35 @@ def test_count_back_stays_in_the_calendar() -> None:
     for too_far in ("a million years ago", "30000 months ago", "3000000 days ago"):
         assert count_back(written, too_far) is None
     assert count_back(ParsedDate(2025, None, None), "3 days ago") is None  # no day to count from
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=20))
+def test_trig_writer_round_trips_any_text(text: str, local: str) -> None:
+    """Whatever a literal or an IRI holds, rdflib reads back what the writer wrote."""
+    dataset = Dataset()
+    iri = URIRef("urn:x:" + "".join(ch for ch in local if ch.isprintable()))
+    dataset.graph(URIRef("urn:g")).add((iri, HG.quote, Literal(text)))
+    parsed = Dataset()
+    parsed.parse(data=serialize_trig(dataset), format="trig")
+    assert {(s, o) for s, _, o, _ in parsed.quads((None, HG.quote, None, None))} == {
+        (iri, Literal(text))
+    }
+
+
+def test_gc_paused_restores_the_collector() -> None:
+    import gc
+
+    from historygraph.build import gc_paused
+
+    with pytest.raises(ValueError), gc_paused():
+        assert not gc.isenabled()
+        raise ValueError("a failed build")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()

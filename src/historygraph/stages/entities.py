@@ -70,11 +70,19 @@ def normalise_label(text: str) -> str:
     return text.strip(" ,;:")
 
 
+def fold_name(label: str) -> str:
+    """A name folded for comparison: no case, accents, spaces or punctuation.
+
+    >>> fold_name("Nagorno-Karabakh") == fold_name("nagorno karabakh")
+    True
+    """
+    folded = unicodedata.normalize("NFKD", label)
+    return compact("".join(ch for ch in folded if not unicodedata.combining(ch)))
+
+
 def entity_key(cls: URIRef, label: str) -> str:
     """Key of a non-gazetteer entity: class plus case- and accent-folded label."""
-    folded = unicodedata.normalize("NFKD", label)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return f"{cls}|{compact(folded)}"
+    return f"{cls}|{fold_name(label)}"
 
 
 @dataclass(frozen=True)
@@ -160,10 +168,6 @@ class _Builder:
         self.evidence: dict[Span, tuple[URIRef, int]] = {}
         #: NER names found in headings: kept only if the body names them too
         self.in_headings: list[tuple[Span, str]] = []
-        #: words the model calls a nationality or people (NORP) somewhere in the document
-        self.peoples = {
-            compact(e.text) for parsed in doc.parsed for e in parsed.ents if e.label_ == "NORP"
-        }
 
     def entity_for_entry(self, entry: GazetteerEntry) -> str:
         key = f"gazetteer|{entry.iri}"
@@ -187,11 +191,15 @@ class _Builder:
         return next((m for m in self.mentions if m.span.overlaps(span)), None)
 
     def add(self, span: Span, entity: str, source: str) -> None:
+        self.mentions.append(self.mention(span, entity, source))
+
+    def mention(self, span: Span, entity: str, source: str) -> Mention:
+        """A mention of ``entity``; its surface text becomes an alias if it is not the label."""
         surface = " ".join(self.doc.quote(span).split())
         ent = self.doc.entities[entity]
         if surface != ent.label:
             ent.aliases.add(surface)
-        self.mentions.append(Mention(span, entity, source))
+        return Mention(span, entity, source)
 
 
 def _match_gazetteer(b: _Builder, sent: Token) -> None:
@@ -304,8 +312,6 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
             continue
-        if len(ent) == 1 and ent.label_ != "NORP" and compact(ent.text) in b.peoples:
-            continue  # "Azerbaijani" is a nationality elsewhere in the text: not a name here
         if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology):
             continue  # "under Azerbaijani control", tagged PERSON by the model
         if _names_an_event(b, ent.root):
@@ -521,13 +527,9 @@ def _repoint(b: _Builder, old: str, new: str) -> None:
     """Make every mention of entity ``old`` a mention of ``new``."""
     if old == new:
         return
-    target = b.doc.entities[new]
     for i, m in enumerate(b.mentions):
         if m.entity == old:
-            b.mentions[i] = Mention(m.span, new, m.source)
-            surface = " ".join(b.doc.quote(m.span).split())
-            if surface != target.label:
-                target.aliases.add(surface)
+            b.mentions[i] = b.mention(m.span, new, m.source)
 
 
 def _one_sense_per_name(b: _Builder) -> None:
@@ -545,8 +547,7 @@ def _one_sense_per_name(b: _Builder) -> None:
         if ent.gazetteer is not None or m.span not in b.evidence:
             continue
         _, strength = b.evidence[m.span]
-        name = entity_key(HG.Agent, ent.label).split("|", 1)[1]
-        by_name.setdefault(name, {}).setdefault(m.entity, []).append(strength)
+        by_name.setdefault(fold_name(ent.label), {}).setdefault(m.entity, []).append(strength)
     for senses in by_name.values():
         if len(senses) < 2:
             continue
@@ -568,15 +569,17 @@ def _match_name_parts(b: _Builder) -> None:
 
     Only names classed by the NER label alone: "in Washington" stays a place.
     """
-    people: dict[str, set[str]] = {}
+    people: dict[str, set[str]] = {}  # first or last word -> people
+    surnames: dict[str, set[str]] = {}  # last word -> people
     for key, ent in b.doc.entities.items():
         words = ent.label.split()
         if b.ontology.is_a(ent.cls, HG.Person) and len(words) > 1:
             for word in (words[0], words[-1]):
                 people.setdefault(compact(word), set()).add(key)
+            surnames.setdefault(compact(words[-1]), set()).add(key)
     if not people:
         return
-    _match_surnames(b, people)
+    _match_surnames(b, {w: keys for w, keys in surnames.items() if people[w] == keys})
     for key in sorted({m.entity for m in b.mentions if m.source == "ner"}):
         ent = b.doc.entities[key]
         if ent.gazetteer is not None or len(ent.label.split()) != 1:
@@ -591,24 +594,24 @@ def _match_name_parts(b: _Builder) -> None:
             _repoint(b, key, next(iter(owners)))
 
 
-def _match_surnames(b: _Builder, people: dict[str, set[str]]) -> None:
-    """ "Pinochet" on its own, untagged by the model: the one person whose name ends with it."""
-    last_words = {
-        compact(ent.label.split()[-1]): key
-        for key, ent in b.doc.entities.items()
-        if b.ontology.is_a(ent.cls, HG.Person) and len(ent.label.split()) > 1
-    }
+def _match_surnames(b: _Builder, surnames: dict[str, set[str]]) -> None:
+    """ "Pinochet" on its own, untagged by the model: the one person whose name ends with it.
+
+    ``surnames`` maps a last word to the people it ends; a word that also begins
+    another person's name has been left out by the caller (it is ambiguous).
+    """
     for paragraph, parsed in zip(b.doc.paragraphs, b.doc.parsed, strict=True):
         if is_heading(b.doc.quote(paragraph)):
             continue
         for token in parsed:
             word = compact(token.text)
-            if token.pos_ != "PROPN" or len(word) < 3 or not token.text[:1].isupper():
+            # a capitalised name; the tagger may call one opening a sentence a common noun
+            if token.pos_ not in {"PROPN", "NOUN"} or len(word) < 3 or not token.text[:1].isupper():
                 continue
             if token.ent_type_ not in {"", "PERSON"}:
                 continue  # "in May 1919" is a date, whoever Theresa May is
-            owners = people.get(word, set())
-            if len(owners) != 1 or last_words.get(word) not in owners:
+            owners = surnames.get(word, set())
+            if len(owners) != 1:
                 continue
             span = Span(offset(token), offset(token) + len(token.text))
             if b.covered(span) is None:

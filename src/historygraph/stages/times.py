@@ -44,7 +44,11 @@ DATE_PATTERNS = [
     re.compile(rf"^(?:the\s+year\s+)?{_Y}$"),
 ]
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
-AGO = re.compile(r"^(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?P<unit>day|week|month|year)s?\s+ago$")
+#: "44 days", "two weeks": a number (in figures or words) and a unit.
+_AMOUNT = r"(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?P<unit>day|week|month|year)s?"
+DURATION = re.compile(rf"^{_AMOUNT}$")
+AGO = re.compile(rf"^{_AMOUNT}\s+ago$")
+_TODAY = re.compile(r"\s*today\b", re.IGNORECASE)
 #: Words that name a day relative to the date of writing, and how many days back.
 DEICTIC_DAYS = {
     "today": 0,
@@ -58,7 +62,6 @@ DEICTIC_DAYS = {
 DATELINE_REACH = 80
 _DATELINE_PLACE = re.compile(r"^[A-Z][\w.'’ -]*,\s*$")
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[—–:-]")
-DURATION = re.compile(r"^(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?P<unit>day|week|month|year)s?$")
 #: Prepositions whose object is a temporal modifier.
 TEMPORAL_PREPS = frozenset(
     {
@@ -236,7 +239,7 @@ def find_times(doc: Document, ctx: Context) -> None:
             temporal = _is_temporal(ent.root)
             words = " ".join(ent.text.lower().split())
             if written is not None and (AGO.match(words) or words in DEICTIC_DAYS):
-                today = doc.text[span.end :].lstrip().lower().startswith("today")
+                today = bool(_TODAY.match(doc.text, span.end))
                 back = (
                     _days_back(written, DEICTIC_DAYS[words])
                     if words in DEICTIC_DAYS
