@@ -15,7 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from historygraph.cache import ResultCache, cache_key, restore, to_dict
 from historygraph.config import GraphConfig
@@ -23,6 +23,9 @@ from historygraph.document import Document
 from historygraph.ontology import Ontology
 from historygraph.pipeline import Context, Stage, make_pipeline, run_pipeline
 from historygraph.sources import load_document
+
+if TYPE_CHECKING:
+    from historygraph.warmup import PendingOntology
 
 #: progress(done, total, name)
 Progress = Callable[[int, int, str], None]
@@ -99,13 +102,16 @@ def _batches(items: list[Any], size: int) -> list[list[Any]]:
 
 def extract_documents(
     config: GraphConfig,
-    ontology: Ontology,
+    ontology: Ontology | PendingOntology,
     *,
     progress: Progress | None = None,
     jobs: int | None = None,
     use_cache: bool = True,
 ) -> tuple[list[Document], ExtractStats]:
     """Read every registered source and annotate it (from the cache where possible).
+
+    ``ontology`` may still be loading (:class:`~historygraph.warmup.PendingOntology`):
+    the first documents are parsed meanwhile.
 
     Raises:
         HistorygraphError: a source or the model cannot be loaded.
@@ -141,10 +147,13 @@ def extract_documents(
     t0 = time.perf_counter()
     nlp = load_model(config.model)
     stats.timings["load model"] = time.perf_counter() - t0
+    if not isinstance(ontology, Ontology) and ontology.done():
+        ontology = ontology.result()  # a broken ontology fails before any parsing
     ctx = Context(ontology=ontology, nlp=nlp)
     stages = make_pipeline(DEFAULT_STAGES)
     workers = min(stats.jobs, len(todo))
     if workers > 1:
+        ctx.ontology  # noqa: B018 - loaded before forking: a child must not inherit a loading thread
         _WORKER.update(ctx=ctx, stages=stages)  # inherited by forked workers
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         items = [(documents[i].id, documents[i].text) for i in todo]

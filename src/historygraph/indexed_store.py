@@ -37,7 +37,7 @@ class IndexedStore(Store):
         super().__init__(configuration, identifier)
         self._spo: _Index = {}
         self._pos: _Index = {}
-        self._osp: _Index = {}
+        self._osp_index: _Index | None = None
         self._size = 0
         self._prefixes: dict[str, URIRef] = {}
         self._namespaces: dict[URIRef, str] = {}
@@ -45,26 +45,49 @@ class IndexedStore(Store):
     # ------------------------------------------------------------------ writing
     def add(self, triple: Triple, context: Any = None, quoted: bool = False) -> None:  # type: ignore[override]
         """Add one triple (a duplicate is ignored)."""
-        s, p, o = triple
-        objects = self._spo.setdefault(s, {}).setdefault(p, {})
-        if o in objects:
-            return
-        objects[o] = None
-        self._pos.setdefault(p, {}).setdefault(o, {})[s] = None
-        self._osp.setdefault(o, {}).setdefault(s, {})[p] = None
-        self._size += 1
+        self.add_all((triple,))
 
     def add_all(self, triples: Iterable[Triple]) -> None:
-        """Add many triples (the bulk load; no events are dispatched)."""
-        spo, pos, osp = self._spo, self._pos, self._osp
+        """Add many triples (the bulk load; no events are dispatched).
+
+        The object-first index is built on the first query that needs it.
+        """
+        spo, pos, osp = self._spo, self._pos, self._osp_index
+        added = 0
         for s, p, o in triples:
-            objects = spo.setdefault(s, {}).setdefault(p, {})
-            if o in objects:
+            by_p = spo.get(s)
+            if by_p is None:
+                by_p = spo[s] = {}
+            objects = by_p.get(p)
+            if objects is None:
+                objects = by_p[p] = {}
+            elif o in objects:
                 continue
             objects[o] = None
-            pos.setdefault(p, {}).setdefault(o, {})[s] = None
-            osp.setdefault(o, {}).setdefault(s, {})[p] = None
-            self._size += 1
+            by_o = pos.get(p)
+            if by_o is None:
+                by_o = pos[p] = {}
+            subjects = by_o.get(o)
+            if subjects is None:
+                by_o[o] = {s: None}
+            else:
+                subjects[s] = None
+            if osp is not None:
+                osp.setdefault(o, {}).setdefault(s, {})[p] = None
+            added += 1
+        self._size += added
+
+    @property
+    def _osp(self) -> _Index:
+        """The object-first index (built from the subject-first one when first needed)."""
+        osp = self._osp_index
+        if osp is None:
+            osp = self._osp_index = {}
+            for s, by_p in self._spo.items():
+                for p, objects in by_p.items():
+                    for o in objects:
+                        osp.setdefault(o, {}).setdefault(s, {})[p] = None
+        return osp
 
     def addN(self, quads: Iterable[tuple[Node, Node, Node, Any]]) -> None:  # type: ignore[override]  # noqa: N802 - rdflib's name
         """Add ``(s, p, o, context)`` quads; the context is ignored."""
@@ -77,7 +100,8 @@ class IndexedStore(Store):
         for (s, p, o), _ in list(self.triples(triple)):
             del self._spo[s][p][o]
             del self._pos[p][o][s]
-            del self._osp[o][s][p]
+            if self._osp_index is not None:
+                del self._osp_index[o][s][p]
             self._size -= 1
 
     # ------------------------------------------------------------------ reading

@@ -10,9 +10,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
@@ -20,6 +21,8 @@ from rdflib.term import Node
 
 from historygraph.errors import OntologyError
 from historygraph.namespaces import HG, WD
+
+T = TypeVar("T")
 
 Words = tuple[str, ...]
 
@@ -102,6 +105,31 @@ class Ontology:
     version: str
     _superclasses: dict[URIRef, frozenset[URIRef]] = field(default_factory=dict)
     _lexicon: Lexicon | None = None
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without :meth:`derived` values (compiled code need not pickle)."""
+        state = self.__dict__.copy()
+        state["_derived"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore a pickled ontology (with an empty :meth:`derived` memo)."""
+        self.__dict__.update(state)
+        self._derived = {}
+
+    def derived(self, name: str, make: Callable[[Ontology], T]) -> T:
+        """``make(self)``, computed on first use and kept with this ontology.
+
+        For indexes other modules compile from the ontology (the gazetteer's
+        alias index, the SHACL shapes): they live and die with the ontology
+        they were made from. ``name`` must be unique to ``make``.
+        """
+        try:
+            return self._derived[name]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[name] = make(self)
+            return value
 
     def superclasses(self, cls: URIRef) -> frozenset[URIRef]:
         """``cls`` and all its (transitive) superclasses."""
@@ -182,6 +210,22 @@ def parse_turtle_file(path: Path, graph: Graph | None = None) -> Graph:
     return graph
 
 
+def ontology_digest(files: Iterable[Path]) -> str:
+    """The SHA-256 of the files' names and contents, in order (an ontology's identity).
+
+    Raises:
+        OntologyError: a file cannot be read.
+    """
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError as e:
+            raise OntologyError(f"{path}: cannot read ({e.strerror})") from e
+    return digest.hexdigest()
+
+
 def load_ontology(dirs: Iterable[Path], cache_dir: Path | None = None) -> Ontology:
     """Load every Turtle file of the ontology folders into one graph.
 
@@ -195,16 +239,10 @@ def load_ontology(dirs: Iterable[Path], cache_dir: Path | None = None) -> Ontolo
         OntologyError: a folder is missing or a file does not parse.
     """
     files = ontology_files(dirs)
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode())
-        try:
-            digest.update(path.read_bytes())
-        except OSError as e:
-            raise OntologyError(f"{path}: cannot read ({e.strerror})") from e
-    cache_file = _cache_file(cache_dir, digest.hexdigest(), files) if cache_dir else None
+    digest = ontology_digest(files)
+    cache_file = _cache_file(cache_dir, digest, files) if cache_dir else None
     if cache_file is not None:
-        cached = _read_cache(cache_file, digest.hexdigest())
+        cached = _read_cache(cache_file, digest)
         if cached is not None:
             return cached
     graph = _parse_files(files)
@@ -213,7 +251,7 @@ def load_ontology(dirs: Iterable[Path], cache_dir: Path | None = None) -> Ontolo
         v = graph.value(onto, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))
         if v is not None:
             version = str(v)
-    ontology = Ontology(graph=graph, files=tuple(files), digest=digest.hexdigest(), version=version)
+    ontology = Ontology(graph=graph, files=tuple(files), digest=digest, version=version)
     if cache_file is not None:
         ontology.lexicon  # noqa: B018 - compiled now, so the cache holds it
         _write_cache(cache_file, ontology)
@@ -235,26 +273,20 @@ def _parse_files(files: list[Path]) -> Graph:
     import pyoxigraph as ox
 
     from historygraph.indexed_store import IndexedStore
+    from historygraph.oxterms import converter
 
     store = IndexedStore()
     graph = Graph(store=store)
+    convert = converter()
     terms: dict[object, Node] = {}
 
     def term(t: object, bnodes: dict[str, BNode]) -> Node:
         found = terms.get(t)
         if found is not None:
             return found
-        if isinstance(t, ox.NamedNode):
-            made: Node = URIRef(t.value)
-        elif isinstance(t, ox.BlankNode):
-            made = bnodes.setdefault(t.value, BNode())
-            return made  # blank nodes are local to their file
-        elif t.language:  # type: ignore[attr-defined]
-            made = Literal(t.value, lang=t.language)  # type: ignore[attr-defined]
-        elif t.datatype.value == _XSD_STRING:  # type: ignore[attr-defined]
-            made = Literal(t.value)  # type: ignore[attr-defined]
-        else:
-            made = Literal(t.value, datatype=URIRef(t.datatype.value))  # type: ignore[attr-defined]
+        if isinstance(t, ox.BlankNode):
+            return bnodes.setdefault(t.value, BNode())  # blank nodes are local to their file
+        made: Node = convert(t)
         terms[t] = made
         return made
 
@@ -281,6 +313,10 @@ def _parse_files(files: list[Path]) -> Graph:
     return graph
 
 
+#: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
+CACHE_FORMAT = 2
+
+
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
     import platform
 
@@ -290,7 +326,7 @@ def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
 
     key = hashlib.sha256(
         "\0".join(
-            [digest, __version__, rdflib.__version__, platform.python_version()]
+            [digest, __version__, str(CACHE_FORMAT), rdflib.__version__, platform.python_version()]
             + [str(p.resolve()) for p in files]
         ).encode()
     ).hexdigest()

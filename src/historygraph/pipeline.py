@@ -12,19 +12,42 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from historygraph.document import Document
 from historygraph.errors import HistorygraphError
 from historygraph.ontology import Ontology
 
+if TYPE_CHECKING:
+    from historygraph.warmup import PendingOntology
 
-@dataclass
+
 class Context:
-    """What stages share across documents: the ontology and the NLP model."""
+    """What stages share across documents: the ontology and the NLP model.
 
-    ontology: Ontology
-    nlp: Any  # spacy.Language
+    The ontology may still be loading (a :class:`~historygraph.warmup.PendingOntology`):
+    the first read of :attr:`ontology` waits for it, so stages that do not
+    need it (the parse) run meanwhile.
+    """
+
+    def __init__(self, ontology: Ontology | PendingOntology, nlp: Any) -> None:
+        """``nlp`` is the spaCy ``Language``."""
+        self._ontology = ontology
+        self._pending = None if isinstance(ontology, Ontology) else ontology
+        self.nlp = nlp
+
+    @property
+    def waited(self) -> float:
+        """Seconds spent so far waiting for a still-loading ontology."""
+        return self._pending.waited if self._pending is not None else 0.0
+
+    @property
+    def ontology(self) -> Ontology:
+        """The ontology (waiting for it if it is still loading)."""
+        found = self._ontology
+        if not isinstance(found, Ontology):
+            found = self._ontology = found.result()
+        return found
 
 
 class Stage(Protocol):
@@ -102,9 +125,14 @@ def make_pipeline(names: Iterable[str]) -> list[Stage]:
 
 
 def run_pipeline(doc: Document, stages: Iterable[Stage], ctx: Context) -> Document:
-    """Run every stage on ``doc``, recording each stage's wall time in ``doc.timings``."""
+    """Run every stage on ``doc``, recording each stage's wall time in ``doc.timings``.
+
+    Time spent waiting for the ontology (see :class:`Context`) is not the stage's.
+    """
     for s in stages:
+        waited = ctx.waited
         t0 = time.perf_counter()
         s(doc, ctx)
-        doc.timings[s.name] = doc.timings.get(s.name, 0.0) + time.perf_counter() - t0
+        seconds = time.perf_counter() - t0 - (ctx.waited - waited)
+        doc.timings[s.name] = doc.timings.get(s.name, 0.0) + seconds
     return doc

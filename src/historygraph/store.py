@@ -35,7 +35,6 @@ server is running on the graph).
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import itertools
 import json
@@ -727,36 +726,11 @@ def from_oxigraph(term: Any) -> Any:
     return _converter()(term)
 
 
-@functools.cache
 def _converter() -> Callable[[Any], Any]:
-    """A fast pyoxigraph → rdflib term converter (imports and lookups bound once)."""
-    import pyoxigraph as ox
+    """The fast pyoxigraph → rdflib term converter (:func:`historygraph.oxterms.converter`)."""
+    from historygraph.oxterms import converter
 
-    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
-    datatypes: dict[str, URIRef] = {}
-
-    def convert(term: Any) -> Any:
-        kind = type(term)
-        if kind is named:
-            return URIRef(term.value)
-        if kind is literal:
-            language = term.language
-            if language:
-                return Literal(term.value, lang=language)
-            iri = term.datatype.value
-            if iri == _XSD_STRING:
-                return Literal(term.value)
-            datatype = datatypes.get(iri)
-            if datatype is None:
-                datatype = datatypes[iri] = URIRef(iri)
-            return Literal(term.value, datatype=datatype)
-        if term is None:
-            return None
-        if kind is blank:
-            return BNode(term.value)
-        raise StoreError(f"unsupported term in a query result: {term!r}")
-
-    return convert
+    return converter()
 
 
 def to_oxigraph(term: Any) -> Any:

@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
 from historygraph.ontology import Ontology
-from historygraph.shacl import compile_shapes
+from historygraph.shacl import Shapes, compile_shapes
 
 #: The SHACL engines :func:`validate_dataset` can use.
 ENGINES = ("auto", "fast", "pyshacl")
@@ -73,6 +73,22 @@ def schema_triples(ontology: Ontology) -> list[tuple[object, object, object]]:
     for concept_class in (HG.Measure, HG.Bound):
         triples += list(ontology.graph.triples((None, RDF.type, concept_class)))
     return triples
+
+
+def prepared_shapes(
+    ontology: Ontology,
+) -> tuple[Graph, list[tuple[object, object, object]], Shapes | None]:
+    """The shapes graph, the schema triples and the compiled shapes (None if unsupported).
+
+    Made once per ontology (:meth:`~historygraph.ontology.Ontology.derived`); callers
+    must not change them.
+    """
+
+    def make(onto: Ontology) -> tuple[Graph, list[tuple[object, object, object]], Shapes | None]:
+        shapes = shapes_graph(onto)
+        return shapes, schema_triples(onto), compile_shapes(shapes)
+
+    return ontology.derived("validate.prepared_shapes", make)
 
 
 def _results(results: Graph) -> list[Violation]:
@@ -151,9 +167,9 @@ def validate_dataset(
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    shapes = shapes_graph(ontology)
-    schema = schema_triples(ontology)
-    compiled = compile_shapes(shapes) if engine != "pyshacl" else None
+    shapes, schema, compiled = prepared_shapes(ontology)
+    if engine == "pyshacl":
+        compiled = None
     if engine == "fast" and compiled is None:
         raise ValueError(
             "the shapes use SHACL features the fast engine lacks; use --engine pyshacl"

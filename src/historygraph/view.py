@@ -24,10 +24,12 @@ classes (see :func:`style_for`); no style is written in Python.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
 import re
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -198,6 +200,32 @@ class ViewSettings:
 # ---------------------------------------------------------------- ontology helpers
 
 
+_MEMOS: weakref.WeakKeyDictionary[Graph, tuple[int, dict[Any, Any]]] = weakref.WeakKeyDictionary()
+
+
+def _memo(ontology: Graph) -> dict[Any, Any]:
+    """Values derived from ``ontology`` (styles, ancestors), kept while it lives unchanged.
+
+    A graph that gains or loses triples starts a new memo.
+    """
+    size = len(ontology)
+    found = _MEMOS.get(ontology)
+    if found is None or found[0] != size:
+        found = _MEMOS[ontology] = (size, {})
+    return found[1]
+
+
+def warm_up(ontology: Graph) -> None:
+    """Compute now what every view of a graph needs from ``ontology`` and the bundled assets.
+
+    A build calls it while spaCy parses (see :mod:`historygraph.warmup`).
+    """
+    for cls in sorted(projected_classes(ontology)):
+        style_for(cls, ontology)
+        _ancestors(cls, ontology)
+    _page_assets()
+
+
 def projected_classes(ontology: Graph) -> frozenset[URIRef]:
     """Return ``hg:Event``, ``hg:Agent``, ``hg:Place`` and all their subclasses.
 
@@ -207,12 +235,18 @@ def projected_classes(ontology: Graph) -> frozenset[URIRef]:
     Returns:
         The classes whose direct instances become nodes of the view.
     """
-    found: set[URIRef] = set()
-    for root in ROOT_CLASSES:
-        found.update(
-            c for c in ontology.transitive_subjects(RDFS.subClassOf, root) if isinstance(c, URIRef)
-        )
-    return frozenset(found)
+    memo = _memo(ontology)
+    classes = memo.get("projected")
+    if classes is None:
+        found: set[URIRef] = set()
+        for root in ROOT_CLASSES:
+            found.update(
+                c
+                for c in ontology.transitive_subjects(RDFS.subClassOf, root)
+                if isinstance(c, URIRef)
+            )
+        classes = memo["projected"] = frozenset(found)
+    return classes  # type: ignore[no-any-return]
 
 
 def _superclass_levels(cls: URIRef, ontology: Graph) -> Iterable[list[URIRef]]:
@@ -262,14 +296,26 @@ def style_for(cls: URIRef, ontology: Graph) -> NodeStyle:
     >>> style_for(HG.Event, Graph())
     NodeStyle(color='#999999', shape='dot', icon='')
     """
-    color = _inherited(cls, HG.color, ontology, _COLOR_RE.fullmatch)
-    shape = _inherited(cls, HG.shape, ontology, VIS_SHAPES.__contains__)
-    icon = _inherited(cls, HG.icon, ontology, lambda v: 0 < len(v) <= 2 and not v.isspace())
-    return NodeStyle(color or DEFAULT_COLOR, shape or DEFAULT_SHAPE, icon or "")
+    memo = _memo(ontology)
+    style = memo.get(("style", cls))
+    if style is None:
+        color = _inherited(cls, HG.color, ontology, _COLOR_RE.fullmatch)
+        shape = _inherited(cls, HG.shape, ontology, VIS_SHAPES.__contains__)
+        icon = _inherited(cls, HG.icon, ontology, lambda v: 0 < len(v) <= 2 and not v.isspace())
+        style = NodeStyle(color or DEFAULT_COLOR, shape or DEFAULT_SHAPE, icon or "")
+        memo[("style", cls)] = style
+    return style  # type: ignore[no-any-return]
 
 
-def _ancestors(cls: URIRef, ontology: Graph) -> set[Node]:
-    return set(ontology.transitive_objects(cls, RDFS.subClassOf))
+def _ancestors(cls: URIRef, ontology: Graph) -> frozenset[Node]:
+    """``cls`` and every class above it (memoised per ontology)."""
+    memo = _memo(ontology)
+    found = memo.get(("ancestors", cls))
+    if found is None:
+        found = memo[("ancestors", cls)] = frozenset(
+            ontology.transitive_objects(cls, RDFS.subClassOf)
+        )
+    return found  # type: ignore[no-any-return]
 
 
 def _most_specific(types: Iterable[URIRef], ontology: Graph) -> list[URIRef]:
@@ -1021,16 +1067,27 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], template)
 
 
-def _page(data: Mapping[str, Any]) -> str:
+@functools.cache
+def _page_assets() -> tuple[str, str, str]:
+    """The page template and the inlinable vis-network CSS and JS (read once per process)."""
     template = resources.files("historygraph").joinpath("templates", "view.html")
-    return _fill(
+    return (
         template.read_text(encoding="utf-8"),
+        _inline(_vis_asset("vis-network.css"), "style"),
+        _inline(_vis_asset("vis-network.min.js"), "script"),
+    )
+
+
+def _page(data: Mapping[str, Any]) -> str:
+    template, css, js = _page_assets()
+    return _fill(
+        template,
         {
             "page_title": html.escape(str(data["title"])),
             "node_count": str(len(data["nodes"])),
             "edge_count": str(len(data["edges"])),
-            "vis_css": _inline(_vis_asset("vis-network.css"), "style"),
-            "vis_js": _inline(_vis_asset("vis-network.min.js"), "script"),
+            "vis_css": css,
+            "vis_js": js,
             "data_json": script_json(data),
         },
     )
@@ -1237,7 +1294,7 @@ def ontology_projection(dataset: Dataset, ontology: Graph) -> nx.MultiDiGraph:
         ancestors: set[Node] = set()
         for cls in props.get(RDF.type, ()):
             if cls not in ancestry:
-                ancestry[cls] = _ancestors(cls, ontology) if isinstance(cls, URIRef) else {cls}
+                ancestry[cls] = set(_ancestors(cls, ontology)) if isinstance(cls, URIRef) else {cls}
             ancestors |= ancestry[cls]
         total.update(ancestors)
     positions = _tree_positions(terms.classes, terms.parents, 0, own)

@@ -31,7 +31,7 @@ from rdflib import URIRef
 
 from historygraph.document import Document, Entity, Mention, Span
 from historygraph.namespaces import HG
-from historygraph.ontology import GazetteerEntry, Lexicon, Ontology, compact
+from historygraph.ontology import GazetteerEntry, Ontology, compact
 from historygraph.pipeline import Context, stage
 from historygraph.stages.syntax import (
     Token,
@@ -95,32 +95,31 @@ class GazetteerIndex:
     max_tokens: int
 
 
-_INDEXES: dict[int, GazetteerIndex] = {}
+def gazetteer_index(ontology: Ontology) -> GazetteerIndex:
+    """The space-insensitive alias index of the ontology's gazetteer (built once per ontology)."""
+    return ontology.derived("entities.gazetteer_index", _make_gazetteer_index)
 
 
-def gazetteer_index(lexicon: Lexicon) -> GazetteerIndex:
-    """Build (once per lexicon) the space-insensitive alias index."""
-    key = id(lexicon)
-    if key not in _INDEXES:
-        by_compact: dict[str, GazetteerEntry] = {}
-        proper: set[str] = set()
-        longest = 1
-        for entry in lexicon.gazetteer:
-            for name in (entry.label, *entry.aliases):
-                c = compact(name)
-                if c and c not in by_compact:
-                    by_compact[c] = entry
-                    if name[:1].isupper():
-                        proper.add(c)
-                longest = max(longest, len(re.findall(r"\w+|[^\w\s]", name)))
-        prefixes = frozenset(c[:k] for c in by_compact for k in range(1, len(c) + 1))
-        _INDEXES[key] = GazetteerIndex(by_compact, frozenset(proper), prefixes, longest + 1)
-    return _INDEXES[key]
+def _make_gazetteer_index(ontology: Ontology) -> GazetteerIndex:
+    by_compact: dict[str, GazetteerEntry] = {}
+    proper: set[str] = set()
+    longest = 1
+    for entry in ontology.lexicon.gazetteer:
+        for name in (entry.label, *entry.aliases):
+            c = compact(name)
+            if c and c not in by_compact:
+                by_compact[c] = entry
+                if name[:1].isupper():
+                    proper.add(c)
+            longest = max(longest, len(_NAME_TOKENS.findall(name)))
+    prefixes = frozenset(c[:k] for c in by_compact for k in range(1, len(c) + 1))
+    return GazetteerIndex(by_compact, frozenset(proper), prefixes, longest + 1)
 
+
+_NAME_TOKENS = re.compile(r"\w+|[^\w\s]")
 
 #: Endings that make a nationality word of a place name: Azerbaijan-i, Armenia-n, Japan-ese.
 DEMONYM_ENDINGS = ("i", "n", "an", "ian", "ese", "ish")
-_NATIONALITIES: dict[int, frozenset[str]] = {}
 
 
 def nationality_words(ontology: Ontology) -> frozenset[str]:
@@ -128,21 +127,23 @@ def nationality_words(ontology: Ontology) -> frozenset[str]:
 
     "Azerbaijani", "Armenian", "Chinese": the model sometimes tags them as a
     person or organisation. Names that are themselves in the gazetteer are kept.
+    Built once per ontology.
     """
+    return ontology.derived("entities.nationality_words", _make_nationality_words)
+
+
+def _make_nationality_words(ontology: Ontology) -> frozenset[str]:
     lexicon = ontology.lexicon
-    key = id(lexicon)
-    if key not in _NATIONALITIES:
-        names = {compact(n) for e in lexicon.gazetteer for n in (e.label, *e.aliases)}
-        words: set[str] = set()
-        for entry in lexicon.gazetteer:
-            if len(entry.label.split()) != 1 or not ontology.is_a(entry.cls, HG.Place):
-                continue
-            stem = compact(entry.label)
-            words.update(stem + ending for ending in DEMONYM_ENDINGS)
-            if stem[-1:] in "aeiouy":  # China -> Chinese, Kenya -> Kenyan
-                words.update(stem[:-1] + ending for ending in ("an", "ian", "ese"))
-        _NATIONALITIES[key] = frozenset(words - names)
-    return _NATIONALITIES[key]
+    names = {compact(n) for e in lexicon.gazetteer for n in (e.label, *e.aliases)}
+    words: set[str] = set()
+    for entry in lexicon.gazetteer:
+        if len(entry.label.split()) != 1 or not ontology.is_a(entry.cls, HG.Place):
+            continue
+        stem = compact(entry.label)
+        words.update(stem + ending for ending in DEMONYM_ENDINGS)
+        if stem[-1:] in "aeiouy":  # China -> Chinese, Kenya -> Kenyan
+            words.update(stem[:-1] + ending for ending in ("an", "ian", "ese"))
+    return frozenset(words - names)
 
 
 def _alnum_prefix_length(text: str, n_alnum: int) -> int:
@@ -204,7 +205,7 @@ class _Builder:
 
 def _match_gazetteer(b: _Builder, sent: Token) -> None:
     """Longest gazetteer alias at each token, comparing letters and digits only."""
-    index = gazetteer_index(b.lexicon)
+    index = gazetteer_index(b.ontology)
     tokens = list(sent)
     keys = [compact(t.text) for t in tokens]
     i = 0

@@ -24,7 +24,7 @@ from rdflib import URIRef
 
 from historygraph.document import Document, EventRecord, Sentence, Span, TimeExpression
 from historygraph.namespaces import HG
-from historygraph.ontology import Lexicon, Ontology, Words
+from historygraph.ontology import Ontology, Words
 from historygraph.pipeline import Context, stage
 from historygraph.stages.syntax import (
     Token,
@@ -96,30 +96,28 @@ def _token_words(token: Token) -> tuple[str, str]:
     return lemma(token), token.lower_
 
 
-_TRIGGER_INDEXES: dict[int, tuple[list[tuple[dict[Words, URIRef], str]], frozenset[Words]]] = {}
+TriggerIndex = tuple[list[tuple[dict[Words, URIRef], str]], frozenset[Words]]
 
 
-def _trigger_index(
-    lexicon: Lexicon,
-) -> tuple[list[tuple[dict[Words, URIRef], str]], frozenset[Words]]:
-    """The trigger tables in priority order, and every prefix of every trigger."""
-    key = id(lexicon)
-    if key not in _TRIGGER_INDEXES:
-        tables: list[tuple[dict[Words, URIRef], str]] = [
-            (lexicon.event_triggers, "strong"),
-            (lexicon.anaphors, "anaphor"),
-            (lexicon.weak_triggers, "weak"),
-        ]
-        prefixes = frozenset(
-            k[:n] for table, _ in tables for k in table for n in range(1, len(k) + 1)
-        )
-        _TRIGGER_INDEXES[key] = (tables, prefixes)
-    return _TRIGGER_INDEXES[key]
+def trigger_index(ontology: Ontology) -> TriggerIndex:
+    """The trigger tables in priority order, and every prefix of every trigger (once per ontology)."""
+    return ontology.derived("events.trigger_index", _make_trigger_index)
 
 
-def _match_triggers(sentence: Sentence, lexicon: Lexicon) -> list[tuple[int, int, URIRef, str]]:
+def _make_trigger_index(ontology: Ontology) -> TriggerIndex:
+    lexicon = ontology.lexicon
+    tables: list[tuple[dict[Words, URIRef], str]] = [
+        (lexicon.event_triggers, "strong"),
+        (lexicon.anaphors, "anaphor"),
+        (lexicon.weak_triggers, "weak"),
+    ]
+    prefixes = frozenset(k[:n] for table, _ in tables for k in table for n in range(1, len(k) + 1))
+    return tables, prefixes
+
+
+def _match_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[int, int, URIRef, str]]:
     """(first, last+1, class, kind) for each trigger in the sentence, longest first."""
-    tables, prefixes = _trigger_index(lexicon)
+    tables, prefixes = trigger_index(ontology)
     tokens = list(sentence.parsed)
     lemmas = [lemma(t) for t in tokens]
     lowers = [t.lower_ for t in tokens]
@@ -206,7 +204,7 @@ class _Resolver:
         for sentence in self.doc.sentences:
             if is_heading(self.doc.quote(self.doc.paragraphs[sentence.paragraph])):
                 continue  # a title names the topic; the body states what happened
-            for first, last, cls, kind in _match_triggers(sentence, self.lexicon):
+            for first, last, cls, kind in _match_triggers(sentence, self.ontology):
                 tokens = list(sentence.parsed)[first:last]
                 head = _phrase_head(tokens)
                 if kind == "weak" and head.pos_ not in {"VERB", "AUX"}:

@@ -1,0 +1,137 @@
+"""The ontology loaded in a thread, the memos derived from it, and the fast term conversion."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDFS, XSD
+
+from historygraph.errors import OntologyError
+from historygraph.namespaces import HG
+from historygraph.ontology import load_ontology, parse_turtle_file
+from historygraph.oxterms import converter, iri, text_literal
+from historygraph.pipeline import Context
+from historygraph.warmup import PendingOntology
+from tests.conftest import ONTOLOGY, PROJECT
+
+SLOTS = ("_language", "_datatype", "_value", "_ill_typed")
+
+
+@pytest.mark.parametrize(
+    ("value", "language"),
+    [("Baku", None), ("", None), ("  spaced  ", None), ("Bakı", "az"), ("20 January", "en-gb")],
+)
+def test_text_literal_is_what_the_constructor_makes(value: str, language: str | None) -> None:
+    made, expected = text_literal(value, language), Literal(value, lang=language)
+    assert type(made) is Literal
+    assert made == expected and hash(made) == hash(expected)
+    assert [getattr(made, s) for s in SLOTS] == [getattr(expected, s) for s in SLOTS]
+    assert made.n3() == expected.n3()
+
+
+def test_iri_is_what_the_constructor_makes() -> None:
+    value = "https://w3id.org/historygraph/ontology#Massacre"
+    assert type(iri(value)) is URIRef
+    assert iri(value) == URIRef(value) and hash(iri(value)) == hash(URIRef(value))
+
+
+def test_converter_handles_every_kind_of_term() -> None:
+    convert = converter()
+    typed = convert(ox.Literal("1990-01-20", datatype=ox.NamedNode(str(XSD.date))))
+    assert typed == Literal("1990-01-20", datatype=XSD.date)
+    assert typed.value == Literal("1990-01-20", datatype=XSD.date).value  # a date, computed
+    assert convert(ox.Literal("x", datatype=ox.NamedNode(str(XSD.string)))) == Literal("x")
+    assert convert(ox.Literal("x", language="en")) == Literal("x", lang="en")
+    assert convert(ox.BlankNode("b1")) == BNode("b1")
+    assert convert(None) is None
+    with pytest.raises(TypeError):
+        convert("not a term")
+
+
+def test_the_fast_ontology_load_matches_rdflib() -> None:
+    loaded = load_ontology([ONTOLOGY]).graph
+    reference = Graph()
+    for path in sorted(ONTOLOGY.rglob("*.ttl")):
+        parse_turtle_file(path, reference)
+    assert len(loaded) == len(reference)
+    assert isomorphic(loaded, reference)
+
+
+def test_pending_ontology_gives_the_same_prepared_ontology() -> None:
+    pending = PendingOntology([ONTOLOGY])
+    ontology = pending.result()
+    direct = load_ontology([ONTOLOGY])
+    assert pending.digest == ontology.digest == direct.digest
+    assert ontology.lexicon == direct.lexicon
+    # prepared in the thread: the memos exist before anyone asked for them
+    assert {"entities.gazetteer_index", "validate.prepared_shapes", "events.trigger_index"} <= set(
+        ontology._derived
+    )
+
+
+def test_pending_ontology_reports_bad_turtle_when_asked(tmp_path: Path) -> None:
+    broken = tmp_path / "ontology"
+    shutil.copytree(PROJECT / "tests" / "data" / "ontologies" / "parse-error", broken)
+    pending = PendingOntology([broken])
+    with pytest.raises(OntologyError, match=r"broken\.ttl:\d+"):
+        pending.result()
+
+
+def test_pending_ontology_fails_at_once_on_a_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(OntologyError, match="not found"):
+        PendingOntology([tmp_path / "nowhere"])
+
+
+def test_context_waits_for_the_ontology_and_counts_the_wait() -> None:
+    gate = threading.Event()
+
+    class Slow:
+        waited = 0.0
+
+        def result(self):  # type: ignore[no-untyped-def]
+            gate.wait(5)
+            self.waited += 0.5
+            return load_ontology([ONTOLOGY])
+
+    slow = Slow()
+    ctx = Context(ontology=slow, nlp=None)  # type: ignore[arg-type]
+    assert ctx.waited == 0.0
+    gate.set()
+    first = ctx.ontology
+    assert ctx.ontology is first  # resolved once
+    assert ctx.waited == 0.5
+
+
+def test_derived_values_are_kept_per_ontology_and_not_pickled() -> None:
+    ontology = load_ontology([ONTOLOGY])
+    calls: list[int] = []
+
+    def make(_: object) -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    assert ontology.derived("test.value", make) is ontology.derived("test.value", make)
+    assert calls == [1]
+    copy = pickle.loads(pickle.dumps(ontology))
+    assert copy._derived == {}
+    assert copy.derived("test.value", make) == [2]  # made again for the copy
+    assert copy.lexicon == ontology.lexicon
+
+
+def test_view_memo_starts_again_when_the_ontology_changes() -> None:
+    from historygraph.view import style_for
+
+    graph = Graph()
+    cls = URIRef("https://example.org/Riot")
+    graph.add((cls, RDFS.subClassOf, HG.Event))
+    before = style_for(cls, graph)
+    graph.add((cls, HG.color, Literal("#123456")))
+    after = style_for(cls, graph)
+    assert before.color != "#123456" and after.color == "#123456"
