@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,9 @@ def check(root: Path) -> None:
         message = str(e)
         assert message and "\n" not in message, message
         assert "input.txt" in message or "graph.toml" in message, message
+        assert gc.get_freeze_count() == 0  # a failed build unfreezes what it froze
         return
+    assert gc.get_freeze_count() == 0
     assert (root / "graph.trig").exists()
     assert not result.violations
 

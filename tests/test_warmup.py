@@ -135,3 +135,25 @@ def test_view_memo_starts_again_when_the_ontology_changes() -> None:
     graph.add((cls, HG.color, Literal("#123456")))
     after = style_for(cls, graph)
     assert before.color != "#123456" and after.color == "#123456"
+
+
+def test_freeze_is_undone_and_never_touches_a_freeze_made_by_someone_else() -> None:
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    pending = PendingOntology([ONTOLOGY], freeze=True)
+    pending.result()
+    assert pending.froze and gc.get_freeze_count() > 0
+    pending.unfreeze()
+    pending.unfreeze()  # twice is harmless
+    assert gc.get_freeze_count() == 0
+
+    gc.freeze()  # the host application froze its own objects
+    try:
+        frozen = gc.get_freeze_count()
+        other = PendingOntology([ONTOLOGY], freeze=True)
+        other.result()
+        other.unfreeze()
+        assert not other.froze and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

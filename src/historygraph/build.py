@@ -207,17 +207,22 @@ def build(
     # The ontology loads and compiles in a thread while spaCy parses (see warmup.py);
     # "load ontology" is the time the build waited for it (stage timings exclude it).
     pending = PendingOntology(
-        config.ontology_dirs, cache_dir=config.cache_dir / "ontology" if use_cache else None
+        config.ontology_dirs,
+        cache_dir=config.cache_dir / "ontology" if use_cache else None,
+        freeze=True,  # long-lived for this build: kept out of the GC's scans until its end
     )
-    documents, stats = extract(config, pending, progress, jobs=jobs, use_cache=use_cache)
-    ontology = pending.result()
-    timings = {"load ontology": pending.waited, **stats.timings}
+    try:
+        documents, stats = extract(config, pending, progress, jobs=jobs, use_cache=use_cache)
+        ontology = pending.result()
+        timings = {"load ontology": pending.waited, **stats.timings}
 
-    with gc_paused():
-        return _assemble(
-            config, ontology, documents, stats, timings,
-            write_view=write_view, use_cache=use_cache, requested_store=requested_store,
-        )  # fmt: skip
+        with gc_paused():
+            return _assemble(
+                config, ontology, documents, stats, timings,
+                write_view=write_view, use_cache=use_cache, requested_store=requested_store,
+            )  # fmt: skip
+    finally:
+        pending.unfreeze()
 
 
 @contextmanager
