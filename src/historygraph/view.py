@@ -200,6 +200,12 @@ class ViewSettings:
 # ---------------------------------------------------------------- ontology helpers
 
 
+# rdflib's namespace attributes cost a microsecond a look-up; the view's loops use these.
+_TYPE, _LABEL = RDF.type, RDFS.label
+_EXACT_MATCH, _ALT_LABEL = SKOS.exactMatch, SKOS.altLabel
+#: ``_is_type(p)``: p is rdf:type (a plain string comparison, not rdflib's ``__eq__``)
+_is_type = functools.partial(str.__eq__, str(RDF.type))
+
 _MEMOS: weakref.WeakKeyDictionary[Graph, tuple[int, dict[Any, Any]]] = weakref.WeakKeyDictionary()
 
 
@@ -357,7 +363,6 @@ class _Facts:
         # What each context is, decided once per context rather than once per quad:
         # (skip: inferred, named graph IRI or None for the default graph)
         contexts: dict[object, tuple[bool, Node | None]] = {}
-        rdf_type = RDF.type
         out, graphs_of, node_graphs = self.out, self.graphs_of, self.node_graphs
         for s, p, o, ctx in dataset.quads((None, None, None, None)):
             kind = contexts.get(ctx)
@@ -372,7 +377,7 @@ class _Facts:
             if name is None:
                 continue
             node_graphs[s].add(name)
-            if isinstance(o, URIRef) and p != rdf_type:  # a possible edge: remember its sources
+            if isinstance(o, URIRef) and not _is_type(p):  # a possible edge: remember its sources
                 graphs_of[(s, p, o)].add(name)
                 node_graphs[o].add(name)
         self._labels: dict[Node, str] = {}
@@ -385,12 +390,12 @@ class _Facts:
         """The node's ``rdfs:label`` (data first, then ontology) or its local name."""
         if node not in self._labels:
             labels = sorted(
-                str(v) for v in self.objects(node, RDFS.label) if isinstance(v, Literal)
+                str(v) for v in self.objects(node, _LABEL) if isinstance(v, Literal)
             )
             if not labels:
                 labels = sorted(
                     str(v)
-                    for v in self.ontology.objects(node, RDFS.label)
+                    for v in self.ontology.objects(node, _LABEL)
                     if isinstance(v, Literal)
                 )
             self._labels[node] = labels[0] if labels else _local_name(node)
@@ -477,7 +482,7 @@ def _date_span(event: Node, facts: _Facts) -> DateSpan | None:
 
 def _wikidata(node: Node, facts: _Facts) -> str | None:
     """Return the node's Wikidata entity IRI (from ``skos:exactMatch``), if any."""
-    matches = sorted(str(m) for m in facts.objects(node, SKOS.exactMatch) if isinstance(m, URIRef))
+    matches = sorted(str(m) for m in facts.objects(node, _EXACT_MATCH) if isinstance(m, URIRef))
     wikidata = [m for m in matches if m.startswith(_WIKIDATA_PREFIXES)]
     return wikidata[0] if wikidata else None
 
@@ -524,10 +529,10 @@ def _properties(
     for prop, values in statements.items():
         if prop in _OWN_SECTION:
             continue
-        kept = [v for v in values if prop == RDF.type or not is_node(v)]
+        kept = [v for v in values if _is_type(prop) or not is_node(v)]
         if not kept:
             continue
-        if prop == RDF.type:
+        if _is_type(prop):
             texts = sorted({label(v) for v in kept})
         else:
             texts = sorted({_value_text(v, label) for v in kept})
@@ -537,7 +542,7 @@ def _properties(
 
 def _graph_title(name: Node, facts: _Facts) -> str:
     """A named graph's title: the label of its document, else its last path segments."""
-    labels = facts.strings(name, RDFS.label)
+    labels = facts.strings(name, _LABEL)
     if labels:
         return labels[0]
     parts = str(name).rstrip("/#").split("/")
@@ -549,7 +554,7 @@ def _node_attrs(
 ) -> dict[str, Any]:
     """Return the attributes of one projected node (``classes``: the projected ones)."""
     ontology = facts.ontology
-    specific = _most_specific((t for t in facts.objects(node, RDF.type) if t in classes), ontology)
+    specific = _most_specific((t for t in facts.objects(node, _TYPE) if t in classes), ontology)
     kind = _kind(specific, ontology)
     is_event = kind == "event"
     return {
@@ -561,7 +566,7 @@ def _node_attrs(
         "date": _date(node, facts) if is_event else None,
         "date_span": _date_span(node, facts) if is_event else None,
         "wikidata": _wikidata(node, facts),
-        "aliases": facts.strings(node, SKOS.altLabel),
+        "aliases": facts.strings(node, _ALT_LABEL),
         "evidence": _evidence(node, facts),
         "figures": _figures(node, facts) if is_event else [],
         "graphs": sorted(_graph_title(g, facts) for g in facts.node_graphs.get(node, ())),
@@ -623,7 +628,7 @@ def project(dataset: Dataset, ontology: Graph) -> nx.MultiDiGraph:
         {
             s
             for s, props in facts.out.items()
-            if isinstance(s, URIRef) and props.get(RDF.type, set()) & classes
+            if isinstance(s, URIRef) and props.get(_TYPE, set()) & classes
         }
     )
     node_set = set(nodes)
@@ -632,7 +637,7 @@ def project(dataset: Dataset, ontology: Graph) -> nx.MultiDiGraph:
         network.add_node(str(node), **_node_attrs(node, facts, classes, node_set.__contains__))
     for node in nodes:
         for prop, objects in sorted(facts.out[node].items()):
-            if prop == RDF.type:
+            if _is_type(prop):
                 continue
             for obj in sorted(o for o in objects if o in node_set):
                 titles = sorted(
