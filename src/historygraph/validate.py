@@ -46,7 +46,9 @@ def shapes_graph(ontology: Ontology) -> Graph:
     from rdflib import BNode
     from rdflib.namespace import RDF
 
-    shapes = Graph()
+    from historygraph.indexed_store import IndexedStore
+
+    shapes = Graph(store=IndexedStore())  # filled once, then only read
     todo = list(ontology.graph.subjects(RDF.type, SH.NodeShape))
     seen: set[object] = set()
     while todo:

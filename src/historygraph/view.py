@@ -389,14 +389,10 @@ class _Facts:
     def label(self, node: Node) -> str:
         """The node's ``rdfs:label`` (data first, then ontology) or its local name."""
         if node not in self._labels:
-            labels = sorted(
-                str(v) for v in self.objects(node, _LABEL) if isinstance(v, Literal)
-            )
+            labels = sorted(str(v) for v in self.objects(node, _LABEL) if isinstance(v, Literal))
             if not labels:
                 labels = sorted(
-                    str(v)
-                    for v in self.ontology.objects(node, _LABEL)
-                    if isinstance(v, Literal)
+                    str(v) for v in self.ontology.objects(node, _LABEL) if isinstance(v, Literal)
                 )
             self._labels[node] = labels[0] if labels else _local_name(node)
         return self._labels[node]

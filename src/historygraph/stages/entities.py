@@ -23,6 +23,7 @@ counts only if the body names it too.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -91,8 +92,14 @@ class GazetteerIndex:
 
     by_compact: dict[str, GazetteerEntry]
     proper: frozenset[str]  # compact keys of capitalised names: match only capitalised text
-    prefixes: frozenset[str]
+    sorted_keys: tuple[str, ...]  # the keys of by_compact, sorted (for prefix tests)
     max_tokens: int
+
+    def is_prefix(self, text: str) -> bool:
+        """Whether some alias key starts with ``text`` (a binary search of the sorted keys)."""
+        keys = self.sorted_keys
+        i = bisect.bisect_left(keys, text)
+        return i < len(keys) and keys[i].startswith(text)
 
 
 def gazetteer_index(ontology: Ontology) -> GazetteerIndex:
@@ -112,8 +119,7 @@ def _make_gazetteer_index(ontology: Ontology) -> GazetteerIndex:
                 if name[:1].isupper():
                     proper.add(c)
             longest = max(longest, len(_NAME_TOKENS.findall(name)))
-    prefixes = frozenset(c[:k] for c in by_compact for k in range(1, len(c) + 1))
-    return GazetteerIndex(by_compact, frozenset(proper), prefixes, longest + 1)
+    return GazetteerIndex(by_compact, frozenset(proper), tuple(sorted(by_compact)), longest + 1)
 
 
 _NAME_TOKENS = re.compile(r"\w+|[^\w\s]")
@@ -215,13 +221,13 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
             acc = ""
             for j in range(i, min(len(tokens), i + index.max_tokens)):
                 acc += keys[j]
-                if acc not in index.prefixes:
+                if not index.is_prefix(acc):
                     break
                 capital_ok = acc not in index.proper or tokens[i].text[:1].isupper()
                 if acc in index.by_compact and not tokens[j].is_punct and capital_ok:
                     best = j
         if best is None:
-            _match_glued(b, tokens[i], index)
+            _match_glued(b, tokens[i], index, keys[i])
             i += 1
             continue
         first, last = tokens[i], tokens[best]
@@ -233,9 +239,11 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
         i = best + 1
 
 
-def _match_glued(b: _Builder, token: Token, index: GazetteerIndex) -> None:
-    """A name glued to a function word by a typo: "Karabakhand" -> "Karabakh"."""
-    word = compact(token.text)
+def _match_glued(b: _Builder, token: Token, index: GazetteerIndex, word: str) -> None:
+    """A name glued to a function word by a typo: "Karabakhand" -> "Karabakh".
+
+    ``word`` is the token's :func:`compact` text.
+    """
     if len(word) < 5:
         return
     for glue in GLUE_WORDS:
