@@ -16,7 +16,7 @@ from rdflib.namespace import RDFS, XSD
 from historygraph.errors import OntologyError
 from historygraph.namespaces import HG
 from historygraph.ontology import load_ontology, parse_turtle_file
-from historygraph.oxterms import converter, iri, text_literal
+from historygraph.oxterms import converter, iri, text_literal, typed_literal
 from historygraph.pipeline import Context
 from historygraph.warmup import PendingOntology
 from tests.conftest import ONTOLOGY, PROJECT
@@ -34,6 +34,35 @@ def test_text_literal_is_what_the_constructor_makes(value: str, language: str | 
     assert made == expected and hash(made) == hash(expected)
     assert [getattr(made, s) for s in SLOTS] == [getattr(expected, s) for s in SLOTS]
     assert made.n3() == expected.n3()
+
+
+@pytest.mark.parametrize(
+    ("value", "datatype"),
+    [
+        ("1990-01-20", XSD.date),
+        ("1990-02-30", XSD.date),  # no such day: ill-typed, as the constructor says
+        ("1990-01-20Z", XSD.date),
+        ("300", XSD.integer),
+        ("-5", XSD.integer),
+        ("0", XSD.integer),
+        ("0300", XSD.integer),  # not canonical: the constructor normalises it
+        ("-0", XSD.integer),
+        ("lots", XSD.integer),
+        ("1990", XSD.gYear),
+        ("1990-01", XSD.gYearMonth),
+        ("true", XSD.boolean),
+        ("2.50", XSD.decimal),
+        ("P3D", XSD.duration),
+        ("x", URIRef("https://example.org/own-datatype")),
+    ],
+)
+def test_typed_literal_is_what_the_constructor_makes(value: str, datatype: URIRef) -> None:
+    datatype = URIRef(str(datatype))
+    made, expected = typed_literal(value, datatype), Literal(value, datatype=datatype)
+    assert type(made) is Literal
+    assert str(made) == str(expected)
+    assert made == expected and hash(made) == hash(expected)
+    assert [getattr(made, s) for s in SLOTS] == [getattr(expected, s) for s in SLOTS]
 
 
 def test_iri_is_what_the_constructor_makes() -> None:
