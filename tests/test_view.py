@@ -620,3 +620,9 @@ def test_an_asset_that_would_close_its_element_is_refused() -> None:
     for bad in ("x</SCRIPT>y", "x</script>", "<!-- x"):
         with pytest.raises(RuntimeError, match="cannot be inlined"):
             _inline(bad, "script")
+
+
+def test_written_page_is_the_rendered_text(page, dataset, ontology):
+    """render_view writes the page from pre-encoded pieces: the same bytes as view_html's text."""
+    text, _ = page
+    assert text == view_html(project(dataset, ontology), ontology, title="Fixture graph")

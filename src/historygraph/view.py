@@ -45,7 +45,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from historygraph.errors import HistorygraphError
-from historygraph.fsutil import atomic_write_text
+from historygraph.fsutil import atomic_write_bytes, atomic_write_text
 from historygraph.inference import is_inferred_graph
 from historygraph.namespaces import HG, WD
 from historygraph.view_layout import (  # noqa: F401 - public names kept importable from here
@@ -229,7 +229,7 @@ def warm_up(ontology: Graph) -> None:
     for cls in sorted(projected_classes(ontology)):
         style_for(cls, ontology)
         _ancestors(cls, ontology)
-    _page_assets()
+    _page_parts()
 
 
 def projected_classes(ontology: Graph) -> frozenset[URIRef]:
@@ -1079,18 +1079,42 @@ def _page_assets() -> tuple[str, str, str]:
     )
 
 
+def _page_values(data: Mapping[str, Any]) -> dict[str, str]:
+    """The page's placeholder values that depend on ``data``."""
+    return {
+        "page_title": html.escape(str(data["title"])),
+        "node_count": str(len(data["nodes"])),
+        "edge_count": str(len(data["edges"])),
+        "data_json": script_json(data),
+    }
+
+
 def _page(data: Mapping[str, Any]) -> str:
     template, css, js = _page_assets()
-    return _fill(
-        template,
-        {
-            "page_title": html.escape(str(data["title"])),
-            "node_count": str(len(data["nodes"])),
-            "edge_count": str(len(data["edges"])),
-            "vis_css": css,
-            "vis_js": js,
-            "data_json": script_json(data),
-        },
+    return _fill(template, {"vis_css": css, "vis_js": js, **_page_values(data)})
+
+
+@functools.cache
+def _page_parts() -> tuple[bytes | str, ...]:
+    """The template as UTF-8 pieces: fixed text and assets as bytes, data placeholders as names.
+
+    The vis-network assets are most of every page (about 700 kB); encoded once
+    here, they are not copied into a text string and encoded again per page.
+    """
+    template, css, js = _page_assets()
+    fixed = {"vis_css": css.encode("utf-8"), "vis_js": js.encode("utf-8")}
+    pieces = _PLACEHOLDER_RE.split(template)  # text, name, text, name, ..., text
+    return tuple(
+        piece.encode("utf-8") if i % 2 == 0 else fixed.get(piece, piece)
+        for i, piece in enumerate(pieces)
+    )
+
+
+def _page_bytes(data: Mapping[str, Any]) -> bytes:
+    """``_page(data)`` encoded as UTF-8 (the same bytes, made without re-encoding the assets)."""
+    values = _page_values(data)
+    return b"".join(
+        part if isinstance(part, bytes) else values[part].encode("utf-8") for part in _page_parts()
     )
 
 
@@ -1154,7 +1178,7 @@ def render_view(
         layout, physics_max_nodes, cluster_min_nodes, left_out, max_nodes, settings.seed
     )
     data = page_data(projection, ontology, title=title, settings=settings)
-    atomic_write_text(Path(output), _page(data))
+    atomic_write_bytes(Path(output), _page_bytes(data))
     return ViewStats(
         nodes=projection.number_of_nodes(),
         edges=projection.number_of_edges(),
@@ -1383,7 +1407,7 @@ def render_ontology_view(
     projection = ontology_projection(dataset, ontology)
     # The details list every statement about a term in the ontology.
     data = page_data(projection, ontology, title=title, mode="ontology")
-    atomic_write_text(Path(output), _page(data))
+    atomic_write_bytes(Path(output), _page_bytes(data))
     return ViewStats(nodes=projection.number_of_nodes(), edges=projection.number_of_edges())
 
 
