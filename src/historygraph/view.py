@@ -222,13 +222,12 @@ def _memo(ontology: Graph) -> dict[Any, Any]:
 
 
 def warm_up(ontology: Graph) -> None:
-    """Compute now what every view of a graph needs from ``ontology`` and the bundled assets.
+    """Prepare now what every view needs: the projected classes and the bundled assets.
 
-    A build calls it while spaCy parses (see :mod:`historygraph.warmup`).
+    A build calls it while spaCy parses (see :mod:`historygraph.warmup`). Styles
+    and ancestors are left to the first view, which needs only the classes it draws.
     """
-    for cls in sorted(projected_classes(ontology)):
-        style_for(cls, ontology)
-        _ancestors(cls, ontology)
+    projected_classes(ontology)
     _page_parts()
 
 
