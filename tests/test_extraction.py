@@ -307,3 +307,36 @@ def test_yesterday_counts_back_from_the_dateline(extract) -> None:  # type: igno
     assert [(e.cls, e.date.value if e.date else None) for e in doc.live_events()] == [
         (HG.Massacre, "2021-06-03")
     ]
+
+
+def test_the_government_needs_a_government_to_refer_to(extract) -> None:  # type: ignore[no-untyped-def]
+    """A broad head word ("government") must be a word of its referent's name; a plural with a
+    quantifier ("many foreign governments") refers to no single body named before."""
+    doc = extract(
+        "The Ugandan Red Cross counted the wounded in Kampala in March 1971. "
+        "The government later denied the figures. "
+        "The shootings were condemned by many foreign governments."
+    )
+    red_cross = next(e for e in doc.entities.values() if e.label == "Ugandan Red Cross")
+    assert not {a.lower() for a in red_cross.aliases} & {"government", "many foreign governments"}
+    said = [doc.quote(m.span) for m in doc.mentions if m.entity == red_cross.key]
+    assert said == ["Ugandan Red Cross"], said
+
+
+def test_the_government_finds_a_named_government(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The Malawian government closed the border in May 1964. "
+        "Two days later the government reopened it."
+    )
+    government = next(e for e in doc.entities.values() if "government" in e.label.lower())
+    assert len([m for m in doc.mentions if m.entity == government.key]) == 2
+
+
+def test_police_and_administrative_divisions_by_head_word(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1976 the Rhodesian Police raided villages in the Matabeleland Province and in the "
+        "Gorno-Badakhshan Autonomous Oblast a curfew was declared."
+    )
+    found = labels(doc)
+    assert any(v == "MilitaryForce" and "Police" in k for k, v in found.items()), found
+    assert any(v == "Place" and "Oblast" in k for k, v in found.items()), found

@@ -428,6 +428,15 @@ def _match_parenthesised_aliases(b: _Builder) -> None:
             b.add(span, m.entity, "alias")
 
 
+def _names_with(entity: Entity, word: str) -> bool:
+    """Whether ``word`` (a lemma) is a word of the entity's label or of one of its aliases."""
+    for name in (entity.label, *entity.aliases):
+        words = {w.lower() for w in re.findall(r"\w+", name)}
+        if word in words or f"{word}s" in words:
+            return True
+    return False
+
+
 def _match_generic_anaphora(b: _Builder) -> None:
     """ "armed forces", "the parliament": the most recent entity of that class nearby."""
     for sent in b.doc.sentences:
@@ -440,6 +449,8 @@ def _match_generic_anaphora(b: _Builder) -> None:
                 continue
             if any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in chunk):
                 continue
+            if any(t.lower_ in QUANTIFIERS for t in chunk):
+                continue  # "many foreign governments": several bodies, not one named before
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
                 continue  # relational use: "the leadership of X" names no force itself
             tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
@@ -447,11 +458,16 @@ def _match_generic_anaphora(b: _Builder) -> None:
             if b.covered(span) is not None:
                 continue
             window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+            # A head word of a narrower class ("the parliament": a legislature) finds its
+            # referent by class. One of the broad organisation class ("the government",
+            # "the party", "the authorities") must also be a word of the referent's name.
+            word = lemma(root) if cls == HG.Organization else None
             candidates = [
                 m
                 for m in b.mentions
                 if window_start <= m.span.start < span.start
                 and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
+                and (word is None or _names_with(b.doc.entities[m.entity], word))
             ]
             if candidates:
                 antecedent = max(candidates, key=lambda m: m.span.start)
