@@ -40,6 +40,8 @@ def test_scores_do_not_regress() -> None:
         seed["entities"].f1 == 1.0 and seed["events_strict"].f1 == 1.0 and seed["figures"].f1 == 1.0
     )
     assert totals["quotes"].fp == 0 and totals["quotes"].tp > 0
-    assert totals["entities"].f1 >= 0.85
+    # 0.86 over the seven documents before tbilisi-1989 (held out, first run 0.64) joined
+    # in session 10; 0.83 with it. A new document may lower the totals; a change may not.
+    assert totals["entities"].f1 >= 0.82
     assert totals["events"].f1 >= 0.71
     assert totals["figures"].f1 >= 0.92
