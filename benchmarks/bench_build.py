@@ -749,7 +749,8 @@ def memory_child(graph_dir: Path) -> None:
     b = measure_build(graph_dir, "memory", jobs=None, use_cache=False, per_build_peak=False)
     out = {
         "build": asdict(b),
-        "self_maxrss_mib": _maxrss_mib(resource.RUSAGE_SELF),
+        # VmHWM: this process's own peak (ru_maxrss keeps the bench parent's across exec)
+        "self_maxrss_mib": (_status_kib("VmHWM") or 0) / 1024 or _maxrss_mib(resource.RUSAGE_SELF),
         "children_maxrss_mib": _maxrss_mib(resource.RUSAGE_CHILDREN),
     }
     print("RESULT " + json.dumps(out), flush=True)

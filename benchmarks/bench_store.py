@@ -245,6 +245,19 @@ def make_graph_dir(target: Path, size: int) -> dict[str, int]:
 
 
 def _peak_rss_mib() -> float:
+    """This process's peak RSS in MiB.
+
+    ``VmHWM`` of ``/proc/self/status`` where there is one: it belongs to the
+    process's own memory map, made new by ``exec``. ``ru_maxrss`` is kept across
+    ``exec`` on Linux, so a worker started by a large parent (``make bench`` runs
+    this after the build benchmark) would report the parent's peak.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
