@@ -340,3 +340,13 @@ def test_police_and_administrative_divisions_by_head_word(extract) -> None:  # t
     found = labels(doc)
     assert any(v == "MilitaryForce" and "Police" in k for k, v in found.items()), found
     assert any(v == "Place" and "Oblast" in k for k, v in found.items()), found
+
+
+def test_an_event_named_by_an_anaphor_is_no_entity(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1921 soldiers killed forty villagers in Dunmore. Every year schools remember "
+        "the victims of the Dunmore Tragedy. Historians still debate the Dunmore Atrocity."
+    )
+    names = {e.label for e in doc.entities.values()}
+    assert not any("Tragedy" in n or "Atrocity" in n for n in names), names
+    assert "Dunmore" in names

@@ -290,9 +290,12 @@ def _class_of_phrase(b: _Builder, root: Token, default: URIRef | None) -> URIRef
 
 
 def _names_an_event(b: _Builder, root: Token) -> bool:
-    """ "the Khojaly Genocide", "the Sharpeville Massacre": an event's name, not an entity."""
-    triggers = b.lexicon.event_triggers
-    return (lemma(root),) in triggers or (root.lower_,) in triggers
+    """ "the Khojaly Genocide", "the Sharpeville Massacre": an event's name, not an entity.
+
+    The head word is an event trigger or an event anaphor ("the Sumgait Tragedy").
+    """
+    words = ((lemma(root),), (root.lower_,))
+    return any(w in b.lexicon.event_triggers or w in b.lexicon.anaphors for w in words)
 
 
 def _appositive_class(b: _Builder, root: Token) -> URIRef | None:
