@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, URIRef
-from rdflib.namespace import RDF
 
 from historygraph.config import GraphConfig, load_config
 from historygraph.document import Document
@@ -39,6 +38,7 @@ from historygraph.store import (
 )
 from historygraph.trig import graph_blocks, trig_document
 from historygraph.validate import ValidationCache, Violation, validate_dataset
+from historygraph.vocab import RDF
 from historygraph.warmup import PendingOntology
 
 

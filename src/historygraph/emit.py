@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from historygraph import __version__
 from historygraph.config import GraphConfig, SourceConfig
@@ -27,6 +26,7 @@ from historygraph.iri import (
 )
 from historygraph.namespaces import DCTERMS, HG, SCHEMA
 from historygraph.ontology import Ontology
+from historygraph.vocab import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 
 def reference_graph_iri(base: str) -> URIRef:

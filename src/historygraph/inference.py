@@ -49,11 +49,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from historygraph.errors import ConfigError
 from historygraph.quads import GraphBuffer, QuadBuffer
+from historygraph.vocab import OWL, RDF, RDFS
 
 if TYPE_CHECKING:
     from historygraph.config import GraphConfig

@@ -107,6 +107,37 @@ for _name in HG.__annotations__:
     setattr(HG, _name, HG._NS[_name])
 del _name
 
+
+class FastNamespace:
+    """An open namespace whose terms are made once, then read as plain attributes.
+
+    ``ns.term`` and ``ns["term"]`` give ``URIRef(base + "term")``; the first access
+    stores it on the object, so later ones cost an attribute read, where an rdflib
+    ``Namespace`` or ``DefinedNamespace`` builds or checks the term on every access.
+    ``str(ns)`` is the base IRI.
+    """
+
+    def __init__(self, base: str) -> None:
+        """``base``: the namespace IRI, ending in ``#`` or ``/``."""
+        self._base = base
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = URIRef(self._base + name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)  # type: ignore[no-any-return]
+
+    def __str__(self) -> str:
+        return self._base
+
+    def __repr__(self) -> str:
+        return f"FastNamespace({self._base!r})"
+
+
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
 CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")

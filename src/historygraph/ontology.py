@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from historygraph.errors import OntologyError
 from historygraph.namespaces import HG, WD
+from historygraph.vocab import RDF, RDFS, SKOS
 
 T = TypeVar("T")
 

@@ -25,8 +25,9 @@ from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from rdflib.term import Node
+
+from historygraph.vocab import OWL, RDF, RDFS, SH, XSD
 
 Triple = tuple[Node, Node, Node]
 

@@ -11,11 +11,11 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
 
 from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from historygraph.namespaces import PREFIXES
 from historygraph.quads import QuadBuffer
+from historygraph.vocab import RDF
 
 _TYPE = RDF.type
 

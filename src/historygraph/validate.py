@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import SH
 
 from historygraph.ontology import Ontology
 from historygraph.shacl import Shapes, compile_shapes
+from historygraph.vocab import SH
 
 #: The SHACL engines :func:`validate_dataset` can use.
 ENGINES = ("auto", "fast", "pyshacl")

@@ -41,7 +41,6 @@ import networkx as nx
 from pyvis.network import Network
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from historygraph.errors import HistorygraphError
@@ -63,6 +62,7 @@ from historygraph.view_layout import (  # noqa: F401 - public names kept importa
     timeline_positions,
     wrap_label,
 )
+from historygraph.vocab import OWL, RDF, RDFS, SKOS, XSD
 
 #: Classes whose instances (and instances of their subclasses) become nodes.
 ROOT_CLASSES: tuple[URIRef, ...] = (HG.Event, HG.Agent, HG.Place)
@@ -1093,16 +1093,28 @@ def _page(data: Mapping[str, Any]) -> str:
     return _fill(template, {"vis_css": css, "vis_js": js, **_page_values(data)})
 
 
+def _vis_asset_bytes(name: str, element: str) -> bytes:
+    """A bundled vis-network file (UTF-8) as bytes, checked as :func:`_inline` checks text."""
+    data = resources.files("pyvis").joinpath(*_VIS_DIR, name).read_bytes()
+    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # as text mode reads it
+    if re.search(rb"</" + element.encode() + rb"|<!--", data, flags=re.IGNORECASE):
+        raise RuntimeError(f"bundled vis-network asset cannot be inlined in <{element}>")
+    return data
+
+
 @functools.cache
 def _page_parts() -> tuple[bytes | str, ...]:
     """The template as UTF-8 pieces: fixed text and assets as bytes, data placeholders as names.
 
-    The vis-network assets are most of every page (about 700 kB); encoded once
-    here, they are not copied into a text string and encoded again per page.
+    The vis-network assets are most of every page (about 700 kB); read as bytes
+    once here, they are never decoded into text and encoded again.
     """
-    template, css, js = _page_assets()
-    fixed = {"vis_css": css.encode("utf-8"), "vis_js": js.encode("utf-8")}
-    pieces = _PLACEHOLDER_RE.split(template)  # text, name, text, name, ..., text
+    template = resources.files("historygraph").joinpath("templates", "view.html")
+    fixed = {
+        "vis_css": _vis_asset_bytes("vis-network.css", "style"),
+        "vis_js": _vis_asset_bytes("vis-network.min.js", "script"),
+    }
+    pieces = _PLACEHOLDER_RE.split(template.read_text(encoding="utf-8"))
     return tuple(
         piece.encode("utf-8") if i % 2 == 0 else fixed.get(piece, piece)
         for i, piece in enumerate(pieces)

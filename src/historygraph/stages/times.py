@@ -17,12 +17,11 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from rdflib.namespace import XSD
-
 from historygraph.document import Document, Span, TimeExpression
 from historygraph.pipeline import Context, stage
 from historygraph.stages.numbers import parse_number
 from historygraph.stages.syntax import is_heading, offset
+from historygraph.vocab import XSD
 
 MONTHS: dict[str, int] = {}
 for _i in range(1, 13):
