@@ -348,9 +348,13 @@ def prepare(text: str, name: str = "<query>") -> Any:
                 f"{name}: updates (INSERT, DELETE, LOAD, CLEAR, ...) are refused: the graph is read-only"
             ) from e
         raise _syntax_error(text, name, e) from e
-    for node in _walk(prepared.algebra):
-        if getattr(node, "name", None) == "ServiceGraphPattern":
-            raise QueryError(f"{name}: SERVICE is refused: queries run only on the local graph")
+    if not getattr(prepared, "_hg_local", False):  # checked once per parsed (cached) query
+        for node in _walk(prepared.algebra):
+            if getattr(node, "name", None) == "ServiceGraphPattern":
+                raise QueryError(
+                    f"{name}: SERVICE is refused: queries run only on the local graph"
+                )
+        prepared._hg_local = True
     return prepared
 
 

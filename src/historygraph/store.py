@@ -785,6 +785,31 @@ def oxigraph_result(answer: Any) -> Result:
     return result
 
 
+def oxigraph_rows(answer: Any) -> tuple[list[str], list[list[Any]]]:
+    """A pyoxigraph SELECT answer as variable names and rows of rdflib terms (None: unbound).
+
+    The same terms as :func:`oxigraph_result`, without building rdflib's
+    ``Result`` and its rows keyed by ``Variable`` (whose hash rdflib computes in
+    Python on every look-up).
+    """
+    convert = _converter()
+    names = [v.value for v in answer.variables]
+    rows = []
+    made: dict[Any, Any] = {}  # a term repeated across rows is converted once
+    for solution in answer:
+        row = []
+        for term in solution:
+            if term is None:
+                row.append(None)
+                continue
+            value = made.get(term)
+            if value is None:
+                value = made[term] = convert(term)
+            row.append(value)
+        rows.append(row)
+    return names, rows
+
+
 # --- backends ---------------------------------------------------------------
 
 
@@ -899,6 +924,18 @@ class OxigraphBackend:
         except SyntaxError as e:  # rdflib accepted it, Oxigraph does not
             raise StoreError(f"Oxigraph cannot parse this query: {e}") from e
         return oxigraph_result(answer)
+
+    def select_rows(self, text: str) -> tuple[list[str], list[list[Any]]]:
+        """Run a SELECT already checked by :func:`historygraph.query.prepare`: names and rows."""
+        import pyoxigraph as ox
+
+        try:
+            answer = self.store.query(text, prefixes=self._prefixes)
+        except SyntaxError as e:  # rdflib accepted it, Oxigraph does not
+            raise StoreError(f"Oxigraph cannot parse this query: {e}") from e
+        if not isinstance(answer, ox.QuerySolutions):
+            raise StoreError("not a SELECT query")
+        return oxigraph_rows(answer)
 
     def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
         """Every quad of the named graphs, as rdflib terms (the merged default graph left out)."""
