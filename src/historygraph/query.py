@@ -351,9 +351,7 @@ def prepare(text: str, name: str = "<query>") -> Any:
     if not getattr(prepared, "_hg_local", False):  # checked once per parsed (cached) query
         for node in _walk(prepared.algebra):
             if getattr(node, "name", None) == "ServiceGraphPattern":
-                raise QueryError(
-                    f"{name}: SERVICE is refused: queries run only on the local graph"
-                )
+                raise QueryError(f"{name}: SERVICE is refused: queries run only on the local graph")
         prepared._hg_local = True
     return prepared
 
