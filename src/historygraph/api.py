@@ -160,22 +160,12 @@ class KnowledgeGraph:
         self, sparql: str, timeout: float | None, reason: str | None
     ) -> tuple[list[str], list[list[Any]]] | None:
         """A SELECT without a time limit on the Oxigraph store, straight to rows; else None."""
-        from historygraph.errors import HistorygraphError, QueryError
-        from historygraph.query import prepare, resolve_query
+        from historygraph.query import resolve_query, select_rows
 
-        backend = self._backend_for(reason)
-        if timeout or not hasattr(backend, "select_rows"):
+        if timeout:
             return None
         text, name = resolve_query(self.config, sparql)
-        prepared = prepare(text, name)  # the same checks as every query: syntax, updates, SERVICE
-        if prepared.algebra.name != "SelectQuery":
-            return None
-        try:
-            return backend.select_rows(text)  # type: ignore[no-any-return]
-        except HistorygraphError as e:
-            raise type(e)(f"{name}: {e}") from e
-        except Exception as e:  # evaluation errors, as run_query reports them
-            raise QueryError(f"{name}: query failed: {e}") from e
+        return select_rows(self._backend_for(reason), text, name)
 
     def rows(self, sparql: str, **kwargs: Any) -> Iterator[dict[str, Any]]:
         """The rows of a SELECT as dicts of plain Python values (see :func:`python_value`)."""

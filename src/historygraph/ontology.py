@@ -258,9 +258,6 @@ def load_ontology(dirs: Iterable[Path], cache_dir: Path | None = None) -> Ontolo
     return ontology
 
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
 def _parse_files(files: list[Path]) -> Graph:
     """All the files in one read-only graph, parsed by Oxigraph's Turtle parser.
 

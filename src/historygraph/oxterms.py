@@ -44,23 +44,25 @@ def iri(value: str) -> URIRef:
     return _new_str(URIRef, value)
 
 
-def text_literal(value: str, language: str | None = None) -> Literal:
-    """``Literal(value, lang=language)`` for a string (the tag, if any, already validated)."""
+def _literal(
+    value: str, language: str | None, datatype: URIRef | None, python: Any, ill_typed: bool | None
+) -> Literal:
+    """A Literal with the slots ``Literal.__new__`` would give it, set directly."""
     made = _new_str(Literal, value)
-    made._language = language or None
-    made._datatype = None
-    made._value = str(value)
-    made._ill_typed = None
-    return made
-
-
-def _typed(value: str, datatype: URIRef, python: Any, ill_typed: bool | None) -> Literal:
-    made = _new_str(Literal, value)
-    made._language = None
+    made._language = language
     made._datatype = datatype
     made._value = python
     made._ill_typed = ill_typed
     return made
+
+
+def text_literal(value: str, language: str | None = None) -> Literal:
+    """``Literal(value, lang=language)`` for a string (the tag, if any, already validated)."""
+    return _literal(value, language or None, None, str(value), None)
+
+
+def _typed(value: str, datatype: URIRef, python: Any, ill_typed: bool | None) -> Literal:
+    return _literal(value, None, datatype, python, ill_typed)
 
 
 def _kind(datatype: URIRef) -> str:

@@ -18,11 +18,13 @@ abandoned, still running, when it times out.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import re
 import threading
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -528,17 +530,41 @@ def _as_backend(dataset: Any) -> Backend:
     return dataset if hasattr(dataset, "evaluate") else MemoryBackend(dataset)
 
 
-def _evaluate_here(backend: Backend, text: str, prepared: Any, name: str) -> Result:
-    """Evaluate in this thread; SELECT rows are materialised so errors surface here."""
+@contextlib.contextmanager
+def _named_errors(name: str) -> Iterator[None]:
+    """Errors raised while evaluating: prefixed with the query's name, foreign ones as QueryError."""
     try:
-        result = backend.evaluate(text, prepared)
-        if result.type == "SELECT":
-            result.bindings  # noqa: B018  (rdflib evaluates lazily)
+        yield
     except HistorygraphError as e:
         raise type(e)(f"{name}: {e}") from e
     except Exception as e:  # evaluation errors (bad function arguments, ...)
         raise QueryError(f"{name}: query failed: {e}") from e
+
+
+def _evaluate_here(backend: Backend, text: str, prepared: Any, name: str) -> Result:
+    """Evaluate in this thread; SELECT rows are materialised so errors surface here."""
+    with _named_errors(name):
+        result = backend.evaluate(text, prepared)
+        if result.type == "SELECT":
+            result.bindings  # noqa: B018  (rdflib evaluates lazily)
     return result
+
+
+def select_rows(
+    backend: Backend, text: str, name: str = "<query>"
+) -> tuple[list[str], list[list[Any]]] | None:
+    """A SELECT's variable names and rows, without a time limit, from a backend that answers
+    them directly (the Oxigraph store); None for other backends and other query forms.
+
+    The query gets the same checks as in :func:`run_query`.
+    """
+    direct = getattr(backend, "select_rows", None)
+    if direct is None:
+        return None
+    if prepare(text, name).algebra.name != "SelectQuery":
+        return None
+    with _named_errors(name):
+        return direct(text)  # type: ignore[no-any-return]
 
 
 def _pack(result: Result) -> tuple[Any, ...]:

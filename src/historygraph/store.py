@@ -768,29 +768,22 @@ def oxigraph_result(answer: Any) -> Result:
         result.graph = graph
         return result
     result = Result("SELECT")
-    names = [Variable(v.value) for v in answer.variables]
-    result.vars = names
-    rows = []
-    made: dict[Any, Any] = {}  # a term repeated across rows is converted once
-    for solution in answer:
-        row = {}
-        for name, term in zip(names, solution, strict=True):
-            if term is not None:
-                value = made.get(term)
-                if value is None:
-                    value = made[term] = convert(term)
-                row[name] = value
-        rows.append(row)
-    result.bindings = rows
+    names, rows = oxigraph_rows(answer)
+    variables = [Variable(name) for name in names]
+    result.vars = variables
+    result.bindings = [
+        {var: value for var, value in zip(variables, row, strict=True) if value is not None}
+        for row in rows
+    ]
     return result
 
 
 def oxigraph_rows(answer: Any) -> tuple[list[str], list[list[Any]]]:
     """A pyoxigraph SELECT answer as variable names and rows of rdflib terms (None: unbound).
 
-    The same terms as :func:`oxigraph_result`, without building rdflib's
-    ``Result`` and its rows keyed by ``Variable`` (whose hash rdflib computes in
-    Python on every look-up).
+    :func:`oxigraph_result` keys these rows by ``Variable``; callers that want
+    plain rows skip that (rdflib computes a ``Variable``'s hash in Python on every
+    look-up).
     """
     convert = _converter()
     names = [v.value for v in answer.variables]
@@ -919,23 +912,23 @@ class OxigraphBackend:
         The default graph is the store's own, which holds the merge of the
         named graphs (see :func:`with_merged_default`), not Oxigraph's union.
         """
-        try:
-            answer = self.store.query(text, prefixes=self._prefixes)
-        except SyntaxError as e:  # rdflib accepted it, Oxigraph does not
-            raise StoreError(f"Oxigraph cannot parse this query: {e}") from e
-        return oxigraph_result(answer)
+        return oxigraph_result(self._answer(text))
 
     def select_rows(self, text: str) -> tuple[list[str], list[list[Any]]]:
         """Run a SELECT already checked by :func:`historygraph.query.prepare`: names and rows."""
         import pyoxigraph as ox
 
-        try:
-            answer = self.store.query(text, prefixes=self._prefixes)
-        except SyntaxError as e:  # rdflib accepted it, Oxigraph does not
-            raise StoreError(f"Oxigraph cannot parse this query: {e}") from e
+        answer = self._answer(text)
         if not isinstance(answer, ox.QuerySolutions):
             raise StoreError("not a SELECT query")
         return oxigraph_rows(answer)
+
+    def _answer(self, text: str) -> Any:
+        """Oxigraph's answer to a checked query (the common prefixes predeclared)."""
+        try:
+            return self.store.query(text, prefixes=self._prefixes)
+        except SyntaxError as e:  # rdflib accepted it, Oxigraph does not
+            raise StoreError(f"Oxigraph cannot parse this query: {e}") from e
 
     def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
         """Every quad of the named graphs, as rdflib terms (the merged default graph left out)."""

@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from historygraph.ontology import Ontology
 from historygraph.shacl import Shapes, compile_shapes
-from historygraph.vocab import SH
+from historygraph.vocab import RDF, RDFS, SH
 
 #: The SHACL engines :func:`validate_dataset` can use.
 ENGINES = ("auto", "fast", "pyshacl")
@@ -44,7 +44,6 @@ def union_graph(dataset: Dataset) -> Graph:
 def shapes_graph(ontology: Ontology) -> Graph:
     """The SHACL shapes of the ontology (node shapes and the blank nodes they use)."""
     from rdflib import BNode
-    from rdflib.namespace import RDF
 
     from historygraph.indexed_store import IndexedStore
 
@@ -65,8 +64,6 @@ def shapes_graph(ontology: Ontology) -> Graph:
 
 def schema_triples(ontology: Ontology) -> list[tuple[object, object, object]]:
     """What SHACL needs from the ontology: the class hierarchy and the typed concepts."""
-    from rdflib.namespace import RDF, RDFS
-
     from historygraph.namespaces import HG
 
     triples: list[tuple[object, object, object]] = list(

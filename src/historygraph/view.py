@@ -200,9 +200,6 @@ class ViewSettings:
 # ---------------------------------------------------------------- ontology helpers
 
 
-# rdflib's namespace attributes cost a microsecond a look-up; the view's loops use these.
-_TYPE, _LABEL = RDF.type, RDFS.label
-_EXACT_MATCH, _ALT_LABEL = SKOS.exactMatch, SKOS.altLabel
 #: ``_is_type(p)``: p is rdf:type (a plain string comparison, not rdflib's ``__eq__``)
 _is_type = functools.partial(str.__eq__, str(RDF.type))
 
@@ -388,10 +385,14 @@ class _Facts:
     def label(self, node: Node) -> str:
         """The node's ``rdfs:label`` (data first, then ontology) or its local name."""
         if node not in self._labels:
-            labels = sorted(str(v) for v in self.objects(node, _LABEL) if isinstance(v, Literal))
+            labels = sorted(
+                str(v) for v in self.objects(node, RDFS.label) if isinstance(v, Literal)
+            )
             if not labels:
                 labels = sorted(
-                    str(v) for v in self.ontology.objects(node, _LABEL) if isinstance(v, Literal)
+                    str(v)
+                    for v in self.ontology.objects(node, RDFS.label)
+                    if isinstance(v, Literal)
                 )
             self._labels[node] = labels[0] if labels else _local_name(node)
         return self._labels[node]
@@ -477,7 +478,7 @@ def _date_span(event: Node, facts: _Facts) -> DateSpan | None:
 
 def _wikidata(node: Node, facts: _Facts) -> str | None:
     """Return the node's Wikidata entity IRI (from ``skos:exactMatch``), if any."""
-    matches = sorted(str(m) for m in facts.objects(node, _EXACT_MATCH) if isinstance(m, URIRef))
+    matches = sorted(str(m) for m in facts.objects(node, SKOS.exactMatch) if isinstance(m, URIRef))
     wikidata = [m for m in matches if m.startswith(_WIKIDATA_PREFIXES)]
     return wikidata[0] if wikidata else None
 
@@ -537,7 +538,7 @@ def _properties(
 
 def _graph_title(name: Node, facts: _Facts) -> str:
     """A named graph's title: the label of its document, else its last path segments."""
-    labels = facts.strings(name, _LABEL)
+    labels = facts.strings(name, RDFS.label)
     if labels:
         return labels[0]
     parts = str(name).rstrip("/#").split("/")
@@ -549,7 +550,7 @@ def _node_attrs(
 ) -> dict[str, Any]:
     """Return the attributes of one projected node (``classes``: the projected ones)."""
     ontology = facts.ontology
-    specific = _most_specific((t for t in facts.objects(node, _TYPE) if t in classes), ontology)
+    specific = _most_specific((t for t in facts.objects(node, RDF.type) if t in classes), ontology)
     kind = _kind(specific, ontology)
     is_event = kind == "event"
     return {
@@ -561,7 +562,7 @@ def _node_attrs(
         "date": _date(node, facts) if is_event else None,
         "date_span": _date_span(node, facts) if is_event else None,
         "wikidata": _wikidata(node, facts),
-        "aliases": facts.strings(node, _ALT_LABEL),
+        "aliases": facts.strings(node, SKOS.altLabel),
         "evidence": _evidence(node, facts),
         "figures": _figures(node, facts) if is_event else [],
         "graphs": sorted(_graph_title(g, facts) for g in facts.node_graphs.get(node, ())),
@@ -623,7 +624,7 @@ def project(dataset: Dataset, ontology: Graph) -> nx.MultiDiGraph:
         {
             s
             for s, props in facts.out.items()
-            if isinstance(s, URIRef) and props.get(_TYPE, set()) & classes
+            if isinstance(s, URIRef) and props.get(RDF.type, set()) & classes
         }
     )
     node_set = set(nodes)
@@ -1050,32 +1051,17 @@ def script_json(data: Any) -> str:
     return text
 
 
-def _vis_asset(name: str) -> str:
-    """Read pyvis's bundled copy of a vis-network file."""
-    return resources.files("pyvis").joinpath(*_VIS_DIR, name).read_text(encoding="utf-8")
+def _vis_asset(name: str) -> bytes:
+    """pyvis's bundled copy of a vis-network file, UTF-8, with line endings as text mode reads them."""
+    data = resources.files("pyvis").joinpath(*_VIS_DIR, name).read_bytes()
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
-def _inline(text: str, element: str) -> str:
-    """Check that ``text`` can be inlined in ``<element>`` without closing it early."""
-    if re.search(rf"</{element}|<!--", text, flags=re.IGNORECASE):
+def _inline(data: bytes, element: str) -> bytes:
+    """Check that ``data`` can be inlined in ``<element>`` without closing it early."""
+    if re.search(rb"</" + element.encode() + rb"|<!--", data, flags=re.IGNORECASE):
         raise RuntimeError(f"bundled vis-network asset cannot be inlined in <{element}>")
-    return text
-
-
-def _fill(template: str, values: Mapping[str, str]) -> str:
-    """Replace ``{{ name }}`` placeholders in one pass (inserted text is not rescanned)."""
-    return _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], template)
-
-
-@functools.cache
-def _page_assets() -> tuple[str, str, str]:
-    """The page template and the inlinable vis-network CSS and JS (read once per process)."""
-    template = resources.files("historygraph").joinpath("templates", "view.html")
-    return (
-        template.read_text(encoding="utf-8"),
-        _inline(_vis_asset("vis-network.css"), "style"),
-        _inline(_vis_asset("vis-network.min.js"), "script"),
-    )
+    return data
 
 
 def _page_values(data: Mapping[str, Any]) -> dict[str, str]:
@@ -1088,31 +1074,17 @@ def _page_values(data: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def _page(data: Mapping[str, Any]) -> str:
-    template, css, js = _page_assets()
-    return _fill(template, {"vis_css": css, "vis_js": js, **_page_values(data)})
-
-
-def _vis_asset_bytes(name: str, element: str) -> bytes:
-    """A bundled vis-network file (UTF-8) as bytes, checked as :func:`_inline` checks text."""
-    data = resources.files("pyvis").joinpath(*_VIS_DIR, name).read_bytes()
-    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # as text mode reads it
-    if re.search(rb"</" + element.encode() + rb"|<!--", data, flags=re.IGNORECASE):
-        raise RuntimeError(f"bundled vis-network asset cannot be inlined in <{element}>")
-    return data
-
-
 @functools.cache
 def _page_parts() -> tuple[bytes | str, ...]:
     """The template as UTF-8 pieces: fixed text and assets as bytes, data placeholders as names.
 
-    The vis-network assets are most of every page (about 700 kB); read as bytes
+    The vis-network assets are most of every page (about 500 kB); read as bytes
     once here, they are never decoded into text and encoded again.
     """
     template = resources.files("historygraph").joinpath("templates", "view.html")
     fixed = {
-        "vis_css": _vis_asset_bytes("vis-network.css", "style"),
-        "vis_js": _vis_asset_bytes("vis-network.min.js", "script"),
+        "vis_css": _inline(_vis_asset("vis-network.css"), "style"),
+        "vis_js": _inline(_vis_asset("vis-network.min.js"), "script"),
     }
     pieces = _PLACEHOLDER_RE.split(template.read_text(encoding="utf-8"))
     return tuple(
@@ -1122,11 +1094,15 @@ def _page_parts() -> tuple[bytes | str, ...]:
 
 
 def _page_bytes(data: Mapping[str, Any]) -> bytes:
-    """``_page(data)`` encoded as UTF-8 (the same bytes, made without re-encoding the assets)."""
+    """The self-contained page for ``data``, as UTF-8 (each placeholder filled once)."""
     values = _page_values(data)
     return b"".join(
         part if isinstance(part, bytes) else values[part].encode("utf-8") for part in _page_parts()
     )
+
+
+def _page(data: Mapping[str, Any]) -> str:
+    return _page_bytes(data).decode("utf-8")
 
 
 def view_html(
