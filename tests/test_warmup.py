@@ -186,3 +186,37 @@ def test_freeze_is_undone_and_never_touches_a_freeze_made_by_someone_else() -> N
         assert not other.froze and gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_a_stage_is_not_charged_for_waiting_for_the_ontology() -> None:
+    import time
+
+    from historygraph.document import Document
+    from historygraph.pipeline import FunctionStage, run_pipeline
+
+    class Slow:
+        waited = 0.0
+
+        def result(self):  # type: ignore[no-untyped-def]
+            time.sleep(0.3)
+            self.waited += 0.3
+            return load_ontology([ONTOLOGY])
+
+    def reads_the_ontology(doc: Document, ctx: Context) -> None:
+        assert ctx.ontology.lexicon is not None
+
+    stage = FunctionStage("reads", (), (), reads_the_ontology)
+    doc = Document(id="t", path=Path("t.txt"), text="x", title="t")
+    run_pipeline(doc, [stage], Context(ontology=Slow(), nlp=None))  # type: ignore[arg-type]
+    assert doc.timings["reads"] < 0.25  # the 0.3 s wait is not the stage's time
+
+
+def test_vocab_terms_are_rdflibs_terms() -> None:
+    from rdflib.namespace import RDF, SH, XSD
+
+    from historygraph import vocab
+
+    assert vocab.RDF.type == RDF.type and type(vocab.RDF.type) is URIRef
+    assert vocab.SH["in"] == SH["in"] and vocab.XSD.gYearMonth == XSD.gYearMonth
+    assert str(vocab.XSD) == str(XSD)
+    assert vocab.RDF.type is vocab.RDF.type  # made once
