@@ -41,7 +41,10 @@ def test_scores_do_not_regress() -> None:
     )
     assert totals["quotes"].fp == 0 and totals["quotes"].tp > 0
     # 0.86 over the seven documents before tbilisi-1989 (held out, first run 0.64) joined
-    # in session 10; 0.83 with it. A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.82
+    # in session 10; 0.83 with it. Session 11: 0.88 over those eight after its entity
+    # rules; two more held-out documents (a helper wrote them without seeing the builder;
+    # first run 0.83, 0.85 after the rules) give 0.87 over ten. A new document may lower
+    # the totals; a change may not.
+    assert totals["entities"].f1 >= 0.85
     assert totals["events"].f1 >= 0.71
-    assert totals["figures"].f1 >= 0.92
+    assert totals["figures"].f1 >= 0.93

@@ -29,7 +29,7 @@ from historygraph.document import (
 from historygraph.fsutil import atomic_write_text
 
 #: Bump when the cached format or the extraction changes in a way the version does not show.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def cache_key(text: str, ontology_digest: str, model: str) -> str:

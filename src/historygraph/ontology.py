@@ -87,6 +87,9 @@ class Lexicon:
     head_words: dict[str, URIRef]
     ner_labels: dict[str, URIRef]
     gazetteer: tuple[GazetteerEntry, ...]
+    #: head words of several words ("supreme council", "house of commons"): they win over
+    #: the one-word head word they contain
+    head_phrases: dict[Words, URIRef] = field(default_factory=dict)
 
     @property
     def max_trigger_len(self) -> int:
@@ -311,7 +314,7 @@ def _parse_files(files: list[Path]) -> Graph:
 
 
 #: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
@@ -441,7 +444,9 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         if word is None or count is None or not isinstance(bound, URIRef):
             raise OntologyError("hg:vagueQuantity entries need hg:word, hg:count and hg:bound")
         vague[words_of(str(word))] = (int(count), bound)
-    head_words = {k[0]: v for k, v in _word_map(onto, HG.headWord).items() if len(k) == 1}
+    all_heads = _word_map(onto, HG.headWord)
+    head_words = {k[0]: v for k, v in all_heads.items() if len(k) == 1}
+    head_phrases = {k: v for k, v in all_heads.items() if len(k) > 1}
     ner_labels: dict[str, URIRef] = {}
     for subject in sorted({s for s in g.subjects(HG.nerLabel, None) if isinstance(s, URIRef)}):
         for label in _strings(g, subject, HG.nerLabel):
@@ -475,6 +480,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         head_words=head_words,
         ner_labels=ner_labels,
         gazetteer=_gazetteer(onto),
+        head_phrases=head_phrases,
     )
 
 

@@ -32,7 +32,7 @@ from rdflib import URIRef
 
 from historygraph.document import Document, Entity, Mention, Span
 from historygraph.namespaces import HG
-from historygraph.ontology import GazetteerEntry, Ontology, compact
+from historygraph.ontology import GazetteerEntry, Ontology, compact, words_of
 from historygraph.pipeline import Context, stage
 from historygraph.stages.syntax import (
     Token,
@@ -55,6 +55,10 @@ QUANTIFIERS = frozenset(
 ANAPHORA_WINDOW = 3
 #: Prepositions after which a name the model calls a person or organisation is a place.
 LOCATIVES = frozenset({"in", "at", "near", "outside", "towards", "toward", "around", "across"})
+#: Verbs whose agent ("headed by X") is a person when the name is a bare personal name.
+LEADING_VERBS = frozenset({"head", "lead", "chair", "command", "preside"})
+#: Prepositions that place a site ("the memorial on Rustaveli Avenue").
+SITE_PREPOSITIONS = ("on", "in", "at", "near")
 #: Strength of the evidence that gave a mention its class (see ``_one_sense_per_name``).
 BY_NER, BY_CONTEXT, BY_WORD = 1, 2, 3
 
@@ -282,8 +286,34 @@ def _is_title_of_person(ent: Token) -> bool:
     return False
 
 
+def _head_phrase_class(b: _Builder, root: Token) -> URIRef | None:
+    """The class of the longest head phrase around ``root``: "Supreme Council", "House of Lords".
+
+    A phrase is the root with the words just before it ("supreme council") or
+    the root followed by "of" and more ("house of commons"), compared by text
+    and by lemma.
+    """
+    phrases = b.lexicon.head_phrases
+    if not phrases:
+        return None
+    longest = max(len(k) for k in phrases)
+    doc = root.doc
+    windows = [doc[max(0, root.i - n) : root.i + 1] for n in range(1, longest)]
+    if root.i + 1 < len(doc) and doc[root.i + 1].lower_ == "of":
+        windows += [doc[root.i : root.i + n + 1] for n in range(2, longest)]
+    best: tuple[int, URIRef] | None = None
+    for window in windows:
+        for text in (" ".join(t.text for t in window), " ".join(lemma(t) for t in window)):
+            cls = phrases.get(words_of(text))
+            if cls is not None and (best is None or len(window) > best[0]):
+                best = (len(window), cls)
+    return best[1] if best is not None else None
+
+
 def _class_of_phrase(b: _Builder, root: Token, default: URIRef | None) -> URIRef | None:
-    cls = b.lexicon.head_words.get(lemma(root)) or b.lexicon.head_words.get(root.lower_)
+    cls = _head_phrase_class(b, root)
+    if cls is None:
+        cls = b.lexicon.head_words.get(lemma(root)) or b.lexicon.head_words.get(root.lower_)
     if cls is not None and (b.ontology.is_a(cls, HG.Agent) or b.ontology.is_a(cls, HG.Place)):
         return cls
     return default
@@ -313,12 +343,42 @@ def _modifies(token: Token) -> bool:
     return token.dep_ in {"amod", "compound", "nmod", "poss"}
 
 
+def _is_people_noun(b: _Builder, root: Token) -> bool:
+    """ "Armenians", "Georgians": a nationality used as a plural noun, not as a modifier.
+
+    The tagger may call it a plural noun, or a singular proper noun whose text
+    is a nationality word of the gazetteer plus "s".
+    """
+    if _modifies(root):
+        return False
+    if root.tag_ in {"NNPS", "NNS"}:
+        return True
+    word = compact(root.text)
+    return word.endswith("s") and word[:-1] in nationality_words(b.ontology)
+
+
+def _leader_by_name(tokens: list[Token]) -> bool:
+    """ "a commission headed by Anatoly Sobchak": a personal name (two or three proper nouns)
+    as the agent of a verb of leading ("headed/led/chaired by").
+    """
+    if not 2 <= len(tokens) <= 3 or any(t.tag_ != "NNP" for t in tokens):
+        return False
+    root = tokens[-1]
+    by = root.head
+    return (
+        root.dep_ == "pobj"
+        and by.lower_ == "by"
+        and by.dep_ == "agent"
+        and lemma(by.head) in LEADING_VERBS
+    )
+
+
 def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
     for ent in parsed.ents:
         default = b.lexicon.ner_labels.get(ent.label_)
         if ent.label_ == "NORP" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES:
             default = HG.Place  # "in the Punjab", tagged as a nationality by the model
-        elif ent.label_ == "NORP" and ent.root.tag_ in {"NNPS", "NNS"} and not _modifies(ent.root):
+        elif ent.label_ == "NORP" and _is_people_noun(b, ent.root):
             default = HG.Group  # "South Africans", "Armenians" used as a noun: a people
         if default is None or _is_title_of_person(ent):
             continue
@@ -351,6 +411,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             cls = _appositive_class(b, ent.root)
         if cls is None and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES:
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
+        if cls is None and ent.label_ == "ORG" and _leader_by_name(tokens):
+            cls, strength = HG.Person, BY_CONTEXT  # "headed by Anatoly Sobchak", tagged ORG
         if cls is None:
             cls, strength = default, BY_NER
         label = normalise_label(b.doc.quote(span))
@@ -368,7 +430,10 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
     for chunk in noun_chunks(parsed):
         root = chunk.root
         cls = _class_of_phrase(b, root, None)
-        if cls is None or not b.ontology.is_a(cls, HG.Agent):
+        if cls is None:
+            continue
+        site = b.ontology.is_a(cls, HG.Place)
+        if not (site or b.ontology.is_a(cls, HG.Agent)):
             continue
         root_span = Span(offset(root), offset(root) + len(root.text))
         if b.covered(root_span) is not None:
@@ -378,11 +443,18 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             tokens = tokens[1:]  # "On 13 April 1919 troops fired": the date is no part of the name
         named = any(t.pos_ == "PROPN" or t.ent_type_ == "NORP" for t in tokens if t.i != root.i)
         # a plural group noun on its own ("protesters", "university students") names a group too
+        # and so does a singular one the lexicon lists in the singular ("a crowd")
         collective = (
-            cls == HG.Group and root.tag_ == "NNS" and lemma(root) not in GENERIC_GROUP_NOUNS
+            cls == HG.Group
+            and (root.tag_ == "NNS" or (root.tag_ == "NN" and root.lower_ in b.lexicon.head_words))
+            and lemma(root) not in GENERIC_GROUP_NOUNS
         )
-        if not (named or collective):
-            end = _of_a_place(b, root) if cls != HG.Group and chunk[0].lower_ == "the" else None
+        end = None
+        if site or not (named or collective):
+            # "the government of India"; a site: "the memorial on Rustaveli Avenue" (a named
+            # place is the model's to find, and "the town of Khojaly" is Khojaly itself)
+            preps = SITE_PREPOSITIONS if site else ("of",)
+            end = _of_a_place(b, root, preps) if cls != HG.Group and chunk[0].lower_ == "the" else None
             if end is None:
                 continue
             tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)
@@ -395,16 +467,25 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
         if not tokens:
             continue
         span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
-        for m in [m for m in b.mentions if span.contains(m.span)]:
+        # "the government of India": India stays a mention of its own, inside the longer name
+        place = [m for m in b.mentions if end is not None and m.span.end == end]
+        for m in [m for m in b.mentions if span.contains(m.span) and m not in place]:
             b.mentions.remove(m)
-        if b.covered(span) is None:
-            b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+        if all(m in place for m in b.mentions if m.span.overlaps(span)):
+            key = b.entity_for(cls, normalise_label(b.doc.quote(span)))
+            b.add(span, key, "headword")
+            if site and place:
+                b.doc.entities[key].located_in = place[0].entity
+                b.doc.entities[key].located_in_evidence = span
 
 
-def _of_a_place(b: _Builder, root: Token) -> int | None:
-    """ "the government of India", "the army of Armenia": where the named place ends, if any."""
+def _of_a_place(b: _Builder, root: Token, preps: tuple[str, ...] = ("of",)) -> int | None:
+    """ "the government of India", "the army of Armenia": where the named place ends, if any.
+
+    ``preps``: the prepositions that may join the head word to the place.
+    """
     for prep in root.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != root.i + 1:
+        if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i != root.i + 1:
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
@@ -475,6 +556,18 @@ def _match_generic_anaphora(b: _Builder) -> None:
             if candidates:
                 antecedent = max(candidates, key=lambda m: m.span.start)
                 b.add(span, antecedent.entity, "anaphora")
+            elif b.ontology.is_a(cls, HG.MilitaryForce) and _definite_or_modified(chunk):
+                # "the police opened fire", "local police": a force the text names no other way
+                b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+
+
+def _definite_or_modified(chunk: Token) -> bool:
+    """Whether a noun phrase is definite ("the police") or has an adjective ("local police")."""
+    root = chunk.root
+    return any(
+        (t.dep_ == "det" and t.lower_ == "the") or (t.dep_ == "amod" and t.head.i == root.i)
+        for t in chunk
+    )
 
 
 @stage("entities", requires=("sentences",), assigns=("entities", "mentions"))
@@ -539,6 +632,8 @@ def _link_locations(b: _Builder) -> None:
         ent = b.doc.entities[m.entity]
         if not b.ontology.is_a(ent.cls, HG.Place) or ent.gazetteer is not None:
             continue
+        if ent.located_in is not None:
+            continue  # "the memorial on Rustaveli Avenue": placed by its own name
         follow = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?").match(b.doc.text, m.span.end)
         if follow is None:
             continue
@@ -696,8 +791,8 @@ def _merge_modified_names(b: _Builder) -> None:
         ent = b.doc.entities[key]
         words = ent.label.split()
         for n in range(1, len(words)):
-            if not words[n - 1].islower():
-                break
+            if not words[n - 1].islower() or words[n - 1] in ("of", *SITE_PREPOSITIONS):
+                break  # "memorial on Rustaveli Avenue" is not Rustaveli Avenue
             shorter = entity_key(ent.cls, " ".join(words[n:]))
             if shorter in b.doc.entities and any(m.entity == shorter for m in b.mentions):
                 _repoint(b, key, shorter)

@@ -329,13 +329,11 @@ class _Resolver:
         root = token
         while root.head.i != root.i and span.start <= offset(root.head) < span.end:
             root = root.head
-        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS | {
-            "of",
-            "with",
-            "against",
-            "to",
-            "for",
-        }
+        if root.dep_ != "pobj":
+            return False
+        if root.head.lower_ in {"on", "upon"}:  # "fired on a crowd": the target, not who fired
+            return not _temporal(root.head)
+        return root.head.lower_ in LOCATIVE_PREPS | {"of", "with", "against", "to", "for"}
 
     def _prepositional(
         self, prep: Token, of_role: URIRef | None, on_head: bool
@@ -346,7 +344,12 @@ class _Resolver:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if word == "by":
                 agents += self.entities_of(obj)
-            elif word == "against":
+            elif word == "against" or (
+                word in {"on", "upon"}
+                and on_head
+                and of_role == HG.affected
+                and not _temporal(prep)
+            ):  # "violence against X"; "troops fired on the crowd" (a killing's target)
                 affected += self.entities_of(obj)
             elif word == "of" and on_head and of_role is not None:
                 (agents if of_role == HG.agent else affected).extend(self.entities_of(obj))
@@ -455,9 +458,14 @@ class _Resolver:
             root = _locative_object(root)
             if root is None:
                 continue
-            governor = root.head.head
-            if self.entity_of(governor) is not None and self.entity_of(governor) != m.entity:
+            governor = self.entity_of(root.head.head)
+            if (
+                governor is not None
+                and governor != m.entity
+                and self.ontology.is_a(self.doc.entities[governor].cls, HG.Place)
+            ):
                 continue  # "the Mission in Moscow": a location of a place, not of an event
+                # ("fired on a crowd in Amritsar": where the crowd was, the event was)
             nearest = self._nearest(root, [x for x in mentions if x.kind != "anaphor"])
             if nearest is not None and quotes and not any(q.contains(nearest.span) for q in quotes):
                 continue  # a place inside a quoted title belongs to the title
@@ -812,3 +820,8 @@ def _link(doc: Document, r: _Resolver) -> None:
                     target.date.head,
                 )
                 break
+
+
+def _temporal(prep: Token) -> bool:
+    """Whether a preposition's phrase holds a date ("On 21 January Heydar Aliyev", misparsed)."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)

@@ -6,7 +6,10 @@
 of the closest earlier date that has one. "Sixty-five years ago (today)" is
 counted back from the date of writing, which a news dateline gives
 ("SHARPEVILLE, 21 March 2025 — ..."), and so are "today", "this morning" and
-"yesterday"; without a dateline they are left alone. The dateline's own date
+"yesterday" and a weekday ("on Thursday": the latest one on or before the
+date of writing, unless the clause speaks of the future); without a dateline
+they are left alone. Nor does a year taken from context put an event after the
+date of writing. The dateline's own date
 dates no event: it is when the text was written.
 """
 
@@ -57,9 +60,14 @@ DEICTIC_DAYS = {
     "tonight": 0,
     "yesterday": 1,
 }
+#: Weekday names: "on Thursday" in a dated news report is the Thursday before it was written.
+WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+#: Auxiliaries that put a clause in the future.
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})
 #: A dateline: the date of writing, near the start of a paragraph and followed by a dash.
 DATELINE_REACH = 80
-_DATELINE_PLACE = re.compile(r"^[A-Z][\w.'’ -]*,\s*$")
+#: "SHARPEVILLE, " or "GORIS, Armenia, ": a place, perhaps with its country or region.
+_DATELINE_PLACE = re.compile(r"^[A-Z][\w.'’ -]*,(?:\s*[A-Z][\w.'’ -]*,)?\s*$")
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[—–:-]")
 #: Prepositions whose object is a temporal modifier.
 TEMPORAL_PREPS = frozenset(
@@ -237,11 +245,12 @@ def find_times(doc: Document, ctx: Context) -> None:
             quoted = any(q.contains(span) for q in quotes)
             temporal = _is_temporal(ent.root)
             words = " ".join(ent.text.lower().split())
-            if written is not None and (AGO.match(words) or words in DEICTIC_DAYS):
+            days = _deictic_days(words, written, ent.root) if written is not None else None
+            if written is not None and (AGO.match(words) or days is not None):
                 today = bool(_TODAY.match(doc.text, span.end))
                 back = (
-                    _days_back(written, DEICTIC_DAYS[words])
-                    if words in DEICTIC_DAYS
+                    _days_back(written, days)
+                    if days is not None
                     else count_back(written, ent.text, today=today)
                 )
                 value = lexical(back) if back is not None else None
@@ -261,10 +270,19 @@ def find_times(doc: Document, ctx: Context) -> None:
             date = parse_date(ent.text)
             if date is None:
                 continue
+            day = _day_before(ent)
+            if day is not None and date.month is not None and date.day is None:
+                # "29 September 2023" that the model tagged from "September" on
+                date = ParsedDate(date.year, date.month, day)
+                span = Span(offset(ent.doc[ent.start - 1]), span.end)
             if date.year is None:
                 if last_year is None:
                     continue
                 date = ParsedDate(last_year, date.month, date.day)
+                if written is not None and _after(date, written) and not _future(ent.root):
+                    # "... by 1 January 2024. The Council met on 21 September": a past event
+                    # is no later than the date of writing
+                    date = _latest_before(date, written)
             else:
                 last_year = date.year
                 if written is None and _is_dateline(doc, paragraph, span):
@@ -276,6 +294,18 @@ def find_times(doc: Document, ctx: Context) -> None:
             doc.times.append(
                 TimeExpression(span, "date", value[0], value[1], temporal, quoted, ent.root)  # type: ignore[arg-type]
             )
+
+
+def _day_before(ent: object) -> int | None:
+    """The day of the month in the token just before a date entity, if it is one (1-31)."""
+    start = ent.start  # type: ignore[attr-defined]
+    if start == 0:
+        return None
+    token = ent.doc[start - 1]  # type: ignore[attr-defined]
+    if not token.text.isdigit() or len(token.text) > 2 or token.ent_type_ not in {"", "DATE", "CARDINAL"}:
+        return None
+    day = int(token.text)
+    return day if 1 <= day <= 31 else None
 
 
 def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
@@ -290,6 +320,55 @@ def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
         and bool(_DATELINE_END.match(doc.text, span.end))
         and not is_heading(doc.quote(paragraph))
     )
+
+
+def _deictic_days(words: str, written: ParsedDate | None, root: object) -> int | None:
+    """Days before the date of writing that "yesterday" or "(last) Thursday" names, if any.
+
+    A weekday is the latest one on or before the date of writing, unless the
+    sentence speaks of the future ("will meet on Monday"): then it is left alone.
+    """
+    if words in DEICTIC_DAYS:
+        return DEICTIC_DAYS[words]
+    day = WEEKDAYS.get(words.removeprefix("last "))
+    if day is None or written is None or written.year is None or _future(root):
+        return None
+    if written.month is None or written.day is None:
+        return None
+    try:
+        today = calendar.weekday(written.year, written.month, written.day)
+    except ValueError:
+        return None
+    return (today - day) % 7
+
+
+def _future(token: object) -> bool:
+    """Whether the clause of ``token`` speaks of the future ("will meet", "shall vote")."""
+    node = token
+    for _ in range(8):
+        if getattr(node, "pos_", "") in {"VERB", "AUX"}:
+            break
+        head = node.head  # type: ignore[attr-defined]
+        if head is node:
+            break
+        node = head
+    return any(c.lower_ in FUTURE_AUXILIARIES for c in node.children)  # type: ignore[attr-defined]
+
+
+def _after(date: ParsedDate, written: ParsedDate) -> bool:
+    """Whether a (year-complete) date falls after the date of writing, at the coarser precision."""
+    a = (date.year, date.month or 0, date.day or 0)
+    b = (written.year, written.month or 13, written.day or 32)
+    return a > b  # type: ignore[operator]
+
+
+def _latest_before(date: ParsedDate, written: ParsedDate) -> ParsedDate:
+    """The same day and month in the latest year that is not after the date of writing."""
+    assert written.year is not None
+    candidate = ParsedDate(written.year, date.month, date.day)
+    if _after(candidate, written):
+        candidate = ParsedDate(written.year - 1, date.month, date.day)
+    return candidate
 
 
 def _days_back(anchor: ParsedDate, days: int) -> ParsedDate | None:
