@@ -413,7 +413,6 @@ def test_a_killing_fired_on_a_group_has_that_group_affected(extract) -> None:  #
     assert event.place is not None and doc.entities[event.place].label == "Kent"
 
 
-
 def test_a_dateline_with_a_country_and_weekdays_before_it(extract) -> None:  # type: ignore[no-untyped-def]
     # the model tags "29 September 2023" from "September" on; the dateline names a country too
     doc = extract(

@@ -454,7 +454,11 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             # "the government of India"; a site: "the memorial on Rustaveli Avenue" (a named
             # place is the model's to find, and "the town of Khojaly" is Khojaly itself)
             preps = SITE_PREPOSITIONS if site else ("of",)
-            end = _of_a_place(b, root, preps) if cls != HG.Group and chunk[0].lower_ == "the" else None
+            end = (
+                _of_a_place(b, root, preps)
+                if cls != HG.Group and chunk[0].lower_ == "the"
+                else None
+            )
             if end is None:
                 continue
             tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)

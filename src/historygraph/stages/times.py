@@ -302,7 +302,11 @@ def _day_before(ent: object) -> int | None:
     if start == 0:
         return None
     token = ent.doc[start - 1]  # type: ignore[attr-defined]
-    if not token.text.isdigit() or len(token.text) > 2 or token.ent_type_ not in {"", "DATE", "CARDINAL"}:
+    if (
+        not token.text.isdigit()
+        or len(token.text) > 2
+        or token.ent_type_ not in {"", "DATE", "CARDINAL"}
+    ):
         return None
     day = int(token.text)
     return day if 1 <= day <= 31 else None
