@@ -294,9 +294,9 @@ def _head_phrase_class(b: _Builder, root: Token) -> URIRef | None:
     and by lemma.
     """
     phrases = b.lexicon.head_phrases
-    if not phrases:
+    anchors, longest = _head_phrase_anchors(b.ontology)
+    if root.lower_ not in anchors and lemma(root) not in anchors:
         return None
-    longest = max(len(k) for k in phrases)
     doc = root.doc
     windows = [doc[max(0, root.i - n) : root.i + 1] for n in range(1, longest)]
     if root.i + 1 < len(doc) and doc[root.i + 1].lower_ == "of":
@@ -308,6 +308,18 @@ def _head_phrase_class(b: _Builder, root: Token) -> URIRef | None:
             if cls is not None and (best is None or len(window) > best[0]):
                 best = (len(window), cls)
     return best[1] if best is not None else None
+
+
+def _head_phrase_anchors(ontology: Ontology) -> tuple[frozenset[str], int]:
+    """The words a head phrase can be found from (its last word, or the word before "of"),
+    and the longest phrase in words (built once per ontology)."""
+    return ontology.derived("entities.head_phrase_anchors", _make_head_phrase_anchors)
+
+
+def _make_head_phrase_anchors(ontology: Ontology) -> tuple[frozenset[str], int]:
+    phrases = ontology.lexicon.head_phrases
+    anchors = {k[-1] for k in phrases} | {k[0] for k in phrases if k[1] == "of"}
+    return frozenset(anchors), max((len(k) for k in phrases), default=0)
 
 
 def _class_of_phrase(b: _Builder, root: Token, default: URIRef | None) -> URIRef | None:
