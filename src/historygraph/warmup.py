@@ -32,7 +32,11 @@ SWITCH_INTERVAL = 0.0002
 
 def prepare(ontology: Ontology) -> Ontology:
     """Compile now everything a build derives from ``ontology`` (each is kept with it)."""
-    from historygraph.stages.entities import gazetteer_index, nationality_words
+    from historygraph.stages.entities import (
+        gazetteer_index,
+        head_phrase_anchors,
+        nationality_words,
+    )
     from historygraph.stages.events import trigger_index
     from historygraph.validate import prepared_shapes
     from historygraph.view import warm_up
@@ -40,6 +44,7 @@ def prepare(ontology: Ontology) -> Ontology:
     ontology.lexicon  # noqa: B018 - compiled and kept
     gazetteer_index(ontology)
     nationality_words(ontology)
+    head_phrase_anchors(ontology)
     trigger_index(ontology)
     prepared_shapes(ontology)
     warm_up(ontology.graph)

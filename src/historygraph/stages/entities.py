@@ -294,7 +294,7 @@ def _head_phrase_class(b: _Builder, root: Token) -> URIRef | None:
     and by lemma.
     """
     phrases = b.lexicon.head_phrases
-    anchors, longest = _head_phrase_anchors(b.ontology)
+    anchors, longest = head_phrase_anchors(b.ontology)
     if root.lower_ not in anchors and lemma(root) not in anchors:
         return None
     doc = root.doc
@@ -310,7 +310,7 @@ def _head_phrase_class(b: _Builder, root: Token) -> URIRef | None:
     return best[1] if best is not None else None
 
 
-def _head_phrase_anchors(ontology: Ontology) -> tuple[frozenset[str], int]:
+def head_phrase_anchors(ontology: Ontology) -> tuple[frozenset[str], int]:
     """The words a head phrase can be found from (its last word, or the word before "of"),
     and the longest phrase in words (built once per ontology)."""
     return ontology.derived("entities.head_phrase_anchors", _make_head_phrase_anchors)
