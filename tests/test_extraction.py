@@ -433,3 +433,14 @@ def test_a_year_from_context_puts_no_past_event_after_the_writing(extract) -> No
     dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
     assert dates["12 September"] == "2021-09-12"
     assert dates["1 March 2022"] == "2022-03-01"
+
+
+def test_the_place_of_a_dateline_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags an upper-case dateline place as an organisation
+    doc = extract(
+        "KAPAN, Armenia, 29 September 2023 — Refugees arrived all day.\n\n"
+        "MAPUTO, 4 June 2021 — Police fired on a crowd here yesterday."
+    )
+    found = labels(doc)
+    assert found.get("KAPAN") == "Place", found
+    assert found.get("MAPUTO") == "Place", found

@@ -55,6 +55,11 @@ QUANTIFIERS = frozenset(
 ANAPHORA_WINDOW = 3
 #: Prepositions after which a name the model calls a person or organisation is a place.
 LOCATIVES = frozenset({"in", "at", "near", "outside", "towards", "toward", "around", "across"})
+#: What follows the place of a news dateline: perhaps a country, then a date and a dash.
+_DATELINE_AFTER = re.compile(
+    r",(?:\s*[A-Z][\w.'’ -]*,)?\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)"
+    r"\s+\d{4}\s*(?:\([^()\n]{1,40}\)\s*)?[—–:-]"
+)
 #: Verbs whose agent ("headed by X") is a person when the name is a bare personal name.
 LEADING_VERBS = frozenset({"head", "lead", "chair", "command", "preside"})
 #: Prepositions that place a site ("the memorial on Rustaveli Avenue").
@@ -423,6 +428,12 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             cls = _appositive_class(b, ent.root)
         if cls is None and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES:
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
+        if (
+            ent.start_char == 0
+            and ent.text.isupper()
+            and _DATELINE_AFTER.match(b.doc.text, span.end)
+        ):
+            cls, strength = HG.Place, BY_WORD  # "GORIS, Armenia, 29 September 2023 —": a dateline
         if cls is None and ent.label_ == "ORG" and _leader_by_name(tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "headed by Anatoly Sobchak", tagged ORG
         if cls is None:
