@@ -444,3 +444,20 @@ def test_the_place_of_a_dateline_is_a_place(extract) -> None:  # type: ignore[no
     found = labels(doc)
     assert found.get("KAPAN") == "Place", found
     assert found.get("MAPUTO") == "Place", found
+
+
+def test_a_verb_the_model_puts_in_a_name_still_triggers(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "the House of Commons censured Dyer" as one organisation name
+    doc = extract("In July 1920 the House of Commons censured Dyer.")
+    assert [e.cls for e in doc.live_events()] == [HG.Condemnation]
+
+
+def test_acts_of_mourning_are_commemorations(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In Kenya, 7 August is observed each year as a day of mourning. "
+        "Every year on 7 August survivors lay flowers at the memorial in Nairobi."
+    )
+    events = doc.live_events()
+    assert events and all(e.cls == HG.Commemoration for e in events), events
+    quotes = {doc.quote(s) for e in events for s in e.evidence}
+    assert "mourning" in quotes and any("lay flowers" in q for q in quotes), quotes

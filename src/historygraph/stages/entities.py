@@ -403,8 +403,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             continue
         if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology):
             continue  # "under Azerbaijani control", tagged PERSON by the model
-        if _names_an_event(b, ent.root):
-            continue
+        if ent.root.pos_ in {"NOUN", "PROPN"} and _names_an_event(b, ent.root):
+            continue  # (a verb the model took into the name is no event's name: see below)
         tokens = [t for t in ent if not (t.dep_ == "det" or t.is_punct)]
         verb = next((i for i, t in enumerate(tokens) if i and t.tag_.startswith("VB")), None)
         if verb is not None:  # "the House of Commons censured Dyer": the name ends at the verb

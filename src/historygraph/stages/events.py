@@ -215,8 +215,12 @@ class _Resolver:
                     continue  # part of a name ("Mourning Day" of an organisation)
                 if kind != "anaphor" and head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "compound":
                     continue  # a modifier: "liberation movement", "protest camp"
-                if any(t.ent_type_ and t.ent_type_ != "EVENT" for t in tokens):
-                    continue  # inside a date or name: "March 1994"
+                if any(
+                    t.ent_type_ and t.ent_type_ != "EVENT" and not t.tag_.startswith("VB")
+                    for t in tokens
+                ):
+                    continue  # inside a date or name: "March 1994" (a verb is no part of a name:
+                    # "the House of Commons censured Dyer", tagged as one name by the model)
                 mention = EventMention(
                     cls, kind, head, tokens_span(tokens[0], tokens[-1]), sentence
                 )
