@@ -461,3 +461,26 @@ def test_acts_of_mourning_are_commemorations(extract) -> None:  # type: ignore[n
     assert events and all(e.cls == HG.Commemoration for e in events), events
     quotes = {doc.quote(s) for e in events for s in e.evidence}
     assert "mourning" in quotes and any("lay flowers" in q for q in quotes), quotes
+
+
+def test_war_words_votes_and_expulsions(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 2 May 1995 the regional council of Tamberg voted to join Ostland. "
+        "In June 1995 rebel forces launched an assault on Kossa, shelling the town for a week. "
+        "By July some 20,000 villagers had been driven out of the valley."
+    )
+    classes = sorted(e.cls.split("#")[-1] for e in doc.live_events())
+    assert classes == ["Deportation", "LegislativeDecision", "MilitaryOperation"]
+
+
+def test_an_adjective_is_no_trigger(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("In 1992 the self-declared republic held elections in Tiraspol.")
+    assert doc.live_events() == []
+
+
+def test_who_reports_a_killing_did_not_kill(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1996 the Ostland Ministry of Health reported 312 soldiers killed in the fighting."
+    )
+    [event] = doc.live_events()
+    assert event.agents == [], [doc.entities[a].label for a in event.agents]

@@ -215,6 +215,8 @@ class _Resolver:
                     continue  # part of a name ("Mourning Day" of an organisation)
                 if kind != "anaphor" and head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "compound":
                     continue  # a modifier: "liberation movement", "protest camp"
+                if head.dep_ == "amod":
+                    continue  # an adjective: "the self-declared republic", "a proclaimed aim"
                 if any(
                     t.ent_type_ and t.ent_type_ != "EVENT" and not t.tag_.startswith("VB")
                     for t in tokens
@@ -326,6 +328,8 @@ class _Resolver:
             token = self._token_at(mention.sentence, m.span.start)
             if token is not None and self._is_locative(token, m.span):
                 continue
+            if token is not None and _reports(token, m.span):
+                continue  # "the ministry reported 2,908 servicemen killed": a source, not a killer
             best = m.entity
         return [best] if best is not None else []
 
@@ -829,3 +833,34 @@ def _link(doc: Document, r: _Resolver) -> None:
 def _temporal(prep: Token) -> bool:
     """Whether a preposition's phrase holds a date ("On 21 January Heydar Aliyev", misparsed)."""
     return any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
+
+
+#: Verbs whose subject reports an event rather than takes part in it.
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "report",
+        "state",
+        "announce",
+        "count",
+        "record",
+        "estimate",
+        "claim",
+        "acknowledge",
+        "confirm",
+        "tell",
+        "write",
+        "put",
+        "list",
+        "document",
+        "cite",
+    }
+)
+
+
+def _reports(token: Token, span: Span) -> bool:
+    """Whether the name at ``token`` is the subject of a reporting verb ("X reported ...")."""
+    root = token
+    while root.head.i != root.i and span.start <= offset(root.head) < span.end:
+        root = root.head
+    return root.dep_ in {"nsubj", "nsubjpass"} and lemma(root.head) in REPORTING_VERBS
