@@ -44,8 +44,9 @@ def test_scores_do_not_regress() -> None:
     # in session 10; 0.83 with it. Session 11: 0.88 over those eight after its entity
     # rules; two more held-out documents (a helper wrote them without seeing the builder;
     # first run 0.83, 0.85 after the rules) give 0.87 over ten. Three more held-out
-    # documents (first run: entities 0.85, events 0.51, figures 0.86) lower figures from
-    # 0.95 to 0.93 over thirteen. A new document may lower the totals; a change may not.
+    # documents (first run: entities 0.85, events 0.51, figures 0.86) lowered figures from
+    # 0.95 to 0.93 over thirteen; the figure rules that followed took them to 0.97.
+    # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.85
-    assert totals["events"].f1 >= 0.74
-    assert totals["figures"].f1 >= 0.91
+    assert totals["events"].f1 >= 0.75
+    assert totals["figures"].f1 >= 0.95

@@ -484,3 +484,22 @@ def test_who_reports_a_killing_did_not_kill(extract) -> None:  # type: ignore[no
     )
     [event] = doc.live_events()
     assert event.agents == [], [doc.entities[a].label for a in event.agents]
+
+
+def test_counts_after_a_candidate_event_parts_and_estimates(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 a mob beat and murdered traders in Dunmore. According to the coroner, "
+        "19 people died, 12 of them women, and more than 40 were injured. "
+        "Local historians put the dead at no fewer than 30."
+    )
+    [event] = doc.live_events()  # "murdered" alone made a candidate; the counts confirm it
+    figures = sorted(
+        (f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures
+    )
+    assert figures == [
+        ("Killed", 12, "Exact"),
+        ("Killed", 19, "Exact"),
+        ("Killed", 30, "AtLeast"),
+        ("Wounded", 40, "AtLeast"),
+    ], figures
+    assert all(f.event == event.id for f in doc.figures)

@@ -38,6 +38,7 @@ def prepare(ontology: Ontology) -> Ontology:
         nationality_words,
     )
     from historygraph.stages.events import trigger_index
+    from historygraph.stages.figures import first_words
     from historygraph.validate import prepared_shapes
     from historygraph.view import warm_up
 
@@ -46,6 +47,7 @@ def prepare(ontology: Ontology) -> Ontology:
     nationality_words(ontology)
     head_phrase_anchors(ontology)
     trigger_index(ontology)
+    first_words(ontology)
     prepared_shapes(ontology)
     warm_up(ontology.graph)
     return ontology

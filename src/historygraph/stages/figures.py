@@ -16,7 +16,7 @@ from rdflib import URIRef
 
 from historygraph.document import Document, FigureRecord, Sentence, Span
 from historygraph.namespaces import HG
-from historygraph.ontology import Lexicon, words_of
+from historygraph.ontology import Lexicon, Ontology, words_of
 from historygraph.pipeline import Context, stage
 from historygraph.stages.numbers import parse_number
 from historygraph.stages.syntax import Token, lemma, offset, token_span, tokens_span, tree_distance
@@ -24,27 +24,26 @@ from historygraph.stages.syntax import Token, lemma, offset, token_span, tokens_
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
-_FIRST_WORDS: dict[int, tuple[int, frozenset[str]]] = {}
+def first_words(ontology: Ontology) -> tuple[int, frozenset[str]]:
+    """The longest measure trigger (in words) and the words a trigger can start with.
+
+    Built once per ontology (kept with it: a module dict keyed by ``id()`` could
+    hand a later ontology the index of an earlier one that reused its id).
+    """
+    return ontology.derived("figures.first_words", _make_first_words)
 
 
-def _first_words(lexicon: Lexicon) -> tuple[int, frozenset[str]]:
-    """The longest measure trigger (in words) and the words a trigger can start with."""
-    key = id(lexicon)
-    if key not in _FIRST_WORDS:
-        triggers = lexicon.measure_triggers
-        _FIRST_WORDS[key] = (
-            max((len(k) for k in triggers), default=1),
-            frozenset(k[0] for k in triggers if k),
-        )
-    return _FIRST_WORDS[key]
+def _make_first_words(ontology: Ontology) -> tuple[int, frozenset[str]]:
+    triggers = ontology.lexicon.measure_triggers
+    return max((len(k) for k in triggers), default=1), frozenset(k[0] for k in triggers if k)
 
 
-def _measure_triggers(sentence: Sentence, lexicon: Lexicon) -> list[tuple[Token, URIRef, Span]]:
+def _measure_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[Token, URIRef, Span]]:
     tokens = list(sentence.parsed)
     lemmas = [lemma(t) for t in tokens]
     lowers = [t.lower_ for t in tokens]
-    n, firsts = _first_words(lexicon)
-    triggers = lexicon.measure_triggers
+    n, firsts = first_words(ontology)
+    triggers = ontology.lexicon.measure_triggers
     found = []
     i = 0
     while i < len(tokens):
@@ -75,11 +74,21 @@ def _is_quantity(token: Token, lexicon: Lexicon) -> bool:
 
 def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
     if _is_quantity(noun, lexicon):
-        return noun
+        return None if _part_of_them(noun) else noun
     for child in noun.children:
         if child.dep_ in {"nummod", "quantmod"} and _is_quantity(child, lexicon):
-            return child
+            return None if _part_of_them(child) else child
     return None
+
+
+def _part_of_them(number: Token) -> bool:
+    """ "26 of them": a part of the total before it, not a count of the next trigger."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(c.lower_ in {"them", "whom"} for c in prep.children)
+        for prep in number.children
+    )
 
 
 def _preceding_noun(trigger: Token) -> list[Token]:
@@ -117,6 +126,10 @@ def _arguments(trigger: Token) -> list[Token]:
         for prep in trigger.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 result += [c for c in prep.children if c.dep_ == "pobj"]
+        if trigger.dep_ == "dobj":  # "put the dead at no fewer than 120", "estimated deaths at"
+            for prep in trigger.head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "at":
+                    result += [c for c in prep.children if c.dep_ == "pobj"]
     return result
 
 
@@ -172,9 +185,10 @@ def _event_for(doc: Document, sentence: Sentence, trigger: Token) -> int | None:
         )
         return event_id
     earlier = [
-        e
-        for e in doc.live_events()
-        if sentence.paragraph - 1 <= e.paragraph <= sentence.paragraph
+        e  # a candidate event ("gangs murdered Armenians") too: the figure confirms it
+        for e in doc.events
+        if e.merged_into is None
+        and sentence.paragraph - 1 <= e.paragraph <= sentence.paragraph
         and e.evidence
         and min(s.start for s in e.evidence) < sentence.span.start
     ]
@@ -183,6 +197,8 @@ def _event_for(doc: Document, sentence: Sentence, trigger: Token) -> int | None:
 
 #: Words that introduce the parts of a total: "613 killed, among them 106 women and 63 children".
 _SUBSET = re.compile(r",?\s*(?:among them|among whom|of them|of whom|including)\s+")
+#: A part named after a total, number first: "32 people died, 26 of them Armenians".
+_PART_OF = re.compile(r",\s*(?P<n>[\w,.-]+(?:\s[\w-]+)?)\s+of\s+(?:them|whom)\s+")
 
 
 def _figure_at(
@@ -208,7 +224,17 @@ def _figure_at(
 def _parts(
     doc: Document, sentence: Sentence, after: int, lexicon: Lexicon
 ) -> list[tuple[Span, tuple[int, URIRef]]]:
-    """The counted parts listed after a total: ", among them 106 women and 63 children"."""
+    """The counted parts listed after a total: ", among them 106 women and 63 children",
+    ", 26 of them Armenians"."""
+    part = _PART_OF.match(doc.text, after)
+    if part is not None:
+        quantity = read_quantity(part.group("n").split(), lexicon)
+        noun = next(
+            (t for t in sentence.parsed if offset(t) >= part.end() and t.pos_ in {"NOUN", "PROPN"}),
+            None,
+        )
+        if quantity is not None and noun is not None:
+            return [(Span(part.start("n"), token_span(noun).end), quantity)]
     intro = _SUBSET.search(doc.text, after, sentence.span.end)
     if intro is None or any(ch.isdigit() for ch in doc.text[after : intro.start()]):
         return []  # the list must follow the total, with no other number between
@@ -262,7 +288,7 @@ def find_figures(doc: Document, ctx: Context) -> None:
         doc.figures.append(FigureRecord(event_id, measure, quantity[0], quantity[1], span))
 
     for sentence in doc.sentences:
-        for trigger, measure, trigger_span in _measure_triggers(sentence, lexicon):
+        for trigger, measure, trigger_span in _measure_triggers(sentence, ctx.ontology):
             for noun in _arguments(trigger):
                 found = _figure_at(noun, trigger, trigger_span, lexicon)
                 if found is None:
