@@ -503,3 +503,49 @@ def test_counts_after_a_candidate_event_parts_and_estimates(extract) -> None:  #
         ("Wounded", 40, "AtLeast"),
     ], figures
     assert all(f.event == event.id for f in doc.figures)
+
+
+def test_bodies_of_two_places_are_two_entities(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1990 the Supreme Soviet of Lithuania declared independence. "
+        "A month later the Supreme Soviet of Latvia followed."
+    )
+    found = labels(doc)
+    assert found.get("Supreme Soviet of Lithuania") == "Legislature", found
+    assert found.get("Supreme Soviet of Latvia") == "Legislature", found
+    assert "Lithuania" in found and "Latvia" in found, found
+
+
+def test_a_day_that_recurs_dates_no_event(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1921 soldiers killed forty villagers in Dunmore. "
+        "Every year on 3 May the villagers lay wreaths in Dunmore."
+    )
+    commemoration = [e for e in doc.live_events() if e.cls == HG.Commemoration]
+    assert len(commemoration) == 1 and commemoration[0].date is None
+
+
+def test_a_response_is_not_placed_where_the_event_was(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1921 soldiers killed forty villagers in Dunmore. "
+        "On 3 May 1921 the bishop condemned the killings."
+    )
+    [condemnation] = [e for e in doc.live_events() if e.cls == HG.Condemnation]
+    assert condemnation.place is None
+
+
+def test_he_refers_to_the_person_last_named(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("On 3 May 1921 Bishop Tomas Kerr arrived in Dunmore. He condemned the killings.")
+    [condemnation] = [e for e in doc.live_events() if e.cls == HG.Condemnation]
+    assert [doc.entities[a].label for a in condemnation.agents] == ["Tomas Kerr"]
+    person = next(e for e in doc.entities.values() if e.label == "Tomas Kerr")
+    assert "He" not in person.aliases  # a pronoun is no name
+
+
+def test_a_conjoined_verb_shares_the_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1921 Bishop Tomas Kerr met the Dunmore Town Council, prayed for the dead "
+        "and condemned the killings."
+    )
+    [condemnation] = [e for e in doc.live_events() if e.cls == HG.Condemnation]
+    assert [doc.entities[a].label for a in condemnation.agents] == ["Tomas Kerr"]

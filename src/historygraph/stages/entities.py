@@ -374,6 +374,12 @@ def _is_people_noun(b: _Builder, root: Token) -> bool:
     return word.endswith("s") and word[:-1] in nationality_words(b.ontology)
 
 
+def _is_place(b: _Builder, m: Mention) -> bool:
+    """Whether a mention names a place or a state."""
+    cls = b.doc.entities[m.entity].cls
+    return b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.State)
+
+
 def _leader_by_name(tokens: list[Token]) -> bool:
     """ "a commission headed by Anatoly Sobchak": a personal name (two or three proper nouns)
     as the agent of a verb of leading ("headed/led/chaired by").
@@ -419,8 +425,9 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             if all(span.contains(m.span) and m.span != span for m in nested) and not any(
                 m.span.overlaps(root_span) for m in nested
             ):
-                for m in nested:
-                    b.mentions.remove(m)
+                for m in nested:  # a place stays a mention of its own ("... of Lithuania")
+                    if not _is_place(b, m):
+                        b.mentions.remove(m)
             else:
                 continue
         cls, strength = _class_of_phrase(b, ent.root, None), BY_WORD
@@ -588,6 +595,34 @@ def _match_generic_anaphora(b: _Builder) -> None:
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
 
 
+#: Pronouns that refer to one person.
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
+def _match_pronouns(b: _Builder) -> None:
+    """ "He condemned the pogroms": the person last named in this or the previous sentences.
+
+    A pronoun's mention adds no alias: "He" is no name of the person.
+    """
+    for sent in b.doc.sentences:
+        window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+        for token in sent.parsed:
+            if token.lower_ not in PERSONAL_PRONOUNS or token.tag_ not in {"PRP", "PRP$"}:
+                continue
+            span = Span(offset(token), offset(token) + len(token.text))
+            if b.covered(span) is not None:
+                continue
+            people = [
+                m
+                for m in b.mentions
+                if window_start <= m.span.start < span.start
+                and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Person)
+            ]
+            if people:
+                latest = max(people, key=lambda m: m.span.start)
+                b.mentions.append(Mention(span, latest.entity, "anaphora"))
+
+
 def _definite_or_modified(chunk: Token) -> bool:
     """Whether a noun phrase is definite ("the police") or has an adjective ("local police")."""
     root = chunk.root
@@ -607,6 +642,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     for paragraph, parsed in zip(doc.paragraphs, doc.parsed, strict=True):
         _match_ner(b, parsed, heading=is_heading(doc.quote(paragraph)))
         _match_headword_phrases(b, parsed)
+    _extend_by_place(b)
     _one_sense_per_name(b)
     _match_name_parts(b)
     _match_known_as(b)
@@ -614,11 +650,41 @@ def find_entities(doc: Document, ctx: Context) -> None:
     _match_heading_names(b)
     _match_parenthesised_aliases(b)
     _match_generic_anaphora(b)
+    _match_pronouns(b)
     _match_capital(b)
     _link_locations(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = {k: v for k, v in sorted(doc.entities.items()) if k in used}
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _extend_by_place(b: _Builder) -> None:
+    """ "the Supreme Soviet of Armenia": a body's name goes on through "of" and a place.
+
+    The model often ends the name before "of"; without the place, the bodies of
+    two republics would be one entity. The place stays a mention of its own.
+    """
+    starts = {m.span.start: m for m in b.mentions}
+    for m in list(b.mentions):
+        ent = b.doc.entities[m.entity]
+        if m.source != "ner" or ent.gazetteer is not None:
+            continue
+        if not b.ontology.is_a(ent.cls, HG.Agent) or b.ontology.is_a(ent.cls, HG.Person):
+            continue
+        found = _OF_THE.match(b.doc.text, m.span.end)
+        place = starts.get(found.end()) if found else None
+        if place is None:
+            continue
+        pcls = b.doc.entities[place.entity].cls
+        if not (b.ontology.is_a(pcls, HG.Place) or b.ontology.is_a(pcls, HG.State)):
+            continue
+        span = Span(m.span.start, place.span.end)
+        key = b.entity_for(ent.cls, normalise_label(b.doc.quote(span)))
+        b.mentions[b.mentions.index(m)] = b.mention(span, key, m.source)
+        b.evidence[span] = b.evidence.get(m.span, (ent.cls, BY_WORD))
 
 
 def _match_capital(b: _Builder) -> None:

@@ -39,7 +39,7 @@ from historygraph.stages.syntax import (
     tree_distance,
     with_conjuncts,
 )
-from historygraph.stages.times import parse_date
+from historygraph.stages.times import parse_date, recurring
 
 LOCATIVE_PREPS = frozenset(
     {
@@ -311,7 +311,25 @@ class _Resolver:
                     agents_, affected_ = self._prepositional(child, of_role, anchor is mention.head)
                     agents += agents_
                     affected += affected_
-        if not agents and mention.head.pos_ in {"VERB", "AUX"} and not is_passive(mention.head):
+        head = mention.head
+        if not agents and head.pos_ in {"VERB", "AUX"} and not is_passive(head):
+            # "He said ..., condemned the pogroms and blamed ...": a conjoined verb
+            # shares its first verb's subject
+            first = head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first is not head and not is_passive(first):
+                for child in first.children:
+                    if child.dep_ == "nsubj":
+                        agents += self.entities_of(child)
+        # "reported 2,908 servicemen killed" (a reduced passive): nobody named killed them
+        reduced_passive = head.tag_ == "VBN" and head.dep_ in {"acl", "amod"}
+        if (
+            not agents
+            and head.pos_ in {"VERB", "AUX"}
+            and not is_passive(head)
+            and not reduced_passive
+        ):
             agents += self._preceding_agent(mention)
         mention.agents = list(dict.fromkeys(agents))
         mention.affected = [a for a in dict.fromkeys(affected) if a not in mention.agents]
@@ -328,8 +346,6 @@ class _Resolver:
             token = self._token_at(mention.sentence, m.span.start)
             if token is not None and self._is_locative(token, m.span):
                 continue
-            if token is not None and _reports(token, m.span):
-                continue  # "the ministry reported 2,908 servicemen killed": a source, not a killer
             best = m.entity
         return [best] if best is not None else []
 
@@ -700,7 +716,13 @@ class _Merger:
 
 
 def _context_date(doc: Document, mention: EventMention) -> TimeExpression | None:
-    """The last narrative date of an earlier sentence of the same paragraph."""
+    """The last narrative date of an earlier sentence of the same paragraph.
+
+    None for a sentence about what recurs ("every year on 3 May ..."): its day is
+    no date, and an earlier sentence's date is not its date either.
+    """
+    if recurring(mention.sentence.parsed):
+        return None
     best = None
     for time in doc.times:
         if time.kind != "date" or not time.temporal or time.quoted:
@@ -747,7 +769,7 @@ def find_events(doc: Document, ctx: Context) -> None:
         merger.place(m, previous)
         if m.kind == "strong" and m.event is not None and not doc.events[m.event].provisional:
             previous = doc.canonical_event(m.event)
-    _inherit_places(doc)
+    _inherit_places(doc, resolver)
     _link(doc, resolver)
     for m in mentions:
         if m.event is not None:
@@ -756,8 +778,13 @@ def find_events(doc: Document, ctx: Context) -> None:
             )
 
 
-def _inherit_places(doc: Document) -> None:
-    """An event dated like an earlier event of its paragraph, with no place, shares its place."""
+def _inherit_places(doc: Document, r: _Resolver) -> None:
+    """An event dated like an earlier event of its paragraph, with no place, shares its place.
+
+    A response (a class whose arguments it responds to: a condemnation, a
+    decision) does not: it is made where its author is, not where the event it
+    answers happened.
+    """
     events = doc.live_events()
 
     def paragraphs(event: EventRecord) -> set[int]:
@@ -765,6 +792,8 @@ def _inherit_places(doc: Document) -> None:
 
     for i, event in enumerate(events):
         if event.place or event.date is None:
+            continue
+        if r._class_value(r.lexicon.argument_relations, event.cls) == HG.respondsTo:
             continue
         for earlier in reversed(events[:i]):
             if (
@@ -833,34 +862,3 @@ def _link(doc: Document, r: _Resolver) -> None:
 def _temporal(prep: Token) -> bool:
     """Whether a preposition's phrase holds a date ("On 21 January Heydar Aliyev", misparsed)."""
     return any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
-
-
-#: Verbs whose subject reports an event rather than takes part in it.
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "report",
-        "state",
-        "announce",
-        "count",
-        "record",
-        "estimate",
-        "claim",
-        "acknowledge",
-        "confirm",
-        "tell",
-        "write",
-        "put",
-        "list",
-        "document",
-        "cite",
-    }
-)
-
-
-def _reports(token: Token, span: Span) -> bool:
-    """Whether the name at ``token`` is the subject of a reporting verb ("X reported ...")."""
-    root = token
-    while root.head.i != root.i and span.start <= offset(root.head) < span.end:
-        root = root.head
-    return root.dep_ in {"nsubj", "nsubjpass"} and lemma(root.head) in REPORTING_VERBS

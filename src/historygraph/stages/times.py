@@ -278,6 +278,8 @@ def find_times(doc: Document, ctx: Context) -> None:
             if date.year is None:
                 if last_year is None:
                     continue
+                if recurring(ent.sent):
+                    temporal = False  # "every year on 20 January": a day of the year, no date
                 date = ParsedDate(last_year, date.month, date.day)
                 if written is not None and _after(date, written) and not _future(ent.root):
                     # "... by 1 January 2024. The Council met on 21 September": a past event
@@ -294,6 +296,15 @@ def find_times(doc: Document, ctx: Context) -> None:
             doc.times.append(
                 TimeExpression(span, "date", value[0], value[1], temporal, quoted, ent.root)  # type: ignore[arg-type]
             )
+
+
+#: Words that make a day of the year recur ("every year on 20 January", "annually on").
+_RECURRING = re.compile(r"\b(?:every|each)\s+year\b|\bannually\b|\byearly\b", re.IGNORECASE)
+
+
+def recurring(sent: object) -> bool:
+    """Whether a sentence speaks of something that recurs each year."""
+    return bool(_RECURRING.search(sent.text))  # type: ignore[attr-defined]
 
 
 def _day_before(ent: object) -> int | None:
