@@ -48,5 +48,5 @@ def test_scores_do_not_regress() -> None:
     # 0.95 to 0.93 over thirteen; the figure rules that followed took them to 0.97.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.85
-    assert totals["events"].f1 >= 0.75
+    assert totals["events"].f1 >= 0.77
     assert totals["figures"].f1 >= 0.95

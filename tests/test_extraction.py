@@ -549,3 +549,31 @@ def test_a_conjoined_verb_shares_the_subject(extract) -> None:  # type: ignore[n
     )
     [condemnation] = [e for e in doc.live_events() if e.cls == HG.Condemnation]
     assert [doc.entities[a].label for a in condemnation.agents] == ["Tomas Kerr"]
+
+
+def test_a_verb_signals_an_event_by_who_does_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 a mob attacked the market in Dunmore. "
+        "In June 1921 the Ostland Army entered the town. "
+        "In July 1921 the Ostland Parliament rejected the demand for an inquiry. "
+        "In August 1921 the Ostland Parliament adopted a resolution on the town."
+    )
+    classes = [e.cls.split("#")[-1] for e in doc.live_events()]
+    assert classes == [
+        "Massacre",
+        "MilitaryOperation",
+        "LegislativeDecision",
+        "LegislativeDecision",
+    ]
+    # a person who "attacks" in words is no massacre
+    doc = extract("In May 1921 Bishop Tomas Kerr attacked the new tax in a sermon.")
+    assert doc.live_events() == []
+
+
+def test_a_count_goes_to_the_event_told_with_its_measure(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 gangs murdered traders in Dunmore. A week later the bishop condemned "
+        "the violence. According to the coroner, 19 people died."
+    )
+    [figure] = doc.figures
+    assert doc.canonical_event(figure.event).cls == HG.Massacre

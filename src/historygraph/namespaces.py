@@ -88,6 +88,8 @@ class HG(DefinedNamespace):
     ofRole: URIRef
     argumentRelation: URIRef
     typicalAgentClass: URIRef
+    agentTrigger: URIRef
+    agentTriggerClass: URIRef
     headWord: URIRef
     nerLabel: URIRef
     cue: URIRef

@@ -90,6 +90,8 @@ class Lexicon:
     #: head words of several words ("supreme council", "house of commons"): they win over
     #: the one-word head word they contain
     head_phrases: dict[Words, URIRef] = field(default_factory=dict)
+    #: verb lemma -> (event class, class its subject must have), deepest event class first
+    agent_triggers: dict[str, tuple[tuple[URIRef, URIRef], ...]] = field(default_factory=dict)
 
     @property
     def max_trigger_len(self) -> int:
@@ -314,7 +316,7 @@ def _parse_files(files: list[Path]) -> Graph:
 
 
 #: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
@@ -459,6 +461,16 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
             if isinstance(s, URIRef) and isinstance(o, URIRef)
         }
 
+    agent_triggers: dict[str, list[tuple[URIRef, URIRef]]] = {}
+    for subject in sorted({s for s in g.subjects(HG.agentTrigger, None) if isinstance(s, URIRef)}):
+        agent_cls = g.value(subject, HG.agentTriggerClass)
+        if not isinstance(agent_cls, URIRef):
+            raise OntologyError(f"{subject} has hg:agentTrigger but no hg:agentTriggerClass")
+        for verb in _strings(g, subject, HG.agentTrigger):
+            agent_triggers.setdefault(verb.lower(), []).append((subject, agent_cls))
+    for pairs in agent_triggers.values():
+        pairs.sort(key=lambda pair: (-onto.depth(pair[0]), str(pair[0])))
+
     return Lexicon(
         event_triggers=event_triggers,
         weak_triggers=_word_map(onto, HG.weakTrigger, HG.Event),
@@ -481,6 +493,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         ner_labels=ner_labels,
         gazetteer=_gazetteer(onto),
         head_phrases=head_phrases,
+        agent_triggers={k: tuple(v) for k, v in sorted(agent_triggers.items())},
     )
 
 

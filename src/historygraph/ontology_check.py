@@ -139,6 +139,8 @@ LEXICON = frozenset(
         HG.ofRole,
         HG.argumentRelation,
         HG.typicalAgentClass,
+        HG.agentTrigger,
+        HG.agentTriggerClass,
         HG.headWord,
         HG.nerLabel,
         HG.cue,

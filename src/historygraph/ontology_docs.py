@@ -49,6 +49,8 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.ofRole, "Role of an of-phrase"),
     (HG.argumentRelation, "Argument relation"),
     (HG.typicalAgentClass, "Typical agent class"),
+    (HG.agentTrigger, "Agent triggers"),
+    (HG.agentTriggerClass, "Agent trigger class"),
     (HG.cue, "Cues"),
 )
 _CONSTRAINTS: tuple[tuple[URIRef, str], ...] = (

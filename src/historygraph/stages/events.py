@@ -35,6 +35,7 @@ from historygraph.stages.syntax import (
     lemma,
     offset,
     phrase_span,
+    token_span,
     tokens_span,
     tree_distance,
     with_conjuncts,
@@ -228,7 +229,46 @@ class _Resolver:
                 )
                 mention.anchors = self._anchors(head)
                 result.append(mention)
+            result.extend(self._agent_trigger_mentions(sentence, result))
+        return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
+
+    def _agent_trigger_mentions(
+        self, sentence: Sentence, found: list[EventMention]
+    ) -> list[EventMention]:
+        """ "crowds attacked the quarter", "troops entered the city": a verb that signals an
+        event only when its subject is of the class the lexicon gives."""
+        table = self.lexicon.agent_triggers
+        if not table:
+            return []
+        taken = [m.span for m in found if m.sentence is sentence]
+        heads = {m.head.i for m in found if m.sentence is sentence}
+        result = []
+        for token in sentence.parsed:
+            if token.pos_ != "VERB" or is_passive(token):
+                continue
+            if any(c.i in heads for c in token.children):
+                continue  # "rejected the resolution": the verb supports an event noun
+            pairs = table.get(lemma(token))
+            if not pairs:
+                continue
+            span = token_span(token)
+            if any(span.overlaps(t) for t in taken):
+                continue
+            subjects = self._subjects(token)
+            for cls, agent_cls in pairs:
+                if any(self.ontology.is_a(self.doc.entities[e].cls, agent_cls) for e in subjects):
+                    mention = EventMention(cls, "strong", token, span, sentence)
+                    mention.anchors = self._anchors(token)
+                    result.append(mention)
+                    break
         return result
+
+    def _subjects(self, verb: Token) -> list[str]:
+        """The entities of a verb's subject, or of the subject of the verb it is conjoined to."""
+        first = verb
+        while not any(c.dep_ == "nsubj" for c in first.children) and first.dep_ == "conj":
+            first = first.head
+        return [e for c in first.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
 
     def _anchors(self, head: Token) -> list[Token]:
         anchors = [head]

@@ -33,6 +33,20 @@ def first_words(ontology: Ontology) -> tuple[int, frozenset[str]]:
     return ontology.derived("figures.first_words", _make_first_words)
 
 
+def measure_words(ontology: Ontology, measure: URIRef) -> frozenset[str]:
+    """The one-word triggers of a measure ("kill", "murder", "dead" for hg:Killed)."""
+    table = ontology.derived("figures.measure_words", _make_measure_words)
+    return table.get(measure, frozenset())
+
+
+def _make_measure_words(ontology: Ontology) -> dict[URIRef, frozenset[str]]:
+    words: dict[URIRef, set[str]] = {}
+    for key, measure in ontology.lexicon.measure_triggers.items():
+        if len(key) == 1:
+            words.setdefault(measure, set()).add(key[0])
+    return {m: frozenset(w) for m, w in words.items()}
+
+
 def _make_first_words(ontology: Ontology) -> tuple[int, frozenset[str]]:
     triggers = ontology.lexicon.measure_triggers
     return max((len(k) for k in triggers), default=1), frozenset(k[0] for k in triggers if k)
@@ -174,7 +188,9 @@ def _cue_before(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     return []
 
 
-def _event_for(doc: Document, sentence: Sentence, trigger: Token) -> int | None:
+def _event_for(
+    doc: Document, sentence: Sentence, trigger: Token, words: frozenset[str] = frozenset()
+) -> int | None:
     mentions = doc.event_mentions.get(sentence.index, [])
     for head, event_id in mentions:
         if head.i == trigger.i:
@@ -192,7 +208,23 @@ def _event_for(doc: Document, sentence: Sentence, trigger: Token) -> int | None:
         and e.evidence
         and min(s.start for s in e.evidence) < sentence.span.start
     ]
+    # "gangs murdered ... troops entered the city. 32 people died": the count goes to the
+    # event told with a word of its measure, if there is one, else to the latest event
+    told = [e for e in earlier if any(_words_at(doc, t) & words for t in e.triggers)]
+    if told:
+        return told[-1].id
     return earlier[-1].id if earlier else None
+
+
+def _words_at(doc: Document, span: Span) -> set[str]:
+    """The lower-case words and lemmas of a trigger span."""
+    sentence = doc.sentence_at(span.start)
+    return {
+        w
+        for t in sentence.parsed
+        if span.start <= offset(t) < span.end
+        for w in (t.lower_, lemma(t))
+    }
 
 
 #: Words that introduce the parts of a total: "613 killed, among them 106 women and 63 children".
@@ -293,7 +325,7 @@ def find_figures(doc: Document, ctx: Context) -> None:
                 found = _figure_at(noun, trigger, trigger_span, lexicon)
                 if found is None:
                     continue
-                event_id = _event_for(doc, sentence, trigger)
+                event_id = _event_for(doc, sentence, trigger, measure_words(ctx.ontology, measure))
                 if event_id is None:
                     continue
                 event = doc.canonical_event(event_id)
