@@ -1,6 +1,7 @@
 """Generate ontology/gazetteer-countries.ttl: every current country of ISO 3166-1 as an hg:State.
 
-Source: the pycountry package (ISO 3166-1 names, official names and common names).
+Source: the pycountry package (ISO 3166-1 names, official names and common names),
+plus the older English names sources still use (``EXTRA_ALIASES``: Russia, Turkey, Burma...).
 Countries already in ontology/gazetteer.ttl (by label) are left to that file.
 Run: .venv/bin/pip install pycountry && .venv/bin/python scripts/gazetteer_countries.py
 """
@@ -16,6 +17,24 @@ from rdflib.namespace import RDFS
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "ontology" / "gazetteer-countries.ttl"
+
+
+#: English names that sources use and ISO 3166-1 does not (or no longer) give:
+#: older short names and abbreviations. Added as aliases.
+EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
+    "CI": ("Ivory Coast",),
+    "CV": ("Cape Verde",),
+    "CZ": ("Czech Republic",),
+    "GB": ("Britain", "Great Britain", "UK", "U.K."),
+    "MK": ("Macedonia",),
+    "MM": ("Burma",),
+    "RU": ("Russia",),
+    "SZ": ("Swaziland",),
+    "TL": ("East Timor",),
+    "TR": ("Turkey",),
+    "US": ("United States of America", "USA", "U.S.", "U.S.A."),
+    "VA": ("Vatican", "Vatican City"),
+}
 
 
 def reorder(name: str) -> str:
@@ -53,7 +72,10 @@ def main() -> None:
         label = names[0]
         if label in taken or country.name in taken:
             continue
-        aliases = sorted({n for n in names[1:] if n != label and not re.search(r"[()]", n)})
+        aliases = sorted(
+            {n for n in names[1:] if n != label and not re.search(r"[()]", n)}
+            | set(EXTRA_ALIASES.get(country.alpha_2, ()))
+        )
         entry = f"hgr:iso-{country.alpha_2.lower()} a hg:State ;\n    rdfs:label {turtle_string(label)} ;\n"
         if aliases:
             entry += f"    skos:altLabel {', '.join(map(turtle_string, aliases))} ;\n"

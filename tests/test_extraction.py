@@ -577,3 +577,23 @@ def test_a_count_goes_to_the_event_told_with_its_measure(extract) -> None:  # ty
     )
     [figure] = doc.figures
     assert doc.canonical_event(figure.event).cls == HG.Massacre
+
+
+def test_country_names_sources_use_and_conjoined_places(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1992 exiles in Paris, Lyon and Marseille protested. "
+        "Drones bought from Turkey were used, and Russia objected. "
+        "Baku was then the capital of the Azerbaijan Soviet Socialist Republic."
+    )
+    found = labels(doc)
+    assert found.get("Marseille") == "Place", found  # a conjunct of "in Paris"
+    assert found.get("Türkiye") == "State" and found.get("Russian Federation") == "State", found
+    assert found.get("Azerbaijan") == "State" and "Socialist Republic" not in found, found
+
+
+def test_no_name_ends_with_a_function_word(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 1990 Gorbachev blamed the leaders of the Popular Front for the bloodshed."
+    )
+    names = {e.label for e in doc.entities.values()}
+    assert not any(n.split()[-1] in {"for", "of", "the", "and"} for n in names), names

@@ -374,6 +374,15 @@ def _is_people_noun(b: _Builder, root: Token) -> bool:
     return word.endswith("s") and word[:-1] in nationality_words(b.ontology)
 
 
+def _after_locative(root: Token) -> bool:
+    """ "in Stepanakert", "in Yerevan, Los Angeles and Marseille": the object of a locative
+    preposition, or a conjunct of one."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ == "pobj" and first.head.lower_ in LOCATIVES
+
+
 def _is_place(b: _Builder, m: Mention) -> bool:
     """Whether a mention names a place or a state."""
     cls = b.doc.entities[m.entity].cls
@@ -415,6 +424,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         verb = next((i for i, t in enumerate(tokens) if i and t.tag_.startswith("VB")), None)
         if verb is not None:  # "the House of Commons censured Dyer": the name ends at the verb
             tokens = tokens[:verb]
+        while tokens and tokens[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"}:
+            tokens = tokens[:-1]  # "the Popular Front for": no name ends with a function word
         if not tokens:
             continue
         span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
@@ -433,7 +444,7 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         cls, strength = _class_of_phrase(b, ent.root, None), BY_WORD
         if cls is None:
             cls = _appositive_class(b, ent.root)
-        if cls is None and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES:
+        if cls is None and _after_locative(ent.root):
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
         if (
             ent.start_char == 0
