@@ -597,3 +597,17 @@ def test_no_name_ends_with_a_function_word(extract) -> None:  # type: ignore[no-
     )
     names = {e.label for e in doc.entities.values()}
     assert not any(n.split()[-1] in {"for", "of", "the", "and"} for n in names), names
+
+
+def test_a_trigger_phrase_that_goes_past_a_time_still_triggers(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "a minute" as a time
+    doc = extract("On 3 May 1961 the town observed a minute of silence for the dead.")
+    assert [e.cls for e in doc.live_events()] == [HG.Commemoration]
+
+
+def test_a_surname_of_a_known_shape_makes_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Talekh Ismailov" as a place
+    doc = extract(
+        "In October 1988 the court, sitting in Moscow, sentenced Talekh Ismailov to prison."
+    )
+    assert labels(doc).get("Talekh Ismailov") == "Person", labels(doc)

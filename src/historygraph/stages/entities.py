@@ -389,6 +389,40 @@ def _is_place(b: _Builder, m: Mention) -> bool:
     return b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.State)
 
 
+#: Endings of surnames (Slavic, Caucasian, Turkic: Ismailov, Petrosyan, Shevardnadze, ...).
+SURNAME_ENDINGS = (
+    "ov",
+    "ova",
+    "ev",
+    "eva",
+    "yev",
+    "yeva",
+    "yan",
+    "shvili",
+    "dze",
+    "enko",
+    "vich",
+    "sky",
+    "skaya",
+    "ski",
+    "oglu",
+    "zade",
+)
+
+
+def _personal_name(tokens: list[Token]) -> bool:
+    """ "Talekh Ismailov": a given name and a surname of a known shape, whatever the model says.
+
+    Two or three capitalised proper nouns, the last ending like a surname.
+    """
+    if not 2 <= len(tokens) <= 3 or any(
+        t.tag_ != "NNP" or not t.text[:1].isupper() for t in tokens
+    ):
+        return False
+    last = tokens[-1].text.lower()
+    return len(last) >= 5 and last.endswith(SURNAME_ENDINGS)
+
+
 def _leader_by_name(tokens: list[Token]) -> bool:
     """ "a commission headed by Anatoly Sobchak": a personal name (two or three proper nouns)
     as the agent of a verb of leading ("headed/led/chaired by").
@@ -454,6 +488,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             cls, strength = HG.Place, BY_WORD  # "GORIS, Armenia, 29 September 2023 —": a dateline
         if cls is None and ent.label_ == "ORG" and _leader_by_name(tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "headed by Anatoly Sobchak", tagged ORG
+        if cls is None and ent.label_ != "PERSON" and _personal_name(tokens):
+            cls, strength = HG.Person, BY_CONTEXT  # "sentenced Talekh Ismailov", tagged GPE
         if cls is None:
             cls, strength = default, BY_NER
         label = normalise_label(b.doc.quote(span))

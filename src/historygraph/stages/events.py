@@ -218,10 +218,13 @@ class _Resolver:
                     continue  # a modifier: "liberation movement", "protest camp"
                 if head.dep_ == "amod":
                     continue  # an adjective: "the self-declared republic", "a proclaimed aim"
-                if any(
+                inside = [
                     t.ent_type_ and t.ent_type_ != "EVENT" and not t.tag_.startswith("VB")
                     for t in tokens
-                ):
+                ]
+                # (a phrase that goes on past the name is not inside it: "a minute of
+                # silence", where the model tags "a minute" as a time)
+                if all(inside) or (len(tokens) == 1 and any(inside)):
                     continue  # inside a date or name: "March 1994" (a verb is no part of a name:
                     # "the House of Commons censured Dyer", tagged as one name by the model)
                 mention = EventMention(
