@@ -611,3 +611,13 @@ def test_a_surname_of_a_known_shape_makes_a_person(extract) -> None:  # type: ig
         "In October 1988 the court, sitting in Moscow, sentenced Talekh Ismailov to prison."
     )
     assert labels(doc).get("Talekh Ismailov") == "Person", labels(doc)
+
+
+def test_the_people_of_one_place_and_activists(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 2023 Karabakh Armenians left for Yerevan while Azerbaijani activists blocked the road."
+    )
+    found = labels(doc)
+    assert found.get("Karabakh Armenians") == "Group", found
+    assert "Armenian people" not in found, found  # the people of one place, not the nation
+    assert found.get("Azerbaijani activists") == "Group", found

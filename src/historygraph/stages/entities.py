@@ -241,11 +241,30 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
             continue
         first, last = tokens[i], tokens[best]
         span = Span(offset(first), offset(last) + len(last.text))
+        entry = index.by_compact["".join(keys[i : best + 1])]
         if b.covered(span) is None:
-            b.add(
-                span, b.entity_for_entry(index.by_compact["".join(keys[i : best + 1])]), "gazetteer"
-            )
+            local = _local_people(b, entry, span)
+            if local is not None:  # "Karabakh Armenians": the people of one place, not all
+                b.add(
+                    local, b.entity_for(HG.Group, normalise_label(b.doc.quote(local))), "headword"
+                )
+            else:
+                b.add(span, b.entity_for_entry(entry), "gazetteer")
         i = best + 1
+
+
+def _local_people(b: _Builder, entry: GazetteerEntry, span: Span) -> Span | None:
+    """ "Karabakh Armenians": a known people right after a place's name, as one span."""
+    if entry.cls != HG.Group:
+        return None
+    for m in b.mentions:
+        if (
+            m.span.end < span.start
+            and b.doc.text[m.span.end : span.start] == " "
+            and _is_place(b, m)
+        ):
+            return Span(m.span.start, span.end)
+    return None
 
 
 def _match_glued(b: _Builder, token: Token, index: GazetteerIndex, word: str) -> None:
