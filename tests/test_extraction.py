@@ -621,3 +621,13 @@ def test_the_people_of_one_place_and_activists(extract) -> None:  # type: ignore
     assert found.get("Karabakh Armenians") == "Group", found
     assert "Armenian people" not in found, found  # the people of one place, not the nation
     assert found.get("Azerbaijani activists") == "Group", found
+
+
+def test_anti_terrorist_measures_and_their_dead(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        'On 3 March 2021 Ostland launched what its ministry called "anti-terrorist measures" '
+        "in the hills. According to the ombudsman, at least 40 people were killed."
+    )
+    [event] = doc.live_events()
+    assert event.cls == HG.MilitaryOperation
+    assert [(f.count, f.event) for f in doc.figures] == [(40, event.id)]
