@@ -631,3 +631,10 @@ def test_anti_terrorist_measures_and_their_dead(extract) -> None:  # type: ignor
     [event] = doc.live_events()
     assert event.cls == HG.MilitaryOperation
     assert [(f.count, f.event) for f in doc.figures] == [(40, event.id)]
+
+
+def test_a_date_range_the_model_cut_starts_on_its_first_day(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "27 to 29" and "February 1988" as two dates
+    doc = extract("From 27 to 29 February 1988 mobs murdered traders in Kapan.")
+    dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
+    assert dates == {"27 to 29 February 1988": "1988-02-27"}, dates

@@ -275,6 +275,11 @@ def find_times(doc: Document, ctx: Context) -> None:
                 # "29 September 2023" that the model tagged from "September" on
                 date = ParsedDate(date.year, date.month, day)
                 span = Span(offset(ent.doc[ent.start - 1]), span.end)
+            first = _RANGE_START.search(doc.text, max(0, span.start - 12), span.start)
+            if first is not None and date.day is not None and int(first.group(1)) < date.day:
+                # "from 27 to 29 February 1988", tagged from "29" on: the range's first day
+                date = ParsedDate(date.year, date.month, int(first.group(1)))
+                span = Span(first.start(1), span.end)
             if date.year is None:
                 if last_year is None:
                     continue
@@ -305,6 +310,10 @@ _RECURRING = re.compile(r"\b(?:every|each)\s+year\b|\bannually\b|\byearly\b", re
 def recurring(sent: object) -> bool:
     """Whether a sentence speaks of something that recurs each year."""
     return bool(_RECURRING.search(sent.text))  # type: ignore[attr-defined]
+
+
+#: The first day of a range the model cut off: "27 to " before "29 February 1988".
+_RANGE_START = re.compile(r"\b([0-3]?\d)\s*(?:–|—|-|to)\s*$")
 
 
 def _day_before(ent: object) -> int | None:
