@@ -42,6 +42,7 @@ from historygraph.stages.syntax import (
     offset,
     path_to_root,
 )
+from historygraph.stages.times import DATELINE_AFTER_PLACE
 
 #: Function words a typo may glue to a name ("Karabakhand").
 GLUE_WORDS = ("and", "or", "the", "of", "in", "on", "at", "to", "by")
@@ -55,11 +56,6 @@ QUANTIFIERS = frozenset(
 ANAPHORA_WINDOW = 3
 #: Prepositions after which a name the model calls a person or organisation is a place.
 LOCATIVES = frozenset({"in", "at", "near", "outside", "towards", "toward", "around", "across"})
-#: What follows the place of a news dateline: perhaps a country, then a date and a dash.
-_DATELINE_AFTER = re.compile(
-    r",(?:\s*[A-Z][\w.'’ -]*,)?\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)"
-    r"\s+\d{4}\s*(?:\([^()\n]{1,40}\)\s*)?[—–:-]"
-)
 #: Verbs whose agent ("headed by X") is a person when the name is a bare personal name.
 LEADING_VERBS = frozenset({"head", "lead", "chair", "command", "preside"})
 #: Prepositions that place a site ("the memorial on Rustaveli Avenue").
@@ -429,24 +425,22 @@ SURNAME_ENDINGS = (
 )
 
 
-def _personal_name(tokens: list[Token]) -> bool:
-    """ "Talekh Ismailov": a given name and a surname of a known shape, whatever the model says.
+def _bare_name(tokens: list[Token]) -> bool:
+    """Two or three capitalised proper nouns, as a personal name is written."""
+    return 2 <= len(tokens) <= 3 and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
 
-    Two or three capitalised proper nouns, the last ending like a surname.
-    """
-    if not 2 <= len(tokens) <= 3 or any(
-        t.tag_ != "NNP" or not t.text[:1].isupper() for t in tokens
-    ):
-        return False
-    last = tokens[-1].text.lower()
-    return len(last) >= 5 and last.endswith(SURNAME_ENDINGS)
+
+def _personal_name(tokens: list[Token]) -> bool:
+    """ "Talekh Ismailov": a given name and a surname of a known shape, whatever the model says."""
+    last = tokens[-1].text.lower() if tokens else ""
+    return _bare_name(tokens) and len(last) >= 5 and last.endswith(SURNAME_ENDINGS)
 
 
 def _leader_by_name(tokens: list[Token]) -> bool:
-    """ "a commission headed by Anatoly Sobchak": a personal name (two or three proper nouns)
-    as the agent of a verb of leading ("headed/led/chaired by").
+    """ "a commission headed by Anatoly Sobchak": a bare personal name as the agent of a
+    verb of leading ("headed/led/chaired by").
     """
-    if not 2 <= len(tokens) <= 3 or any(t.tag_ != "NNP" for t in tokens):
+    if not _bare_name(tokens):
         return False
     root = tokens[-1]
     by = root.head
@@ -502,7 +496,7 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         if (
             ent.start_char == 0
             and ent.text.isupper()
-            and _DATELINE_AFTER.match(b.doc.text, span.end)
+            and DATELINE_AFTER_PLACE.match(b.doc.text, span.end)
         ):
             cls, strength = HG.Place, BY_WORD  # "GORIS, Armenia, 29 September 2023 —": a dateline
         if cls is None and ent.label_ == "ORG" and _leader_by_name(tokens):
@@ -744,8 +738,7 @@ def _extend_by_place(b: _Builder) -> None:
         place = starts.get(found.end()) if found else None
         if place is None:
             continue
-        pcls = b.doc.entities[place.entity].cls
-        if not (b.ontology.is_a(pcls, HG.Place) or b.ontology.is_a(pcls, HG.State)):
+        if not _is_place(b, place):
             continue
         span = Span(m.span.start, place.span.end)
         key = b.entity_for(ent.cls, normalise_label(b.doc.quote(span)))

@@ -267,10 +267,13 @@ class _Resolver:
         return result
 
     def _subjects(self, verb: Token) -> list[str]:
-        """The entities of a verb's subject, or of the subject of the verb it is conjoined to."""
+        """The entities of a verb's subject, or of the subject of the active verb it is
+        conjoined to."""
         first = verb
         while not any(c.dep_ == "nsubj" for c in first.children) and first.dep_ == "conj":
             first = first.head
+        if first is not verb and is_passive(first):
+            return []
         return [e for c in first.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
 
     def _anchors(self, head: Token) -> list[Token]:
@@ -356,15 +359,9 @@ class _Resolver:
                     affected += affected_
         head = mention.head
         if not agents and head.pos_ in {"VERB", "AUX"} and not is_passive(head):
-            # "He said ..., condemned the pogroms and blamed ...": a conjoined verb
-            # shares its first verb's subject
-            first = head
-            while first.dep_ == "conj" and first.head.i != first.i:
-                first = first.head
-            if first is not head and not is_passive(first):
-                for child in first.children:
-                    if child.dep_ == "nsubj":
-                        agents += self.entities_of(child)
+            # "X met ..., prayed ... and condemned the killings": a conjoined verb
+            # shares the subject of the verb it is conjoined to
+            agents += self._subjects(head)
         # "reported 2,908 servicemen killed" (a reduced passive): nobody named killed them
         reduced_passive = head.tag_ == "VBN" and head.dep_ in {"acl", "amod"}
         if (

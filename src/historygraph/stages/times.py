@@ -8,9 +8,10 @@ counted back from the date of writing, which a news dateline gives
 ("SHARPEVILLE, 21 March 2025 — ..."), and so are "today", "this morning" and
 "yesterday" and a weekday ("on Thursday": the latest one on or before the
 date of writing, unless the clause speaks of the future); without a dateline
-they are left alone. Nor does a year taken from context put an event after the
-date of writing. The dateline's own date
-dates no event: it is when the text was written.
+they are left alone. A year taken from context never puts a past event after
+the date of writing. The dateline's own date dates no event: it is when the
+text was written. Nor does a day that recurs ("every year on 20 January"). A
+range ("27 to 29 February 1988") is dated by its first day.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ MONTHS["sept"] = 9
 _M = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>[12]\d{3})"
-_RANGE = r"(?:\s*(?:–|—|-|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?)"  # "3 to 4 June": the first day
+_TO = r"(?:–|—|-|to|and)"  # between the days of a range
+_RANGE = rf"(?:\s*{_TO}\s*[0-3]?\d(?:st|nd|rd|th)?)"  # "3 to 4 June": the first day
 DATE_PATTERNS = [
     re.compile(rf"^{_D}{_RANGE}?\s+(?:of\s+)?{_M},?\s+{_Y}$"),
     re.compile(rf"^{_M}\s+{_D},?\s+{_Y}$"),
@@ -67,8 +69,15 @@ FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})
 #: A dateline: the date of writing, near the start of a paragraph and followed by a dash.
 DATELINE_REACH = 80
 #: "SHARPEVILLE, " or "GORIS, Armenia, ": a place, perhaps with its country or region.
-_DATELINE_PLACE = re.compile(r"^[A-Z][\w.'’ -]*,(?:\s*[A-Z][\w.'’ -]*,)?\s*$")
-_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[—–:-]")
+_PLACE_PART = r"[A-Z][\w.'’ -]*,"
+_DASH = r"\s*(?:\([^()\n]{1,40}\)\s*)?[—–:-]"
+_DATELINE_PLACE = re.compile(rf"^{_PLACE_PART}(?:\s*{_PLACE_PART})?\s*$")
+_DATELINE_END = re.compile(_DASH)
+#: What follows a dateline's place: perhaps its country, then a date and the dash.
+DATELINE_AFTER_PLACE = re.compile(
+    rf",(?:\s*{_PLACE_PART})?\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{{1,2}},?)"
+    rf"\s+\d{{4}}{_DASH}"
+)
 #: Prepositions whose object is a temporal modifier.
 TEMPORAL_PREPS = frozenset(
     {
@@ -313,7 +322,7 @@ def recurring(sent: object) -> bool:
 
 
 #: The first day of a range the model cut off: "27 to " before "29 February 1988".
-_RANGE_START = re.compile(r"\b([0-3]?\d)\s*(?:–|—|-|to)\s*$")
+_RANGE_START = re.compile(rf"\b([0-3]?\d)\s*{_TO}\s*$")
 
 
 def _day_before(ent: object) -> int | None:
