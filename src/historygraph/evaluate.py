@@ -8,7 +8,9 @@ matched to gold facts by class and by overlap of their evidence spans:
   matches the gold label (case-folded, either containing the other), and a
   mention overlapping a gold mention;
 * events: same class and overlapping evidence; the strict score also needs the
-  date, place and participants to agree;
+  date, place and participants to agree, and the slot scores (``event date``,
+  ``event place``, ``event agents``, ``event affected``) count, over the
+  matched events, how often each of these agrees on its own;
 * figures: same measure, count (when the gold gives one) and bound, and
   overlapping evidence.
 
@@ -32,6 +34,19 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from historygraph.document import Span
 from historygraph.namespaces import HG, HG_IRI
 from historygraph.ontology import Ontology
+
+#: The kinds of score, in the order they are printed.
+KINDS = (
+    "entities",
+    "events",
+    "events_strict",
+    "event date",
+    "event place",
+    "event agents",
+    "event affected",
+    "figures",
+    "quotes",
+)
 
 
 @dataclass
@@ -133,7 +148,7 @@ def score_document(
     """Entity, event (loose and strict) and figure scores of one document, plus quote checks."""
     predicted = _predictions(dataset, graph, ontology)
     labels = {p.iri: p.label for p in predicted}
-    scores = {k: Score() for k in ("entities", "events", "events_strict", "figures", "quotes")}
+    scores = {k: Score() for k in KINDS}
 
     # quotes: every evidence quote equals its span
     g = dataset.graph(graph)
@@ -198,17 +213,21 @@ def score_document(
         place = [labels.get(x, str(x)) for x in match.props.get(HG.place, [])]
         agents = sorted(labels.get(x, str(x)) for x in match.props.get(HG.agent, []))
         affected = sorted(labels.get(x, str(x)) for x in match.props.get(HG.affected, []))
-        ok = (
-            date == ([ev["date"]] if ev.get("date") else [])
-            and (
+        slots = {
+            "event date": date == ([ev["date"]] if ev.get("date") else []),
+            "event place": (
                 place == []
                 if not ev.get("place")
                 else any(_labels_match(x, ev["place"]) for x in place)
-            )
-            and _same_names(agents, ev.get("agents", []))
-            and _same_names(affected, ev.get("affected", []))
-        )
-        if ok:
+            ),
+            "event agents": _same_names(agents, ev.get("agents", [])),
+            "event affected": _same_names(affected, ev.get("affected", [])),
+        }
+        for slot, right in slots.items():
+            scores[slot].tp += right
+            scores[slot].fp += not right
+            scores[slot].fn += not right
+        if all(slots.values()):
             scores["events_strict"].tp += 1
         else:
             scores["events_strict"].fp += 1
@@ -266,7 +285,7 @@ def evaluate_devset(devset: Path) -> tuple[dict[str, Score], dict[str, dict[str,
     from historygraph.iri import document_iri
 
     project = Path(__file__).resolve().parents[2]
-    totals = {k: Score() for k in ("entities", "events", "events_strict", "figures", "quotes")}
+    totals = {k: Score() for k in KINDS}
     per_doc: dict[str, dict[str, Score]] = {}
     for gold_path in sorted(devset.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))

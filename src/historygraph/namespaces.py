@@ -96,6 +96,7 @@ class HG(DefinedNamespace):
     vagueQuantity: URIRef
     word: URIRef
     leadershipNoun: URIRef
+    reportVerb: URIRef
     color: URIRef
     shape: URIRef
     icon: URIRef

@@ -92,6 +92,8 @@ class Lexicon:
     head_phrases: dict[Words, URIRef] = field(default_factory=dict)
     #: verb lemma -> (event class, class its subject must have), deepest event class first
     agent_triggers: dict[str, tuple[tuple[URIRef, URIRef], ...]] = field(default_factory=dict)
+    #: verbs that give a number without its measure ("claimed up to 1,500")
+    report_verbs: frozenset[str] = frozenset()
 
     @property
     def max_trigger_len(self) -> int:
@@ -316,7 +318,7 @@ def _parse_files(files: list[Path]) -> Graph:
 
 
 #: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
@@ -494,6 +496,11 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         gazetteer=_gazetteer(onto),
         head_phrases=head_phrases,
         agent_triggers={k: tuple(v) for k, v in sorted(agent_triggers.items())},
+        report_verbs=frozenset(
+            w.lower()
+            for s in g.subjects(HG.reportVerb, None)
+            for w in _strings(g, s, HG.reportVerb)  # type: ignore[arg-type]
+        ),
     )
 
 

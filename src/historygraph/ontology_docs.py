@@ -52,6 +52,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.agentTrigger, "Agent triggers"),
     (HG.agentTriggerClass, "Agent trigger class"),
     (HG.cue, "Cues"),
+    (HG.reportVerb, "Report verbs"),
 )
 _CONSTRAINTS: tuple[tuple[URIRef, str], ...] = (
     (SH.minCount, "min"),

@@ -33,6 +33,7 @@ SWITCH_INTERVAL = 0.0002
 def prepare(ontology: Ontology) -> Ontology:
     """Compile now everything a build derives from ``ontology`` (each is kept with it)."""
     from historygraph.stages.entities import (
+        capital_demonyms,
         gazetteer_index,
         head_phrase_anchors,
         nationality_words,
@@ -45,6 +46,7 @@ def prepare(ontology: Ontology) -> Ontology:
     ontology.lexicon  # noqa: B018 - compiled and kept
     gazetteer_index(ontology)
     nationality_words(ontology)
+    capital_demonyms(ontology)
     head_phrase_anchors(ontology)
     trigger_index(ontology)
     first_words(ontology)

@@ -150,11 +150,34 @@ def _make_nationality_words(ontology: Ontology) -> frozenset[str]:
     for entry in lexicon.gazetteer:
         if len(entry.label.split()) != 1 or not ontology.is_a(entry.cls, HG.Place):
             continue
-        stem = compact(entry.label)
-        words.update(stem + ending for ending in DEMONYM_ENDINGS)
-        if stem[-1:] in "aeiouy":  # China -> Chinese, Kenya -> Kenyan
-            words.update(stem[:-1] + ending for ending in ("an", "ian", "ese"))
+        words.update(_demonyms(entry.label))
     return frozenset(words - names)
+
+
+def _demonyms(label: str) -> set[str]:
+    """The compact adjectives a one-word place name may form ("Lithuania" -> "lithuanian")."""
+    stem = compact(label)
+    words = {stem + ending for ending in DEMONYM_ENDINGS}
+    if stem[-1:] in "aeiouy":  # China -> Chinese, Kenya -> Kenyan
+        words.update(stem[:-1] + ending for ending in ("an", "ian", "ese"))
+    return words
+
+
+def capital_demonyms(ontology: Ontology) -> dict[str, URIRef]:
+    """Compact nationality adjective -> the state with a capital ("lithuanian" -> Lithuania)."""
+    return ontology.derived("entities.capital_demonyms", _make_capital_demonyms)
+
+
+def _make_capital_demonyms(ontology: Ontology) -> dict[str, URIRef]:
+    gazetteer = ontology.lexicon.gazetteer
+    with_capital = {e.capital_of for e in gazetteer if e.capital_of is not None}
+    names = {compact(n) for e in gazetteer for n in (e.label, *e.aliases)}
+    table: dict[str, URIRef] = {}
+    for entry in gazetteer:
+        if entry.iri in with_capital and len(entry.label.split()) == 1:
+            for word in sorted(_demonyms(entry.label) - names):
+                table.setdefault(word, entry.iri)
+    return table
 
 
 def _alnum_prefix_length(text: str, n_alnum: int) -> int:
@@ -404,7 +427,8 @@ def _is_place(b: _Builder, m: Mention) -> bool:
     return b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.State)
 
 
-#: Endings of surnames (Slavic, Caucasian, Turkic: Ismailov, Petrosyan, Shevardnadze, ...).
+#: Endings of surnames (Slavic, Caucasian, Turkic, Romanian: Ismailov, Petrosyan,
+#: Shevardnadze, Iliescu, ...).
 SURNAME_ENDINGS = (
     "ov",
     "ova",
@@ -422,6 +446,9 @@ SURNAME_ENDINGS = (
     "ski",
     "oglu",
     "zade",
+    "escu",
+    "eanu",
+    "ić",
 )
 
 
@@ -517,6 +544,7 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
 
 def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
     """Noun phrases such as "the USSR leadership": a class head word with a proper-name modifier."""
+    nationalities = nationality_words(b.ontology)
     for chunk in noun_chunks(parsed):
         root = chunk.root
         cls = _class_of_phrase(b, root, None)
@@ -539,8 +567,21 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             and (root.tag_ == "NNS" or (root.tag_ == "NN" and root.lower_ in b.lexicon.head_words))
             and lemma(root) not in GENERIC_GROUP_NOUNS
         )
+        # a site named by a proper noun before its head word: "the Supreme Council building",
+        # "the Antakalnis cemetery" (the model may take the name alone for an organisation)
+        named_site = (
+            site
+            and any(
+                t.pos_ == "PROPN"
+                and t.dep_ == "compound"
+                and t.i < root.i
+                and compact(t.text) not in nationalities  # "the Azerbaijani city of ..."
+                for t in tokens
+            )
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+        )
         end = None
-        if site or not (named or collective):
+        if (site and not named_site) or not (named or collective):
             # "the government of India"; a site: "the memorial on Rustaveli Avenue" (a named
             # place is the model's to find, and "the town of Khojaly" is Khojaly itself)
             preps = SITE_PREPOSITIONS if site else ("of",)
@@ -747,10 +788,14 @@ def _extend_by_place(b: _Builder) -> None:
 
 
 def _match_capital(b: _Builder) -> None:
-    """ "the capital (city)": the gazetteer's capital of the country last named nearby."""
+    """ "the capital (city)": the gazetteer's capital of the country last named nearby.
+
+    "The Lithuanian capital" names its country by the adjective.
+    """
     capitals = {e.capital_of: e for e in b.lexicon.gazetteer if e.capital_of is not None}
     if not capitals:
         return
+    demonyms = capital_demonyms(b.ontology)
     for sent in b.doc.sentences:
         for chunk in noun_chunks(sent.parsed):
             root = chunk.root
@@ -763,7 +808,14 @@ def _match_capital(b: _Builder) -> None:
                 continue
             tokens = [t for t in chunk if t.dep_ != "det"]
             span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+            named = [demonyms[w] for t in tokens if (w := compact(t.text)) in demonyms]
+            if named:
+                for m in [m for m in b.mentions if span.contains(m.span)]:
+                    b.mentions.remove(m)  # "Lithuanian" is no mention of its own here
             if b.covered(span) is not None:
+                continue
+            if named:
+                b.add(span, b.entity_for_entry(capitals[named[0]]), "anaphora")
                 continue
             window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
             states = [

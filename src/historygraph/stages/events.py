@@ -251,7 +251,8 @@ class _Resolver:
                 continue
             if any(c.i in heads for c in token.children):
                 continue  # "rejected the resolution": the verb supports an event noun
-            pairs = table.get(lemma(token))
+            # by lemma, or by text where the model's lemma is the word itself ("retook")
+            pairs = table.get(lemma(token)) or table.get(token.lower_)
             if not pairs:
                 continue
             span = token_span(token)
@@ -563,6 +564,20 @@ class _Resolver:
         return chosen
 
 
+def _has_subject(mention: EventMention) -> bool:
+    """Whether a trigger verb is active with a subject ("guardsmen opened fire"), its own
+    or that of the verb it is conjoined to ("troops sealed off the square and opened fire")."""
+    for anchor in mention.anchors:
+        verb = anchor if anchor.pos_ in {"VERB", "AUX"} else _clause_verb(anchor)
+        while verb is not None:
+            if any(c.dep_ == "nsubj" for c in verb.children):
+                return True
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+    return False
+
+
 def _clause_verb(token: Token) -> Token | None:
     """The nearest verb above ``token`` (itself excluded)."""
     while token.head.i != token.i:
@@ -696,9 +711,19 @@ class _Merger:
         elif mention.kind == "weak":
             if target is None:
                 # "the police opened fire on the crowd": a candidate event, confirmed later by a
-                # strong mention or a reported figure, unless another event already frames the paragraph
+                # strong mention or a reported figure, unless another event already frames the
+                # paragraph ("30,000 people had been killed" in a war). One of another kind
+                # frames no act with its own subject: troops firing on a protest is not the protest.
                 paragraph = mention.sentence.paragraph
-                if any(e.paragraph == paragraph for e in self.doc.live_events()):
+                if any(
+                    e.paragraph == paragraph
+                    and (
+                        not _has_subject(mention)
+                        or self.ontology.is_a(e.cls, mention.cls)
+                        or self.ontology.is_a(mention.cls, e.cls)
+                    )
+                    for e in self.doc.live_events()
+                ):
                     return
             event = target
         else:  # anaphor

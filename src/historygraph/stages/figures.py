@@ -140,10 +140,22 @@ def _arguments(trigger: Token) -> list[Token]:
         for prep in trigger.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 result += [c for c in prep.children if c.dep_ == "pobj"]
-        if trigger.dep_ == "dobj":  # "put the dead at no fewer than 120", "estimated deaths at"
-            for prep in trigger.head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "at":
-                    result += [c for c in prep.children if c.dep_ == "pobj"]
+        # "200 people were treated for (burns and) wounds": the count is on the verb's subject
+        first = trigger
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ in {"for", "with", "from"}:
+            verb = first.head.head
+            if verb.pos_ == "VERB":
+                result += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "put the dead at no fewer than 120", "put the number of wounded at about 100"
+    holder = trigger
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
+        holder = trigger.head.head
+    if holder.dep_ == "dobj" and (holder is not trigger or trigger.pos_ == "NOUN"):
+        for prep in holder.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "at":
+                result += [c for c in prep.children if c.dep_ == "pobj"]
     return result
 
 
@@ -152,7 +164,15 @@ def _number_phrase(token: Token) -> list[Token]:
     for ent in token.doc.ents:
         if ent.label_ == "CARDINAL" and ent.start <= token.i < ent.end:
             return list(ent)
+    # a range the model took for a date ("Between 40 and 60 people")
+    subtree = list(token.subtree)
+    if len(subtree) > 1 and all(t.like_num or t.lower_ in _RANGE_WORDS for t in subtree):
+        return subtree
     return [token]
+
+
+#: The words that join the ends of a range.
+_RANGE_WORDS = frozenset({"between", "from", "and", "to", "-", "\u2013", "\u2014"})
 
 
 def read_quantity(words: list[str], lexicon: Lexicon) -> tuple[int, URIRef] | None:
@@ -174,6 +194,28 @@ def read_quantity(words: list[str], lexicon: Lexicon) -> tuple[int, URIRef] | No
     if number is None:
         return None
     return number, bound
+
+
+#: A range of two numbers: "between 300 and 500", "from 20 to 30", "300-500", "14 to 20".
+_RANGE = re.compile(
+    r"^(?:between\s+|from\s+)?(?P<low>[\d,.]+|[a-z-]+)\s*(?:and|to|-|\u2013|\u2014)\s*"
+    r"(?P<high>[\d,.]+(?:\s+(?:hundred|thousand|million))?|[a-z-]+)$"
+)
+
+
+def read_range(words: list[str]) -> list[tuple[int, URIRef]] | None:
+    """A range's two ends as figures: its low end at least, its high end at most.
+
+    >>> [c for c, _ in read_range(["between", "300", "and", "500"])]
+    [300, 500]
+    """
+    match = _RANGE.match(" ".join(w.lower() for w in words))
+    if match is None:
+        return None
+    low, high = parse_number(match.group("low")), parse_number(match.group("high"))
+    if low is None or high is None or not 0 < low < high:
+        return None
+    return [(low, HG.AtLeast), (high, HG.AtMost)]
 
 
 def _cue_before(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
@@ -238,19 +280,32 @@ def _figure_at(
     trigger: Token,
     trigger_span: Span,
     lexicon: Lexicon,
-) -> tuple[Span, tuple[int, URIRef], Token] | None:
-    """Evidence span, (count, bound) and first number token of ``noun``'s count, if any."""
+) -> list[tuple[Span, tuple[int, URIRef], int]]:
+    """Evidence span, (count, bound) and a key (the number's offset) of ``noun``'s count.
+
+    A range ("between 300 and 500 people") gives two: its low end at least and
+    its high end at most (whose evidence starts at its own number).
+    """
     number = _number_token(noun, lexicon)
     if number is None:
-        return None
+        return []
     phrase = _number_phrase(number)
     cue = _cue_before(phrase, lexicon)
-    quantity = read_quantity([t.text for t in cue + phrase], lexicon)
-    if quantity is None:
-        return None
     first = min(offset((cue or phrase)[0]), offset(trigger))
     end = max(token_span(phrase[-1]).end, trigger_span.end, token_span(noun).end)
-    return Span(first, end), quantity, phrase[0]
+    words = [t.text for t in cue + phrase]
+    quantity = read_quantity(words, lexicon)
+    if quantity is not None:
+        return [(Span(first, end), quantity, offset(phrase[0]))]
+    ends = read_range(words) if not cue else None
+    if ends is None:
+        return []
+    # the high end's evidence starts at its number: a figure is named by its evidence
+    high = next((t for t in reversed(phrase) if t.like_num), phrase[-1])
+    return [
+        (Span(first, end), ends[0], offset(phrase[0])),
+        (Span(min(offset(high), offset(trigger)), end), ends[1], offset(high)),
+    ]
 
 
 def _parts(
@@ -296,6 +351,52 @@ def _parts(
     return parts
 
 
+#: Named entity types of numbers that are never a count of people.
+_NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _elliptic(
+    sentence: Sentence,
+    reported: list[tuple[Token, URIRef, int]],
+    seen: set[tuple[int, int]],
+    lexicon: Lexicon,
+) -> list[tuple[Span, tuple[int, URIRef], int, Token, URIRef, int]]:
+    """Numbers a reporting verb gives without a measure of their own.
+
+    "Rights groups say 300 were killed; an opposition party has claimed up to
+    1,500": the bare number of "claimed" (a ``hg:reportVerb``) repeats the
+    measure and event of the figure before it in the sentence.
+    """
+    if not reported or not lexicon.report_verbs:
+        return []
+    used = {key for key, _ in seen}
+    result = []
+    for token in sentence.parsed:
+        if not _is_quantity(token, lexicon) or offset(_number_phrase(token)[0]) in used:
+            continue
+        if token.ent_type_ in _NOT_COUNTS or token.dep_ not in {"dobj", "pobj"}:
+            continue
+        if any(c.dep_ in {"prep", "amod", "compound"} for c in token.children):
+            continue  # "300 of them", a number with a noun of its own
+        verb = token.head
+        if token.dep_ == "pobj" and verb.lower_ in {"to", "at"}:
+            verb = verb.head
+        if verb.pos_ != "VERB" or lemma(verb) not in lexicon.report_verbs:
+            continue
+        earlier = [r for r in reported if r[0].i < token.i]
+        if not earlier:
+            continue
+        trigger, measure, event_id = earlier[-1]
+        phrase = _number_phrase(token)
+        cue = _cue_before(phrase, lexicon)  # "claimed up to 1,500"
+        quantity = read_quantity([t.text for t in cue + phrase], lexicon)
+        if quantity is None:
+            continue
+        span = Span(offset(verb), token_span(phrase[-1]).end)
+        result.append((span, quantity, offset(phrase[0]), trigger, measure, event_id))
+    return result
+
+
 @stage("figures", requires=("sentences", "events"), assigns=("figures",))
 def find_figures(doc: Document, ctx: Context) -> None:
     """Attach reported counts to events.
@@ -320,24 +421,29 @@ def find_figures(doc: Document, ctx: Context) -> None:
         doc.figures.append(FigureRecord(event_id, measure, quantity[0], quantity[1], span))
 
     for sentence in doc.sentences:
+        reported: list[tuple[Token, URIRef, int]] = []
         for trigger, measure, trigger_span in _measure_triggers(sentence, ctx.ontology):
             for noun in _arguments(trigger):
                 found = _figure_at(noun, trigger, trigger_span, lexicon)
-                if found is None:
+                if not found:
                     continue
                 event_id = _event_for(doc, sentence, trigger, measure_words(ctx.ontology, measure))
                 if event_id is None:
                     continue
                 event = doc.canonical_event(event_id)
                 event.provisional = False  # a reported figure confirms a candidate event
-                span, quantity, number = found
-                add(event.id, measure, span, quantity, (offset(number), offset(trigger)))
+                for span, quantity, key in found:
+                    add(event.id, measure, span, quantity, (key, offset(trigger)))
+                reported.append((trigger, measure, event.id))
                 # "200 civilians and several dozen soldiers had been killed": the
                 # conjuncts of the trigger's own argument share its measure
                 for other in noun.conjuncts if noun.head.i == trigger.i else ():
-                    more = _figure_at(other, trigger, trigger_span, lexicon)
-                    if more is not None:
-                        add(event.id, measure, more[0], more[1], (offset(more[2]), offset(trigger)))
-                for part_span, part in _parts(doc, sentence, span.end, lexicon):
+                    for more_span, more, key in _figure_at(other, trigger, trigger_span, lexicon):
+                        add(event.id, measure, more_span, more, (key, offset(trigger)))
+                for part_span, part in _parts(doc, sentence, found[0][0].end, lexicon):
                     add(event.id, measure, part_span, part, (part_span.start, offset(trigger)))
                 break
+        for span, quantity, key, trigger, measure, event_id in _elliptic(
+            sentence, reported, seen, lexicon
+        ):
+            add(event_id, measure, span, quantity, (key, offset(trigger)))

@@ -20,6 +20,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from historygraph.document import Document, Span, TimeExpression
 from historygraph.pipeline import Context, stage
@@ -278,6 +279,10 @@ def find_times(doc: Document, ctx: Context) -> None:
                 continue
             date = parse_date(ent.text)
             if date is None:
+                date, span, root = _date_prefix(ent, span)
+                if date is not None:
+                    temporal = _is_temporal(root)
+            if date is None:
                 continue
             day = _day_before(ent)
             if day is not None and date.month is not None and date.day is None:
@@ -310,6 +315,35 @@ def find_times(doc: Document, ctx: Context) -> None:
             doc.times.append(
                 TimeExpression(span, "date", value[0], value[1], temporal, quoted, ent.root)  # type: ignore[arg-type]
             )
+
+
+#: Words before a month named alone that make it a date ("in April", "last March").
+MONTH_ALONE_AFTER = frozenset(
+    {"in", "since", "until", "till", "by", "during", "early", "late", "mid", "last", "that"}
+)
+
+
+def _date_prefix(ent: Any, span: Span) -> tuple[ParsedDate | None, Span, Any]:
+    """A date the model tagged with a word too many ("9 March thousands"), or a month
+    named alone after a preposition ("in April": its year comes from context).
+
+    Returns the date, its span and its root token (None, the span and the entity's
+    root if there is none).
+    """
+    tokens = list(ent)
+    for end in range(len(tokens) - 1, 0, -1):
+        date = parse_date(" ".join(t.text for t in tokens[:end]))
+        if date is not None and (date.month is not None or date.year is not None):
+            part = ent.doc[ent.start : ent.start + end]
+            return date, Span(span.start, offset(part[-1]) + len(part[-1].text)), part.root
+    if (
+        len(tokens) == 1
+        and tokens[0].lower_ in MONTHS
+        and ent.start > 0
+        and ent.doc[ent.start - 1].lower_ in MONTH_ALONE_AFTER
+    ):
+        return ParsedDate(None, MONTHS[tokens[0].lower_], None), span, ent.root
+    return None, span, ent.root
 
 
 #: Words that make a day of the year recur ("every year on 20 January", "annually on").
