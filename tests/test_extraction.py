@@ -734,3 +734,36 @@ def test_a_date_tagged_too_long_and_a_month_alone(extract) -> None:  # type: ign
     by_class = {e.cls.split("#")[-1]: e.date.value for e in doc.live_events() if e.date}
     assert by_class["Commemoration"] == "1962-03-09", by_class
     assert by_class["Deportation"] == "1962-04", by_class
+
+
+def event_places(doc: Document) -> dict[str, str | None]:
+    """Event class -> the label of its place."""
+    return {
+        e.cls.split("#")[-1]: doc.entities[e.place].label if e.place else None
+        for e in doc.live_events()
+    }
+
+
+def test_the_city_is_the_settlement_the_text_is_about(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Riots broke out in Ostrava, an industrial town near Kaunas, in May 1961. "
+        "Ostrava had grown fast. On 3 May 1961 crowds gathered on Freedom Square to protest. "
+        "Two days later Soviet troops stormed the town."
+    )
+    places = event_places(doc)
+    assert places["Protest"] == "Freedom Square", places
+    assert places["MilitaryOperation"] == "Ostrava", places
+    assert mentions_of(doc, "Ostrava")[-1] == "town"
+    [ostrava] = [e for e in doc.entities.values() if e.label == "Ostrava"]
+    assert "town" not in ostrava.aliases
+
+
+def test_the_body_whose_people_act_and_an_aside_on_where_someone_was(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 14 January 1991 the European Community's foreign ministers denounced the killings. "
+        "That day the deputies voted to empower Jonas Petraitis, then in Poland, to form a "
+        "government in exile."
+    )
+    [condemnation] = [e for e in doc.live_events() if e.cls == HG.Condemnation]
+    assert [doc.entities[a].label for a in condemnation.agents] == ["European Community"]
+    assert event_places(doc).get("LegislativeDecision") is None, event_places(doc)

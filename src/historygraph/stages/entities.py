@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from rdflib import URIRef
@@ -753,6 +754,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     _match_generic_anaphora(b)
     _match_pronouns(b)
     _match_capital(b)
+    _match_settlement_anaphora(b)
     _link_locations(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
@@ -827,6 +829,53 @@ def _match_capital(b: _Builder) -> None:
             if states:
                 state = b.doc.entities[max(states, key=lambda m: m.span.start).entity].gazetteer
                 b.add(span, b.entity_for_entry(capitals[state]), "anaphora")
+
+
+#: Nouns that refer back to a settlement ("the city", "the town").
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "township"})
+
+
+def _match_settlement_anaphora(b: _Builder) -> None:
+    """ "Troops entered the city": a place named nearby that is no country and no site.
+
+    A site is a place named by a head word other than a settlement noun ("Lenin
+    Square", "the Salyan barracks"). Like a pronoun, "the city" adds no alias.
+    """
+    for sent in b.doc.sentences:
+        # this paragraph and the one before it: a city is named once and then "the city"
+        window_start = b.doc.paragraphs[max(0, sent.paragraph - 1)].start
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            if lemma(root) not in SETTLEMENT_NOUNS or root.tag_ != "NN":
+                continue
+            if [t.lower_ for t in chunk if t.i != root.i] != ["the"]:
+                continue  # "the old town", "a city", "the city's": not a bare reference
+            if any(c.dep_ in {"prep", "appos", "poss", "case"} for c in root.children):
+                continue  # "the city of Baku" names the city itself
+            span = Span(offset(root), offset(root) + len(root.text))
+            if b.covered(span) is not None:
+                continue
+            places = [
+                m
+                for m in b.mentions
+                if window_start <= m.span.start < span.start and _settlement(b, m)
+            ]
+            if places:
+                # the place the text has named most so far ("Sumgait, a city north of Baku"),
+                # then the latest
+                told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
+                best = max(places, key=lambda m: (told[m.entity], m.span.start))
+                b.mentions.append(Mention(span, best.entity, "anaphora"))
+
+
+def _settlement(b: _Builder, m: Mention) -> bool:
+    """Whether a mention is of a place that may be a settlement (no state, no named site)."""
+    ent = b.doc.entities[m.entity]
+    if not b.ontology.is_a(ent.cls, HG.Place) or b.ontology.is_a(ent.cls, HG.State):
+        return False
+    last = ent.label.split()[-1].lower() if ent.label else ""
+    head = b.lexicon.head_words.get(last)
+    return head is None or last in SETTLEMENT_NOUNS or not b.ontology.is_a(head, HG.Place)
 
 
 def _link_locations(b: _Builder) -> None:

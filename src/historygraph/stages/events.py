@@ -55,8 +55,13 @@ LOCATIVE_PREPS = frozenset(
         "across",
         "into",
         "around",
+        "on",  # "rallies on Lenin Square": a date is never a place, so "on 13 May" is not one
+        "through",
+        "along",
     }
 )
+#: Adverbs that make a locative phrase an aside about someone ("X, then in Poland, ...").
+ASIDE_ADVERBS = frozenset({"then", "now", "still", "currently"})
 #: Verbs that give an event a name: "known as X", "entered history as X".
 NAMING_VERBS = frozenset({"know", "enter", "become", "call", "name", "remember", "go"})
 ARGUMENT_PREPS = frozenset({"of", "against", "for", "on", "about", "over", "after", "to"})
@@ -345,7 +350,7 @@ class _Resolver:
             for child in anchor.children:
                 dep = child.dep_
                 if verbal and dep == "nsubj" and not passive:
-                    agents += self.entities_of(child)
+                    agents += self.entities_of(child) or self._speakers_for(child)
                 elif verbal and dep in {"nsubjpass", "dobj"} and anchor is mention.head:
                     affected += self.entities_of(child)
                 elif dep == "agent":
@@ -374,6 +379,20 @@ class _Resolver:
             agents += self._preceding_agent(mention)
         mention.agents = list(dict.fromkeys(agents))
         mention.affected = [a for a in dict.fromkeys(affected) if a not in mention.agents]
+
+    def _speakers_for(self, subject: Token) -> list[str]:
+        """ "The European Community's foreign ministers denounced": the body whose people
+        the subject names (its possessor or its of-phrase)."""
+        result: list[str] = []
+        for t in with_conjuncts(subject):
+            for child in t.children:
+                if child.dep_ == "poss":
+                    result += self.entities_of(child)
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            result += self.entities_of(obj)
+        return result
 
     def _preceding_agent(self, mention: EventMention) -> list[str]:
         """Fallback for a misparsed subject: the closest agent named before the verb in its sentence."""
@@ -520,9 +539,18 @@ class _Resolver:
                 and offset(root.head) < m.span.end
             ):
                 root = root.head
-            root = _locative_object(root)
-            if root is None:
+            located = _locative_object(root)
+            if located is None:
+                # "troops entered the city", "stormed the tower": a place (no country) that is
+                # the direct object of the trigger is where the event happened
+                if root.dep_ == "dobj" and not self.ontology.is_a(entity.cls, HG.State):
+                    for x in mentions:
+                        if x.place is None and any(a.i == root.head.i for a in x.anchors):
+                            x.place, x.own_place = m.entity, True
                 continue
+            root = located
+            if any(c.dep_ == "advmod" and c.lower_ in ASIDE_ADVERBS for c in root.head.children):
+                continue  # "empowered Saudargas, then in Poland, to ...": where he was
             governor = self.entity_of(root.head.head)
             if (
                 governor is not None
