@@ -767,3 +767,27 @@ def test_the_body_whose_people_act_and_an_aside_on_where_someone_was(extract) ->
     [condemnation] = [e for e in doc.live_events() if e.cls == HG.Condemnation]
     assert [doc.entities[a].label for a in condemnation.agents] == ["European Community"]
     assert event_places(doc).get("LegislativeDecision") is None, event_places(doc)
+
+
+def test_the_capital_is_the_capital_just_named(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 21 December a rally in Bucharest turned into a protest. Hungary condemned the "
+        "shootings the next day. The protest spread through the capital."
+    )
+    assert mentions_of(doc, "Bucharest") == ["Bucharest", "capital"]
+    assert "Budapest" not in labels(doc)
+
+
+def test_a_legislature_that_passes_or_creates_and_troops_that_fight(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 2004 the National Assembly passed a law on pensions. In May 2005 the Ostland "
+        "parliament created its own commission. In June the Ostland troops fought "
+        "rebels in the hills. In 2006 Jonas Petraitis created a charity."
+    )
+    classes = sorted(e.cls.split("#")[-1] for e in doc.live_events())
+    assert classes == ["LegislativeDecision", "LegislativeDecision", "MilitaryOperation"], classes
+
+
+def test_a_day_the_model_left_out_of_a_date_is_no_part_of_a_name(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("From 22 December Ostland troops fought rebels in the hills.")
+    assert "Ostland troops" in labels(doc), labels(doc)

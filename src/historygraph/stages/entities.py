@@ -558,8 +558,13 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
         if b.covered(root_span) is not None:
             continue
         tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
-        while tokens and tokens[0].ent_type_ in {"DATE", "TIME"}:
-            tokens = tokens[1:]  # "On 13 April 1919 troops fired": the date is no part of the name
+        while tokens and (
+            tokens[0].ent_type_ in {"DATE", "TIME"}
+            or (tokens[0].like_num and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")
+        ):
+            # "On 13 April 1919 troops fired", "From 22 December Ostland troops fought" (the
+            # model left the day out of the date): the date is no part of the name
+            tokens = tokens[1:]
         named = any(t.pos_ == "PROPN" or t.ent_type_ == "NORP" for t in tokens if t.i != root.i)
         # a plural group noun on its own ("protesters", "university students") names a group too
         # and so does a singular one the lexicon lists in the singular ("a crowd")
@@ -790,7 +795,8 @@ def _extend_by_place(b: _Builder) -> None:
 
 
 def _match_capital(b: _Builder) -> None:
-    """ "the capital (city)": the gazetteer's capital of the country last named nearby.
+    """ "the capital (city)": the capital of a country named in its sentence, else a capital
+    named nearby, else the capital of the country named nearby that the text has named most.
 
     "The Lithuanian capital" names its country by the adjective.
     """
@@ -798,6 +804,7 @@ def _match_capital(b: _Builder) -> None:
     if not capitals:
         return
     demonyms = capital_demonyms(b.ontology)
+    capital_iris = {e.iri for e in capitals.values()}
     for sent in b.doc.sentences:
         for chunk in noun_chunks(sent.parsed):
             root = chunk.root
@@ -826,8 +833,26 @@ def _match_capital(b: _Builder) -> None:
                 if window_start <= m.span.start < span.start
                 and b.doc.entities[m.entity].gazetteer in capitals
             ]
-            if states:
-                state = b.doc.entities[max(states, key=lambda m: m.span.start).entity].gazetteer
+            cities = [
+                m
+                for m in b.mentions
+                if window_start <= m.span.start < span.start
+                and b.doc.entities[m.entity].gazetteer in capital_iris
+            ]
+            in_sentence = [m for m in states if m.span.start >= sent.span.start]
+            if in_sentence:  # "Estonia was quiet, but unrest reached the capital"
+                nearest = max(in_sentence, key=lambda m: m.span.start)
+                state = b.doc.entities[nearest.entity].gazetteer
+                b.add(span, b.entity_for_entry(capitals[state]), "anaphora")
+            elif cities:  # "a rally in Bucharest ... spread through the capital"
+                latest = max(cities, key=lambda m: m.span.start)
+                b.mentions.append(Mention(span, latest.entity, "anaphora"))
+            elif states:
+                # the country the text has named most so far, then the latest: "protests
+                # spread through the capital" in a text about Romania that also names Hungary
+                told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
+                best = max(states, key=lambda m: (told[m.entity], m.span.start))
+                state = b.doc.entities[best.entity].gazetteer
                 b.add(span, b.entity_for_entry(capitals[state]), "anaphora")
 
 
