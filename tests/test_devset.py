@@ -47,8 +47,11 @@ def test_scores_do_not_regress() -> None:
     # documents (first run: entities 0.85, events 0.51, figures 0.86) lowered figures from
     # 0.95 to 0.93 over thirteen; the figure rules that followed took them to 0.97.
     # Three more (first run: entities 0.79, events 0.67, figures 0.90) give entities
-    # 0.87, events 0.77, figures 0.96 over sixteen.
+    # 0.87, events 0.77, figures 0.96 over sixteen. Session 12: three more held-out
+    # documents (first run: entities 0.61, events 0.60, figures 0.79; they annotate many
+    # described places and groups) lowered entities to 0.83 over nineteen; the rules
+    # that followed give 0.84.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.85
+    assert totals["entities"].f1 >= 0.83
     assert totals["events"].f1 >= 0.75
     assert totals["figures"].f1 >= 0.94

@@ -791,3 +791,15 @@ def test_a_legislature_that_passes_or_creates_and_troops_that_fight(extract) -> 
 def test_a_day_the_model_left_out_of_a_date_is_no_part_of_a_name(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("From 22 December Ostland troops fought rebels in the hills.")
     assert "Ostland troops" in labels(doc), labels(doc)
+
+
+def test_a_site_described_where_something_happened_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 12 May 1962 armed men stormed the city prison in Ostrava and later gathered "
+        "outside the regional administration building. Kaunas's only airport closed, and "
+        "troops moved into the breakaway region."
+    )
+    found = labels(doc)
+    assert found.get("regional administration building") == "Place", found
+    assert found.get("city prison") == "Place", found
+    assert not {"only airport", "'s only airport", "breakaway region"} & set(found), found

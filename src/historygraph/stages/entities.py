@@ -61,6 +61,10 @@ LOCATIVES = frozenset({"in", "at", "near", "outside", "towards", "toward", "arou
 LEADING_VERBS = frozenset({"head", "lead", "chair", "command", "preside"})
 #: Prepositions that place a site ("the memorial on Rustaveli Avenue").
 SITE_PREPOSITIONS = ("on", "in", "at", "near")
+#: Nouns that refer back to a settlement ("the city", "the town").
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "township"})
+#: Place head words of areas, not sites: "the breakaway region" names no place of its own.
+AREA_NOUNS = frozenset({"region", "territory", "district", "province", "area", "zone"})
 #: Strength of the evidence that gave a mention its class (see ``_one_sense_per_name``).
 BY_NER, BY_CONTEXT, BY_WORD = 1, 2, 3
 
@@ -586,8 +590,23 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             )
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
         )
+        # a site described by its modifiers where something happened: "outside the
+        # government building", "stormed the city prison", "near a military barracks"
+        described_site = (
+            site
+            and root.tag_ == "NN"
+            and lemma(root) not in SETTLEMENT_NOUNS | AREA_NOUNS
+            and chunk[0].lower_ in {"the", "a", "an"}
+            and any(t.dep_ in {"amod", "compound"} and t.head.i == root.i for t in tokens)
+            and not any(
+                (c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS) or c.dep_ == "poss"
+                for c in root.children
+            )
+            and root.dep_ in {"pobj", "dobj"}
+            and not any(t.ent_type_ == "NORP" or t.lower_ in QUANTIFIERS for t in tokens)
+        )
         end = None
-        if (site and not named_site) or not (named or collective):
+        if (site and not (named_site or described_site)) or not (named or collective or site):
             # "the government of India"; a site: "the memorial on Rustaveli Avenue" (a named
             # place is the model's to find, and "the town of Khojaly" is Khojaly itself)
             preps = SITE_PREPOSITIONS if site else ("of",)
@@ -854,10 +873,6 @@ def _match_capital(b: _Builder) -> None:
                 best = max(states, key=lambda m: (told[m.entity], m.span.start))
                 state = b.doc.entities[best.entity].gazetteer
                 b.add(span, b.entity_for_entry(capitals[state]), "anaphora")
-
-
-#: Nouns that refer back to a settlement ("the city", "the town").
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "township"})
 
 
 def _match_settlement_anaphora(b: _Builder) -> None:
