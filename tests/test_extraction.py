@@ -803,3 +803,19 @@ def test_a_site_described_where_something_happened_is_a_place(extract) -> None: 
     assert found.get("regional administration building") == "Place", found
     assert found.get("city prison") == "Place", found
     assert not {"only airport", "'s only airport", "breakaway region"} & set(found), found
+
+
+def test_days_counted_from_the_narrative(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 19 December 1961 Ostland condemned the shootings, and Moldavia denounced the "
+        "use of force the next day. That night militiamen fired on the marchers. "
+        "Two days later the parliament voted to abolish the curfew. "
+        "The dead of that night lie in Kaunas."
+    )
+    times = [(doc.quote(t.span), t.value) for t in doc.times]
+    assert times == [
+        ("19 December 1961", "1961-12-19"),
+        ("the next day", "1961-12-20"),
+        ("That night", "1961-12-20"),
+        ("Two days later", "1961-12-22"),
+    ], times

@@ -240,16 +240,23 @@ def _is_temporal(head: object) -> bool:
     return dep not in {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "csubj", "dative"}
 
 
+def _adverbial(head: Any) -> bool:
+    """Whether a time phrase dates its clause ("the next day", "on that day"), rather than
+    being part of a noun phrase ("the dead of that night")."""
+    if head.dep_ == "pobj":
+        return head.head.lower_ in {"on", "by", "until", "during", "after", "at"}
+    return head.dep_ in {"npadvmod", "advmod", "tmod", "ROOT"}
+
+
 @stage("times", requires=("sentences",), assigns=("times",))
 def find_times(doc: Document, ctx: Context) -> None:
     """Normalise every DATE entity spaCy finds; resolve missing years from context."""
     quotes = doc.quotes
     last_year: int | None = None
     written: ParsedDate | None = None  # the dateline's date, once seen
+    narrative: ParsedDate | None = None  # the last day the narrative dated, for "the next day"
     for paragraph, parsed in zip(doc.paragraphs, doc.parsed, strict=True):
-        for ent in parsed.ents:
-            if ent.label_ not in {"DATE", "TIME"}:
-                continue
+        for ent in _time_phrases(parsed):
             start = offset(ent[0])
             span = Span(start, start + len(ent.text))
             quoted = any(q.contains(span) for q in quotes)
@@ -267,6 +274,16 @@ def find_times(doc: Document, ctx: Context) -> None:
                 if value is not None:
                     doc.times.append(
                         TimeExpression(span, "date", value[0], value[1], True, quoted, ent.root)  # type: ignore[arg-type]
+                    )
+                continue
+            shift = relative_days(words) if _adverbial(ent.root) else None
+            if shift is not None:
+                moved = _days_back(narrative, -shift) if narrative is not None else None
+                value = lexical(moved) if moved is not None else None
+                if value is not None:
+                    narrative = moved
+                    doc.times.append(
+                        TimeExpression(span, "date", value[0], value[1], temporal, quoted, ent.root)  # type: ignore[arg-type]
                     )
                 continue
             duration = parse_duration(ent.text)
@@ -312,9 +329,51 @@ def find_times(doc: Document, ctx: Context) -> None:
             value = lexical(date)
             if value is None:
                 continue
+            if temporal and date.day is not None and not quoted:
+                narrative = date
             doc.times.append(
                 TimeExpression(span, "date", value[0], value[1], temporal, quoted, ent.root)  # type: ignore[arg-type]
             )
+
+
+#: Days counted from the narrative's last date: "the next day", "the same day", "that night",
+#: "two days later".
+_RELATIVE_DAY = re.compile(
+    r"^(?:on\s+|by\s+)?(?:the\s+)?(?:(?P<next>next|following)|same|that)\s+"
+    r"(?:day|morning|afternoon|evening|night)$"
+)
+_DAYS_LATER = re.compile(r"^(?P<n>[\w-]+)\s+days?\s+later$")
+#: The relative days the model does not tag ("That night security forces shot ...").
+_RELATIVE_TEXT = re.compile(
+    r"\b(?:[Tt]hat|[Tt]he same|[Tt]he next|[Tt]he following)\s+(?:day|morning|afternoon|evening|night)\b"
+)
+
+
+def relative_days(words: str) -> int | None:
+    """How many days after the narrative's last date a phrase points to, if it is relative.
+
+    >>> relative_days("the next day"), relative_days("that night"), relative_days("two days later")
+    (1, 0, 2)
+    """
+    match = _RELATIVE_DAY.match(words)
+    if match is not None:
+        return 1 if match.group("next") else 0
+    later = _DAYS_LATER.match(words)
+    if later is not None:
+        n = later.group("n")
+        count = 1 if n in {"a", "one"} else parse_number(n)
+        return count if count is not None and 0 < count < 60 else None
+    return None
+
+
+def _time_phrases(parsed: Any) -> list[Any]:
+    """The DATE and TIME entities of a paragraph, and the relative days the model missed."""
+    found = [e for e in parsed.ents if e.label_ in {"DATE", "TIME"}]
+    for match in _RELATIVE_TEXT.finditer(parsed.text):
+        span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not any(e.start < span.end and span.start < e.end for e in found):
+            found.append(span)
+    return sorted(found, key=lambda e: e.start)
 
 
 #: Words before a month named alone that make it a date ("in April", "last March").
