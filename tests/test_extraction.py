@@ -819,3 +819,14 @@ def test_days_counted_from_the_narrative(extract) -> None:  # type: ignore[no-un
         ("That night", "1961-12-20"),
         ("Two days later", "1961-12-22"),
     ], times
+
+
+def test_a_range_after_its_measure_gives_two_figures_with_their_own_evidence(extract) -> None:  # type: ignore[no-untyped-def]
+    # the two ends once shared their evidence, so both figures got one IRI and the
+    # build failed validation
+    doc = extract(
+        "In May 1962 Ostland troops attacked the village of Ravna. "
+        "The district ombudsman put the deaths at between 200 and 220."
+    )
+    assert figure_rows(doc) == [("Killed", 200, "AtLeast"), ("Killed", 220, "AtMost")]
+    assert len({f.evidence.start for f in doc.figures}) == 2

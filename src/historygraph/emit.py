@@ -187,11 +187,15 @@ class Emitter:
         self._current_labels = labels or {}
         for event in events:
             self._emit_event(g, doc_iri, doc, event, iris)
+        figures: set[URIRef] = set()
         for fig in doc.figures:
             event = doc.canonical_event(fig.event)
             if event.id not in iris:
                 continue
             node = figure_iri(iris[event.id], doc_iri, fig.measure, fig.evidence.start)
+            if node in figures:
+                continue  # one figure per event, measure and evidence: the first stated
+            figures.add(node)
             g.add((iris[event.id], HG.figure, node))
             g.add((node, RDF.type, HG.Figure))
             bound = self.ontology.label(fig.bound)

@@ -304,7 +304,7 @@ def _figure_at(
     high = next((t for t in reversed(phrase) if t.like_num), phrase[-1])
     return [
         (Span(first, end), ends[0], offset(phrase[0])),
-        (Span(min(offset(high), offset(trigger)), end), ends[1], offset(high)),
+        (Span(offset(high), max(end, token_span(high).end)), ends[1], offset(high)),
     ]
 
 
