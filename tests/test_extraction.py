@@ -830,3 +830,23 @@ def test_a_range_after_its_measure_gives_two_figures_with_their_own_evidence(ext
     )
     assert figure_rows(doc) == [("Killed", 200, "AtLeast"), ("Killed", 220, "AtMost")]
     assert len({f.evidence.start for f in doc.figures}) == 2
+
+
+def test_figures_in_a_paragraph_of_their_own_and_counted_triggers(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1962 Ostland troops stormed the mining town of Ravna.\n\n"
+        "Two decades on, the figures are still disputed.\n\n"
+        "The interior ministry gave 83 dead among civilians. Local newspapers wrote of at "
+        "least 48 people killed; exile groups later spoke of about 90. The mayor said that "
+        "more than a hundred people had been killed."
+    )
+    assert figure_rows(doc) == [
+        ("Killed", 48, "AtLeast"),
+        ("Killed", 83, "Exact"),
+        ("Killed", 90, "Approximate"),
+        ("Killed", 100, "AtLeast"),
+    ], figure_rows(doc)
+    # the first count has no event in its paragraph or the one before: the operation takes it
+    [operation] = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    [first] = [f for f in doc.figures if f.count == 83]
+    assert doc.canonical_event(first.event).id == operation.id

@@ -135,6 +135,8 @@ def _arguments(trigger: Token) -> list[Token]:
         if trigger.dep_ == "amod":
             result.append(head)
         result += [c for c in head.children if c.dep_ in ARGUMENT_DEPS and c.i != trigger.i]
+    if trigger.pos_ in {"ADJ", "NOUN"} and any(c.dep_ == "nummod" for c in trigger.children):
+        result.append(trigger)  # "gave 83 dead among civilians": the trigger is counted itself
     if trigger.pos_ == "NOUN":
         result.append(trigger)
         for prep in trigger.children:
@@ -255,7 +257,22 @@ def _event_for(
     told = [e for e in earlier if any(_words_at(doc, t) & words for t in e.triggers)]
     if told:
         return told[-1].id
-    return earlier[-1].id if earlier else None
+    if earlier:
+        return earlier[-1].id
+    # a paragraph of figures on their own ("Moscow reported about 200 wounded"): the
+    # latest event told before it with a word of the measure, else the latest event
+    before = [
+        e
+        for e in doc.events
+        if e.merged_into is None
+        and not e.provisional
+        and e.evidence
+        and min(s.start for s in e.evidence) < sentence.span.start
+    ]
+    told = [e for e in before if any(_words_at(doc, t) & words for t in e.triggers)]
+    if told:
+        return told[-1].id
+    return before[-1].id if before else None
 
 
 def _words_at(doc: Document, span: Span) -> set[str]:
@@ -379,8 +396,8 @@ def _elliptic(
         if any(c.dep_ in {"prep", "amod", "compound"} for c in token.children):
             continue  # "300 of them", a number with a noun of its own
         verb = token.head
-        if token.dep_ == "pobj" and verb.lower_ in {"to", "at"}:
-            verb = verb.head
+        if token.dep_ == "pobj" and verb.lower_ in {"to", "at", "of"}:
+            verb = verb.head  # "claimed up to 1,500", "spoke of about 90"
         if verb.pos_ != "VERB" or lemma(verb) not in lexicon.report_verbs:
             continue
         earlier = [r for r in reported if r[0].i < token.i]

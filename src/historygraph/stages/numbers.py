@@ -52,12 +52,15 @@ def parse_number(text: str) -> int | None:
     340
     >>> parse_number("2.5 million")
     2500000
+    >>> parse_number("a hundred")
+    100
     >>> parse_number("many") is None
     True
     """
     text = text.strip().lower()
     if not text:
         return None
+    text = re.sub(r"^an?\s+(?=hundred|thousand|million|billion)", "one ", text)  # "a hundred"
     if _DIGITS.match(text):
         return int(re.sub(r"\D", "", text))
     m = re.match(r"^(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)$", text)
