@@ -850,3 +850,23 @@ def test_figures_in_a_paragraph_of_their_own_and_counted_triggers(extract) -> No
     [operation] = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     [first] = [f for f in doc.figures if f.count == 83]
     assert doc.canonical_event(first.event).id == operation.id
+
+
+def test_a_subject_the_chunker_missed_and_a_weak_trigger_with_a_force_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model's chunker gives no phrase "Azerbaijani troops" here, and tags "Azerbaijani"
+    # as a person; "captured" is a weak trigger unless a force captures
+    doc = extract(
+        "On 8 November Azerbaijani troops captured Ravna, the hilltop town locals call Ravno."
+    )
+    assert labels(doc).get("Azerbaijani troops") == "MilitaryForce", labels(doc)
+    [event] = doc.live_events()
+    assert event.cls == HG.MilitaryOperation and not event.provisional
+
+
+def test_two_clauses_joined_by_a_semicolon_are_two_pieces_of_evidence(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1962 Moldavia condemned the offensive and sought an emergency meeting of the "
+        "Security Council; the European Union condemned the military escalation."
+    )
+    quotes = sorted(doc.quote(s) for e in doc.live_events() for s in e.evidence)
+    assert "the European Union condemned the military escalation" in quotes, quotes

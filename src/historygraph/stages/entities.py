@@ -569,7 +569,11 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             # "On 13 April 1919 troops fired", "From 22 December Ostland troops fought" (the
             # model left the day out of the date): the date is no part of the name
             tokens = tokens[1:]
-        named = any(t.pos_ == "PROPN" or t.ent_type_ == "NORP" for t in tokens if t.i != root.i)
+        named = any(
+            t.pos_ == "PROPN" or t.ent_type_ == "NORP" or compact(t.text) in nationalities
+            for t in tokens
+            if t.i != root.i
+        )  # "Azerbaijani troops", whatever the model tags "Azerbaijani" as
         # a plural group noun on its own ("protesters", "university students") names a group too
         # and so does a singular one the lexicon lists in the singular ("a crowd")
         collective = (

@@ -248,8 +248,9 @@ class _Resolver:
         table = self.lexicon.agent_triggers
         if not table:
             return []
-        taken = [m.span for m in found if m.sentence is sentence]
-        heads = {m.head.i for m in found if m.sentence is sentence}
+        # a weak trigger ("captured") whose subject has the class is an agent trigger instead
+        taken = [m.span for m in found if m.sentence is sentence and m.kind != "weak"]
+        heads = {m.head.i for m in found if m.sentence is sentence and m.kind != "weak"}
         result = []
         for token in sentence.parsed:
             if token.pos_ != "VERB" or is_passive(token):
@@ -269,6 +270,11 @@ class _Resolver:
                     mention = EventMention(cls, "strong", token, span, sentence)
                     mention.anchors = self._anchors(token)
                     result.append(mention)
+                    found[:] = [
+                        m
+                        for m in found
+                        if not (m.kind == "weak" and m.sentence is sentence and m.head.i == token.i)
+                    ]
                     break
         return result
 

@@ -17,6 +17,38 @@ def offset(token: Token) -> int:
     return int(token.doc.user_data.get("offset", 0)) + int(token.idx)
 
 
+#: Dependencies of a noun that heads a noun phrase of its own.
+_NP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+#: Dependencies of the words before a noun that belong to its phrase.
+_NP_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "quantmod", "case"})
+
+
+def _with_missed_chunks(doc: Any, chunks: list[Any]) -> list[Any]:
+    """spaCy's chunks, plus a phrase for each subject or object noun it left out.
+
+    The chunker sometimes drops a subject the parser found ("On 8 November
+    Azerbaijani troops captured Shusha, the town Armenians call Shushi" has no
+    chunk "Azerbaijani troops").
+    """
+    inside = {i for c in chunks for i in range(c.start, c.end)}
+    extra = []
+    for token in doc:
+        if token.i in inside or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in _NP_DEPS:
+            continue
+        start = token.i
+        stack = [c for c in token.lefts if c.dep_ in _NP_LEFT]
+        while stack:  # the modifiers before the noun, and theirs (never a prepositional phrase)
+            child = stack.pop()
+            start = min(start, child.i)
+            stack.extend(c for c in child.lefts if c.dep_ in _NP_LEFT)
+        while start < token.i and doc[start].ent_type_ == "DATE" and doc[start].dep_ != "poss":
+            start += 1  # never a date the parser hung on the noun
+        if any(i in inside for i in range(start, token.i + 1)):
+            continue
+        extra.append(doc[start : token.i + 1])
+    return sorted(chunks + extra, key=lambda c: c.start) if extra else chunks
+
+
 def noun_chunks(doclike: Any) -> list[Any]:
     """The noun chunks of a spaCy ``Doc`` or of a ``Span`` of it (a sentence).
 
@@ -29,7 +61,7 @@ def noun_chunks(doclike: Any) -> list[Any]:
     doc = doclike if isinstance(doclike, Doc) else doclike.doc
     chunks = doc.user_data.get("hg_noun_chunks")
     if chunks is None:
-        chunks = doc.user_data["hg_noun_chunks"] = list(doc.noun_chunks)
+        chunks = doc.user_data["hg_noun_chunks"] = _with_missed_chunks(doc, list(doc.noun_chunks))
     if doclike is doc:
         return list(chunks)
     return [c for c in chunks if c.start >= doclike.start and c.end <= doclike.end]
@@ -46,6 +78,14 @@ def tokens_span(first: Token, last: Token) -> Span:
     return Span(offset(first), offset(last) + len(last.text))
 
 
+def _semicolon_between(clause: Token, head: Token) -> bool:
+    """Whether a clause before ``head`` ends at a semicolon or colon before it."""
+    if clause.i > head.i:
+        return False
+    last = max(t.i for t in clause.subtree)
+    return any(t.text in {";", ":"} for t in head.doc[last + 1 : head.i])
+
+
 def phrase_tokens(head: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Token]:
     """``head`` and its subtree, leaving out coordinated and adverbial clauses."""
     result = [head]
@@ -58,6 +98,8 @@ def phrase_tokens(head: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Token
         nominal_cc = child.dep_ == "cc" and not clausal
         if child.dep_ in skip and not (nominal_conj or nominal_cc):
             continue
+        if child.dep_ == "ccomp" and _semicolon_between(child, head):
+            continue  # "France condemned it; the EU condemned it": two clauses, not one
         result.extend(phrase_tokens(child, skip))
     return sorted(result, key=lambda t: t.i)
 
