@@ -149,14 +149,22 @@ def nationality_words(ontology: Ontology) -> frozenset[str]:
 
 
 def _make_nationality_words(ontology: Ontology) -> frozenset[str]:
-    lexicon = ontology.lexicon
-    names = {compact(n) for e in lexicon.gazetteer for n in (e.label, *e.aliases)}
     words: set[str] = set()
-    for entry in lexicon.gazetteer:
+    for entry in ontology.lexicon.gazetteer:
         if len(entry.label.split()) != 1 or not ontology.is_a(entry.cls, HG.Place):
             continue
+        if entry.capital_of is not None:
+            continue  # a capital's people are named after its country, not after it
         words.update(_demonyms(entry.label))
-    return frozenset(words - names)
+    return frozenset(words - _gazetteer_names(ontology))
+
+
+def _gazetteer_names(ontology: Ontology) -> frozenset[str]:
+    """The compact labels and aliases of every gazetteer entry (built once per ontology)."""
+    return ontology.derived(
+        "entities.gazetteer_names",
+        lambda o: frozenset(compact(n) for e in o.lexicon.gazetteer for n in (e.label, *e.aliases)),
+    )
 
 
 def _demonyms(label: str) -> set[str]:
@@ -176,7 +184,7 @@ def capital_demonyms(ontology: Ontology) -> dict[str, URIRef]:
 def _make_capital_demonyms(ontology: Ontology) -> dict[str, URIRef]:
     gazetteer = ontology.lexicon.gazetteer
     with_capital = {e.capital_of for e in gazetteer if e.capital_of is not None}
-    names = {compact(n) for e in gazetteer for n in (e.label, *e.aliases)}
+    names = _gazetteer_names(ontology)
     table: dict[str, URIRef] = {}
     for entry in gazetteer:
         if entry.iri in with_capital and len(entry.label.split()) == 1:
