@@ -50,8 +50,10 @@ def test_scores_do_not_regress() -> None:
     # 0.87, events 0.77, figures 0.96 over sixteen. Session 12: three more held-out
     # documents (first run: entities 0.61, events 0.60, figures 0.79; they annotate many
     # described places and groups) lowered entities to 0.83 over nineteen; the rules
-    # that followed give 0.84.
+    # that followed give 0.84. Three more (first run: entities 0.76, events 0.68,
+    # figures 0.70) and the rules after them: entities 0.836, events 0.78, figures 0.95
+    # over twenty-two.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.83
-    assert totals["events"].f1 >= 0.75
+    assert totals["events"].f1 >= 0.77
     assert totals["figures"].f1 >= 0.94

@@ -870,3 +870,16 @@ def test_two_clauses_joined_by_a_semicolon_are_two_pieces_of_evidence(extract) -
     )
     quotes = sorted(doc.quote(s) for e in doc.live_events() for s in e.evidence)
     assert "the European Union condemned the military escalation" in quotes, quotes
+
+
+def test_bodies_people_and_sites_by_their_head_words(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1962 the Ostland ombudsman spoke to Moldavian lawyers and to Kaunas newspapers "
+        "at the Permanent Representation of Moldavia in Kaunas. Ostland officers denied it."
+    )
+    found = labels(doc)
+    assert found.get("Ostland ombudsman") == "Person", found
+    assert found.get("Moldavian lawyers") == "Group", found
+    assert found.get("Kaunas newspapers") == "Organization", found
+    assert found.get("Permanent Representation of Moldavia") == "Place", found
+    assert "Ostland officers" not in found, found  # several officers are no person

@@ -566,6 +566,8 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
         site = b.ontology.is_a(cls, HG.Place)
         if not (site or b.ontology.is_a(cls, HG.Agent)):
             continue
+        if b.ontology.is_a(cls, HG.Person) and root.tag_ != "NN":
+            continue  # "the Karabakh ombudsman" is one person; "Soviet officers" are not
         root_span = Span(offset(root), offset(root) + len(root.text))
         if b.covered(root_span) is not None:
             continue
