@@ -883,3 +883,12 @@ def test_bodies_people_and_sites_by_their_head_words(extract) -> None:  # type: 
     assert found.get("Kaunas newspapers") == "Organization", found
     assert found.get("Permanent Representation of Moldavia") == "Place", found
     assert "Ostland officers" not in found, found  # several officers are no person
+
+
+def test_who_acts_in_protest_protests(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In July 1991 Jonas Petraitis announced his resignation from the party in protest."
+    )
+    [event] = doc.live_events()
+    assert event.cls == HG.Protest
+    assert [doc.entities[a].label for a in event.agents] == ["Jonas Petraitis"]

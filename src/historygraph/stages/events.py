@@ -370,6 +370,13 @@ class _Resolver:
                     agents += agents_
                     affected += affected_
         head = mention.head
+        if not agents and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "in":
+            # "Tagore renounced his knighthood in protest", "announced his resignation in
+            # protest": who acts in protest protests
+            governor = head.head.head
+            verb = governor if governor.pos_ == "VERB" else _clause_verb(governor)
+            if verb is not None and not is_passive(verb):
+                agents += self._subjects(verb)
         if not agents and head.pos_ in {"VERB", "AUX"} and not is_passive(head):
             # "X met ..., prayed ... and condemned the killings": a conjoined verb
             # shares the subject of the verb it is conjoined to
