@@ -20,6 +20,7 @@ from historygraph.ontology import Lexicon, Ontology, words_of
 from historygraph.pipeline import Context, stage
 from historygraph.stages.numbers import parse_number
 from historygraph.stages.syntax import Token, lemma, offset, token_span, tokens_span, tree_distance
+from historygraph.stages.times import RANGE_SEPARATOR
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
@@ -200,7 +201,7 @@ def read_quantity(words: list[str], lexicon: Lexicon) -> tuple[int, URIRef] | No
 
 #: A range of two numbers: "between 300 and 500", "from 20 to 30", "300-500", "14 to 20".
 _RANGE = re.compile(
-    r"^(?:between\s+|from\s+)?(?P<low>[\d,.]+|[a-z-]+)\s*(?:and|to|-|\u2013|\u2014)\s*"
+    rf"^(?:between\s+|from\s+)?(?P<low>[\d,.]+|[a-z-]+)\s*{RANGE_SEPARATOR}\s*"
     r"(?P<high>[\d,.]+(?:\s+(?:hundred|thousand|million))?|[a-z-]+)$"
 )
 

@@ -37,8 +37,9 @@ MONTHS["sept"] = 9
 _M = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>[12]\d{3})"
-_TO = r"(?:–|—|-|to|and)"  # between the days of a range
-_RANGE = rf"(?:\s*{_TO}\s*[0-3]?\d(?:st|nd|rd|th)?)"  # "3 to 4 June": the first day
+#: What joins the two ends of a range of days or numbers ("3 to 4 June", "300-500").
+RANGE_SEPARATOR = r"(?:–|—|-|to|and)"
+_RANGE = rf"(?:\s*{RANGE_SEPARATOR}\s*[0-3]?\d(?:st|nd|rd|th)?)"  # "3 to 4 June": the first day
 DATE_PATTERNS = [
     re.compile(rf"^{_D}{_RANGE}?\s+(?:of\s+)?{_M},?\s+{_Y}$"),
     re.compile(rf"^{_M}\s+{_D},?\s+{_Y}$"),
@@ -415,7 +416,7 @@ def recurring(sent: object) -> bool:
 
 
 #: The first day of a range the model cut off: "27 to " before "29 February 1988".
-_RANGE_START = re.compile(rf"\b([0-3]?\d)\s*{_TO}\s*$")
+_RANGE_START = re.compile(rf"\b([0-3]?\d)\s*{RANGE_SEPARATOR}\s*$")
 
 
 def _day_before(ent: object) -> int | None:
