@@ -892,3 +892,13 @@ def test_who_acts_in_protest_protests(extract) -> None:  # type: ignore[no-untyp
     [event] = doc.live_events()
     assert event.cls == HG.Protest
     assert [doc.entities[a].label for a in event.agents] == ["Jonas Petraitis"]
+
+
+def test_from_a_place_is_where_an_act_happened_not_where_a_statement_was_made(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1961 the Ostland parliament declared independence from Moldavia. "
+        "In May 1961 the authorities deported 300 families from Kaunas."
+    )
+    places = event_places(doc)
+    assert places["Declaration"] is None, places
+    assert places["Deportation"] == "Kaunas", places

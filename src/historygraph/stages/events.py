@@ -47,7 +47,6 @@ LOCATIVE_PREPS = frozenset(
         "in",
         "at",
         "near",
-        "from",
         "outside",
         "inside",
         "within",
@@ -60,6 +59,9 @@ LOCATIVE_PREPS = frozenset(
         "along",
     }
 )
+#: Prepositions of where from: the place of an act ("deported from X"), not of a
+#: statement ("independence from the Soviet Union", "a transfer from Azerbaijan").
+SOURCE_PREPS = frozenset({"from"})
 #: Adverbs that make a locative phrase an aside about someone ("X, then in Poland, ...").
 ASIDE_ADVERBS = frozenset({"then", "now", "still", "currently"})
 #: Verbs that give an event a name: "known as X", "entered history as X".
@@ -430,7 +432,13 @@ class _Resolver:
             return False
         if root.head.lower_ in {"on", "upon"}:  # "fired on a crowd": the target, not who fired
             return not _temporal(root.head)
-        return root.head.lower_ in LOCATIVE_PREPS | {"of", "with", "against", "to", "for"}
+        return root.head.lower_ in LOCATIVE_PREPS | SOURCE_PREPS | {
+            "of",
+            "with",
+            "against",
+            "to",
+            "for",
+        }
 
     def _prepositional(
         self, prep: Token, of_role: URIRef | None, on_head: bool
@@ -575,6 +583,15 @@ class _Resolver:
             nearest = self._nearest(root, [x for x in mentions if x.kind != "anaphor"])
             if nearest is not None and quotes and not any(q.contains(nearest.span) for q in quotes):
                 continue  # a place inside a quoted title belongs to the title
+            if (
+                nearest is not None
+                and root.head.lower_ in SOURCE_PREPS
+                and self._class_value(self.lexicon.argument_relations, nearest.cls) is not None
+            ):
+                # "declared independence from the Soviet Union", "voted for a transfer from
+                # Azerbaijan": not where a declaration or decision was made ("deported from
+                # X", "eliminated from Karabakh" are where the act was)
+                continue
             if nearest is not None and nearest.place is None:
                 nearest.place = m.entity
                 nearest.own_place = _within(root, nearest.head)
@@ -665,7 +682,7 @@ def _locative_object(token: Token) -> Token | None:
         if current.dep_ != "pobj":
             return None
         prep = current.head
-        if prep.lower_ in LOCATIVE_PREPS:
+        if prep.lower_ in LOCATIVE_PREPS or prep.lower_ in SOURCE_PREPS:
             return current
         if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN":
             current = prep.head
