@@ -902,3 +902,15 @@ def test_from_a_place_is_where_an_act_happened_not_where_a_statement_was_made(ex
     places = event_places(doc)
     assert places["Declaration"] is None, places
     assert places["Deportation"] == "Kaunas", places
+
+
+def test_who_is_urged_to_act_and_the_body_whose_units_act(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1905 local officials urged the crowds to attack the Jewish quarter of Ostrava. "
+        "Two days later, units of the Ostland Army entered the city. "
+        "Every year the town honours the victims."
+    )
+    by_class = {e.cls.split("#")[-1]: e for e in doc.live_events()}
+    assert set(by_class) == {"Massacre", "MilitaryOperation", "Commemoration"}, by_class
+    assert [doc.entities[a].label for a in by_class["Massacre"].agents] == ["crowds"]
+    assert [doc.entities[a].label for a in by_class["MilitaryOperation"].agents] == ["Ostland Army"]

@@ -62,6 +62,8 @@ LOCATIVE_PREPS = frozenset(
 #: Prepositions of where from: the place of an act ("deported from X"), not of a
 #: statement ("independence from the Soviet Union", "a transfer from Azerbaijan").
 SOURCE_PREPS = frozenset({"from"})
+#: Singular nouns for a part of a body: "a unit of the army" acts for the army.
+PARTITIVE_NOUNS = frozenset({"unit", "member", "detachment", "contingent", "delegation"})
 #: Adverbs that make a locative phrase an aside about someone ("X, then in Poland, ...").
 ASIDE_ADVERBS = frozenset({"then", "now", "still", "currently"})
 #: Verbs that give an event a name: "known as X", "entered history as X".
@@ -185,6 +187,14 @@ class _Resolver:
         found = self.entity_of(token)
         if found is not None:
             return found
+        # "units of the Soviet Army", "the leaders of Armenia": the body whose part acts
+        if token.pos_ == "NOUN" and (token.tag_ == "NNS" or lemma(token) in PARTITIVE_NOUNS):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        found = self.entity_of(obj) if obj.dep_ == "pobj" else None
+                        if found is not None:
+                            return found
         # "hundreds of thousands of Azerbaijanis": descend through quantity of-phrases
         if token.like_num or token.ent_type_ == "CARDINAL" or token.pos_ == "NUM":
             for child in token.children:
@@ -288,7 +298,13 @@ class _Resolver:
             first = first.head
         if first is not verb and is_passive(first):
             return []
-        return [e for c in first.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
+        found = [e for c in first.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
+        if not found and first.dep_ == "xcomp":
+            # "incited crowds to attack": the object of the verb above does it
+            found = [
+                e for c in first.head.children if c.dep_ == "dobj" for e in self.entities_of(c)
+            ]
+        return found
 
     def _anchors(self, head: Token) -> list[Token]:
         anchors = [head]
