@@ -914,3 +914,17 @@ def test_who_is_urged_to_act_and_the_body_whose_units_act(extract) -> None:  # t
     assert set(by_class) == {"Massacre", "MilitaryOperation", "Commemoration"}, by_class
     assert [doc.entities[a].label for a in by_class["Massacre"].agents] == ["crowds"]
     assert [doc.entities[a].label for a in by_class["MilitaryOperation"].agents] == ["Ostland Army"]
+
+
+def test_a_garbled_text_where_a_report_verb_follows_its_number(extract) -> None:  # type: ignore[no-untyped-def]
+    # found by fuzzing: the parse hung a number before its report verb, and the figure's
+    # evidence span ran backwards
+    text = (
+        "Ostland claimed up to 99999999999999999999 the Lithuanian capital treated for wounds - "
+        "decree troops the next morning stormed the town 's units of the Soviet Army funeral said "
+        "12 wounded , died troops the city stormed the town : : to 83 dead among civilians units "
+        "of the Soviet Army units of the Soviet Army ; a thousand the capital that night spoke of "
+        "about 90 from Moldavia 9999 days later the capital"
+    )
+    doc = extract(text)
+    assert all(0 <= f.evidence.start < f.evidence.end <= len(text) for f in doc.figures)

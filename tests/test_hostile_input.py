@@ -28,7 +28,12 @@ title = "hostile input"
 words = st.sampled_from(
     ["Baku", "massacre", "killed", "more than", "100", "January 20", "1990", "the", "Soviet army",
      "\u0000", "\x1b[31m", "\u202e", "<script>", "“", "”", "\n\n", "\t", "MilliMajlis", "hundreds",
-     "condemned", "44 days", "🙂", "\ud7ff", "е", "ǅ"]
+     "condemned", "44 days", "🙂", "\ud7ff", "е", "ǅ",
+     # phrases the extraction rules look for, to meet each other in garbled orders
+     "the next day", "that night", "two days later", "in April", "between 300 and 200",
+     "up to 1,500", "claimed", "spoke of about 90", "put the number of wounded at about",
+     "the city", "the capital", "the Lithuanian capital", "troops", "captured", "units of",
+     "in protest", "treated for wounds", "83 dead", "a hundred", ";", "from", "Vilnius"]
 )  # fmt: skip
 texts = st.one_of(
     st.text(max_size=400),

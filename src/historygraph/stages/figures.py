@@ -410,7 +410,10 @@ def _elliptic(
         quantity = read_quantity([t.text for t in cue + phrase], lexicon)
         if quantity is None:
             continue
-        span = Span(offset(verb), token_span(phrase[-1]).end)
+        first = (cue or phrase)[0]
+        span = Span(  # the verb is before the number, except in a garbled parse
+            min(offset(verb), offset(first)), max(token_span(verb).end, token_span(phrase[-1]).end)
+        )
         result.append((span, quantity, offset(phrase[0]), trigger, measure, event_id))
     return result
 
