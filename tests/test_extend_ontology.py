@@ -203,3 +203,23 @@ def test_external_vocabulary_mapped_with_subclassof(project: Path) -> None:
         "hg:affected/rdfs:label ?who }",
     )
     assert {r["who"] for r in births} == {"Heydar Aliyev"}, "their superclass, ours, SEM's"
+
+
+def test_an_extension_entry_with_wikidata_wins_over_a_generated_one(tmp_path: Path) -> None:
+    """The generated gazetteer knows Bishkek; a linked entry of an extension takes its
+    names, whatever the order of the two IRIs."""
+    from historygraph.ontology import load_ontology
+    from historygraph.stages.entities import gazetteer_index
+
+    (tmp_path / "bishkek.ttl").write_text(
+        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
+        "@prefix hgr: <https://w3id.org/historygraph/reference/> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix wd: <http://www.wikidata.org/entity/> .\n"
+        'hgr:town-bishkek a hg:Place ; rdfs:label "Bishkek" ; skos:exactMatch wd:Q9361 .\n',
+        encoding="utf-8",
+    )
+    ontology = load_ontology([PROJECT / "ontology", tmp_path])
+    assert any(e.key == "capital-kg" for e in ontology.lexicon.gazetteer)
+    assert gazetteer_index(ontology).by_compact["bishkek"].key == "town-bishkek"

@@ -121,7 +121,9 @@ def _make_gazetteer_index(ontology: Ontology) -> GazetteerIndex:
     by_compact: dict[str, GazetteerEntry] = {}
     proper: set[str] = set()
     longest = 1
-    for entry in ontology.lexicon.gazetteer:
+    # where two entries share a name, one linked to Wikidata (curated by hand, or a user's
+    # extension) wins over a generated one; otherwise the first by IRI
+    for entry in sorted(ontology.lexicon.gazetteer, key=lambda e: e.wikidata is None):
         for name in (entry.label, *entry.aliases):
             c = compact(name)
             if c and c not in by_compact:
