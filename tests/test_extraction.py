@@ -928,3 +928,16 @@ def test_a_garbled_text_where_a_report_verb_follows_its_number(extract) -> None:
     )
     doc = extract(text)
     assert all(0 <= f.evidence.start < f.evidence.end <= len(text) for f in doc.figures)
+
+
+def test_a_day_is_no_count_and_a_reported_missing_count_is(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 1990 Ostland troops killed civilians in Kaunas. According to official "
+        "data, 147 civilians were killed, while about 840 people were arrested and four were "
+        "reported missing."
+    )
+    assert figure_rows(doc) == [
+        ("Imprisoned", 840, "Approximate"),
+        ("Killed", 147, "Exact"),
+        ("Missing", 4, "Exact"),
+    ], figure_rows(doc)

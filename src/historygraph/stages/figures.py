@@ -10,6 +10,7 @@ last event of its paragraph.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from rdflib import URIRef
@@ -23,6 +24,8 @@ from historygraph.stages.syntax import Token, lemma, offset, token_span, tokens_
 from historygraph.stages.times import RANGE_SEPARATOR
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: Named entity types of numbers that are never a count of people.
+_NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 def first_words(ontology: Ontology) -> tuple[int, frozenset[str]]:
@@ -79,12 +82,37 @@ def _measure_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[Toke
 
 
 def _is_quantity(token: Token, lexicon: Lexicon) -> bool:
+    if _in_a_date(token):
+        return False  # "On 20 January 1990 Soviet troops killed": a day, not 20 dead
     return (
         token.like_num
         or token.pos_ == "NUM"
         or token.ent_type_ == "CARDINAL"
         or (token.lower_,) in lexicon.vague_quantities
     )
+
+
+def _in_a_date(token: Token) -> bool:
+    """Whether a number is part of a date, a time, an ordinal, a percentage or a sum.
+
+    The model also tags some ranges as dates ("Between 40 and 60 people"): a date
+    entity counts only if it names a month, a weekday or a unit of time.
+    """
+    if token.ent_type_ not in _NOT_COUNTS:
+        return False
+    if token.ent_type_ not in {"DATE", "TIME"}:
+        return True
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    words = {t.lower_ for t in ent} if ent is not None else set()
+    return bool(words & _DATE_WORDS)
+
+
+#: Words that make a date entity a date (and not a range of counts the model mistagged).
+_DATE_WORDS = frozenset(
+    {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]}
+    | {d.lower() for d in calendar.day_name}
+    | {"year", "years", "day", "days", "month", "months", "week", "weeks", "century", "night"}
+)
 
 
 def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -125,7 +153,7 @@ def _arguments(trigger: Token) -> list[Token]:
         result = [trigger.head if c.tag_ in {"WP", "WDT"} else c for c in result]
     if not result and trigger.pos_ == "VERB":
         result = _preceding_noun(trigger)
-    if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ in {
+    if (trigger.pos_ in {"ADJ", "NOUN"} or trigger.dep_ in {"oprd", "acomp"}) and trigger.dep_ in {
         "acomp",
         "oprd",
         "xcomp",
@@ -367,10 +395,6 @@ def _parts(
         while i < len(tokens) and tokens[i].lower_ in {",", "and"}:
             i += 1
     return parts
-
-
-#: Named entity types of numbers that are never a count of people.
-_NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 def _elliptic(
