@@ -41,3 +41,42 @@ def test_an_entity_matches_by_any_name_the_document_gives_it(ontology) -> None: 
     # another spelling the document never uses does not match
     scores = score_document(TEXT, GOLD, graph(None), DOC, ontology)
     assert (scores["entities"].tp, scores["entities"].fp, scores["entities"].fn) == (0, 1, 1)
+
+
+def test_event_slots_are_scored_one_by_one(ontology) -> None:  # type: ignore[no-untyped-def]
+    """A matched event with the right date and place but no agent: date and place count
+    as right, agents as wrong, and the strict score as wrong."""
+    text = "On 3 May troops stormed Agdam."
+    gold = {
+        "entities": [],
+        "events": [
+            {
+                "label": "Storming of Agdam",
+                "class": "hg:MilitaryOperation",
+                "date": "1994-05-03",
+                "place": "Agdam",
+                "agents": ["troops"],
+                "affected": [],
+                "evidence": "troops stormed Agdam",
+            }
+        ],
+        "figures": [],
+    }
+    dataset = Dataset()
+    g = dataset.graph(DOC)
+    event, place, evidence = URIRef("urn:event"), URIRef("urn:place"), URIRef("urn:ev")
+    g.add((event, RDF.type, HG.MilitaryOperation))
+    g.add((event, RDFS.label, Literal("Military operation")))
+    g.add((event, HG.date, Literal("1994-05-03")))
+    g.add((event, HG.place, place))
+    g.add((place, RDF.type, HG.Place))
+    g.add((place, RDFS.label, Literal("Agdam")))
+    g.add((event, HG.evidence, evidence))
+    g.add((evidence, HG.start, Literal(9)))
+    g.add((evidence, HG.end, Literal(29)))
+    scores = score_document(text, gold, dataset, DOC, ontology)
+    assert scores["events"].tp == 1
+    assert (scores["event date"].tp, scores["event place"].tp) == (1, 1)
+    assert (scores["event agents"].tp, scores["event agents"].fn) == (0, 1)
+    assert scores["event affected"].tp == 1
+    assert (scores["events_strict"].tp, scores["events_strict"].fn) == (0, 1)
