@@ -941,3 +941,16 @@ def test_a_day_is_no_count_and_a_reported_missing_count_is(extract) -> None:  # 
         ("Killed", 147, "Exact"),
         ("Missing", 4, "Exact"),
     ], figure_rows(doc)
+
+
+def test_a_range_the_model_split_and_a_part_counted_by_its_own_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 16 March 1961 Ostland aircraft bombed Ravna. According to local health officials, "
+        "between 3,200 and 5,000 people were killed, most of them women. "
+        "About 15,000 men tried to escape; thousands of them were killed."
+    )
+    assert figure_rows(doc) == [
+        ("Killed", 2000, "AtLeast"),
+        ("Killed", 3200, "AtLeast"),
+        ("Killed", 5000, "AtMost"),
+    ], figure_rows(doc)

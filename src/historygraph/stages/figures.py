@@ -117,7 +117,10 @@ _DATE_WORDS = frozenset(
 
 def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
     if _is_quantity(noun, lexicon):
-        return None if _part_of_them(noun) else noun
+        # "26 of them Armenians" after a total is a part of it; "thousands of them were
+        # killed" is a count of its own verb
+        own = noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}
+        return None if _part_of_them(noun) and not own else noun
     for child in noun.children:
         if child.dep_ in {"nummod", "quantmod"} and _is_quantity(child, lexicon):
             return None if _part_of_them(child) else child
@@ -227,6 +230,8 @@ def read_quantity(words: list[str], lexicon: Lexicon) -> tuple[int, URIRef] | No
     return number, bound
 
 
+#: The low end of a range just before a number: "between 3,200 and ", "from 20 to ".
+_RANGE_BEFORE = re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+[\d][\d,.]*\s*{RANGE_SEPARATOR}\s*$")
 #: A range of two numbers: "between 300 and 500", "from 20 to 30", "300-500", "14 to 20".
 _RANGE = re.compile(
     rf"^(?:between\s+|from\s+)?(?P<low>[\d,.]+|[a-z-]+)\s*{RANGE_SEPARATOR}\s*"
@@ -340,7 +345,15 @@ def _figure_at(
     first = min(offset((cue or phrase)[0]), offset(trigger))
     end = max(token_span(phrase[-1]).end, trigger_span.end, token_span(noun).end)
     words = [t.text for t in cue + phrase]
-    quantity = read_quantity(words, lexicon)
+    low_key = offset(phrase[0])
+    para = phrase[0].doc.text
+    low = None if cue else _RANGE_BEFORE.search(para, max(0, phrase[0].idx - 40), phrase[0].idx)
+    if low is not None:
+        # "between 3,200 and 5,000 people", where the model split the range in two
+        low_key = low.start() + int(phrase[0].doc.user_data.get("offset", 0))
+        words = low.group(0).split() + words
+        first = min(first, low_key)
+    quantity = read_quantity(words, lexicon) if low is None else None
     if quantity is not None:
         return [(Span(first, end), quantity, offset(phrase[0]))]
     ends = read_range(words) if not cue else None
@@ -349,7 +362,7 @@ def _figure_at(
     # the high end's evidence starts at its number: a figure is named by its evidence
     high = next((t for t in reversed(phrase) if t.like_num), phrase[-1])
     return [
-        (Span(first, end), ends[0], offset(phrase[0])),
+        (Span(first, end), ends[0], low_key),
         (Span(offset(high), max(end, token_span(high).end)), ends[1], offset(high)),
     ]
 
