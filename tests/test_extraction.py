@@ -954,3 +954,13 @@ def test_a_range_the_model_split_and_a_part_counted_by_its_own_verb(extract) -> 
         ("Killed", 3200, "AtLeast"),
         ("Killed", 5000, "AtMost"),
     ], figure_rows(doc)
+
+
+def test_a_dateline_byline_is_no_entity_and_the_village_of_x_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "KAPAN, February 26, 2024 (Ostland Press Agency) — Thousands marched today. In 1992 "
+        "many of them were ambushed near the village of Nakhchivanik and shot dead."
+    )
+    found = labels(doc)
+    assert not any("Agency" in label for label in found), found
+    assert found.get("Nakhchivanik") == "Place", found

@@ -436,6 +436,30 @@ def _after_locative(root: Token) -> bool:
     return first.dep_ == "pobj" and first.head.lower_ in LOCATIVES
 
 
+def _drop_bylines(b: _Builder) -> None:
+    """ "BAKU, February 26, 2024 (State News Agency) —": the agency that filed the report
+    is no entity of the story."""
+    for paragraph in b.doc.paragraphs:
+        byline = _DATELINE_BYLINE.match(b.doc.quote(paragraph))
+        if byline is None:
+            continue
+        span = Span(
+            paragraph.start + byline.start("byline"), paragraph.start + byline.end("byline")
+        )
+        b.mentions = [m for m in b.mentions if not span.contains(m.span)]
+
+
+def _named_settlement(root: Token) -> bool:
+    """ "the village of Nakhchivanik": the name a settlement noun is "of"."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.i != prep.i
+        and lemma(prep.head) in SETTLEMENT_NOUNS
+    )
+
+
 def _is_place(b: _Builder, m: Mention) -> bool:
     """Whether a mention names a place or a state."""
     cls = b.doc.entities[m.entity].cls
@@ -494,6 +518,12 @@ def _leader_by_name(tokens: list[Token]) -> bool:
     )
 
 
+#: A dateline's byline: "BAKU, February 26, 2024 (State News Agency) —" names who wrote.
+_DATELINE_BYLINE = re.compile(
+    r"^[A-Z][A-Z .'-]+,[^\n—–]{0,80}?\((?P<byline>[^()\n]{1,60})\)\s*[—–-]"
+)
+
+
 def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
     for ent in parsed.ents:
         default = b.lexicon.ner_labels.get(ent.label_)
@@ -533,7 +563,7 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         cls, strength = _class_of_phrase(b, ent.root, None), BY_WORD
         if cls is None:
             cls = _appositive_class(b, ent.root)
-        if cls is None and _after_locative(ent.root):
+        if cls is None and (_after_locative(ent.root) or _named_settlement(ent.root)):
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
         if (
             ent.start_char == 0
@@ -795,6 +825,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     _match_pronouns(b)
     _match_capital(b)
     _match_settlement_anaphora(b)
+    _drop_bylines(b)
     _link_locations(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
