@@ -52,8 +52,10 @@ def test_scores_do_not_regress() -> None:
     # described places and groups) lowered entities to 0.83 over nineteen; the rules
     # that followed give 0.84. Three more (first run: entities 0.76, events 0.68,
     # figures 0.70) and the rules after them: entities 0.836, events 0.78, figures 0.95
-    # over twenty-two.
+    # over twenty-two. Three more (first run: entities 0.75, events 0.72, figures 0.76)
+    # and the rules after them: entities 0.829, events 0.774, figures 0.939 over
+    # twenty-five.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.83
-    assert totals["events"].f1 >= 0.77
-    assert totals["figures"].f1 >= 0.94
+    assert totals["entities"].f1 >= 0.82
+    assert totals["events"].f1 >= 0.76
+    assert totals["figures"].f1 >= 0.93
