@@ -964,3 +964,13 @@ def test_a_dateline_byline_is_no_entity_and_the_village_of_x_is_a_place(extract)
     found = labels(doc)
     assert not any("Agency" in label for label in found), found
     assert found.get("Nakhchivanik") == "Place", found
+
+
+def test_a_clause_that_leaves_out_its_report_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In October 1991 Ostland troops shelled Ravna. Baku counts 100 Azerbaijani civilians "
+        "killed, Armenian officials about 85 Karabakh civilians."
+    )
+    assert figure_rows(doc) == [("Killed", 85, "Approximate"), ("Killed", 100, "Exact")]
+    [gapped] = [f for f in doc.figures if f.count == 85]
+    assert doc.quote(gapped.evidence) == "Armenian officials about 85"

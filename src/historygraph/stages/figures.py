@@ -429,15 +429,23 @@ def _elliptic(
     for token in sentence.parsed:
         if not _is_quantity(token, lexicon) or offset(_number_phrase(token)[0]) in used:
             continue
-        if token.ent_type_ in _NOT_COUNTS or token.dep_ not in {"dobj", "pobj"}:
+        if token.ent_type_ in _NOT_COUNTS:
             continue
-        if any(c.dep_ in {"prep", "amod", "compound"} for c in token.children):
-            continue  # "300 of them", a number with a noun of its own
-        verb = token.head
-        if token.dep_ == "pobj" and verb.lower_ in {"to", "at", "of"}:
-            verb = verb.head  # "claimed up to 1,500", "spoke of about 90"
-        if verb.pos_ != "VERB" or lemma(verb) not in lexicon.report_verbs:
-            continue
+        gapped = _gapped_speaker(token)
+        if gapped is not None:  # "Moscow reported about 200 wounded, Azerbaijani doctors
+            verb, said = gapped  # more than 700": the second clause leaves out its verb
+            if lemma(said) not in lexicon.report_verbs:
+                continue
+        else:
+            if token.dep_ not in {"dobj", "pobj"}:
+                continue
+            if any(c.dep_ in {"prep", "amod", "compound"} for c in token.children):
+                continue  # "300 of them", a number with a noun of its own
+            verb = token.head
+            if token.dep_ == "pobj" and verb.lower_ in {"to", "at", "of"}:
+                verb = verb.head  # "claimed up to 1,500", "spoke of about 90"
+            if verb.pos_ != "VERB" or lemma(verb) not in lexicon.report_verbs:
+                continue
         earlier = [r for r in reported if r[0].i < token.i]
         if not earlier:
             continue
@@ -453,6 +461,23 @@ def _elliptic(
         )
         result.append((span, quantity, offset(phrase[0]), trigger, measure, event_id))
     return result
+
+
+def _gapped_speaker(number: Token) -> tuple[Token, Token] | None:
+    """The speaker of a clause that leaves out its verb: "Baku counts 100 civilians killed,
+    Armenian officials about 85 Karabakh civilians" (the parse hangs "officials" on
+    "counts" and the count on "officials"). The speaker's first token and the verb the
+    clause repeats, or None."""
+    carrier = number.head if number.dep_ == "nummod" else number
+    if carrier.dep_ != "appos":
+        return None
+    speaker = carrier.head
+    if speaker.dep_ not in {"npadvmod", "conj"} or speaker.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    verb = speaker.head
+    if verb.pos_ != "VERB" or speaker.i < verb.i + 2:
+        return None
+    return next(iter(speaker.subtree)), verb
 
 
 @stage("figures", requires=("sentences", "events"), assigns=("figures",))
