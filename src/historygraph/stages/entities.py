@@ -243,6 +243,10 @@ class _Builder:
     def add(self, span: Span, entity: str, source: str) -> None:
         self.mentions.append(self.mention(span, entity, source))
 
+    def refer(self, span: Span, entity: str) -> None:
+        """A mention that refers back ("he", "the city", "the capital"): it adds no alias."""
+        self.mentions.append(Mention(span, entity, "anaphora"))
+
     def mention(self, span: Span, entity: str, source: str) -> Mention:
         """A mention of ``entity``; its surface text becomes an alias if it is not the label."""
         surface = " ".join(self.doc.quote(span).split())
@@ -792,7 +796,7 @@ def _match_pronouns(b: _Builder) -> None:
             ]
             if people:
                 latest = max(people, key=lambda m: m.span.start)
-                b.mentions.append(Mention(span, latest.entity, "anaphora"))
+                b.refer(span, latest.entity)
 
 
 def _definite_or_modified(chunk: Token) -> bool:
@@ -864,7 +868,8 @@ def _match_capital(b: _Builder) -> None:
     """ "the capital (city)": the capital of a country named in its sentence, else a capital
     named nearby, else the capital of the country named nearby that the text has named most.
 
-    "The Lithuanian capital" names its country by the adjective.
+    "The Lithuanian capital" names its country by the adjective. Like a pronoun, the
+    phrase adds no alias.
     """
     capitals = {e.capital_of: e for e in b.lexicon.gazetteer if e.capital_of is not None}
     if not capitals:
@@ -890,7 +895,7 @@ def _match_capital(b: _Builder) -> None:
             if b.covered(span) is not None:
                 continue
             if named:
-                b.add(span, b.entity_for_entry(capitals[named[0]]), "anaphora")
+                b.refer(span, b.entity_for_entry(capitals[named[0]]))
                 continue
             window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
             states = [
@@ -909,17 +914,17 @@ def _match_capital(b: _Builder) -> None:
             if in_sentence:  # "Estonia was quiet, but unrest reached the capital"
                 nearest = max(in_sentence, key=lambda m: m.span.start)
                 state = b.doc.entities[nearest.entity].gazetteer
-                b.add(span, b.entity_for_entry(capitals[state]), "anaphora")
+                b.refer(span, b.entity_for_entry(capitals[state]))
             elif cities:  # "a rally in Bucharest ... spread through the capital"
                 latest = max(cities, key=lambda m: m.span.start)
-                b.mentions.append(Mention(span, latest.entity, "anaphora"))
+                b.refer(span, latest.entity)
             elif states:
                 # the country the text has named most so far, then the latest: "protests
                 # spread through the capital" in a text about Romania that also names Hungary
                 told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
                 best = max(states, key=lambda m: (told[m.entity], m.span.start))
                 state = b.doc.entities[best.entity].gazetteer
-                b.add(span, b.entity_for_entry(capitals[state]), "anaphora")
+                b.refer(span, b.entity_for_entry(capitals[state]))
 
 
 def _match_settlement_anaphora(b: _Builder) -> None:
@@ -952,7 +957,7 @@ def _match_settlement_anaphora(b: _Builder) -> None:
                 # then the latest
                 told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
                 best = max(places, key=lambda m: (told[m.entity], m.span.start))
-                b.mentions.append(Mention(span, best.entity, "anaphora"))
+                b.refer(span, best.entity)
 
 
 def _settlement(b: _Builder, m: Mention) -> bool:
