@@ -43,7 +43,7 @@ from historygraph.stages.syntax import (
     offset,
     path_to_root,
 )
-from historygraph.stages.times import DATELINE_AFTER_PLACE
+from historygraph.stages.times import DATELINE_AFTER_PLACE, DATELINE_BYLINE
 
 #: Function words a typo may glue to a name ("Karabakhand").
 GLUE_WORDS = ("and", "or", "the", "of", "in", "on", "at", "to", "by")
@@ -444,7 +444,7 @@ def _drop_bylines(b: _Builder) -> None:
     """ "BAKU, February 26, 2024 (State News Agency) —": the agency that filed the report
     is no entity of the story."""
     for paragraph in b.doc.paragraphs:
-        byline = _DATELINE_BYLINE.match(b.doc.quote(paragraph))
+        byline = DATELINE_BYLINE.match(b.doc.quote(paragraph))
         if byline is None:
             continue
         span = Span(
@@ -520,12 +520,6 @@ def _leader_by_name(tokens: list[Token]) -> bool:
         and by.dep_ == "agent"
         and lemma(by.head) in LEADING_VERBS
     )
-
-
-#: A dateline's byline: "BAKU, February 26, 2024 (State News Agency) —" names who wrote.
-_DATELINE_BYLINE = re.compile(
-    r"^[A-Z][A-Z .'-]+,[^\n—–]{0,80}?\((?P<byline>[^()\n]{1,60})\)\s*[—–-]"
-)
 
 
 def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:

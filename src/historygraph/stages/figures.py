@@ -430,7 +430,7 @@ def _elliptic(
         if not _is_quantity(token, lexicon) or offset(_number_phrase(token)[0]) in used:
             continue
         if token.ent_type_ in _NOT_COUNTS:
-            continue
+            continue  # without a measure word of its own, a number in any date phrase is out
         gapped = _gapped_speaker(token)
         if gapped is not None:  # "Moscow reported about 200 wounded, Azerbaijani doctors
             verb, said = gapped  # more than 700": the second clause leaves out its verb

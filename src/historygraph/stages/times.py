@@ -80,6 +80,10 @@ DATELINE_AFTER_PLACE = re.compile(
     rf",(?:\s*{_PLACE_PART})?\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{{1,2}},?)"
     rf"\s+\d{{4}}{_DASH}"
 )
+#: A dateline's byline: "BAKU, February 26, 2024 (State News Agency) —" names who wrote.
+DATELINE_BYLINE = re.compile(
+    rf"^{_PLACE_PART}[^\n—–]{{0,80}}?\((?P<byline>[^()\n]{{1,40}})\)\s*[—–:-]"
+)
 #: Prepositions whose object is a temporal modifier.
 TEMPORAL_PREPS = frozenset(
     {
