@@ -971,3 +971,28 @@ def test_a_clause_that_leaves_out_its_report_verb(extract) -> None:  # type: ign
 )
 def test_figures_of_a_text(extract, text: str, rows: list[tuple[str, int, str]]) -> None:  # type: ignore[no-untyped-def]
     assert figure_rows(extract(text)) == rows
+
+
+def test_coordinated_names_before_a_head_word_are_two_bodies(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Units of the Ostland Army and Interior Ministry troops entered Ravna on 12 May 1971. "
+        "Gurkha and Indian soldiers guarded the gate."
+    )
+    found = labels(doc)
+    assert found.get("Interior Ministry troops") == "MilitaryForce"
+    assert any("Ostland Army" in k or "Ostland army" in k for k in found)
+    assert not any(" and Interior" in k for k in found)
+    assert "Gurkha and Indian soldiers" in found  # nationalities: one body of soldiers
+    event = doc.live_events()[0]
+    agents = sorted(doc.entities[a].label.lower() for a in event.agents)
+    assert agents == ["interior ministry troops", "ostland army"]
+
+
+def test_the_army_is_the_force_named_army(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1971 the Ostland Army reached Ravna. Police units and border guards joined them. "
+        "The army used excessive force against the crowd."
+    )
+    assert mentions_of(doc, "Ostland Army")[-1] == "army"
+    assert not any(e.label == "excessive force" for e in doc.entities.values())
+    assert not any("force" in a for e in doc.entities.values() for a in e.aliases)

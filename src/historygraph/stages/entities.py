@@ -609,6 +609,7 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             # "On 13 April 1919 troops fired", "From 22 December Ostland troops fought" (the
             # model left the day out of the date): the date is no part of the name
             tokens = tokens[1:]
+        tokens = _after_coordinated_modifiers(tokens, root)
         named = any(
             t.pos_ == "PROPN" or t.ent_type_ == "NORP" or compact(t.text) in nationalities
             for t in tokens
@@ -683,6 +684,29 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
                 b.doc.entities[key].located_in_evidence = span
 
 
+def _after_coordinated_modifiers(tokens: list[Token], root: Token) -> list[Token]:
+    """ "the Soviet Army and Interior Ministry troops": two bodies, the head word names the
+    second; its name starts after the last coordinator that joins two named modifiers.
+
+    The first body keeps a mention of its own (the model's, or none); "Army and Navy
+    veterans" is left whole, as the modifiers are not names the model found.
+    """
+    for k in range(len(tokens) - 1, 0, -1):
+        cc = tokens[k]
+        if cc.dep_ != "cc" or cc.head.i == root.i or cc.i > root.i:
+            continue
+        before, after = tokens[:k], tokens[k + 1 :]
+        if before and after and _names_a_body(before[-1]) and _names_a_body(after[0]):
+            return after
+    return tokens
+
+
+def _names_a_body(token: Token) -> bool:
+    """A token of a name the model found, other than a nationality ("Gurkha and Indian
+    soldiers" are one body of soldiers)."""
+    return bool(token.ent_type_) and token.ent_type_ != "NORP"
+
+
 def _of_a_place(b: _Builder, root: Token, preps: tuple[str, ...] = ("of",)) -> int | None:
     """ "the government of India", "the army of Armenia": where the named place ends, if any.
 
@@ -739,6 +763,8 @@ def _match_generic_anaphora(b: _Builder) -> None:
                 continue
             if any(t.lower_ in QUANTIFIERS for t in chunk):
                 continue  # "many foreign governments": several bodies, not one named before
+            if root.tag_ == "NN" and not any(t.dep_ in {"det", "poss"} for t in chunk):
+                continue  # a singular noun with no determiner is no body: "used excessive force"
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
                 continue  # relational use: "the leadership of X" names no force itself
             tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
@@ -757,8 +783,17 @@ def _match_generic_anaphora(b: _Builder) -> None:
                 and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
                 and (word is None or _names_with(b.doc.entities[m.entity], word))
             ]
-            if candidates:
-                antecedent = max(candidates, key=lambda m: m.span.start)
+            # "the army": the latest body of that class the text named with that word, if any
+            named = [
+                m
+                for m in b.mentions
+                if m.span.start < span.start
+                and m.source != "anaphora"
+                and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
+                and _names_with(b.doc.entities[m.entity], lemma(root))
+            ]
+            if named or candidates:
+                antecedent = max(named or candidates, key=lambda m: m.span.start)
                 b.add(span, antecedent.entity, "anaphora")
             elif b.ontology.is_a(cls, HG.MilitaryForce) and _definite_or_modified(chunk):
                 # "the police opened fire", "local police": a force the text names no other way

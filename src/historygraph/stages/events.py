@@ -161,6 +161,28 @@ def _phrase_head(tokens: list[Token]) -> Token:
     return tokens[-1]
 
 
+def _coordinated_modifiers(token: Token) -> list[Token]:
+    """ "the Soviet Army and Interior Ministry troops", "units of the Soviet Army and ...":
+    the first conjunct of names coordinated before the head noun (of the phrase, or of its
+    "of" object), each a body of its own."""
+    heads = [token] + [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    return [
+        m
+        for head in heads
+        for m in head.children
+        if m.dep_ in {"nmod", "compound"}
+        and m.i < head.i
+        and any(c.dep_ == "cc" for c in m.children)
+        and any(c.dep_ == "conj" for c in m.children)
+    ]
+
+
 class _Resolver:
     """Finds, describes and merges the event mentions of one document."""
 
@@ -207,13 +229,13 @@ class _Resolver:
     def entities_of(self, token: Token) -> list[str]:
         result = []
         for t in with_conjuncts(token):
-            e = self.entity_in_phrase(t)
-            if (
-                e is not None
-                and e not in result
-                and self.ontology.is_a(self.doc.entities[e].cls, HG.Agent)
-            ):
-                result.append(e)
+            for e in [self.entity_in_phrase(t), *map(self.entity_of, _coordinated_modifiers(t))]:
+                if (
+                    e is not None
+                    and e not in result
+                    and self.ontology.is_a(self.doc.entities[e].cls, HG.Agent)
+                ):
+                    result.append(e)
         return result
 
     # ---------------------------------------------------------------- mentions
