@@ -996,3 +996,22 @@ def test_the_army_is_the_force_named_army(extract) -> None:  # type: ignore[no-u
     assert mentions_of(doc, "Ostland Army")[-1] == "army"
     assert not any(e.label == "excessive force" for e in doc.entities.values())
     assert not any("force" in a for e in doc.entities.values() for a in e.aliases)
+
+
+def test_sites_of_places_and_where_a_speaker_came(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1971 Ivan Petrov, then a pensioner in Kaunas, came to Ostland's permanent "
+        "mission and condemned the raid as a crime. A week later he returned to the permanent "
+        "mission of Ostland. On 4 May crowds gathered in the central square of Kaunas."
+    )
+    found = labels(doc)
+    # "Ostland's permanent mission" and "the permanent mission of Ostland": one site
+    assert mentions_of(doc, "permanent mission of Ostland") == [
+        "permanent mission",
+        "permanent mission of Ostland",
+    ]
+    assert found.get("central square of Kaunas") == "Place"
+    condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
+    # the possessor "Ostland" does not act; where he lived is not where he spoke
+    assert [doc.entities[a].label for a in condemnation.agents] == ["Ivan Petrov"]
+    assert doc.entities[condemnation.place].label == "permanent mission of Ostland"  # type: ignore[index]

@@ -644,12 +644,22 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             and chunk[0].lower_ in {"the", "a", "an"}
             and any(t.dep_ in {"amod", "compound"} and t.head.i == root.i for t in tokens)
             and not any(
-                (c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS) or c.dep_ == "poss"
+                (c.dep_ == "prep" and c.lower_ in (*SITE_PREPOSITIONS, "of")) or c.dep_ == "poss"
                 for c in root.children
             )
             and root.dep_ in {"pobj", "dobj"}
             and not any(t.ent_type_ == "NORP" or t.lower_ in QUANTIFIERS for t in tokens)
         )
+        possessor = next((c for c in root.children if c.dep_ == "poss"), None)
+        if (
+            site
+            and not named_site
+            and possessor is not None
+            and possessor.pos_ == "PROPN"
+            and lemma(root) not in SETTLEMENT_NOUNS | AREA_NOUNS  # "Azerbaijan's second city"
+        ):
+            _add_possessed_site(b, cls, root, possessor, tokens)
+            continue
         end = None
         if (site and not (named_site or described_site)) or not (named or collective or site):
             # "the government of India"; a site: "the memorial on Rustaveli Avenue" (a named
@@ -660,6 +670,16 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
                 if cls != HG.Group and chunk[0].lower_ == "the"
                 else None
             )
+            if (
+                end is None
+                and site
+                and chunk[0].lower_ == "the"
+                and root.tag_ == "NN"
+                and lemma(root) not in SETTLEMENT_NOUNS | AREA_NOUNS
+            ):
+                # "the permanent mission of Azerbaijan", "the central square of Sumgait": a
+                # site of a place ("the second city of Azerbaijan" is only a description)
+                end = _of_a_place(b, root, ("of",))
             if end is None:
                 continue
             tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)
@@ -682,6 +702,26 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             if site and place:
                 b.doc.entities[key].located_in = place[0].entity
                 b.doc.entities[key].located_in_evidence = span
+
+
+def _add_possessed_site(
+    b: _Builder, cls: URIRef, root: Token, possessor: Token, tokens: list[Token]
+) -> None:
+    """ "Azerbaijan's permanent mission": a site named by its possessor, labelled as the
+    same site named with "of" ("permanent mission of Azerbaijan"), so that both forms are one
+    entity. The possessor keeps its own mention."""
+    owned = {t.i for t in possessor.subtree}
+    words = [t for t in tokens if t.i not in owned and t.i >= possessor.i]
+    if not words or words[-1].i != root.i:
+        return
+    span = Span(offset(words[0]), offset(root) + len(root.text))
+    owner = [t for t in possessor.subtree if t.dep_ != "case"]
+    owner_span = Span(offset(owner[0]), offset(owner[-1]) + len(owner[-1].text))
+    if b.covered(span) is not None:
+        return
+    owner_label = normalise_label(b.doc.quote(owner_span))
+    label = f"{normalise_label(b.doc.quote(span))} of {owner_label}"
+    b.add(span, b.entity_for(cls, label), "headword")
 
 
 def _after_coordinated_modifiers(tokens: list[Token], root: Token) -> list[Token]:

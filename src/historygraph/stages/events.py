@@ -62,6 +62,8 @@ LOCATIVE_PREPS = frozenset(
 #: Prepositions of where from: the place of an act ("deported from X"), not of a
 #: statement ("independence from the Soviet Union", "a transfer from Azerbaijan").
 SOURCE_PREPS = frozenset({"from"})
+#: Verbs of coming somewhere: "came to X and condemned": the act was at X.
+MOTION_VERBS = frozenset({"come", "go", "arrive", "travel", "hurry", "rush"})
 #: Singular nouns for a part of a body: "a unit of the army" acts for the army.
 PARTITIVE_NOUNS = frozenset({"unit", "member", "detachment", "contingent", "delegation"})
 #: Adverbs that make a locative phrase an aside about someone ("X, then in Poland, ...").
@@ -459,8 +461,27 @@ class _Resolver:
             token = self._token_at(mention.sentence, m.span.start)
             if token is not None and self._is_locative(token, m.span):
                 continue
+            if token is not None and token.tag_ != "PRP$" and self._is_modifier(token, m.span):
+                continue  # "came to Azerbaijan's mission": a named possessor does not act
             best = m.entity
         return [best] if best is not None else []
+
+    def _describes_agent(self, noun: Token) -> bool:
+        """Whether ``noun`` is in apposition to an agent ("Aliyev, a pensioner in Moscow")."""
+        if noun.dep_ != "appos":
+            return False
+        agent = self.entity_of(noun.head)
+        return agent is not None and self.ontology.is_a(self.doc.entities[agent].cls, HG.Agent)
+
+    @staticmethod
+    def _is_modifier(token: Token, span: Span) -> bool:
+        """Whether the mention at ``token`` modifies a noun outside it ("Azerbaijan's")."""
+        root = token
+        while root.head.i != root.i and span.start <= offset(root.head) < span.end:
+            root = root.head
+        return root.dep_ in {"poss", "compound", "amod", "nmod"} and not (
+            span.start <= offset(root.head) < span.end
+        )
 
     def _is_locative(self, token: Token, span: Span) -> bool:
         root = token
@@ -606,10 +627,20 @@ class _Resolver:
                     for x in mentions:
                         if x.place is None and any(a.i == root.head.i for a in x.anchors):
                             x.place, x.own_place = m.entity, True
+                # "came to the mission and condemned ...": where the speaker came, the act was
+                verb = root.head.head if root.dep_ == "pobj" else None
+                if verb is not None and root.head.lower_ == "to" and lemma(verb) in MOTION_VERBS:
+                    for x in mentions:
+                        if x.place is None and any(
+                            a.dep_ in {"conj", "advcl"} and a.head.i == verb.i for a in x.anchors
+                        ):
+                            x.place, x.own_place = m.entity, True
                 continue
             root = located
             if any(c.dep_ == "advmod" and c.lower_ in ASIDE_ADVERBS for c in root.head.children):
                 continue  # "empowered Saudargas, then in Poland, to ...": where he was
+            if self._describes_agent(root.head.head):
+                continue  # "Aliyev, a pensioner in Moscow, condemned ...": where he lived
             governor = self.entity_of(root.head.head)
             if (
                 governor is not None
