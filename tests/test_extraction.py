@@ -1015,3 +1015,16 @@ def test_sites_of_places_and_where_a_speaker_came(extract) -> None:  # type: ign
     # the possessor "Ostland" does not act; where he lived is not where he spoke
     assert [doc.entities[a].label for a in condemnation.agents] == ["Ivan Petrov"]
     assert doc.entities[condemnation.place].label == "permanent mission of Ostland"  # type: ignore[index]
+
+
+def test_a_night_over_two_days_is_one_event(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The tragedy of 20 March 1971 holds a special place in the history of Ostland. On the "
+        "night of 19 to 20 March 1971 the troops opened fire on peaceful people in the "
+        "streets.\n\nAccording to official figures, 131 people were killed that night."
+    )
+    massacres = [e for e in doc.live_events() if e.cls == HG.Massacre]
+    assert len(massacres) == 1
+    assert [doc.canonical_event(f.event).id for f in doc.figures] == [massacres[0].id]
+    # the 20th's tragedy and the 19th's night are told as one event
+    assert "The tragedy of 20 March 1971" in [doc.quote(s) for s in massacres[0].evidence]

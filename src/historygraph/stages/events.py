@@ -19,6 +19,7 @@ compatible event; an anaphor with nothing before it waits for a later event.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from rdflib import URIRef
 
@@ -765,9 +766,22 @@ def _same_quote(doc: Document, a: Span, b: Span) -> bool:
 
 
 def _dates_compatible(a: TimeExpression | None, b: TimeExpression | None) -> bool:
+    """Whether two dates may be one event's: one contains the other, or they are days next
+    to each other ("the night of 19 to 20 January", "late on 19 January ... on 20 January")."""
     if a is None or b is None:
         return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
+    if a.value.startswith(b.value) or b.value.startswith(a.value):
+        return True
+    return _next_days(a.value, b.value)
+
+
+def _next_days(a: str, b: str) -> bool:
+    if len(a) != 10 or len(b) != 10:
+        return False
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) == 1
+    except ValueError:
+        return False
 
 
 def _more_precise(a: TimeExpression | None, b: TimeExpression | None) -> TimeExpression | None:
