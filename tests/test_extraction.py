@@ -1028,3 +1028,19 @@ def test_a_night_over_two_days_is_one_event(extract) -> None:  # type: ignore[no
     assert [doc.canonical_event(f.event).id for f in doc.figures] == [massacres[0].id]
     # the 20th's tragedy and the 19th's night are told as one event
     assert "The tragedy of 20 March 1971" in [doc.quote(s) for s in massacres[0].evidence]
+
+
+def test_a_wire_dateline_without_its_year(extract) -> None:  # type: ignore[no-untyped-def]
+    # the year is the latest the report names; "would be buried on Monday" is the future
+    doc = extract(
+        "KAPAN, Oct. 9 (Wire) — Ostland troops shelled the town on Saturday, officials said. "
+        "The fighting began on Sept. 27, 1971, when the army crossed the river.\n\n"
+        "Local leaders said the victims would be buried on Monday in the town park, and "
+        "they declared three days of mourning."
+    )
+    dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
+    assert dates["Oct. 9"] == "1971-10-09"
+    assert dates["Saturday"] == "1971-10-09"
+    assert "Monday" not in dates
+    declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
+    assert declaration.place is None  # where the victims would be buried is not where they spoke

@@ -682,7 +682,10 @@ class _Resolver:
     def _nearest(self, token: Token, mentions: list[EventMention]) -> EventMention | None:
         best: tuple[int, int] | None = None
         chosen = None
+        clause = _reported_clause(token)
         for m in mentions:
+            if clause is not None and not any(_within(a, clause) for a in m.anchors):
+                continue  # "said the victims would be buried on Monday, and declared ..."
             d = min(tree_distance(token, a) for a in m.anchors)
             score = (d, abs(offset(token) - m.span.start))
             if best is None or score < best:
@@ -690,6 +693,17 @@ class _Resolver:
         if best is not None and best[0] >= 10_000:
             return None
         return chosen
+
+
+def _reported_clause(token: Token) -> Token | None:
+    """The head of the reported clause ("said [the victims would be buried on Monday]") that
+    ``token`` is in, if any: its dates and places are not those of events outside it."""
+    found = None
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp":
+            found = token
+        token = token.head
+    return found
 
 
 def _has_subject(mention: EventMention) -> bool:

@@ -67,7 +67,7 @@ DEICTIC_DAYS = {
 #: Weekday names: "on Thursday" in a dated news report is the Thursday before it was written.
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 #: Auxiliaries that put a clause in the future.
-FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "would"})
 #: A dateline: the date of writing, near the start of a paragraph and followed by a dash.
 DATELINE_REACH = 80
 #: "SHARPEVILLE, " or "GORIS, Armenia, ": a place, perhaps with its country or region.
@@ -316,7 +316,15 @@ def find_times(doc: Document, ctx: Context) -> None:
                 # "from 27 to 29 February 1988", tagged from "29" on: the range's first day
                 date = ParsedDate(date.year, date.month, int(first.group(1)))
                 span = Span(first.start(1), span.end)
-            if date.year is None:
+            if date.year is None and written is None and _is_dateline(doc, paragraph, span):
+                # "MOSCOW, Jan. 21 (Wire) —": a wire dateline leaves out the year, which is
+                # the latest the report names
+                year = _latest_year(doc.text)
+                if year is None:
+                    continue
+                written = date = ParsedDate(year, date.month, date.day)
+                temporal = False
+            elif date.year is None:
                 if last_year is None:
                     continue
                 if recurring(ent.sent):
@@ -437,6 +445,15 @@ def _day_before(ent: object) -> int | None:
         return None
     day = int(token.text)
     return day if 1 <= day <= 31 else None
+
+
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+
+def _latest_year(text: str) -> int | None:
+    """The latest year a text names, if any (the year of a report that omits it)."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None
 
 
 def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
