@@ -1044,3 +1044,13 @@ def test_a_wire_dateline_without_its_year(extract) -> None:  # type: ignore[no-u
     assert "Monday" not in dates
     declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
     assert declaration.place is None  # where the victims would be buried is not where they spoke
+
+
+def test_invasions_smashing_troops_and_hunting_mobs(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In June 1971 Ostland invaded Moldavia. "
+        "Soviet troops and tanks smashed their way into Ravna on 12 July. "
+        "On 14 July mobs went from door to door hunting Moldavian residents."
+    )
+    classes = [e.cls.split("#")[-1] for e in doc.live_events()]
+    assert classes == ["MilitaryOperation", "MilitaryOperation", "Massacre"], classes

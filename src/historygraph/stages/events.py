@@ -324,6 +324,14 @@ class _Resolver:
         if first is not verb and is_passive(first):
             return []
         found = [e for c in first.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
+        if not found and first.dep_ in {"advcl", "pcomp"} and first.tag_ == "VBG":
+            # "mobs went from door to door hunting residents": the participle's subject is
+            # that of the verb it depends on
+            above = _clause_verb(first)
+            if above is not None:
+                found = [
+                    e for c in above.children if c.dep_ == "nsubj" for e in self.entities_of(c)
+                ]
         if not found and first.dep_ == "xcomp":
             # "incited crowds to attack": the object of the verb above does it
             found = [
