@@ -1054,3 +1054,22 @@ def test_invasions_smashing_troops_and_hunting_mobs(extract) -> None:  # type: i
     )
     classes = [e.cls.split("#")[-1] for e in doc.live_events()]
     assert classes == ["MilitaryOperation", "MilitaryOperation", "Massacre"], classes
+
+
+def test_encyclopedia_reference_marks_and_glosses(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ravna massacre (Lithuanian: Ravnos Zudynes; Russian: Ravnenskaya Reznya) was a "
+        "crackdown in Ravna on 12 May 1971 by Ostland troops.[1][2] According to official "
+        "reports, 147 civilians were killed, 800 were injured and 5 went missing.[3] In a "
+        "resolution of 22 May 1971 the Supreme Soviet of Moldavia [a] condemned the crackdown."
+    )
+    doc = extract(text)
+    # a mark after a full stop no longer hides the sentence break
+    sentences = [doc.quote(s.span) for s in doc.sentences]
+    assert sentences[1].startswith("According") and sentences[1].endswith("missing.")
+    assert sentences[2].startswith("In a resolution")
+    assert "[a]" in sentences[2]  # the stored text keeps its marks: quotes equal their spans
+    rows = sorted((f.measure.split("#")[-1], f.count) for f in doc.figures)
+    assert rows == [("Killed", 147), ("Missing", 5), ("Wounded", 800)]
+    # a name in another language is no person
+    assert not any(e.cls == HG.Person for e in doc.entities.values()), labels(doc)

@@ -533,6 +533,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
             continue
+        if _in_gloss(b, ent):
+            continue  # "Black January (Azerbaijani: Qara Yanvar)": a name in another language
         if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology):
             continue  # "under Azerbaijani control", tagged PERSON by the model
         if ent.root.pos_ in {"NOUN", "PROPN"} and _names_an_event(b, ent.root):
@@ -583,6 +585,21 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             continue
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label), "ner")
+
+
+def _in_gloss(b: _Builder, ent: Token) -> bool:
+    """Whether a name follows "(Language:", as encyclopedias give a name in other languages
+    ("Black January (Azerbaijani: Qara Yanvar; Russian: ...)")."""
+    doc, i = ent.doc, ent.start - 1
+    while i >= 0 and doc[i].text not in {":", ";", "(", ")"} and ent.start - i <= 6:
+        i -= 1
+    if i < 2 or doc[i].text != ":":
+        return False
+    language = doc[i - 1]
+    return (
+        language.ent_type_ in {"NORP", "LANGUAGE"}
+        or compact(language.text) in nationality_words(b.ontology)
+    ) and any(t.text == "(" for t in doc[max(0, i - 12) : i - 1])
 
 
 def _match_headword_phrases(b: _Builder, parsed: Token) -> None:

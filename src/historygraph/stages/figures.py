@@ -20,7 +20,15 @@ from historygraph.namespaces import HG
 from historygraph.ontology import Lexicon, Ontology, words_of
 from historygraph.pipeline import Context, stage
 from historygraph.stages.numbers import parse_number
-from historygraph.stages.syntax import Token, lemma, offset, token_span, tokens_span, tree_distance
+from historygraph.stages.syntax import (
+    Token,
+    char_offset,
+    lemma,
+    offset,
+    token_span,
+    tokens_span,
+    tree_distance,
+)
 from historygraph.stages.times import RANGE_SEPARATOR
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
@@ -350,7 +358,7 @@ def _figure_at(
     low = None if cue else _RANGE_BEFORE.search(para, max(0, phrase[0].idx - 40), phrase[0].idx)
     if low is not None:
         # "between 3,200 and 5,000 people", where the model split the range in two
-        low_key = low.start() + int(phrase[0].doc.user_data.get("offset", 0))
+        low_key = char_offset(phrase[0].doc, low.start())
         words = low.group(0).split() + words
         first = min(first, low_key)
     quantity = read_quantity(words, lexicon) if low is None else None

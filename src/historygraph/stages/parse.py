@@ -8,8 +8,39 @@ from typing import Any
 
 from historygraph.document import Document, Sentence, Span
 from historygraph.pipeline import Context, stage
+from historygraph.stages.syntax import char_offset
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+#: Reference marks of encyclopedia text: "[1]", "[12]", "[a]", "[note 3]", "[citation needed]",
+#: with the space before one that stands apart ("killed [3] and").
+_REFERENCE_MARK = re.compile(
+    r"[ \t]?\[(?:\d{1,3}|[a-z]{1,2}|(?:note|nb|n) ?\d{1,3}|citation needed|clarification needed)\]"
+)
+
+
+def parse_text(text: str) -> tuple[str, list[int] | None]:
+    """The text spaCy parses, reference marks left out, and where its characters are.
+
+    A mark such as "[3]" after a full stop hides the sentence break from the model
+    and can end up inside a name or a number, so the model reads the text without
+    it. The stored text keeps the mark: the second value maps each character of
+    the parsed text (and its end) to its offset in ``text``; None when nothing was
+    left out.
+
+    >>> parse_text("were killed.[3][4] In May")
+    ('were killed. In May', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 18, 19, 20, 21, 22, 23, 24, 25])
+    """
+    if "[" not in text:
+        return text, None
+    kept: list[int] = []
+    pos = 0
+    for m in _REFERENCE_MARK.finditer(text):
+        kept.extend(range(pos, m.start()))
+        pos = m.end()
+    if pos == 0:
+        return text, None
+    kept.extend(range(pos, len(text) + 1))
+    return "".join(text[i] for i in kept[:-1]), kept
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -42,7 +73,7 @@ def preparse(docs: Sequence[Document], nlp: Any) -> None:
     texts: list[str] = []
     for doc in docs:
         doc.paragraphs = split_paragraphs(doc.text)
-        texts.extend(doc.text[p.start : p.end] for p in doc.paragraphs)
+        texts.extend(parse_text(doc.text[p.start : p.end])[0] for p in doc.paragraphs)
     parsed = iter(nlp.pipe(texts))
     for doc in docs:
         doc.parsed = [next(parsed) for _ in doc.paragraphs]
@@ -56,17 +87,19 @@ def parse(doc: Document, ctx: Context) -> None:
     """
     if not doc.parsed or len(doc.parsed) != len(doc.paragraphs):
         doc.paragraphs = split_paragraphs(doc.text)
-        texts = [doc.text[p.start : p.end] for p in doc.paragraphs]
+        texts = [parse_text(doc.text[p.start : p.end])[0] for p in doc.paragraphs]
         doc.parsed = list(ctx.nlp.pipe(texts))
     for p_index, (para, parsed) in enumerate(zip(doc.paragraphs, doc.parsed, strict=True)):
         parsed.user_data["offset"] = para.start
         parsed.user_data["paragraph"] = p_index
+        mapping = parse_text(doc.text[para.start : para.end])[1]
+        if mapping is not None:
+            parsed.user_data["offset_map"] = mapping
         for sent in parsed.sents:
             text = sent.text
             stripped = text.rstrip()
             if not stripped:
                 continue
-            start = para.start + sent.start_char
-            doc.sentences.append(
-                Sentence(len(doc.sentences), Span(start, start + len(stripped)), p_index, sent)
-            )
+            start = char_offset(parsed, sent.start_char)
+            end = char_offset(parsed, sent.start_char + len(stripped) - 1) + 1
+            doc.sentences.append(Sentence(len(doc.sentences), Span(start, end), p_index, sent))

@@ -14,7 +14,19 @@ CLAUSE_DEPS = frozenset({"conj", "cc", "parataxis", "advcl", "punct", "mark"})
 
 def offset(token: Token) -> int:
     """Absolute character offset of ``token`` in the document text."""
-    return int(token.doc.user_data.get("offset", 0)) + int(token.idx)
+    return char_offset(token.doc, token.idx)
+
+
+def char_offset(parsed: Any, index: int) -> int:
+    """Absolute offset in the document text of character ``index`` of a parsed paragraph.
+
+    The paragraph's parsed text may leave out reference marks ("[3]", see
+    :func:`historygraph.stages.parse.parse_text`); ``user_data["offset_map"]`` then maps
+    its characters back to the stored text.
+    """
+    user = parsed.user_data
+    mapping = user.get("offset_map")
+    return int(user.get("offset", 0)) + (index if mapping is None else mapping[index])
 
 
 #: Dependencies of a noun that heads a noun phrase of its own.
