@@ -1073,3 +1073,13 @@ def test_encyclopedia_reference_marks_and_glosses(extract) -> None:  # type: ign
     assert rows == [("Killed", 147), ("Missing", 5), ("Wounded", 800)]
     # a name in another language is no person
     assert not any(e.cls == HG.Person for e in doc.entities.values()), labels(doc)
+
+
+def test_a_subject_the_model_took_into_a_date_phrase(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 19 May 1971 the Presidium declared a state of emergency in Ravna, and in the early "
+        "hours of 20 May units of the Soviet Army entered Ravna."
+    )
+    operation = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
+    assert [doc.entities[a].label.lower() for a in operation.agents] == ["soviet army"]
+    assert operation.date is not None and operation.date.value == "1971-05-20"

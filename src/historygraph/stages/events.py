@@ -318,6 +318,10 @@ class _Resolver:
     def _subjects(self, verb: Token) -> list[str]:
         """The entities of a verb's subject, or of the subject of the active verb it is
         conjoined to."""
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            swallowed = _swallowed_subject(verb)
+            if swallowed is not None:
+                return self.entities_of(swallowed)
         first = verb
         while not any(c.dep_ == "nsubj" for c in first.children) and first.dep_ == "conj":
             first = first.head
@@ -1085,6 +1089,25 @@ def _link(doc: Document, r: _Resolver) -> None:
                     target.date.head,
                 )
                 break
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """A subject the model took into a date phrase before a verb that has none: "in the
+    early hours of 20 January units of the army entered", "On 21 January Aliyev came"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i or not _temporal(prep):
+            continue
+        stack = [prep]
+        while stack:
+            for obj in stack.pop().children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.ent_type_ not in {"DATE", "TIME"} and any(
+                    t.ent_type_ in {"DATE", "TIME"} for t in obj.lefts
+                ):
+                    return obj
+                stack.extend(c for c in obj.children if c.dep_ == "prep")
+    return None
 
 
 def _temporal(prep: Token) -> bool:
