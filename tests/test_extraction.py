@@ -1083,3 +1083,16 @@ def test_a_subject_the_model_took_into_a_date_phrase(extract) -> None:  # type: 
     operation = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
     assert [doc.entities[a].label.lower() for a in operation.agents] == ["soviet army"]
     assert operation.date is not None and operation.date.value == "1971-05-20"
+
+
+def test_a_decree_signed_by_and_overnight_weekdays(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "KAPAN, Oct. 11, 1971 (Wire) — Soviet troops smashed their way into Ravna overnight "
+        "Friday. The Presidium of the Supreme Soviet of the USSR declared a state of emergency "
+        "in Ravna by a decree signed by Mikhail Gorbachev on Thursday."
+    )
+    by_class = {e.cls.split("#")[-1]: e for e in doc.live_events()}
+    operation, declaration = by_class["MilitaryOperation"], by_class["Declaration"]
+    assert operation.date is not None and operation.date.value == "1971-10-08"  # a Monday's report
+    assert doc.quote(operation.evidence[0]).startswith("Soviet troops")  # not the dateline
+    assert "Mikhail Gorbachev" in [doc.entities[a].label for a in declaration.agents]

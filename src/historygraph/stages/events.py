@@ -41,7 +41,7 @@ from historygraph.stages.syntax import (
     tree_distance,
     with_conjuncts,
 )
-from historygraph.stages.times import parse_date, recurring
+from historygraph.stages.times import DATELINE_HEAD, parse_date, recurring
 
 LOCATIVE_PREPS = frozenset(
     {
@@ -63,6 +63,8 @@ LOCATIVE_PREPS = frozenset(
 #: Prepositions of where from: the place of an act ("deported from X"), not of a
 #: statement ("independence from the Soviet Union", "a transfer from Azerbaijan").
 SOURCE_PREPS = frozenset({"from"})
+#: Verbs by which someone makes a document ("a decree signed by X") an act of theirs.
+SIGNING_VERBS = frozenset({"sign", "issue"})
 #: Verbs of coming somewhere: "came to X and condemned": the act was at X.
 MOTION_VERBS = frozenset({"come", "go", "arrive", "travel", "hurry", "rush"})
 #: Singular nouns for a part of a body: "a unit of the army" acts for the army.
@@ -397,7 +399,11 @@ class _Resolver:
         if mention.kind == "anaphor":
             anchor = mention.head
         span = phrase_span(anchor)
-        return Span(min(span.start, mention.span.start), max(span.end, mention.span.end))
+        span = Span(min(span.start, mention.span.start), max(span.end, mention.span.end))
+        dateline = DATELINE_HEAD.match(self.doc.text, span.start)
+        if dateline is not None and dateline.end() <= mention.span.start:
+            span = Span(dateline.end(), span.end)  # the dateline is not what the text says
+        return span
 
     def _roles(self, mention: EventMention) -> None:
         agents: list[str] = []
@@ -414,6 +420,15 @@ class _Resolver:
                     agents += self.entities_of(child) or self._speakers_for(child)
                 elif verbal and dep in {"nsubjpass", "dobj"} and anchor is mention.head:
                     affected += self.entities_of(child)
+                    if dep == "dobj":  # "declared a state of emergency by a decree signed by X"
+                        agents += [
+                            e
+                            for prep in child.children
+                            if prep.dep_ == "prep"
+                            for obj in prep.children
+                            if obj.dep_ == "pobj"
+                            for e in self._signers(obj)
+                        ]
                 elif dep == "agent":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
@@ -536,7 +551,22 @@ class _Resolver:
                         for who in inner.children:
                             if who.dep_ == "pobj":
                                 agents += self.entities_of(who)
+            agents += self._signers(obj)
         return agents, affected
+
+    def _signers(self, document: Token) -> list[str]:
+        """ "declared a state of emergency by a decree signed by Gorbachev": who signed the
+        act that made the event takes part in it."""
+        return [
+            e
+            for acl in document.children
+            if acl.dep_ == "acl" and lemma(acl) in SIGNING_VERBS
+            for by in acl.children
+            if by.dep_ == "agent"
+            for who in by.children
+            if who.dep_ == "pobj"
+            for e in self.entities_of(who)
+        ]
 
     def _class_value(self, table: dict[URIRef, URIRef], cls: URIRef) -> URIRef | None:
         for c in sorted(self.ontology.superclasses(cls), key=self.ontology.depth, reverse=True):

@@ -84,6 +84,9 @@ DATELINE_AFTER_PLACE = re.compile(
 DATELINE_BYLINE = re.compile(
     rf"^{_PLACE_PART}[^\n—–]{{0,80}}?\((?P<byline>[^()\n]{{1,40}})\)\s*[—–:-]"
 )
+#: The head of a news dateline, up to its dash and the space after it: "MOSCOW, Jan. 21
+#: (Wire) — " (an upper-case place, then at most a date, a country and a byline).
+DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'’ -]*,[^\n—–]{0,80}?[—–]\s*")
 #: Prepositions whose object is a temporal modifier.
 TEMPORAL_PREPS = frozenset(
     {
@@ -470,6 +473,13 @@ def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
     )
 
 
+#: A part of a day before or after a weekday: "overnight Friday", "late Saturday", "Sunday
+#: morning".
+_PART_OF_DAY = re.compile(
+    r"^(?:overnight|early|late|on)\s+|\s+(?:morning|afternoon|evening|night)$"
+)
+
+
 def _deictic_days(words: str, written: ParsedDate | None, root: object) -> int | None:
     """Days before the date of writing that "yesterday" or "(last) Thursday" names, if any.
 
@@ -478,7 +488,7 @@ def _deictic_days(words: str, written: ParsedDate | None, root: object) -> int |
     """
     if words in DEICTIC_DAYS:
         return DEICTIC_DAYS[words]
-    day = WEEKDAYS.get(words.removeprefix("last "))
+    day = WEEKDAYS.get(_PART_OF_DAY.sub("", words.removeprefix("last ")))
     if day is None or written is None or written.year is None or _future(root):
         return None
     if written.month is None or written.day is None:
