@@ -496,10 +496,23 @@ class _Resolver:
 
     def _describes_agent(self, noun: Token) -> bool:
         """Whether ``noun`` is in apposition to an agent ("Aliyev, a pensioner in Moscow")."""
-        if noun.dep_ != "appos":
+        return noun.dep_ == "appos" and self._is_agent(noun.head)
+
+    def _describes_agent_clause(self, verb: Token) -> bool:
+        """Whether a clause describes a person or body: "X, removed from the Politburo in
+        1987", "the Security Council, which convened on 21 September" (not a place: "in the
+        Azerbaijan SSR, which lasted from 27 to 29 February" tells of the events there)."""
+        if verb.dep_ not in {"acl", "relcl"} or not self._is_agent(verb.head):
             return False
-        agent = self.entity_of(noun.head)
-        return agent is not None and self.ontology.is_a(self.doc.entities[agent].cls, HG.Agent)
+        if verb.dep_ == "acl" or any(c.lower_ in {"who", "whom", "whose"} for c in verb.children):
+            return True
+        entity = self.doc.entities[self.entity_of(verb.head)]  # type: ignore[index]
+        return not self.ontology.is_a(entity.cls, HG.Place)
+
+    def _is_agent(self, token: Token) -> bool:
+        """Whether ``token`` is part of a mention of an agent."""
+        entity = self.entity_of(token)
+        return entity is not None and self.ontology.is_a(self.doc.entities[entity].cls, HG.Agent)
 
     @staticmethod
     def _is_modifier(token: Token, span: Span) -> bool:
@@ -628,6 +641,9 @@ class _Resolver:
                 inside = [m for m in mentions if _same_quote(self.doc, m.span, time.span)]
                 if not inside:
                     continue
+            verb = _clause_verb(time.head)
+            if verb is not None and self._describes_agent_clause(verb):
+                continue  # "Aliyev, removed from the Politburo in 1987, appeared ...": his past
             named = [m for m in mentions if m.kind != "weak"]
             nearest = self._nearest(time.head, named or mentions)
             if nearest is None:
@@ -638,7 +654,7 @@ class _Resolver:
             # of the dates nearest to one mention, one under a preposition ("in 1966") is
             # its date before a bare one ("proclaimed 21 March the Day of ..."), then the
             # closest in the tree ("shot dead sixty-five years ago", not "this morning")
-            rank = (time.head.dep_ != "pobj", *self._closeness(time.head, nearest))
+            rank = (not _prepositional(time.head), *self._closeness(time.head, nearest))
             if id(nearest) not in dated or rank < dated[id(nearest)][0]:
                 dated[id(nearest)] = (rank, time)
         for m in mentions:
@@ -1119,6 +1135,15 @@ def _link(doc: Document, r: _Resolver) -> None:
                     target.date.head,
                 )
                 break
+
+
+def _prepositional(date: Token) -> bool:
+    """Whether a date is the object of a preposition ("on 21 January"), also when the model
+    took the subject after it into the phrase ("On 21 January Aliyev came")."""
+    if date.dep_ == "pobj":
+        return True
+    head = date.head
+    return date.dep_ in {"compound", "nummod"} and head.dep_ == "pobj" and head.i > date.i
 
 
 def _swallowed_subject(verb: Token) -> Token | None:

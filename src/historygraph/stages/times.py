@@ -338,7 +338,8 @@ def find_times(doc: Document, ctx: Context) -> None:
                     # is no later than the date of writing
                     date = _latest_before(date, written)
             else:
-                last_year = date.year
+                if _anchors_narrative(ent.root):
+                    last_year = date.year
                 if written is None and _is_dateline(doc, paragraph, span):
                     written = date  # the date of writing: it dates no event itself
                     temporal = False
@@ -457,6 +458,28 @@ def _latest_year(text: str) -> int | None:
     """The latest year a text names, if any (the year of a report that omits it)."""
     years = [int(y) for y in _YEAR.findall(text)]
     return max(years) if years else None
+
+
+#: Prepositions of a deadline: "dissolved by 1 January 2024" is no year of the narrative.
+DEADLINE_PREPS = frozenset({"by", "until", "till"})
+
+
+def _anchors_narrative(root: Any) -> bool:
+    """Whether a date's year carries over to the dates after it that give none.
+
+    Not the year of a thing ("In a 1991 report, Helsinki Watch ...") nor a deadline
+    ("dissolving its institutions by 1 January 2024. ... On 5 October ...").
+    """
+    if root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPS:
+        return False
+    head = root.head
+    return not (
+        root.dep_ in {"nummod", "compound", "amod", "nmod"}
+        and head.pos_ == "NOUN"
+        and head.i > root.i
+        and head.ent_type_ not in {"DATE", "TIME"}
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+    )
 
 
 def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
