@@ -1101,13 +1101,15 @@ def test_a_decree_signed_by_and_overnight_weekdays(extract) -> None:  # type: ig
 def test_deadlines_years_of_things_and_clauses_about_someone(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 28 September 1971 the president of Ostland signed a decree dissolving the council "
-        "by 1 January 1972. In a 1975 report, observers counted the dead. On 5 October France "
+        "by 1 January 1972. In a 1975 report, observers estimated that 150 people had been "
+        "killed. Since December 1972 the road has been closed. On 5 October France "
         "condemned the offensive and requested a meeting of the Security Council, which "
         "convened on 21 October. On 21 November 1971 Heydar Aliyev, removed from the Politburo in "
         "1969, denounced the offensive."
     )
     dates = {doc.quote(t.span): t.value for t in doc.times}
     assert dates["5 October"] == "1971-10-05"  # not the deadline's year, nor the report's
+    assert not any(e.date and e.date.value == "1975" for e in doc.live_events())
     condemnations = sorted(
         (doc.entities[e.agents[0]].label, e.date.value if e.date else None)
         for e in doc.live_events()

@@ -338,7 +338,9 @@ def find_times(doc: Document, ctx: Context) -> None:
                     # is no later than the date of writing
                     date = _latest_before(date, written)
             else:
-                if _anchors_narrative(ent.root):
+                if _year_of_a_thing(ent.root):
+                    temporal = False  # "In a 1991 report, X estimated ...": no event's date
+                elif _anchors_narrative(ent.root):
                     last_year = date.year
                 if written is None and _is_dateline(doc, paragraph, span):
                     written = date  # the date of writing: it dates no event itself
@@ -460,20 +462,26 @@ def _latest_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-#: Prepositions of a deadline: "dissolved by 1 January 2024" is no year of the narrative.
-DEADLINE_PREPS = frozenset({"by", "until", "till"})
+#: Prepositions of a bound of time: "dissolved by 1 January 2024", "blockaded since December
+#: 2022" give no year of the narrative.
+BOUND_PREPS = frozenset({"by", "until", "till", "since"})
 
 
 def _anchors_narrative(root: Any) -> bool:
     """Whether a date's year carries over to the dates after it that give none.
 
-    Not the year of a thing ("In a 1991 report, Helsinki Watch ...") nor a deadline
-    ("dissolving its institutions by 1 January 2024. ... On 5 October ...").
+    Not the year of a thing ("In a 1991 report, Helsinki Watch ...") nor of a bound
+    ("dissolving its institutions by 1 January 2024. ... On 5 October ...", "Since
+    December 2022 ... On 19 September ...").
     """
-    if root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPS:
-        return False
+    bound = root.dep_ == "pobj" and root.head.lower_ in BOUND_PREPS
+    return not bound and not _year_of_a_thing(root)
+
+
+def _year_of_a_thing(root: Any) -> bool:
+    """ "a 1991 report", "an 1888 law": a date that says when a thing was made."""
     head = root.head
-    return not (
+    return (
         root.dep_ in {"nummod", "compound", "amod", "nmod"}
         and head.pos_ == "NOUN"
         and head.i > root.i
