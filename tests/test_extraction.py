@@ -1116,3 +1116,14 @@ def test_deadlines_years_of_things_and_clauses_about_someone(extract) -> None:  
         if e.cls == HG.Condemnation
     )
     assert condemnations == [("France", "1971-10-05"), ("Heydar Aliyev", "1971-11-21")]
+
+
+def test_names_leave_out_counts_possessive_marks_and_glosses(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Ravna had roughly 120,000 residents. Mobs attacked the city's Moldavian residents. "
+        "Every year people walk to Martyrs' Lane (Şəhidlər Xiyabanı) in Baku."
+    )
+    found = labels(doc)
+    assert found.get("residents") == "Group" and found.get("Moldavian residents") == "Group"
+    assert not any(k[:1] in "'r" and k != "residents" for k in found), found
+    assert found.get("Alley of Martyrs") == "Place" and not any("(" in k for k in found), found

@@ -539,6 +539,9 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             continue  # "under Azerbaijani control", tagged PERSON by the model
         if ent.root.pos_ in {"NOUN", "PROPN"} and _names_an_event(b, ent.root):
             continue  # (a verb the model took into the name is no event's name: see below)
+        bracket = next((t.i for t in ent if t.text == "("), None)
+        if bracket is not None and bracket > ent.start:  # "Martyrs' Lane (Şəhidlər Xiyabanı)"
+            ent = ent.doc[ent.start : bracket]
         tokens = [t for t in ent if not (t.dep_ == "det" or t.is_punct)]
         verb = next((i for i, t in enumerate(tokens) if i and t.tag_.startswith("VB")), None)
         if verb is not None:  # "the House of Commons censured Dyer": the name ends at the verb
@@ -702,8 +705,9 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)
         while tokens and (
             tokens[0].like_num
-            or tokens[0].dep_ in {"nummod", "quantmod"}
+            or tokens[0].dep_ in {"nummod", "quantmod", "case"}  # "the city's residents"
             or tokens[0].lower_ in QUANTIFIERS
+            or (tokens[0].dep_ == "advmod" and tokens[0].head.like_num)  # "roughly 120,000"
         ):
             tokens = tokens[1:]
         if not tokens:
