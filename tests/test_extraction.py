@@ -967,6 +967,31 @@ def test_a_clause_that_leaves_out_its_report_verb(extract) -> None:  # type: ign
             [("Killed", 2000, "AtLeast"), ("Killed", 3200, "AtLeast"), ("Killed", 5000, "AtMost")],
             id="split-range-and-part",
         ),
+        pytest.param(  # conjoined counts after "put ... at"; a count with its own measure
+            "On 16 March 1961 Ostland troops fired on a crowd in Ravna. Officials put the dead "
+            "at 83 civilians and 14 soldiers. An inquiry put the toll at 379 people killed and "
+            "about 1,200 wounded.",
+            [
+                ("Killed", 14, "Exact"),
+                ("Killed", 83, "Exact"),
+                ("Killed", 379, "Exact"),
+                ("Wounded", 1200, "Approximate"),
+            ],
+            id="put-at-conjuncts",
+        ),
+        pytest.param(  # "death toll at N", "went missing", "gave a figure of N"
+            "On 16 March 1961 Ostland troops fired on a crowd in Ravna, killing 19 people; "
+            "doctors later gave a figure of 21. Officials put the civilian death toll at 23, "
+            "while 40 people were arrested and four went missing.",
+            [
+                ("Imprisoned", 40, "Exact"),
+                ("Killed", 19, "Exact"),
+                ("Killed", 21, "Exact"),
+                ("Killed", 23, "Exact"),
+                ("Missing", 4, "Exact"),
+            ],
+            id="toll-missing-figure-of",
+        ),
     ],
 )
 def test_figures_of_a_text(extract, text: str, rows: list[tuple[str, int, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,8 @@ from historygraph.stages.syntax import (
 from historygraph.stages.times import RANGE_SEPARATOR
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: Nouns that hold a reported number: "gave a figure of 21", "cited a total of 90".
+FIGURE_NOUNS = frozenset({"figure", "total", "number", "estimate", "count", "toll", "tally"})
 #: Named entity types of numbers that are never a count of people.
 _NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
@@ -77,7 +79,8 @@ def _measure_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[Toke
             i += 1  # no trigger starts with this word
             continue
         for j in range(min(len(tokens), i + n), i, -1):
-            keys = (tuple(lemmas[i:j]), tuple(lowers[i:j]))
+            # by lemmas, by text, or lemmas then the last word as written ("went missing")
+            keys = (tuple(lemmas[i:j]), tuple(lowers[i:j]), (*lemmas[i : j - 1], lowers[j - 1]))
             measure = next((triggers[k] for k in keys if k in triggers), None)
             if measure is not None:
                 window = tokens[i:j]
@@ -194,6 +197,8 @@ def _arguments(trigger: Token) -> list[Token]:
     holder = trigger
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
         holder = trigger.head.head
+    elif trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
+        holder = trigger.head  # "put the civilian death toll at 83"
     if holder.dep_ == "dobj" and (holder is not trigger or trigger.pos_ == "NOUN"):
         for prep in holder.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "at":
@@ -452,6 +457,8 @@ def _elliptic(
             verb = token.head
             if token.dep_ == "pobj" and verb.lower_ in {"to", "at", "of"}:
                 verb = verb.head  # "claimed up to 1,500", "spoke of about 90"
+            if verb.pos_ == "NOUN" and lemma(verb) in FIGURE_NOUNS and verb.dep_ == "dobj":
+                verb = verb.head  # "gave a figure of 21"
             if verb.pos_ != "VERB" or lemma(verb) not in lexicon.report_verbs:
                 continue
         earlier = [r for r in reported if r[0].i < token.i]
@@ -513,7 +520,9 @@ def find_figures(doc: Document, ctx: Context) -> None:
 
     for sentence in doc.sentences:
         reported: list[tuple[Token, URIRef, int]] = []
-        for trigger, measure, trigger_span in _measure_triggers(sentence, ctx.ontology):
+        triggers = _measure_triggers(sentence, ctx.ontology)
+        trigger_ids = {t.i for t, _, _ in triggers}
+        for trigger, measure, trigger_span in triggers:
             for noun in _arguments(trigger):
                 found = _figure_at(noun, trigger, trigger_span, lexicon)
                 if not found:
@@ -528,7 +537,12 @@ def find_figures(doc: Document, ctx: Context) -> None:
                 reported.append((trigger, measure, event.id))
                 # "200 civilians and several dozen soldiers had been killed": the
                 # conjuncts of the trigger's own argument share its measure
-                for other in noun.conjuncts if noun.head.i == trigger.i else ():
+                counted = noun.head.i == trigger.i or (
+                    noun.dep_ == "pobj" and noun.head.lower_ == "at"
+                )  # "put the dead at 83 civilians and 14 servicemen"
+                for other in noun.conjuncts if counted else ():
+                    if trigger_ids & ({t.i for t in other.subtree} | {other.i + 1}):
+                        continue  # "at 379 people killed and about 1,200 wounded": its own
                     for more_span, more, key in _figure_at(other, trigger, trigger_span, lexicon):
                         add(event.id, measure, more_span, more, (key, offset(trigger)))
                 for part_span, part in _parts(doc, sentence, found[0][0].end, lexicon):
