@@ -54,8 +54,12 @@ def test_scores_do_not_regress() -> None:
     # figures 0.70) and the rules after them: entities 0.836, events 0.78, figures 0.95
     # over twenty-two. Three more (first run: entities 0.75, events 0.72, figures 0.76)
     # and the rules after them: entities 0.829, events 0.774, figures 0.939 over
-    # twenty-five.
+    # twenty-five. Session 14: three more held-out documents (first run: entities 0.72,
+    # events 0.61, figures 0.97), then three encyclopedia-style and feature documents
+    # (first run after the rules the first three prompted: entities 0.76, events 0.63,
+    # figures 0.88); with the rules after them: entities 0.821, events 0.758, figures
+    # 0.949 over thirty-one.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.82
-    assert totals["events"].f1 >= 0.76
-    assert totals["figures"].f1 >= 0.93
+    assert totals["events"].f1 >= 0.75
+    assert totals["figures"].f1 >= 0.94
