@@ -1152,3 +1152,22 @@ def test_names_leave_out_counts_possessive_marks_and_glosses(extract) -> None:  
     assert found.get("residents") == "Group" and found.get("Moldavian residents") == "Group"
     assert not any(k[:1] in "'r" and k != "residents" for k in found), found
     assert found.get("Alley of Martyrs") == "Place" and not any("(" in k for k in found), found
+
+
+def test_a_night_titles_purposes_and_a_named_day(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On the night of 19 to 20 March 1971, Ostland troops fired on a crowd in Ravna, killing "
+        "40 people. President of the Republic of Moldavia Ivan Petrov and First Lady Anna "
+        "Petrova visited the Alley of Heroes in Ravna on 20 March 2001 to commemorate the "
+        "victims of the 20 March tragedy. At noon the memory of the victims was honoured with "
+        "a minute of silence throughout Moldavia."
+    )
+    massacre = next(e for e in doc.live_events() if e.cls == HG.Massacre)
+    assert massacre.date is not None and massacre.date.value == "1971-03-20"  # its morning
+    assert "20 March" not in [doc.quote(t.span) for t in doc.times]  # "the 20 March tragedy"
+    visits = [e for e in doc.live_events() if e.cls == HG.Commemoration]
+    assert len(visits) == 2  # the visit, and the minute of silence that honoured the memory
+    visit = visits[0]
+    assert [doc.entities[a].label for a in visit.agents] == ["Ivan Petrov", "Anna Petrova"]
+    assert doc.quote(visit.evidence[0]).startswith("President of the Republic")
+    assert visit.date is not None and visit.date.value == "2001-03-20"

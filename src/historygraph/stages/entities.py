@@ -340,6 +340,22 @@ def _match_glued(b: _Builder, token: Token, index: GazetteerIndex, word: str) ->
         return
 
 
+#: Words of a title before a personal name, left out of the name.
+PERSON_TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "president", "general",
+        "lieutenant", "colonel", "major", "marshal", "admiral", "captain", "sergeant",
+        "senator", "ambassador", "speaker", "chairman", "king", "queen", "prince", "princess",
+    }
+)  # fmt: skip
+
+
+def is_title_word(text: str) -> bool:
+    """ "Lady", "Lieutenant-General", "Dr.": a title word (all its hyphenated parts)."""
+    parts = [p for p in re.split(r"[-‐.]", text.lower()) if p]
+    return bool(parts) and all(p in PERSON_TITLES for p in parts)
+
+
 def _is_title_of_person(ent: Token) -> bool:
     """Whether an entity span is a title inside a person's name ("National" in "National Leader X")."""
     for ancestor in path_to_root(ent.root)[1:4]:
@@ -548,6 +564,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             tokens = tokens[:verb]
         while tokens and tokens[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"}:
             tokens = tokens[:-1]  # "the Popular Front for": no name ends with a function word
+        while len(tokens) > 2 and is_title_word(tokens[0].text):
+            tokens = tokens[1:]  # "Lady Mehriban Aliyeva", "Lieutenant-General Rustam Muradov"
         if not tokens:
             continue
         span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))

@@ -27,6 +27,7 @@ from historygraph.document import Document, EventRecord, Sentence, Span, TimeExp
 from historygraph.namespaces import HG
 from historygraph.ontology import Ontology, Words
 from historygraph.pipeline import Context, stage
+from historygraph.stages.entities import is_title_word
 from historygraph.stages.syntax import (
     Token,
     is_definite,
@@ -234,7 +235,19 @@ class _Resolver:
     def entities_of(self, token: Token) -> list[str]:
         result = []
         for t in with_conjuncts(token):
-            for e in [self.entity_in_phrase(t), *map(self.entity_of, _coordinated_modifiers(t))]:
+            found = [self.entity_in_phrase(t), *map(self.entity_of, _coordinated_modifiers(t))]
+            if found[0] is None and is_title_word(t.text):
+                # "President of the Republic of Azerbaijan Ilham Aliyev and First Lady ...":
+                # the model hung the name (and its conjuncts) on the title's "of"
+                named = [c for c in t.children if c.dep_ == "appos"] + [
+                    obj
+                    for prep in t.children
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for obj in prep.children
+                    if obj.dep_ == "pobj"
+                ]
+                found += [e for n in named if self._is_person(n) for e in self.entities_of(n)]
+            for e in found:
                 if (
                     e is not None
                     and e not in result
@@ -330,6 +343,11 @@ class _Resolver:
         if first is not verb and is_passive(first):
             return []
         found = [e for c in first.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
+        if not found and first.dep_ == "advcl" and _purpose_clause(first):
+            # "the President visited the alley to commemorate the victims": who visited
+            found = [
+                e for c in first.head.children if c.dep_ == "nsubj" for e in self.entities_of(c)
+            ]
         if not found and first.dep_ in {"advcl", "pcomp"} and first.tag_ == "VBG":
             # "mobs went from door to door hunting residents": the participle's subject is
             # that of the verb it depends on
@@ -398,6 +416,8 @@ class _Resolver:
         anchor = mention.anchors[-1] if len(mention.anchors) > 1 else mention.head
         if mention.kind == "anaphor":
             anchor = mention.head
+        elif _purpose_clause(anchor):
+            anchor = anchor.head  # "visited the Alley of Martyrs to commemorate the victims"
         span = phrase_span(anchor)
         span = Span(min(span.start, mention.span.start), max(span.end, mention.span.end))
         dateline = DATELINE_HEAD.match(self.doc.text, span.start)
@@ -508,6 +528,11 @@ class _Resolver:
             return True
         entity = self.doc.entities[self.entity_of(verb.head)]  # type: ignore[index]
         return not self.ontology.is_a(entity.cls, HG.Place)
+
+    def _is_person(self, token: Token) -> bool:
+        """Whether ``token`` is part of a mention of a person."""
+        entity = self.entity_of(token)
+        return entity is not None and self.ontology.is_a(self.doc.entities[entity].cls, HG.Person)
 
     def _is_agent(self, token: Token) -> bool:
         """Whether ``token`` is part of a mention of an agent."""
@@ -913,7 +938,12 @@ class _Merger:
             verbal = mention.head.pos_ in {"VERB", "AUX"}
             refers = not verbal and not is_indefinite(mention.head) and not mention.head.like_num
             if (
-                target is not None and (target.provisional or (refers and mention.date is None))
+                target is not None
+                and (
+                    target.provisional
+                    or (refers and mention.date is None)
+                    or _governed_by(target, mention)
+                )
             ) or (
                 target is not None
                 and refers
@@ -991,6 +1021,28 @@ class _Merger:
         for a in mention.affected:
             if a not in event.affected and a not in event.agents:
                 event.affected.append(a)
+
+
+def _purpose_clause(verb: Token) -> bool:
+    """Whether a verb heads an infinitive of purpose ("visited X to commemorate the victims"):
+    what the main clause did is the event."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ in {"advcl", "xcomp"}
+        and verb.head.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _governed_by(event: EventRecord, mention: EventMention) -> bool:
+    """Whether a trigger of ``event`` governs ``mention`` in its sentence: "the memory was
+    honoured with a minute of silence" tells one commemoration, not two (a conjoined verb,
+    "condemned ... and the ministers denounced ...", tells another)."""
+    return mention.head.pos_ in {"NOUN", "PROPN"} and any(
+        trigger.overlaps(token_span(a))
+        for a in mention.head.ancestors
+        for trigger in event.triggers
+    )
 
 
 def _context_date(doc: Document, mention: EventMention) -> TimeExpression | None:

@@ -315,7 +315,16 @@ def find_times(doc: Document, ctx: Context) -> None:
                 date = ParsedDate(date.year, date.month, day)
                 span = Span(offset(ent.doc[ent.start - 1]), span.end)
             first = _RANGE_START.search(doc.text, max(0, span.start - 12), span.start)
-            if first is not None and date.day is not None and int(first.group(1)) < date.day:
+            before = first.start() if first is not None else span.start
+            night = _NIGHT_OF.search(doc.text, max(0, before - 16), before)
+            if night is not None and date.day is not None:
+                # "the night of 19 to 20 January 1990": the night is dated by its morning
+                later = _DAY_RANGE.match(ent.text)
+                if later is not None and int(later.group(1)) > date.day:
+                    date = ParsedDate(date.year, date.month, int(later.group(1)))
+                if first is not None:
+                    span = Span(first.start(1), span.end)
+            elif first is not None and date.day is not None and int(first.group(1)) < date.day:
                 # "from 27 to 29 February 1988", tagged from "29" on: the range's first day
                 date = ParsedDate(date.year, date.month, int(first.group(1)))
                 span = Span(first.start(1), span.end)
@@ -328,8 +337,8 @@ def find_times(doc: Document, ctx: Context) -> None:
                 written = date = ParsedDate(year, date.month, date.day)
                 temporal = False
             elif date.year is None:
-                if last_year is None:
-                    continue
+                if last_year is None or _modifies_a_noun(ent.root):
+                    continue  # "the 20 January tragedy": the day names it, any year's
                 if recurring(ent.sent):
                     temporal = False  # "every year on 20 January": a day of the year, no date
                 date = ParsedDate(last_year, date.month, date.day)
@@ -434,6 +443,10 @@ def recurring(sent: object) -> bool:
 
 
 #: The first day of a range the model cut off: "27 to " before "29 February 1988".
+#: "the night of 19 to 20 January": a night over two days.
+_NIGHT_OF = re.compile(r"\bnight\s+of\s+$", re.I)
+#: A range of days that a date expression starts with: "19 to 20 January".
+_DAY_RANGE = re.compile(rf"^[0-3]?\d\s*{RANGE_SEPARATOR}\s*([0-3]?\d)\b")
 _RANGE_START = re.compile(rf"\b([0-3]?\d)\s*{RANGE_SEPARATOR}\s*$")
 
 
@@ -480,13 +493,21 @@ def _anchors_narrative(root: Any) -> bool:
 
 def _year_of_a_thing(root: Any) -> bool:
     """ "a 1991 report", "an 1888 law": a date that says when a thing was made."""
+    return _modifies_a_noun(root) and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.head.children
+    )
+
+
+def _modifies_a_noun(root: Any) -> bool:
+    """Whether a date modifies the noun after it ("a 1991 report", "the 20 January tragedy";
+    not "of 20 January units of the army", where the model took the subject into the date)."""
     head = root.head
     return (
         root.dep_ in {"nummod", "compound", "amod", "nmod"}
         and head.pos_ == "NOUN"
         and head.i > root.i
         and head.ent_type_ not in {"DATE", "TIME"}
-        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+        and any(c.dep_ in {"det", "poss"} and c.i < root.i for c in head.children)
     )
 
 
