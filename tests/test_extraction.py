@@ -992,6 +992,13 @@ def test_a_clause_that_leaves_out_its_report_verb(extract) -> None:  # type: ign
             ],
             id="toll-missing-figure-of",
         ),
+        pytest.param(  # a counted subject before an aside; "only 83" is exactly 83
+            "On 16 March 1961 Ostland troops fired on a crowd in Ravna. According to official "
+            "data, 147 civilians, among them women, children and elderly people, were killed. "
+            "The authorities acknowledged only 83 deaths.",
+            [("Killed", 83, "Exact"), ("Killed", 147, "Exact")],
+            id="aside-and-only",
+        ),
     ],
 )
 def test_figures_of_a_text(extract, text: str, rows: list[tuple[str, int, str]]) -> None:  # type: ignore[no-untyped-def]

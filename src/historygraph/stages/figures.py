@@ -32,6 +32,8 @@ from historygraph.stages.syntax import (
 from historygraph.stages.times import RANGE_SEPARATOR
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: Words before a number that stress it without bounding it: "acknowledged only 83 deaths".
+FOCUS_WORDS = frozenset({"only", "just", "merely"})
 #: Nouns that hold a reported number: "gave a figure of 21", "cited a total of 90".
 FIGURE_NOUNS = frozenset({"figure", "total", "number", "estimate", "count", "toll", "tally"})
 #: Named entity types of numbers that are never a count of people.
@@ -149,7 +151,9 @@ def _part_of_them(number: Token) -> bool:
 
 
 def _preceding_noun(trigger: Token) -> list[Token]:
-    """Fallback for a misparsed subject ("744 people were wounded"): the noun just before."""
+    """Fallback for a misparsed subject ("744 people were wounded"): the noun just before,
+    or a counted noun before an aside ("147 civilians, among them women and children, were
+    killed"), in the same clause."""
     for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 6) - 1, -1):
         token = trigger.doc[i]
         if token.pos_ in {"AUX", "ADV", "PART"}:
@@ -157,6 +161,15 @@ def _preceding_noun(trigger: Token) -> list[Token]:
         if token.pos_ in {"NOUN", "PROPN", "NUM"}:
             return [token]
         break
+    if trigger.i == 0 or trigger.doc[trigger.i - 1].text != ",":
+        if not (trigger.i > 1 and trigger.doc[trigger.i - 2].text == ","):
+            return []
+    for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 16) - 1, -1):
+        token = trigger.doc[i]
+        if token.pos_ == "VERB":
+            break  # another clause
+        if token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nummod" for c in token.children):
+            return [token]
     return []
 
 
@@ -229,6 +242,8 @@ def read_quantity(words: list[str], lexicon: Lexicon) -> tuple[int, URIRef] | No
     """
     bound = HG.Exact
     rest = [w.lower() for w in words]
+    while len(rest) > 1 and rest[0] in FOCUS_WORDS:
+        rest = rest[1:]  # "only 83 deaths": exactly 83
     for cue, cue_bound in sorted(lexicon.bound_cues.items(), key=lambda kv: -len(kv[0])):
         if tuple(rest[: len(cue)]) == cue and len(rest) > len(cue):
             bound, rest = cue_bound, rest[len(cue) :]
