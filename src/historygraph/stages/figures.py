@@ -161,9 +161,9 @@ def _preceding_noun(trigger: Token) -> list[Token]:
         if token.pos_ in {"NOUN", "PROPN", "NUM"}:
             return [token]
         break
-    if trigger.i == 0 or trigger.doc[trigger.i - 1].text != ",":
-        if not (trigger.i > 1 and trigger.doc[trigger.i - 2].text == ","):
-            return []
+    before = trigger.doc[max(trigger.sent.start, trigger.i - 2) : trigger.i]
+    if not any(t.text == "," for t in before):
+        return []  # no aside ends right before the verb ("..., were killed")
     for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 16) - 1, -1):
         token = trigger.doc[i]
         if token.pos_ == "VERB":
