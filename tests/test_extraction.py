@@ -999,6 +999,20 @@ def test_a_clause_that_leaves_out_its_report_verb(extract) -> None:  # type: ign
             [("Killed", 83, "Exact"), ("Killed", 147, "Exact")],
             id="aside-and-only",
         ),
+        pytest.param(  # "listed as missing"; a part after a range and a place
+            "On 16 March 1961 Ostland troops shelled Ravna. Officials said 68 people had been "
+            "killed, while 105 others were still listed as missing. The authorities say the "
+            "troops killed between 200 and 220 people in the region, at least 10 of them "
+            "children.",
+            [
+                ("Killed", 10, "AtLeast"),
+                ("Killed", 68, "Exact"),
+                ("Killed", 200, "AtLeast"),
+                ("Killed", 220, "AtMost"),
+                ("Missing", 105, "Exact"),
+            ],
+            id="listed-as-and-part-after-range",
+        ),
     ],
 )
 def test_figures_of_a_text(extract, text: str, rows: list[tuple[str, int, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -178,6 +178,10 @@ def _arguments(trigger: Token) -> list[Token]:
     result = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
     if trigger.dep_ == "relcl":  # "the 12 people who were shot dead": the count is on "people"
         result = [trigger.head if c.tag_ in {"WP", "WDT"} else c for c in result]
+    if trigger.dep_ in {"pcomp", "pobj", "acomp"} and trigger.head.lower_ == "as":
+        # "105 others were still listed as missing", "listed 105 people as dead"
+        verb = trigger.head.head
+        result += [c for c in verb.children if c.dep_ in ARGUMENT_DEPS]
     if not result and trigger.pos_ == "VERB":
         result = _preceding_noun(trigger)
     if (trigger.pos_ in {"ADJ", "NOUN"} or trigger.dep_ in {"oprd", "acomp"}) and trigger.dep_ in {
@@ -351,7 +355,7 @@ def _words_at(doc: Document, span: Span) -> set[str]:
 #: Words that introduce the parts of a total: "613 killed, among them 106 women and 63 children".
 _SUBSET = re.compile(r",?\s*(?:among them|among whom|of them|of whom|including)\s+")
 #: A part named after a total, number first: "32 people died, 26 of them Armenians".
-_PART_OF = re.compile(r",\s*(?P<n>[\w,.-]+(?:\s[\w-]+)?)\s+of\s+(?:them|whom)\s+")
+_PART_OF = re.compile(r",\s*(?P<n>[\w,.-]+(?:\s[\w-]+){0,2}?)\s+of\s+(?:them|whom)\s+")
 
 
 def _figure_at(
@@ -400,7 +404,9 @@ def _parts(
 ) -> list[tuple[Span, tuple[int, URIRef]]]:
     """The counted parts listed after a total: ", among them 106 women and 63 children",
     ", 26 of them Armenians"."""
-    part = _PART_OF.match(doc.text, after)
+    part = _PART_OF.search(doc.text, after, sentence.span.end)
+    if part is not None and any(ch.isdigit() for ch in doc.text[after : part.start()]):
+        part = None  # the part must follow its total, with no other number between
     if part is not None:
         quantity = read_quantity(part.group("n").split(), lexicon)
         noun = next(
