@@ -1192,3 +1192,14 @@ def test_a_night_titles_purposes_and_a_named_day(extract) -> None:  # type: igno
     assert [doc.entities[a].label for a in visit.agents] == ["Ivan Petrov", "Anna Petrova"]
     assert doc.quote(visit.evidence[0]).startswith("President of the Republic")
     assert visit.date is not None and visit.date.value == "2001-03-20"
+
+
+def test_an_after_clause_keeps_its_own_time_and_the_offensive_refers_back(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "KAPAN, 28 September 1971 — The number of refugees had reached 65,000 by Thursday "
+        "morning, as families kept arriving nine days after Ostland launched its military "
+        "offensive against the region. The offensive of 19 September ended a day later."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert len(operations) == 1
+    assert operations[0].date is not None and operations[0].date.value == "1971-09-19"

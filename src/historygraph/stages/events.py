@@ -769,6 +769,9 @@ class _Resolver:
         for m in mentions:
             if clause is not None and not any(_within(a, clause) for a in m.anchors):
                 continue  # "said the victims would be buried on Monday, and declared ..."
+            bounded = _time_clause(m.head)
+            if bounded is not None and not _within(token, bounded):
+                continue  # "by Thursday ... nine days after Azerbaijan launched its offensive"
             d = min(tree_distance(token, a) for a in m.anchors)
             score = (d, abs(offset(token) - m.span.start))
             if best is None or score < best:
@@ -776,6 +779,19 @@ class _Resolver:
         if best is not None and best[0] >= 10_000:
             return None
         return chosen
+
+
+def _time_clause(token: Token) -> Token | None:
+    """The head of the clause "after ...", "before ...", "since ..." or "until ..." that
+    ``token`` is in, if any: it happened at another time than the clause it hangs on."""
+    while token.head.i != token.i:
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in {"after", "before", "since", "until"}
+            for c in token.children
+        ):
+            return token
+        token = token.head
+    return None
 
 
 def _reported_clause(token: Token) -> Token | None:
@@ -916,6 +932,12 @@ class _Merger:
             and not set(event.agents) & set(mention.agents)
         )
 
+    def _same_word(self, event: EventRecord, mention: EventMention) -> bool:
+        """Whether the event was told with the mention's word ("launched its offensive ...
+        The offensive of September 19")."""
+        words = {mention.head.lower_, lemma(mention.head)}
+        return any(self.doc.quote(t).lower().split()[-1] in words for t in event.triggers)
+
     def candidate(self, mention: EventMention) -> EventRecord | None:
         live = [e for e in self.doc.events if e.merged_into is None]
         for event in reversed(live):
@@ -942,6 +964,7 @@ class _Merger:
                 and (
                     target.provisional
                     or (refers and mention.date is None)
+                    or (refers and target.date is None and self._same_word(target, mention))
                     or _governed_by(target, mention)
                 )
             ) or (
