@@ -58,8 +58,11 @@ def test_scores_do_not_regress() -> None:
     # events 0.61, figures 0.97), then three encyclopedia-style and feature documents
     # (first run after the rules the first three prompted: entities 0.76, events 0.63,
     # figures 0.88); with the rules after them: entities 0.821, events 0.758, figures
-    # 0.949 over thirty-one.
+    # 0.949 over thirty-one. Three more (an official news item, an agency report on an
+    # agreement, a refugee report; first run: entities 0.80, events 0.42, figures 0.87)
+    # and the rules after them: entities 0.821, events 0.748, figures 0.952 over
+    # thirty-four.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.82
-    assert totals["events"].f1 >= 0.75
-    assert totals["figures"].f1 >= 0.94
+    assert totals["events"].f1 >= 0.74
+    assert totals["figures"].f1 >= 0.95
