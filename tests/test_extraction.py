@@ -1203,3 +1203,16 @@ def test_an_after_clause_keeps_its_own_time_and_the_offensive_refers_back(extrac
     operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     assert len(operations) == 1
     assert operations[0].date is not None and operations[0].date.value == "1971-09-19"
+
+
+def test_incited_crowds_fleeing_survivors_and_signed_statements(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 13 January 1971, the reports said, extremist elements incited crowds to attack "
+        "Moldavian residents. On 17 March thousands of survivors fled to Ostland. On 28 "
+        "September the region's leader, Ivan Petrov, signed a decree dissolving all "
+        "institutions."
+    )
+    events = {e.cls.split("#")[-1]: e for e in doc.live_events()}
+    assert sorted(events) == ["Declaration", "Deportation", "Massacre"], sorted(events)
+    assert [doc.entities[a].label for a in events["Massacre"].agents] == ["crowds"]
+    assert [doc.entities[a].label for a in events["Declaration"].agents] == ["Ivan Petrov"]

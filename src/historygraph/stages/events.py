@@ -343,7 +343,13 @@ class _Resolver:
         if first is not verb and is_passive(first):
             return []
         found = [e for c in first.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
-        if not found and first.dep_ == "advcl" and _purpose_clause(first):
+        purpose = first.dep_ == "advcl" and _purpose_clause(first)
+        if not found and (first.dep_ == "xcomp" or purpose):
+            # "incited crowds to attack": the object of the verb above does it, if an agent
+            found = [
+                e for c in first.head.children if c.dep_ == "dobj" for e in self.entities_of(c)
+            ]
+        if not found and purpose:
             # "the President visited the alley to commemorate the victims": who visited
             found = [
                 e for c in first.head.children if c.dep_ == "nsubj" for e in self.entities_of(c)
@@ -356,11 +362,6 @@ class _Resolver:
                 found = [
                     e for c in above.children if c.dep_ == "nsubj" for e in self.entities_of(c)
                 ]
-        if not found and first.dep_ == "xcomp":
-            # "incited crowds to attack": the object of the verb above does it
-            found = [
-                e for c in first.head.children if c.dep_ == "dobj" for e in self.entities_of(c)
-            ]
         return found
 
     def _anchors(self, head: Token) -> list[Token]:
