@@ -1216,3 +1216,17 @@ def test_incited_crowds_fleeing_survivors_and_signed_statements(extract) -> None
     assert sorted(events) == ["Declaration", "Deportation", "Massacre"], sorted(events)
     assert [doc.entities[a].label for a in events["Massacre"].agents] == ["crowds"]
     assert [doc.entities[a].label for a in events["Declaration"].agents] == ["Ivan Petrov"]
+
+
+def test_going_to_a_memorial_is_a_commemoration(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 16 March 1991 survivors gathered at the Ravna Memorial. Thousands of mourners "
+        "marched to the cemetery on 14 January 1992. The young people who came to the "
+        "memorial wrote songs. On 2 May 1993 students gathered outside the parliament."
+    )
+    events = [(e.cls.split("#")[-1], e.date.value if e.date else None) for e in doc.live_events()]
+    assert events == [
+        ("Commemoration", "1991-03-16"),
+        ("Commemoration", "1992-01-14"),
+    ], events
+    assert doc.entities[doc.live_events()[0].place].label == "Ravna Memorial"  # type: ignore[index]

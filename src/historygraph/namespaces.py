@@ -90,6 +90,8 @@ class HG(DefinedNamespace):
     typicalAgentClass: URIRef
     agentTrigger: URIRef
     agentTriggerClass: URIRef
+    siteTrigger: URIRef
+    siteWord: URIRef
     headWord: URIRef
     nerLabel: URIRef
     cue: URIRef

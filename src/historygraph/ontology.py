@@ -94,6 +94,11 @@ class Lexicon:
     agent_triggers: dict[str, tuple[tuple[URIRef, URIRef], ...]] = field(default_factory=dict)
     #: verbs that give a number without its measure ("claimed up to 1,500")
     report_verbs: frozenset[str] = frozenset()
+    #: verb lemma -> (event class, words of the sites it must go to or happen at), deepest
+    #: event class first ("visited the Alley of Martyrs": a commemoration)
+    site_triggers: dict[str, tuple[tuple[URIRef, frozenset[str]], ...]] = field(
+        default_factory=dict
+    )
 
     @property
     def max_trigger_len(self) -> int:
@@ -318,7 +323,7 @@ def _parse_files(files: list[Path]) -> Graph:
 
 
 #: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
@@ -473,6 +478,16 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
     for pairs in agent_triggers.values():
         pairs.sort(key=lambda pair: (-onto.depth(pair[0]), str(pair[0])))
 
+    site_triggers: dict[str, list[tuple[URIRef, frozenset[str]]]] = {}
+    for subject in sorted({s for s in g.subjects(HG.siteTrigger, None) if isinstance(s, URIRef)}):
+        sites = frozenset(w.lower() for w in _strings(g, subject, HG.siteWord))
+        if not sites:
+            raise OntologyError(f"{subject} has hg:siteTrigger but no hg:siteWord")
+        for verb in _strings(g, subject, HG.siteTrigger):
+            site_triggers.setdefault(verb.lower(), []).append((subject, sites))
+    for entries in site_triggers.values():
+        entries.sort(key=lambda entry: (-onto.depth(entry[0]), str(entry[0])))
+
     return Lexicon(
         event_triggers=event_triggers,
         weak_triggers=_word_map(onto, HG.weakTrigger, HG.Event),
@@ -501,6 +516,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
             for s in g.subjects(HG.reportVerb, None)
             for w in _strings(g, s, HG.reportVerb)  # type: ignore[arg-type]
         ),
+        site_triggers={k: tuple(v) for k, v in sorted(site_triggers.items())},
     )
 
 

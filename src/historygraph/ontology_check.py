@@ -142,6 +142,8 @@ LEXICON = frozenset(
         HG.typicalAgentClass,
         HG.agentTrigger,
         HG.agentTriggerClass,
+        HG.siteTrigger,
+        HG.siteWord,
         HG.headWord,
         HG.nerLabel,
         HG.cue,

@@ -51,6 +51,8 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.typicalAgentClass, "Typical agent class"),
     (HG.agentTrigger, "Agent triggers"),
     (HG.agentTriggerClass, "Agent trigger class"),
+    (HG.siteTrigger, "Site triggers"),
+    (HG.siteWord, "Site words"),
     (HG.cue, "Cues"),
     (HG.reportVerb, "Report verbs"),
 )

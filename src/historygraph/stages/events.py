@@ -290,6 +290,7 @@ class _Resolver:
                 mention.anchors = self._anchors(head)
                 result.append(mention)
             result.extend(self._agent_trigger_mentions(sentence, result))
+            result.extend(self._site_trigger_mentions(sentence, result))
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
 
     def _agent_trigger_mentions(
@@ -329,6 +330,54 @@ class _Resolver:
                     ]
                     break
         return result
+
+    def _site_trigger_mentions(
+        self, sentence: Sentence, found: list[EventMention]
+    ) -> list[EventMention]:
+        """ "visited the Alley of Martyrs", "gathered at the Halabja Monument": a verb that
+        signals an event only when where it goes or happens is a site the lexicon names
+        (it wins over another trigger on the same verb: "marched to the memorial")."""
+        table = self.lexicon.site_triggers
+        if not table:
+            return []
+        result = []
+        for token in sentence.parsed:
+            if token.pos_ != "VERB" or is_passive(token) or token.dep_ == "relcl":
+                continue  # "the young people who came to the Alley" describes them
+            entries = table.get(lemma(token)) or table.get(token.lower_)
+            if not entries:
+                continue
+            destinations = _destinations(token)
+            for cls, sites in entries:
+                site = next(
+                    (
+                        t
+                        for t in destinations
+                        if any(_names_a_site(n, sites) for n in self._site_names(t))
+                    ),
+                    None,
+                )
+                if site is not None:
+                    mention = EventMention(cls, "strong", token, token_span(token), sentence)
+                    mention.anchors = self._anchors(token)
+                    mention.place = self.entity_of(site)  # the site is where it happened
+                    mention.own_place = mention.place is not None
+                    result.append(mention)
+                    found[:] = [
+                        m for m in found if not (m.sentence is sentence and m.head.i == token.i)
+                    ]
+                    break
+        return result
+
+    def _site_names(self, token: Token) -> list[str]:
+        """The names of the place at ``token`` (its entity's label and aliases), or the word."""
+        entity = self.entity_of(token)
+        if entity is None:
+            return [token.lower_, lemma(token)]
+        ent = self.doc.entities[entity]
+        if not self.ontology.is_a(ent.cls, HG.Place):
+            return []
+        return [ent.label.lower(), *(a.lower() for a in ent.aliases)]
 
     def _subjects(self, verb: Token) -> list[str]:
         """The entities of a verb's subject, or of the subject of the active verb it is
@@ -780,6 +829,23 @@ class _Resolver:
         if best is not None and best[0] >= 10_000:
             return None
         return chosen
+
+
+def _destinations(verb: Token) -> list[Token]:
+    """Where a verb goes or happens: its object and the objects of its prepositions
+    ("visited the alley", "walked up to the alley", "gathered at the monument")."""
+    result = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            result += [c for c in prep.children if c.dep_ == "pobj"]
+    return result
+
+
+def _names_a_site(name: str, sites: frozenset[str]) -> bool:
+    """Whether a name has one of the site words as whole words ("Halabja Monument")."""
+    words = " ".join(name.replace("\u2019", "'").split())
+    padded = f" {words} "
+    return any(f" {site} " in padded for site in sites)
 
 
 def _time_clause(token: Token) -> Token | None:
