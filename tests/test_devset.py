@@ -61,8 +61,8 @@ def test_scores_do_not_regress() -> None:
     # 0.949 over thirty-one. Three more (an official news item, an agency report on an
     # agreement, a refugee report; first run: entities 0.80, events 0.42, figures 0.87)
     # and the rules after them: entities 0.821, events 0.748, figures 0.952 over
-    # thirty-four.
+    # thirty-four; then 0.767 events with the site and signing triggers.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.82
-    assert totals["events"].f1 >= 0.74
+    assert totals["events"].f1 >= 0.76
     assert totals["figures"].f1 >= 0.95
