@@ -27,6 +27,19 @@ from historygraph.document import Document, EventRecord, Sentence, Span, TimeExp
 from historygraph.namespaces import HG
 from historygraph.ontology import Ontology, Words
 from historygraph.pipeline import Context, stage
+from historygraph.stages.clauses import (
+    clause_verb,
+    coordinated_modifiers,
+    destinations,
+    names_a_site,
+    prepositional,
+    purpose_clause,
+    reported_clause,
+    swallowed_subject,
+    temporal,
+    time_clause,
+    within,
+)
 from historygraph.stages.entities import is_title_word
 from historygraph.stages.syntax import (
     Token,
@@ -167,28 +180,6 @@ def _phrase_head(tokens: list[Token]) -> Token:
     return tokens[-1]
 
 
-def _coordinated_modifiers(token: Token) -> list[Token]:
-    """ "the Soviet Army and Interior Ministry troops", "units of the Soviet Army and ...":
-    the first conjunct of names coordinated before the head noun (of the phrase, or of its
-    "of" object), each a body of its own."""
-    heads = [token] + [
-        obj
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
-    return [
-        m
-        for head in heads
-        for m in head.children
-        if m.dep_ in {"nmod", "compound"}
-        and m.i < head.i
-        and any(c.dep_ == "cc" for c in m.children)
-        and any(c.dep_ == "conj" for c in m.children)
-    ]
-
-
 class _Resolver:
     """Finds, describes and merges the event mentions of one document."""
 
@@ -235,7 +226,7 @@ class _Resolver:
     def entities_of(self, token: Token) -> list[str]:
         result = []
         for t in with_conjuncts(token):
-            found = [self.entity_in_phrase(t), *map(self.entity_of, _coordinated_modifiers(t))]
+            found = [self.entity_in_phrase(t), *map(self.entity_of, coordinated_modifiers(t))]
             if found[0] is None and is_title_word(t.text):
                 # "President of the Republic of Azerbaijan Ilham Aliyev and First Lady ...":
                 # the model hung the name (and its conjuncts) on the title's "of"
@@ -347,14 +338,10 @@ class _Resolver:
             entries = table.get(lemma(token)) or table.get(token.lower_)
             if not entries:
                 continue
-            destinations = _destinations(token)
+            places = destinations(token)
             for cls, sites in entries:
                 site = next(
-                    (
-                        t
-                        for t in destinations
-                        if any(_names_a_site(n, sites) for n in self._site_names(t))
-                    ),
+                    (t for t in places if any(names_a_site(n, sites) for n in self._site_names(t))),
                     None,
                 )
                 if site is not None:
@@ -383,7 +370,7 @@ class _Resolver:
         """The entities of a verb's subject, or of the subject of the active verb it is
         conjoined to."""
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-            swallowed = _swallowed_subject(verb)
+            swallowed = swallowed_subject(verb)
             if swallowed is not None:
                 return self.entities_of(swallowed)
         first = verb
@@ -392,7 +379,7 @@ class _Resolver:
         if first is not verb and is_passive(first):
             return []
         found = [e for c in first.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
-        purpose = first.dep_ == "advcl" and _purpose_clause(first)
+        purpose = first.dep_ == "advcl" and purpose_clause(first)
         if not found and (first.dep_ == "xcomp" or purpose):
             # "incited crowds to attack": the object of the verb above does it, if an agent
             found = [
@@ -406,7 +393,7 @@ class _Resolver:
         if not found and first.dep_ in {"advcl", "pcomp"} and first.tag_ == "VBG":
             # "mobs went from door to door hunting residents": the participle's subject is
             # that of the verb it depends on
-            above = _clause_verb(first)
+            above = clause_verb(first)
             if above is not None:
                 found = [
                     e for c in above.children if c.dep_ == "nsubj" for e in self.entities_of(c)
@@ -466,7 +453,7 @@ class _Resolver:
         anchor = mention.anchors[-1] if len(mention.anchors) > 1 else mention.head
         if mention.kind == "anaphor":
             anchor = mention.head
-        elif _purpose_clause(anchor):
+        elif purpose_clause(anchor):
             anchor = anchor.head  # "visited the Alley of Martyrs to commemorate the victims"
         span = phrase_span(anchor)
         span = Span(min(span.start, mention.span.start), max(span.end, mention.span.end))
@@ -506,7 +493,7 @@ class _Resolver:
                 elif dep == "poss" and not verbal:
                     agents += self.entities_of(child)
                 elif dep == "prep":
-                    agents_, affected_ = self._prepositional(child, of_role, anchor is mention.head)
+                    agents_, affected_ = self.prepositional(child, of_role, anchor is mention.head)
                     agents += agents_
                     affected += affected_
         head = mention.head
@@ -514,7 +501,7 @@ class _Resolver:
             # "Tagore renounced his knighthood in protest", "announced his resignation in
             # protest": who acts in protest protests
             governor = head.head.head
-            verb = governor if governor.pos_ == "VERB" else _clause_verb(governor)
+            verb = governor if governor.pos_ == "VERB" else clause_verb(governor)
             if verb is not None and not is_passive(verb):
                 agents += self._subjects(verb)
         if not agents and head.pos_ in {"VERB", "AUX"} and not is_passive(head):
@@ -606,7 +593,7 @@ class _Resolver:
         if root.dep_ != "pobj":
             return False
         if root.head.lower_ in {"on", "upon"}:  # "fired on a crowd": the target, not who fired
-            return not _temporal(root.head)
+            return not temporal(root.head)
         return root.head.lower_ in LOCATIVE_PREPS | SOURCE_PREPS | {
             "of",
             "with",
@@ -615,7 +602,7 @@ class _Resolver:
             "for",
         }
 
-    def _prepositional(
+    def prepositional(
         self, prep: Token, of_role: URIRef | None, on_head: bool
     ) -> tuple[list[str], list[str]]:
         agents: list[str] = []
@@ -625,10 +612,7 @@ class _Resolver:
             if word == "by":
                 agents += self.entities_of(obj)
             elif word == "against" or (
-                word in {"on", "upon"}
-                and on_head
-                and of_role == HG.affected
-                and not _temporal(prep)
+                word in {"on", "upon"} and on_head and of_role == HG.affected and not temporal(prep)
             ):  # "violence against X"; "troops fired on the crowd" (a killing's target)
                 affected += self.entities_of(obj)
             elif word == "of" and on_head and of_role is not None:
@@ -716,7 +700,7 @@ class _Resolver:
                 inside = [m for m in mentions if _same_quote(self.doc, m.span, time.span)]
                 if not inside:
                     continue
-            verb = _clause_verb(time.head)
+            verb = clause_verb(time.head)
             if verb is not None and self._describes_agent_clause(verb):
                 continue  # "Aliyev, removed from the Politburo in 1987, appeared ...": his past
             named = [m for m in mentions if m.kind != "weak"]
@@ -729,7 +713,7 @@ class _Resolver:
             # of the dates nearest to one mention, one under a preposition ("in 1966") is
             # its date before a bare one ("proclaimed 21 March the Day of ..."), then the
             # closest in the tree ("shot dead sixty-five years ago", not "this morning")
-            rank = (not _prepositional(time.head), *self._closeness(time.head, nearest))
+            rank = (not prepositional(time.head), *self._closeness(time.head, nearest))
             if id(nearest) not in dated or rank < dated[id(nearest)][0]:
                 dated[id(nearest)] = (rank, time)
         for m in mentions:
@@ -797,7 +781,7 @@ class _Resolver:
                 continue
             if nearest is not None and nearest.place is None:
                 nearest.place = m.entity
-                nearest.own_place = _within(root, nearest.head)
+                nearest.own_place = within(root, nearest.head)
 
     def _token_at(self, sentence: Sentence, start: int) -> Token | None:
         for t in sentence.parsed:
@@ -815,12 +799,12 @@ class _Resolver:
     def _nearest(self, token: Token, mentions: list[EventMention]) -> EventMention | None:
         best: tuple[int, int] | None = None
         chosen = None
-        clause = _reported_clause(token)
+        clause = reported_clause(token)
         for m in mentions:
-            if clause is not None and not any(_within(a, clause) for a in m.anchors):
+            if clause is not None and not any(within(a, clause) for a in m.anchors):
                 continue  # "said the victims would be buried on Monday, and declared ..."
-            bounded = _time_clause(m.head)
-            if bounded is not None and not _within(token, bounded):
+            bounded = time_clause(m.head)
+            if bounded is not None and not within(token, bounded):
                 continue  # "by Thursday ... nine days after Azerbaijan launched its offensive"
             d = min(tree_distance(token, a) for a in m.anchors)
             score = (d, abs(offset(token) - m.span.start))
@@ -831,52 +815,11 @@ class _Resolver:
         return chosen
 
 
-def _destinations(verb: Token) -> list[Token]:
-    """Where a verb goes or happens: its object and the objects of its prepositions
-    ("visited the alley", "walked up to the alley", "gathered at the monument")."""
-    result = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in verb.children:
-        if prep.dep_ == "prep":
-            result += [c for c in prep.children if c.dep_ == "pobj"]
-    return result
-
-
-def _names_a_site(name: str, sites: frozenset[str]) -> bool:
-    """Whether a name has one of the site words as whole words ("Halabja Monument")."""
-    words = " ".join(name.replace("\u2019", "'").split())
-    padded = f" {words} "
-    return any(f" {site} " in padded for site in sites)
-
-
-def _time_clause(token: Token) -> Token | None:
-    """The head of the clause "after ...", "before ...", "since ..." or "until ..." that
-    ``token`` is in, if any: it happened at another time than the clause it hangs on."""
-    while token.head.i != token.i:
-        if token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in {"after", "before", "since", "until"}
-            for c in token.children
-        ):
-            return token
-        token = token.head
-    return None
-
-
-def _reported_clause(token: Token) -> Token | None:
-    """The head of the reported clause ("said [the victims would be buried on Monday]") that
-    ``token`` is in, if any: its dates and places are not those of events outside it."""
-    found = None
-    while token.head.i != token.i:
-        if token.dep_ == "ccomp":
-            found = token
-        token = token.head
-    return found
-
-
 def _has_subject(mention: EventMention) -> bool:
     """Whether a trigger verb is active with a subject ("guardsmen opened fire"), its own
     or that of the verb it is conjoined to ("troops sealed off the square and opened fire")."""
     for anchor in mention.anchors:
-        verb = anchor if anchor.pos_ in {"VERB", "AUX"} else _clause_verb(anchor)
+        verb = anchor if anchor.pos_ in {"VERB", "AUX"} else clause_verb(anchor)
         while verb is not None:
             if any(c.dep_ == "nsubj" for c in verb.children):
                 return True
@@ -886,36 +829,16 @@ def _has_subject(mention: EventMention) -> bool:
     return False
 
 
-def _clause_verb(token: Token) -> Token | None:
-    """The nearest verb above ``token`` (itself excluded)."""
-    while token.head.i != token.i:
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            return token
-    return None
-
-
 def _dates_mention(date: Token, head: Token) -> bool:
     """Whether a date is the event's own: in its phrase, or in the clause it is the subject of.
 
     "The ceasefire took effect on 12 May": the ceasefire's date. "On 10 April 2019 the
     minister said the massacre was a scar": the saying's date, not the massacre's.
     """
-    if _within(date, head):
+    if within(date, head):
         return True
-    verb = _clause_verb(date)
+    verb = clause_verb(date)
     return head.dep_ in {"nsubj", "nsubjpass"} and verb is not None and verb.i == head.head.i
-
-
-def _within(token: Token | None, head: Token) -> bool:
-    """Whether ``token`` is ``head`` or in its subtree."""
-    while token is not None:
-        if token.i == head.i:
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
 
 
 def _locative_object(token: Token) -> Token | None:
@@ -1113,17 +1036,6 @@ class _Merger:
                 event.affected.append(a)
 
 
-def _purpose_clause(verb: Token) -> bool:
-    """Whether a verb heads an infinitive of purpose ("visited X to commemorate the victims"):
-    what the main clause did is the event."""
-    return (
-        verb.pos_ == "VERB"
-        and verb.dep_ in {"advcl", "xcomp"}
-        and verb.head.pos_ == "VERB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
-
-
 def _governed_by(event: EventRecord, mention: EventMention) -> bool:
     """Whether a trigger of ``event`` governs ``mention`` in its sentence: "the memory was
     honoured with a minute of silence" tells one commemoration, not two (a conjoined verb,
@@ -1277,36 +1189,3 @@ def _link(doc: Document, r: _Resolver) -> None:
                     target.date.head,
                 )
                 break
-
-
-def _prepositional(date: Token) -> bool:
-    """Whether a date is the object of a preposition ("on 21 January"), also when the model
-    took the subject after it into the phrase ("On 21 January Aliyev came")."""
-    if date.dep_ == "pobj":
-        return True
-    head = date.head
-    return date.dep_ in {"compound", "nummod"} and head.dep_ == "pobj" and head.i > date.i
-
-
-def _swallowed_subject(verb: Token) -> Token | None:
-    """A subject the model took into a date phrase before a verb that has none: "in the
-    early hours of 20 January units of the army entered", "On 21 January Aliyev came"."""
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.i > verb.i or not _temporal(prep):
-            continue
-        stack = [prep]
-        while stack:
-            for obj in stack.pop().children:
-                if obj.dep_ != "pobj":
-                    continue
-                if obj.ent_type_ not in {"DATE", "TIME"} and any(
-                    t.ent_type_ in {"DATE", "TIME"} for t in obj.lefts
-                ):
-                    return obj
-                stack.extend(c for c in obj.children if c.dep_ == "prep")
-    return None
-
-
-def _temporal(prep: Token) -> bool:
-    """Whether a preposition's phrase holds a date ("On 21 January Heydar Aliyev", misparsed)."""
-    return any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
