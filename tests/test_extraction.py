@@ -1230,3 +1230,22 @@ def test_going_to_a_memorial_is_a_commemoration(extract) -> None:  # type: ignor
         ("Commemoration", "1992-01-14"),
     ], events
     assert doc.entities[doc.live_events()[0].place].label == "Ravna Memorial"  # type: ignore[index]
+
+
+def test_states_of_emergency_and_a_count_for_an_earlier_candidate(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Martial law was declared in Ravna on 15 April 1971. A state of emergency in Kaunas, "
+        "decreed on 16 April by the Presidium, followed.\n\n"
+        "Witnesses described soldiers firing into apartment windows.\n\n"
+        "We were told that a tank drove over a bus.\n\n"
+        "The death toll remains in dispute. The commission put the number of dead at 93, "
+        "among them eight soldiers."
+    )
+    declarations = [e for e in doc.live_events() if e.cls == HG.Declaration]
+    assert len(declarations) == 2  # "martial law was declared" is one declaration
+    assert sorted((f.count, f.measure.split("#")[-1]) for f in doc.figures) == [
+        (8, "Killed"),
+        (93, "Killed"),
+    ]
+    # the dead are counted for the firing, the candidate they confirm, not for a decree
+    assert {doc.canonical_event(f.event).cls for f in doc.figures} == {HG.Massacre}

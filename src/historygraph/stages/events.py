@@ -1019,7 +1019,9 @@ class _Merger:
         self.absorb(event, mention)
 
     def absorb(self, event: EventRecord, mention: EventMention) -> None:
-        if mention.evidence is not None and mention.evidence not in event.evidence:
+        if mention.evidence is not None and not any(
+            e.contains(mention.evidence) for e in event.evidence
+        ):  # "a state of emergency" inside "the declaration of a state of emergency": no news
             event.evidence.append(mention.evidence)
         event.triggers.append(mention.span)
         for name in mention.names:
@@ -1037,13 +1039,20 @@ class _Merger:
 
 
 def _governed_by(event: EventRecord, mention: EventMention) -> bool:
-    """Whether a trigger of ``event`` governs ``mention`` in its sentence: "the memory was
-    honoured with a minute of silence" tells one commemoration, not two (a conjoined verb,
-    "condemned ... and the ministers denounced ...", tells another)."""
-    return mention.head.pos_ in {"NOUN", "PROPN"} and any(
-        trigger.overlaps(token_span(a))
-        for a in mention.head.ancestors
-        for trigger in event.triggers
+    """Whether a trigger of ``event`` governs ``mention`` in its sentence, or is the noun
+    its verb declares: "the memory was honoured with a minute of silence", "martial law
+    was declared" tell one event, not two (a conjoined verb, "condemned ... and the
+    ministers denounced ...", tells another)."""
+    head = mention.head
+    if head.pos_ in {"VERB", "AUX"}:
+        return any(
+            trigger.overlaps(token_span(c))
+            for c in head.children
+            if c.dep_ in {"nsubjpass", "dobj"}
+            for trigger in event.triggers
+        )
+    return head.pos_ in {"NOUN", "PROPN"} and any(
+        trigger.overlaps(token_span(a)) for a in head.ancestors for trigger in event.triggers
     )
 
 

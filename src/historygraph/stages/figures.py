@@ -15,7 +15,7 @@ import re
 
 from rdflib import URIRef
 
-from historygraph.document import Document, FigureRecord, Sentence, Span
+from historygraph.document import Document, EventRecord, FigureRecord, Sentence, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import Lexicon, Ontology, words_of
 from historygraph.pipeline import Context, stage
@@ -299,8 +299,20 @@ def _cue_before(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 
 
 def _event_for(
-    doc: Document, sentence: Sentence, trigger: Token, words: frozenset[str] = frozenset()
+    doc: Document,
+    sentence: Sentence,
+    trigger: Token,
+    words: frozenset[str] = frozenset(),
+    ontology: Ontology | None = None,
 ) -> int | None:
+    """The event a count in ``sentence`` (at the measure word ``trigger``) belongs to.
+
+    An event of the sentence, else one told before it: in this or the previous
+    paragraph, then anywhere; one told with a word of the measure (``words``) first.
+    Told before, an event that answers or commemorates another (a class with an
+    ``hg:argumentRelation``: a condemnation, a decree, a commemoration) counts no
+    victims of its own.
+    """
     mentions = doc.event_mentions.get(sentence.index, [])
     for head, event_id in mentions:
         if head.i == trigger.i:
@@ -310,10 +322,18 @@ def _event_for(
             mentions, key=lambda m: (tree_distance(trigger, m[0]), abs(m[0].i - trigger.i))
         )
         return event_id
+
+    def can_have_victims(e: EventRecord) -> bool:
+        if ontology is None:
+            return True
+        relations = ontology.lexicon.argument_relations
+        return not any(c in relations for c in ontology.superclasses(e.cls))
+
     earlier = [
         e  # a candidate event ("gangs murdered Armenians") too: the figure confirms it
         for e in doc.events
         if e.merged_into is None
+        and can_have_victims(e)
         and sentence.paragraph - 1 <= e.paragraph <= sentence.paragraph
         and e.evidence
         and min(s.start for s in e.evidence) < sentence.span.start
@@ -327,14 +347,17 @@ def _event_for(
         return earlier[-1].id
     # a paragraph of figures on their own ("Moscow reported about 200 wounded"): the
     # latest event told before it with a word of the measure, else the latest event
-    before = [
+    told_before = [
         e
         for e in doc.events
         if e.merged_into is None
-        and not e.provisional
+        and can_have_victims(e)
         and e.evidence
         and min(s.start for s in e.evidence) < sentence.span.start
     ]
+    # a confirmed event, or else a candidate the figure confirms ("soldiers fired into
+    # the windows ... The commission put the number of dead at 93")
+    before = [e for e in told_before if not e.provisional] or told_before
     told = [e for e in before if any(_words_at(doc, t) & words for t in e.triggers)]
     if told:
         return told[-1].id
@@ -548,7 +571,9 @@ def find_figures(doc: Document, ctx: Context) -> None:
                 found = _figure_at(noun, trigger, trigger_span, lexicon)
                 if not found:
                     continue
-                event_id = _event_for(doc, sentence, trigger, measure_words(ctx.ontology, measure))
+                event_id = _event_for(
+                    doc, sentence, trigger, measure_words(ctx.ontology, measure), ctx.ontology
+                )
                 if event_id is None:
                     continue
                 event = doc.canonical_event(event_id)
