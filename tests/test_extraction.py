@@ -1249,3 +1249,13 @@ def test_states_of_emergency_and_a_count_for_an_earlier_candidate(extract) -> No
     ]
     # the dead are counted for the firing, the candidate they confirm, not for a decree
     assert {doc.canonical_event(f.event).cls for f in doc.figures} == {HG.Massacre}
+
+
+def test_formations_and_supreme_assemblies(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1991 Ivan Petrov chaired the Supreme Assembly of the Ravna Autonomous Republic. "
+        "In 1992 illegal Ostland armed formations shelled the town."
+    )
+    found = labels(doc)
+    assert found.get("Supreme Assembly of the Ravna Autonomous Republic") == "Legislature", found
+    assert any(v == "MilitaryForce" and "formations" in k for k, v in found.items()), found
