@@ -1259,3 +1259,15 @@ def test_formations_and_supreme_assemblies(extract) -> None:  # type: ignore[no-
     found = labels(doc)
     assert found.get("Supreme Assembly of the Ravna Autonomous Republic") == "Legislature", found
     assert any(v == "MilitaryForce" and "formations" in k for k, v in found.items()), found
+
+
+def test_a_force_named_by_a_common_noun(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 19 May 2005 government troops retook the border town of Korasuv. Two days later "
+        "security forces shot demonstrators near University Square."
+    )
+    found = labels(doc)
+    assert found.get("government troops") == "MilitaryForce", found
+    assert found.get("security forces") == "MilitaryForce", found
+    operation = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
+    assert [doc.entities[a].label for a in operation.agents] == ["government troops"]

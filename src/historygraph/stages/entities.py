@@ -659,6 +659,14 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             cls == HG.Group
             and (root.tag_ == "NNS" or (root.tag_ == "NN" and root.lower_ in b.lexicon.head_words))
             and lemma(root) not in GENERIC_GROUP_NOUNS
+        ) or (
+            # "government troops", "security forces", "border guards": a force its modifier
+            # names, though no proper name does
+            b.ontology.is_a(cls, HG.MilitaryForce)
+            and root.tag_ == "NNS"
+            and any(
+                t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == root.i for t in tokens
+            )
         )
         # a site named by a proper noun before its head word: "the Supreme Council building",
         # "the Antakalnis cemetery" (the model may take the name alone for an organisation)
