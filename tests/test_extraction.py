@@ -1271,3 +1271,13 @@ def test_a_force_named_by_a_common_noun(extract) -> None:  # type: ignore[no-unt
     assert found.get("security forces") == "MilitaryForce", found
     operation = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
     assert [doc.entities[a].label for a in operation.agents] == ["government troops"]
+
+
+def test_attacks_on_a_people_are_a_massacre(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Attacks on Moldavian residents of Ravna began on 13 January 1971. "
+        "On 2 May 1971 the attack on the tower failed."
+    )
+    events = [(e.cls.split("#")[-1], e.date.value if e.date else None) for e in doc.live_events()]
+    assert events == [("Massacre", "1971-01-13")], events
+    assert [doc.entities[a].label for a in doc.live_events()[0].affected] == ["Moldavian residents"]

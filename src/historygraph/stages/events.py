@@ -297,6 +297,9 @@ class _Resolver:
         heads = {m.head.i for m in found if m.sentence is sentence and m.kind != "weak"}
         result = []
         for token in sentence.parsed:
+            if token.pos_ == "NOUN" and token_span(token) not in taken:
+                result += self._aimed_at_people(sentence, token, table)
+                continue
             if token.pos_ != "VERB" or is_passive(token):
                 continue
             if any(c.i in heads for c in token.children):
@@ -321,6 +324,35 @@ class _Resolver:
                     ]
                     break
         return result
+
+    def _aimed_at_people(
+        self, sentence: Sentence, noun: Token, table: dict[str, tuple[tuple[URIRef, URIRef], ...]]
+    ) -> list[EventMention]:
+        """ "the attacks on Armenians", "attacks against civilians": the noun of an agent
+        trigger aimed at a people signals the class whose of-phrase names those it strikes
+        (``hg:ofRole hg:affected``: a massacre), whoever carried it out."""
+        pairs = table.get(lemma(noun)) or table.get(noun.lower_)
+        if not pairs:
+            return []
+        targets = [
+            obj
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "against"}
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        people = [e for t in targets for e in self.entities_of(t) if self._class_is(e, HG.Group)]
+        if not people:
+            return []
+        for cls, _ in pairs:
+            if self._class_value(self.lexicon.of_roles, cls) == HG.affected:
+                mention = EventMention(cls, "strong", noun, token_span(noun), sentence)
+                mention.anchors = self._anchors(noun)
+                return [mention]
+        return []
+
+    def _class_is(self, entity: str, cls: URIRef) -> bool:
+        return self.ontology.is_a(self.doc.entities[entity].cls, cls)
 
     def _site_trigger_mentions(
         self, sentence: Sentence, found: list[EventMention]
