@@ -63,6 +63,8 @@ LEADING_VERBS = frozenset({"head", "lead", "chair", "command", "preside"})
 SITE_PREPOSITIONS = ("on", "in", "at", "near")
 #: Nouns that refer back to a settlement ("the city", "the town").
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "township"})
+#: Nouns that stand for a country or a people's land: "the country's leadership".
+PLACE_NOUNS = frozenset({"country", "republic", "nation", "state", "land", "capital"})
 #: Place head words of areas, not sites: "the breakaway region" names no place of its own.
 AREA_NOUNS = frozenset({"region", "territory", "district", "province", "area", "zone"})
 #: Strength of the evidence that gave a mention its class (see ``_one_sense_per_name``).
@@ -648,7 +650,33 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             # model left the day out of the date): the date is no part of the name
             tokens = tokens[1:]
         tokens = _after_coordinated_modifiers(tokens, root)
-        named = any(
+        owner = next(
+            (c for c in root.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None
+        )
+        if owner is not None and (
+            owner.ent_type_ in {"GPE", "LOC"}
+            or _names_place(b, owner)
+            or lemma(owner) in SETTLEMENT_NOUNS | AREA_NOUNS | PLACE_NOUNS
+        ):
+            owner = None  # "Azerbaijan's army", "the country's leadership": no owner's name
+        if (
+            owner is not None
+            and not site
+            and not b.ontology.is_a(cls, HG.Group)
+            and not b.ontology.is_a(cls, HG.Person)
+        ):
+            # "the military commandant's office", "the USSR Prosecutor's Office": a body its
+            # owner names (a country before the owner keeps its own mention)
+            placed = {
+                t.i
+                for c in owner.children
+                if c.dep_ == "poss" and (c.ent_type_ in {"GPE", "LOC"} or _names_place(b, c))
+                for t in c.subtree
+            }
+            tokens = sorted(
+                {*(t for t in owner.subtree if t.i not in placed), *tokens}, key=lambda t: t.i
+            )
+        named = owner is not None or any(
             t.pos_ == "PROPN" or t.ent_type_ == "NORP" or compact(t.text) in nationalities
             for t in tokens
             if t.i != root.i
@@ -749,6 +777,12 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             if site and place:
                 b.doc.entities[key].located_in = place[0].entity
                 b.doc.entities[key].located_in_evidence = span
+
+
+def _names_place(b: _Builder, token: Token) -> bool:
+    """Whether a mention of a place covers ``token``."""
+    m = b.covered(Span(offset(token), offset(token) + len(token.text)))
+    return m is not None and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
 
 
 def _add_possessed_site(
