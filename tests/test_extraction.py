@@ -1096,10 +1096,11 @@ def test_invasions_smashing_troops_and_hunting_mobs(extract) -> None:  # type: i
     doc = extract(
         "In June 1971 Ostland invaded Moldavia. "
         "Soviet troops and tanks smashed their way into Ravna on 12 July. "
-        "On 14 July mobs went from door to door hunting Moldavian residents."
+        "On 14 July mobs went from door to door hunting Moldavian residents. "
+        "On 9 August a helicopter was shot down near Ravna."
     )
     classes = [e.cls.split("#")[-1] for e in doc.live_events()]
-    assert classes == ["MilitaryOperation", "MilitaryOperation", "Massacre"], classes
+    assert classes == ["MilitaryOperation", "MilitaryOperation", "Massacre", "MilitaryOperation"]
 
 
 def test_encyclopedia_reference_marks_and_glosses(extract) -> None:  # type: ignore[no-untyped-def]
