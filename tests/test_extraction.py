@@ -1293,3 +1293,13 @@ def test_a_body_its_owner_names(extract) -> None:  # type: ignore[no-untyped-def
     assert found.get("military commandant's office") == "Organization", found
     assert not any(k.startswith(("country's", "Moldavia's")) for k in found), found
     assert found.get("Moldavia") is not None  # the country keeps its own mention
+
+
+def test_a_day_a_declaration_names_dates_nothing(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1994 the parliament of Moldavia adopted a resolution on the events and "
+        "declared 20 January a day of national mourning."
+    )
+    declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
+    # the day it names is no date of the declaration (the decision's year may be)
+    assert declaration.date is None or declaration.date.value == "1994"

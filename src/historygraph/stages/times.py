@@ -354,6 +354,8 @@ def find_times(doc: Document, ctx: Context) -> None:
                 if written is None and _is_dateline(doc, paragraph, span):
                     written = date  # the date of writing: it dates no event itself
                     temporal = False
+            if _DESIGNATED_DAY.match(doc.text, span.end) or _DESIGNATED_DAY_END.search(ent.text):
+                temporal = False  # "proclaimed 20 January a day of mourning": the day named
             value = lexical(date)
             if value is None:
                 continue
@@ -443,6 +445,12 @@ def recurring(sent: object) -> bool:
 
 
 #: The first day of a range the model cut off: "27 to " before "29 February 1988".
+#: A day a declaration names: "proclaimed 20 January a day of mourning", "designated 11 July
+#: as the Day of Remembrance" (the model may tag "20 January a day" as one date).
+_DESIGNATED_DAY = re.compile(
+    r"\s+(?:as\s+)?(?:a|the|an)\s+(?:[A-Za-z]+\s+){0,2}[Dd]ay\b(?!\s+(?:later|after|before|earlier))"
+)
+_DESIGNATED_DAY_END = re.compile(r"\s(?:a|the|an)\s+(?:[A-Za-z]+\s+){0,2}[Dd]ay$")
 #: "the night of 19 to 20 January": a night over two days.
 _NIGHT_OF = re.compile(r"\bnight\s+of\s+$", re.I)
 #: A range of days that a date expression starts with: "19 to 20 January".
