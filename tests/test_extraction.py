@@ -1303,3 +1303,11 @@ def test_a_day_a_declaration_names_dates_nothing(extract) -> None:  # type: igno
     declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
     # the day it names is no date of the declaration (the decision's year may be)
     assert declaration.date is None or declaration.date.value == "1994"
+
+
+def test_most_residents_are_no_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Most residents heard the decree only at dawn. Several residents told us they "
+        "believed it. Many Moldavian residents fled."
+    )
+    assert labels(doc) == {"Moldavian residents": "Group"}, labels(doc)

@@ -53,6 +53,8 @@ GENERIC_GROUP_NOUNS = frozenset({"people", "population", "person", "nation", "ci
 QUANTIFIERS = frozenset(
     {"some", "several", "many", "few", "all", "most", "hundreds", "thousands", "dozens", "other"}
 )
+#: Quantifiers that make a bare plural generic: "many residents", "most residents".
+GENERIC_QUANTIFIERS = frozenset({"some", "several", "many", "few", "all", "most"})
 #: How many sentences back a generic phrase ("the army") looks for its referent.
 ANAPHORA_WINDOW = 3
 #: Prepositions after which a name the model calls a person or organisation is a place.
@@ -687,6 +689,16 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             cls == HG.Group
             and (root.tag_ == "NNS" or (root.tag_ == "NN" and root.lower_ in b.lexicon.head_words))
             and lemma(root) not in GENERIC_GROUP_NOUNS
+            # "most residents", "many residents": some of a people, no group of its own
+            and not (
+                any(t.lower_ in GENERIC_QUANTIFIERS and t.head.i == root.i for t in chunk)
+                and not any(
+                    t.dep_ in {"amod", "compound"}
+                    and t.head.i == root.i
+                    and t.lower_ not in GENERIC_QUANTIFIERS
+                    for t in chunk
+                )
+            )
         ) or (
             # "government troops", "security forces", "border guards": a force its modifier
             # names, though no proper name does
