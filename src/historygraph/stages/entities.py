@@ -42,6 +42,8 @@ from historygraph.stages.syntax import (
     noun_chunks,
     offset,
     path_to_root,
+    token_span,
+    tokens_span,
 )
 from historygraph.stages.times import DATELINE_AFTER_PLACE, DATELINE_BYLINE
 
@@ -652,15 +654,14 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             # model left the day out of the date): the date is no part of the name
             tokens = tokens[1:]
         tokens = _after_coordinated_modifiers(tokens, root)
-        owner = next(
-            (c for c in root.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None
-        )
+        possessor = next((c for c in root.children if c.dep_ == "poss"), None)
+        owner = possessor
         if owner is not None and (
-            owner.ent_type_ in {"GPE", "LOC"}
+            owner.pos_ not in {"NOUN", "PROPN"}
             or _names_place(b, owner)
             or lemma(owner) in SETTLEMENT_NOUNS | AREA_NOUNS | PLACE_NOUNS
         ):
-            owner = None  # "Azerbaijan's army", "the country's leadership": no owner's name
+            owner = None  # "his office", "Azerbaijan's army", "the country's leadership"
         if (
             owner is not None
             and not site
@@ -672,7 +673,7 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             placed = {
                 t.i
                 for c in owner.children
-                if c.dep_ == "poss" and (c.ent_type_ in {"GPE", "LOC"} or _names_place(b, c))
+                if c.dep_ == "poss" and _names_place(b, c)
                 for t in c.subtree
             }
             tokens = sorted(
@@ -736,7 +737,6 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             and root.dep_ in {"pobj", "dobj"}
             and not any(t.ent_type_ == "NORP" or t.lower_ in QUANTIFIERS for t in tokens)
         )
-        possessor = next((c for c in root.children if c.dep_ == "poss"), None)
         if (
             site
             and not named_site
@@ -792,8 +792,10 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
 
 
 def _names_place(b: _Builder, token: Token) -> bool:
-    """Whether a mention of a place covers ``token``."""
-    m = b.covered(Span(offset(token), offset(token) + len(token.text)))
+    """Whether ``token`` names a place: the model's place name, or a place's mention."""
+    if token.ent_type_ in {"GPE", "LOC"}:
+        return True
+    m = b.covered(token_span(token))
     return m is not None and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
 
 
@@ -807,9 +809,9 @@ def _add_possessed_site(
     words = [t for t in tokens if t.i not in owned and t.i >= possessor.i]
     if not words or words[-1].i != root.i:
         return
-    span = Span(offset(words[0]), offset(root) + len(root.text))
+    span = tokens_span(words[0], root)
     owner = [t for t in possessor.subtree if t.dep_ != "case"]
-    owner_span = Span(offset(owner[0]), offset(owner[-1]) + len(owner[-1].text))
+    owner_span = tokens_span(owner[0], owner[-1])
     if b.covered(span) is not None:
         return
     owner_label = normalise_label(b.doc.quote(owner_span))

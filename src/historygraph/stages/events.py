@@ -351,9 +351,6 @@ class _Resolver:
                 return [mention]
         return []
 
-    def _class_is(self, entity: str, cls: URIRef) -> bool:
-        return self.ontology.is_a(self.doc.entities[entity].cls, cls)
-
     def _site_trigger_mentions(
         self, sentence: Sentence, found: list[EventMention]
     ) -> list[EventMention]:
@@ -393,9 +390,9 @@ class _Resolver:
         entity = self.entity_of(token)
         if entity is None:
             return [token.lower_, lemma(token)]
-        ent = self.doc.entities[entity]
-        if not self.ontology.is_a(ent.cls, HG.Place):
+        if not self._class_is(entity, HG.Place):
             return []
+        ent = self.doc.entities[entity]
         return [ent.label.lower(), *(a.lower() for a in ent.aliases)]
 
     def _subjects(self, verb: Token) -> list[str]:
@@ -595,33 +592,32 @@ class _Resolver:
             return False
         if verb.dep_ == "acl" or any(c.lower_ in {"who", "whom", "whose"} for c in verb.children):
             return True
-        entity = self.doc.entities[self.entity_of(verb.head)]  # type: ignore[index]
-        return not self.ontology.is_a(entity.cls, HG.Place)
+        return not self._mentions_a(verb.head, HG.Place)
+
+    def _mentions_a(self, token: Token, cls: URIRef) -> bool:
+        """Whether ``token`` is part of a mention of an entity of class ``cls``."""
+        entity = self.entity_of(token)
+        return entity is not None and self._class_is(entity, cls)
+
+    def _class_is(self, entity: str, cls: URIRef) -> bool:
+        return self.ontology.is_a(self.doc.entities[entity].cls, cls)
 
     def _is_person(self, token: Token) -> bool:
-        """Whether ``token`` is part of a mention of a person."""
-        entity = self.entity_of(token)
-        return entity is not None and self.ontology.is_a(self.doc.entities[entity].cls, HG.Person)
+        return self._mentions_a(token, HG.Person)
 
     def _is_agent(self, token: Token) -> bool:
-        """Whether ``token`` is part of a mention of an agent."""
-        entity = self.entity_of(token)
-        return entity is not None and self.ontology.is_a(self.doc.entities[entity].cls, HG.Agent)
+        return self._mentions_a(token, HG.Agent)
 
     @staticmethod
     def _is_modifier(token: Token, span: Span) -> bool:
         """Whether the mention at ``token`` modifies a noun outside it ("Azerbaijan's")."""
-        root = token
-        while root.head.i != root.i and span.start <= offset(root.head) < span.end:
-            root = root.head
+        root = _mention_root(token, span)
         return root.dep_ in {"poss", "compound", "amod", "nmod"} and not (
             span.start <= offset(root.head) < span.end
         )
 
     def _is_locative(self, token: Token, span: Span) -> bool:
-        root = token
-        while root.head.i != root.i and span.start <= offset(root.head) < span.end:
-            root = root.head
+        root = _mention_root(token, span)
         if root.dep_ != "pobj":
             return False
         if root.head.lower_ in {"on", "upon"}:  # "fired on a crowd": the target, not who fired
@@ -762,13 +758,7 @@ class _Resolver:
             token = self._token_at(sentence, m.span.start)
             if token is None:
                 continue
-            root = token
-            while (
-                root.head.i != root.i
-                and offset(root.head) >= m.span.start
-                and offset(root.head) < m.span.end
-            ):
-                root = root.head
+            root = _mention_root(token, m.span)
             located = _locative_object(root)
             if located is None:
                 # "troops entered the city", "stormed the tower": a place (no country) that is
@@ -871,6 +861,14 @@ def _dates_mention(date: Token, head: Token) -> bool:
         return True
     verb = clause_verb(date)
     return head.dep_ in {"nsubj", "nsubjpass"} and verb is not None and verb.i == head.head.i
+
+
+def _mention_root(token: Token, span: Span) -> Token:
+    """The head of the mention ``span`` that starts at ``token``: its highest token inside."""
+    root = token
+    while root.head.i != root.i and span.start <= offset(root.head) < span.end:
+        root = root.head
+    return root
 
 
 def _locative_object(token: Token) -> Token | None:
