@@ -80,3 +80,28 @@ def test_event_slots_are_scored_one_by_one(ontology) -> None:  # type: ignore[no
     assert (scores["event agents"].tp, scores["event agents"].fn) == (0, 1)
     assert scores["event affected"].tp == 1
     assert (scores["events_strict"].tp, scores["events_strict"].fn) == (0, 1)
+
+
+def test_the_scorer_scores_only_the_documents_named(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from historygraph.evaluate import main
+
+    for name in ("first", "second"):
+        (tmp_path / f"{name}.txt").write_text(TEXT + "\n", encoding="utf-8")
+        (tmp_path / f"{name}.gold.json").write_text(
+            json.dumps({"document": f"{name}.txt", **GOLD}), encoding="utf-8"
+        )
+    assert main([str(tmp_path), "--only", "second", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "second.txt" in out and "first.txt" not in out
+    assert "missed:" not in out
+
+
+def test_the_scorer_names_what_it_cannot_find(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from historygraph.evaluate import main
+
+    assert main([str(tmp_path / "absent")]) == 2
+    assert capsys.readouterr().err.strip().endswith("absent: not a folder")
+    assert main([str(tmp_path)]) == 2
+    assert "no NAME.gold.json annotations" in capsys.readouterr().err

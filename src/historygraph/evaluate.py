@@ -14,7 +14,7 @@ matched to gold facts by class and by overlap of their evidence spans:
 * figures: same measure, count (when the gold gives one) and bound, and
   overlapping evidence.
 
-Usage: ``python -m historygraph.evaluate DEVSET_DIR``.
+Usage: ``python -m historygraph.evaluate DEVSET_DIR [--only NAME ...] [--quiet]``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -279,22 +280,46 @@ def _same_names(predicted: list[str], gold: list[str]) -> bool:
     return all(any(_labels_match(p, g) for p in predicted) for g in gold)
 
 
-def evaluate_devset(devset: Path) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
+def gold_files(devset: Path, only: Iterable[str] | None = None) -> list[Path]:
+    """The annotations of a development set, optionally only the named documents.
+
+    Raises ValueError, naming the path, when the folder, or a named document's
+    annotation, is missing.
+    """
+    if not devset.is_dir():
+        raise ValueError(f"{devset}: not a folder")
+    paths = sorted(devset.glob("*.gold.json"))
+    if only is not None:
+        wanted = {name.removesuffix(".gold.json").removesuffix(".txt") for name in only}
+        missing = sorted(wanted - {p.name.removesuffix(".gold.json") for p in paths})
+        if missing:
+            raise ValueError(f"{devset}: no annotation for {', '.join(missing)}")
+        paths = [p for p in paths if p.name.removesuffix(".gold.json") in wanted]
+    if not paths:
+        raise ValueError(f"{devset}: no NAME.gold.json annotations")
+    return paths
+
+
+def evaluate_devset(
+    devset: Path, only: Iterable[str] | None = None
+) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
     """Build each development document in a scratch graph and score it."""
     from historygraph.build import build
     from historygraph.iri import document_iri
+    from historygraph.ontology import load_ontology
 
     project = Path(__file__).resolve().parents[2]
+    onto = (project / "ontology").resolve()
+    ontology = load_ontology([onto])
     totals = {k: Score() for k in KINDS}
     per_doc: dict[str, dict[str, Score]] = {}
-    for gold_path in sorted(devset.glob("*.gold.json")):
+    for gold_path in gold_files(devset, only):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         source = devset / gold["document"]
         with tempfile.TemporaryDirectory() as tmp:
             gdir = Path(tmp) / "g"
             (gdir / "sources").mkdir(parents=True)
             shutil.copy(source, gdir / "sources" / source.name)
-            onto = (project / "ontology").resolve()
             (gdir / "graph.toml").write_text(
                 '[graph]\nname = "eval"\nbase = "https://example.org/eval/"\n'
                 f'ontology = [{json.dumps(str(onto))}]\n\n[[sources]]\nfile = "sources/{source.name}"\n'
@@ -302,9 +327,6 @@ def evaluate_devset(devset: Path) -> tuple[dict[str, Score], dict[str, dict[str,
                 encoding="utf-8",
             )
             result = build(gdir, write_view=False)
-            from historygraph.ontology import load_ontology
-
-            ontology = load_ontology([onto])
             graph = document_iri("https://example.org/eval/", f"sources/{source.name}")
             scores = score_document(
                 source.read_text(encoding="utf-8"), gold, result.dataset, graph, ontology
@@ -334,13 +356,35 @@ def format_scores(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m historygraph.evaluate DEVSET_DIR [--quiet]``."""
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        print("usage: python -m historygraph.evaluate DEVSET_DIR [--quiet]", file=sys.stderr)
-        return 1
-    totals, per_doc = evaluate_devset(Path(args[0]))
-    print(format_scores(totals, per_doc, verbose="--quiet" not in args))
+    """``python -m historygraph.evaluate DEVSET_DIR [--only NAME ...] [--quiet]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m historygraph.evaluate",
+        description=(
+            "Build each document of a development set in a scratch graph and score "
+            "entities, events and figures against its hand annotation (NAME.gold.json "
+            "beside NAME.txt). Facts match by class and overlapping evidence."
+        ),
+        epilog="Example: python -m historygraph.evaluate tests/devset --only sumgait-1988 --quiet",
+    )
+    parser.add_argument("devset", type=Path, help="folder of NAME.txt + NAME.gold.json pairs")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="score only these documents (names without .txt / .gold.json)",
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", help="scores only, without the missed and extra facts"
+    )
+    args = parser.parse_args(argv)
+    try:
+        totals, per_doc = evaluate_devset(args.devset, only=args.only)
+    except ValueError as exc:
+        print(f"historygraph.evaluate: error: {exc}", file=sys.stderr)
+        return 2
+    print(format_scores(totals, per_doc, verbose=not args.quiet))
     return 0
 
 
