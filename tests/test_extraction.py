@@ -1217,6 +1217,9 @@ def test_incited_crowds_fleeing_survivors_and_signed_statements(extract) -> None
     assert sorted(events) == ["Declaration", "Deportation", "Massacre"], sorted(events)
     assert [doc.entities[a].label for a in events["Massacre"].agents] == ["crowds"]
     assert [doc.entities[a].label for a in events["Declaration"].agents] == ["Ivan Petrov"]
+    # who flees undergoes the flight: affected, not its agent
+    assert events["Deportation"].agents == []
+    assert [doc.entities[a].label for a in events["Deportation"].affected] == ["survivors"]
 
 
 def test_going_to_a_memorial_is_a_commemoration(extract) -> None:  # type: ignore[no-untyped-def]

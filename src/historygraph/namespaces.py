@@ -90,6 +90,7 @@ class HG(DefinedNamespace):
     typicalAgentClass: URIRef
     agentTrigger: URIRef
     agentTriggerClass: URIRef
+    agentTriggerRole: URIRef
     siteTrigger: URIRef
     siteWord: URIRef
     headWord: URIRef

@@ -99,6 +99,9 @@ class Lexicon:
     site_triggers: dict[str, tuple[tuple[URIRef, frozenset[str]], ...]] = field(
         default_factory=dict
     )
+    #: event class -> the role its agent triggers' subject fills, when not hg:agent
+    #: ("the residents fled": affected)
+    agent_trigger_roles: dict[URIRef, URIRef] = field(default_factory=dict)
 
     @property
     def max_trigger_len(self) -> int:
@@ -323,7 +326,7 @@ def _parse_files(files: list[Path]) -> Graph:
 
 
 #: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 
 
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
@@ -517,6 +520,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
             for w in _strings(g, s, HG.reportVerb)  # type: ignore[arg-type]
         ),
         site_triggers={k: tuple(v) for k, v in sorted(site_triggers.items())},
+        agent_trigger_roles=_class_map(HG.agentTriggerRole),
     )
 
 

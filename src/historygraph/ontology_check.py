@@ -142,6 +142,7 @@ LEXICON = frozenset(
         HG.typicalAgentClass,
         HG.agentTrigger,
         HG.agentTriggerClass,
+        HG.agentTriggerRole,
         HG.siteTrigger,
         HG.siteWord,
         HG.headWord,

@@ -51,6 +51,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.typicalAgentClass, "Typical agent class"),
     (HG.agentTrigger, "Agent triggers"),
     (HG.agentTriggerClass, "Agent trigger class"),
+    (HG.agentTriggerRole, "Agent trigger role"),
     (HG.siteTrigger, "Site triggers"),
     (HG.siteWord, "Site words"),
     (HG.cue, "Cues"),

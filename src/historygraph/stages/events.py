@@ -112,6 +112,8 @@ class EventMention:
     #: rather than the sentence's ("the massacre was condemned in Moscow on 21 January")
     own_date: bool = False
     own_place: bool = False
+    #: the role the trigger's subject fills when it is not the agent ("they fled": affected)
+    subject_role: URIRef | None = None
 
     @property
     def refers(self) -> bool:
@@ -316,6 +318,7 @@ class _Resolver:
                 if any(self.ontology.is_a(self.doc.entities[e].cls, agent_cls) for e in subjects):
                     mention = EventMention(cls, "strong", token, span, sentence)
                     mention.anchors = self._anchors(token)
+                    mention.subject_role = self.lexicon.agent_trigger_roles.get(cls)
                     result.append(mention)
                     found[:] = [
                         m
@@ -546,6 +549,11 @@ class _Resolver:
             and not reduced_passive
         ):
             agents += self._preceding_agent(mention)
+        if mention.subject_role == HG.affected:
+            # "thousands of residents fled the city": who flees undergoes the flight
+            subjects = set(self._subjects(head))
+            affected = [a for a in agents if a in subjects] + affected
+            agents = [a for a in agents if a not in subjects]
         mention.agents = list(dict.fromkeys(agents))
         mention.affected = [a for a in dict.fromkeys(affected) if a not in mention.agents]
 
