@@ -1314,3 +1314,51 @@ def test_most_residents_are_no_group(extract) -> None:  # type: ignore[no-untype
         "believed it. Many Moldavian residents fled."
     )
     assert labels(doc) == {"Moldavian residents": "Group"}, labels(doc)
+
+
+def test_an_attack_on_people_is_a_massacre_whoever_attacks(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1971 Ravnian army units and border guards dispersed a rally in Kaunas. "
+        "Soldiers attacked the crowd with shovels.\n\n"
+        "On 9 June 1972 Ravnian troops attacked the rebel positions near Ostland."
+    )
+    events = [(e.cls.split("#")[-1], e) for e in doc.live_events()]
+    classes = [c for c, _ in events]
+    assert "Massacre" in classes and "MilitaryOperation" in classes, classes
+    massacre = next(e for c, e in events if c == "Massacre")
+    assert [doc.entities[a].label for a in massacre.affected] == ["crowd"]
+    assert massacre.agents, "the soldiers are the forces named before"
+    operation = next(e for c, e in events if c == "MilitaryOperation")
+    assert operation.date is not None and operation.date.value == "1972-06-09"
+
+
+def test_troops_shooting_at_people_are_an_event_on_their_own(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Ivan P. was driving the last tram of the night. At about midnight the troops began "
+        "shooting at unarmed civilians, he told the foundation."
+    )
+    events = doc.live_events()
+    assert [e.cls.split("#")[-1] for e in events] == ["Massacre"]
+    assert [doc.entities[a].label for a in events[0].agents] == ["troops"]
+    assert [doc.entities[a].label for a in events[0].affected] == ["civilians"]
+
+
+def test_the_day_after_an_event_dates_what_follows_not_the_event(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1971 Ravnian troops entered Kaunas and opened fire on crowds in the streets. On 21 "
+        "January, the day after the killings, Ivan Petrov went with his family to the Ostland "
+        "embassy, where he read a statement."
+    )
+    massacres = [e for e in doc.live_events() if e.cls == HG.Massacre]
+    assert len(massacres) == 1
+    assert massacres[0].date is None or massacres[0].date.value != "1971-01-21"
+
+
+def test_a_toll_in_a_clause_on_an_event_is_that_events(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Petrov sought an end to the war over Ostland, which had by most estimates killed "
+        "more than 20,000 people."
+    )
+    events = doc.live_events()
+    assert [e.cls.split("#")[-1] for e in events] == ["War"]
+    assert [(f.event, f.count) for f in doc.figures] == [(events[0].id, 20000)]

@@ -48,13 +48,27 @@ def names_a_site(name: str, sites: frozenset[str]) -> bool:
     return any(f" {site} " in padded for site in sites)
 
 
+TIME_BOUNDS = frozenset({"after", "before", "since", "until"})
+#: Nouns of a span of time that a "after/before" phrase can measure from ("the day after").
+TIME_UNITS = frozenset({"day", "night", "morning", "evening", "week", "month", "year"})
+
+
 def time_clause(token: Token) -> Token | None:
-    """The head of the clause "after ...", "before ...", "since ..." or "until ..." that
-    ``token`` is in, if any: it happened at another time than the clause it hangs on."""
+    """The head of the clause or phrase "after ...", "before ...", "since ..." or "until ..."
+    that ``token`` is in, if any: it happened at another time than what it hangs on. A
+    phrase counts when it measures from a span of time ("On 21 January, the day after the
+    killings, ..."): where else it hangs is too often the model's guess."""
     while token.head.i != token.i:
         if token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in {"after", "before", "since", "until"}
-            for c in token.children
+            c.dep_ == "mark" and c.lower_ in TIME_BOUNDS for c in token.children
+        ):
+            return token
+        prep = token.head
+        if (
+            token.dep_ == "pobj"
+            and prep.dep_ == "prep"
+            and prep.lower_ in TIME_BOUNDS
+            and prep.head.lemma_.lower() in TIME_UNITS
         ):
             return token
         token = token.head

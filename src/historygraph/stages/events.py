@@ -114,6 +114,9 @@ class EventMention:
     own_place: bool = False
     #: the role the trigger's subject fills when it is not the agent ("they fled": affected)
     subject_role: URIRef | None = None
+    #: a weak trigger an armed body or a crowd aims at people ("troops fired on the crowd"):
+    #: it merges as weak triggers do, but the event it leaves is confirmed, not a candidate
+    aimed: bool = False
 
     @property
     def refers(self) -> bool:
@@ -161,6 +164,8 @@ def _match_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[int, i
             if by_lemma not in prefixes and by_text not in prefixes:
                 break
             for table, kind in tables:
+                if kind == "anaphor" and tokens[j - 1].pos_ == "VERB":
+                    continue  # an anaphor is a noun: "began shooting" is the verb
                 cls = table.get(by_lemma) or table.get(by_text)
                 if cls is not None:
                     hit = (i, j, cls, kind)
@@ -260,6 +265,12 @@ class _Resolver:
                 head = _phrase_head(tokens)
                 if kind == "weak" and head.pos_ not in {"VERB", "AUX"}:
                     continue
+                if (
+                    kind == "weak"
+                    and head.dep_ == "relcl"
+                    and any(m.sentence is sentence and within(head.head, m.head) for m in result)
+                ):
+                    continue  # "the war (over X), which had killed 20,000 people": its toll
                 if kind == "anaphor" and not is_definite(head):
                     continue
                 if self.entity_of(head) is not None:
@@ -280,6 +291,8 @@ class _Resolver:
                 mention = EventMention(
                     cls, kind, head, tokens_span(tokens[0], tokens[-1]), sentence
                 )
+                # "the troops began shooting at unarmed people": an act in its own right
+                mention.aimed = kind == "weak" and self._strikes_people(head, cls)
                 mention.anchors = self._anchors(head)
                 result.append(mention)
             result.extend(self._agent_trigger_mentions(sentence, result))
@@ -314,8 +327,27 @@ class _Resolver:
             if any(span.overlaps(t) for t in taken):
                 continue
             subjects = self._subjects(token)
-            for cls, agent_cls in pairs:
-                if any(self.ontology.is_a(self.doc.entities[e].cls, agent_cls) for e in subjects):
+            if self._people_struck(token) and any(
+                self._class_is(e, agent_cls) for e in subjects for _, agent_cls in pairs
+            ):
+                # "soldiers attacked the crowd": whoever attacks people, the class whose
+                # of-phrase names those it strikes (a massacre) wins
+                pairs = tuple(
+                    sorted(
+                        pairs,
+                        key=lambda pair: (
+                            self._class_value(self.lexicon.of_roles, pair[0]) != HG.affected
+                        ),
+                    )
+                )
+                subjects_ok = {pair[0]: True for pair in pairs}
+            else:
+                subjects_ok = {
+                    cls: any(self._class_is(e, agent_cls) for e in subjects)
+                    for cls, agent_cls in pairs
+                }
+            for cls, _agent_cls in pairs:
+                if subjects_ok[cls]:
                     mention = EventMention(cls, "strong", token, span, sentence)
                     mention.anchors = self._anchors(token)
                     mention.subject_role = self.lexicon.agent_trigger_roles.get(cls)
@@ -327,6 +359,35 @@ class _Resolver:
                     ]
                     break
         return result
+
+    def _people_struck(self, verb: Token) -> list[str]:
+        """The groups of people a verb strikes: its object, or what it is aimed at or on
+        ("attacked the crowd", "fired on demonstrators", "opened fire at the residents")."""
+        targets = [c for c in verb.children if c.dep_ == "dobj"]
+        holders = [verb, *targets]  # "opened fire on the crowd": the phrase's object holds it
+        targets += [
+            obj
+            for holder in holders
+            for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "at", "against", "upon"}
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        return [e for t in targets for e in self.entities_of(t) if self._class_is(e, HG.Group)]
+
+    def _strikes_people(self, verb: Token, cls: URIRef) -> bool:
+        """Whether a weak trigger ("shoot", "open fire") is an act an armed body or a crowd
+        aims at people, of a class whose of-phrase names those it strikes."""
+        if verb.pos_ != "VERB" or is_passive(verb):
+            return False
+        if self._class_value(self.lexicon.of_roles, cls) != HG.affected:
+            return False
+        if not self._people_struck(verb):
+            return False
+        return any(
+            self._class_is(e, HG.MilitaryForce) or self._class_is(e, HG.Group)
+            for e in self._subjects(verb)
+        )
 
     def _aimed_at_people(
         self, sentence: Sentence, noun: Token, table: dict[str, tuple[tuple[URIRef, URIRef], ...]]
@@ -417,8 +478,12 @@ class _Resolver:
             found = [
                 e for c in first.head.children if c.dep_ == "dobj" for e in self.entities_of(c)
             ]
-        if not found and purpose:
-            # "the President visited the alley to commemorate the victims": who visited
+        controlled = first.dep_ == "xcomp" and not any(
+            c.dep_ == "dobj" for c in first.head.children
+        )
+        if not found and (purpose or controlled):
+            # "the President visited the alley to commemorate the victims": who visited;
+            # "the troops began shooting": who began
             found = [
                 e for c in first.head.children if c.dep_ == "nsubj" for e in self.entities_of(c)
             ]
@@ -549,6 +614,8 @@ class _Resolver:
             and not reduced_passive
         ):
             agents += self._preceding_agent(mention)
+        if of_role == HG.affected and head.pos_ == "VERB" and not is_passive(head):
+            affected += self._people_struck(head)  # "fired at unarmed demonstrators"
         if mention.subject_role == HG.affected:
             # "thousands of residents fled the city": who flees undergoes the flight
             subjects = set(self._subjects(head))
@@ -1148,6 +1215,9 @@ def find_events(doc: Document, ctx: Context) -> None:
         merger.place(m, previous)
         if m.kind == "strong" and m.event is not None and not doc.events[m.event].provisional:
             previous = doc.canonical_event(m.event)
+    for m in mentions:
+        if m.aimed and m.event is not None:
+            doc.canonical_event(m.event).provisional = False
     _inherit_places(doc, resolver)
     _link(doc, resolver)
     for m in mentions:
