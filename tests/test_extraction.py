@@ -1362,3 +1362,16 @@ def test_a_toll_in_a_clause_on_an_event_is_that_events(extract) -> None:  # type
     events = doc.live_events()
     assert [e.cls.split("#")[-1] for e in events] == ["War"]
     assert [(f.event, f.count) for f in doc.figures] == [(events[0].id, 20000)]
+
+
+def test_a_description_in_apposition_describes_the_named_entity(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 29 March 1994 the Milli Majlis, the parliament of independent Azerbaijan, adopted "
+        "a resolution. Heydar Aliyev, a pensioner in Moscow, condemned the killings."
+    )
+    legislatures = [e for e in doc.entities.values() if e.cls == HG.Legislature]
+    assert [e.label for e in legislatures] == ["Milli Majlis"]
+    assert "parliament of independent Azerbaijan" in legislatures[0].aliases
+    decision = next(e for e in doc.live_events() if e.cls == HG.LegislativeDecision)
+    assert [doc.entities[a].label for a in decision.agents] == ["Milli Majlis"]
+    assert "Moscow" in labels(doc)

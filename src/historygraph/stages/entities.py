@@ -987,6 +987,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     _match_name_parts(b)
     _match_known_as(b)
     _merge_modified_names(b)
+    _match_appositives(b)
     _match_heading_names(b)
     _match_parenthesised_aliases(b)
     _match_generic_anaphora(b)
@@ -1306,6 +1307,28 @@ def _merge_modified_names(b: _Builder) -> None:
             if shorter in b.doc.entities and any(m.entity == shorter for m in b.mentions):
                 _repoint(b, key, shorter)
                 break
+
+
+def _match_appositives(b: _Builder) -> None:
+    """ "the Milli Majlis, the parliament of Azerbaijan, adopted": a description in
+    apposition to a name, of a class the name's entity has or is in, describes that entity.
+
+    Only a description the head words made is joined: a name in apposition may be
+    another entity ("Aliyev, a pensioner in Moscow" leaves Moscow alone).
+    """
+    for sent in b.doc.sentences:
+        for token in sent.parsed:
+            if token.dep_ != "appos" or token.head.i == token.i:
+                continue
+            described = b.covered(token_span(token))
+            named = b.covered(token_span(token.head))
+            if described is None or named is None or described.entity == named.entity:
+                continue
+            if described.source != "headword" or named.source == "headword":
+                continue
+            kind, name = b.doc.entities[described.entity].cls, b.doc.entities[named.entity].cls
+            if b.ontology.is_a(name, kind) or b.ontology.is_a(kind, name):
+                _repoint(b, described.entity, named.entity)
 
 
 def _match_heading_names(b: _Builder) -> None:
