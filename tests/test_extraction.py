@@ -1375,3 +1375,14 @@ def test_a_description_in_apposition_describes_the_named_entity(extract) -> None
     decision = next(e for e in doc.live_events() if e.cls == HG.LegislativeDecision)
     assert [doc.entities[a].label for a in decision.agents] == ["Milli Majlis"]
     assert "Moscow" in labels(doc)
+
+
+def test_an_office_is_held_by_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 21 January 1990 the deputies heard a report by the Minister of Health of the "
+        "republic. Speaker of the Milli Majlis Sahiba Gafarova condemned the massacre."
+    )
+    found = labels(doc)
+    assert found.get("Minister of Health") == "Person", found
+    assert found.get("Sahiba Gafarova") == "Person", found
+    assert found.get("Milli Majlis") == "Legislature", found

@@ -352,6 +352,7 @@ PERSON_TITLES = frozenset(
         "mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "president", "general",
         "lieutenant", "colonel", "major", "marshal", "admiral", "captain", "sergeant",
         "senator", "ambassador", "speaker", "chairman", "king", "queen", "prince", "princess",
+        "minister", "chairwoman", "chairperson", "governor", "mayor", "commander",
     }
 )  # fmt: skip
 
@@ -570,12 +571,23 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             tokens = tokens[:verb]
         while tokens and tokens[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"}:
             tokens = tokens[:-1]  # "the Popular Front for": no name ends with a function word
-        while len(tokens) > 2 and is_title_word(tokens[0].text):
+        # "the Minister of Health": an office, held by a person
+        office = len(tokens) > 2 and is_title_word(tokens[0].text) and tokens[1].lower_ == "of"
+        while not office and len(tokens) > 2 and is_title_word(tokens[0].text):
             tokens = tokens[1:]  # "Lady Mehriban Aliyeva", "Lieutenant-General Rustam Muradov"
         if not tokens:
             continue
         span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
         nested = [m for m in b.mentions if m.span.overlaps(span)]
+        holder = _office_holder(b, tokens, nested)
+        if holder is not None:
+            # "Speaker of the Milli Majlis Sahiba Gafarova", tagged as one name: the body's
+            # name, then the person who holds the office
+            span = Span(offset(holder[0]), offset(holder[-1]) + len(holder[-1].text))
+            label = normalise_label(b.doc.quote(span))
+            b.evidence[span] = (HG.Person, BY_CONTEXT)
+            b.add(span, b.entity_for(HG.Person, label), "ner")
+            continue
         root_span = Span(offset(ent.root), offset(ent.root) + len(ent.root.text))
         if nested:
             # A longer name headed outside the known name ("Armed Forces of Azerbaijan") wins.
@@ -588,6 +600,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             else:
                 continue
         cls, strength = _class_of_phrase(b, ent.root, None), BY_WORD
+        if office:
+            cls = HG.Person
         if cls is None:
             cls = _appositive_class(b, ent.root)
         if cls is None and (_after_locative(ent.root) or _named_settlement(ent.root)):
@@ -612,6 +626,24 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             continue
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label), "ner")
+
+
+def _office_holder(b: _Builder, tokens: list[Token], nested: list[Mention]) -> list[Token] | None:
+    """The personal name after a body's name in one tagged name that follows a title and
+    "of" ("Speaker of [the Milli Majlis Sahiba Gafarova]"): its tokens, if so."""
+    if len(nested) != 1 or nested[0].span.start != offset(tokens[0]):
+        return None
+    if _is_place(b, nested[0]):
+        return None
+    rest = [t for t in tokens if offset(t) >= nested[0].span.end]
+    if len(rest) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+        return None
+    before = tokens[0].doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if before is not None and before.dep_ == "det" and before.i > 0:
+        before = before.doc[before.i - 1]
+    if before is None or before.lower_ != "of" or before.i == 0:
+        return None
+    return rest if is_title_word(before.doc[before.i - 1].text) else None
 
 
 def _in_gloss(b: _Builder, ent: Token) -> bool:
