@@ -105,3 +105,38 @@ def test_the_scorer_names_what_it_cannot_find(tmp_path, capsys) -> None:  # type
     assert capsys.readouterr().err.strip().endswith("absent: not a folder")
     assert main([str(tmp_path)]) == 2
     assert "no NAME.gold.json annotations" in capsys.readouterr().err
+
+
+def test_an_entity_found_by_its_own_name_is_not_taken_by_a_longer_name(ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "He left the Politburo of the Ravna Party. Later the Party expelled him."
+    dataset = Dataset()
+    g = dataset.graph(DOC)
+    party, later = text.index("Ravna Party"), text.index("Party expelled")
+    found = {
+        "urn:party": ("Ravna Party", [(party, party + 11), (later, later + 5)]),
+        "urn:politburo": ("Politburo of the Ravna Party", [(text.index("Politburo"), party + 11)]),
+    }
+    for iri, (label, spans) in found.items():
+        node = URIRef(iri)
+        g.add((node, RDF.type, HG.Organization))
+        g.add((node, RDFS.label, Literal(label)))
+        for start, end in spans:
+            evidence = URIRef(f"urn:doc#char={start},{end}")
+            g.add((node, HG.evidence, evidence))
+            g.add((evidence, RDF.type, HG.Evidence))
+            g.add((evidence, HG.start, Literal(start)))
+            g.add((evidence, HG.end, Literal(end)))
+            g.add((evidence, HG.quote, Literal(text[start:end])))
+    gold = {
+        "entities": [
+            # the longer name first: in gold order it would take the party's entity
+            {"label": "Politburo of the Ravna Party", "class": "hg:Organization",
+             "mentions": ["the Politburo of the Ravna Party"]},
+            {"label": "Ravna Party", "class": "hg:Organization",
+             "mentions": ["the Party"]},
+        ],
+        "events": [],
+        "figures": [],
+    }  # fmt: skip
+    scores = score_document(text, gold, dataset, DOC, ontology)
+    assert (scores["entities"].tp, scores["entities"].fp, scores["entities"].fn) == (2, 0, 0)

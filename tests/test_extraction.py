@@ -1386,3 +1386,17 @@ def test_an_office_is_held_by_a_person(extract) -> None:  # type: ignore[no-unty
     assert found.get("Minister of Health") == "Person", found
     assert found.get("Sahiba Gafarova") == "Person", found
     assert found.get("Milli Majlis") == "Legislature", found
+
+
+def test_a_name_cut_before_of_is_the_body_named_so_before(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The session of the Supreme Soviet of the Azerbaijan SSR was convened on 21 January "
+        "1971. The next day the Supreme Soviet adopted a resolution. It declared illegal the "
+        "decree of the Supreme Soviet of the USSR."
+    )
+    legislatures = sorted(e.label for e in doc.entities.values() if e.cls == HG.Legislature)
+    assert legislatures == ["Supreme Soviet of the Azerbaijan SSR", "Supreme Soviet of the USSR"]
+    decision = next(e for e in doc.live_events() if e.cls == HG.LegislativeDecision)
+    assert [doc.entities[a].label for a in decision.agents] == [
+        "Supreme Soviet of the Azerbaijan SSR"
+    ]

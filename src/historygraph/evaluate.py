@@ -163,26 +163,41 @@ def score_document(
         p for p in predicted if ontology.is_a(p.cls, HG.Agent) or ontology.is_a(p.cls, HG.Place)
     ]
     used: set[URIRef] = set()
-    for ent in gold.get("entities", []):
-        cls = _term(ent["class"])
-        gold_spans = [s for m in ent.get("mentions", []) for s in _spans_of(text, m)]
-        match = next(
-            (
-                p
-                for p in entities
-                if p.iri not in used
-                and p.cls == cls
-                and any(_labels_match(name, ent["label"]) for name in p.names)
-                and (not gold_spans or _overlaps(p.spans, gold_spans))
-            ),
-            None,
-        )
-        if match is None:
+    # Two rounds: a gold entity whose own name the builder found takes it first, so that a
+    # name inside a longer one ("Communist Party of the Soviet Union" inside "Politburo of
+    # the ...") does not take the longer one's entity; then names inside names match.
+    matched: dict[int, URIRef] = {}
+    for exact in (True, False):
+        for index, ent in enumerate(gold.get("entities", [])):
+            if index in matched:
+                continue
+            cls = _term(ent["class"])
+            gold_spans = [s for m in ent.get("mentions", []) for s in _spans_of(text, m)]
+            match = next(
+                (
+                    p
+                    for p in entities
+                    if p.iri not in used
+                    and p.cls == cls
+                    and any(
+                        (_fold(name) == _fold(ent["label"]))
+                        if exact
+                        else _labels_match(name, ent["label"])
+                        for name in p.names
+                    )
+                    and (not gold_spans or _overlaps(p.spans, gold_spans))
+                ),
+                None,
+            )
+            if match is not None:
+                used.add(match.iri)
+                matched[index] = match.iri
+    for index, ent in enumerate(gold.get("entities", [])):
+        if index in matched:
+            scores["entities"].tp += 1
+        else:
             scores["entities"].fn += 1
             scores["entities"].misses.append(f"{ent['label']} ({ent['class']})")
-        else:
-            used.add(match.iri)
-            scores["entities"].tp += 1
     for p in entities:
         if p.iri not in used:
             scores["entities"].fp += 1

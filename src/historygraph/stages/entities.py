@@ -1020,6 +1020,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     _match_known_as(b)
     _merge_modified_names(b)
     _match_appositives(b)
+    _match_shortened_names(b)
     _match_heading_names(b)
     _match_parenthesised_aliases(b)
     _match_generic_anaphora(b)
@@ -1361,6 +1362,33 @@ def _match_appositives(b: _Builder) -> None:
             kind, name = b.doc.entities[described.entity].cls, b.doc.entities[named.entity].cls
             if b.ontology.is_a(name, kind) or b.ontology.is_a(kind, name):
                 _repoint(b, described.entity, named.entity)
+
+
+def _match_shortened_names(b: _Builder) -> None:
+    """ "the Supreme Soviet of the Azerbaijan SSR ... the Supreme Soviet": a name that is a
+    longer name of its class cut before "of" refers to the latest body named so before it
+    (or, with none before it, to the first named after it: a title names what its text
+    goes on to tell)."""
+    longer: dict[str, list[str]] = {}  # folded short name -> entities with a longer name
+    for key, ent in b.doc.entities.items():
+        head, sep, _ = ent.label.partition(" of ")
+        if sep and len(head.split()) > 1 and head[:1].isupper():
+            longer.setdefault(fold_name(head), []).append(key)
+    if not longer:
+        return
+    for i, m in enumerate(b.mentions):
+        ent = b.doc.entities[m.entity]
+        owners = longer.get(fold_name(ent.label), [])
+        owners = [k for k in owners if b.doc.entities[k].cls == ent.cls and k != m.entity]
+        if ent.gazetteer is not None or not owners:
+            continue
+        before = [n for n in b.mentions if n.entity in owners and n.span.end <= m.span.start]
+        if before:
+            latest = max(before, key=lambda n: n.span.start)
+            b.mentions[i] = b.mention(m.span, latest.entity, m.source)
+        else:
+            first = min((n for n in b.mentions if n.entity in owners), key=lambda n: n.span.start)
+            b.mentions[i] = b.mention(m.span, first.entity, m.source)
 
 
 def _match_heading_names(b: _Builder) -> None:
