@@ -1400,3 +1400,24 @@ def test_a_name_cut_before_of_is_the_body_named_so_before(extract) -> None:  # t
     assert [doc.entities[a].label for a in decision.agents] == [
         "Supreme Soviet of the Azerbaijan SSR"
     ]
+
+
+def test_parts_among_the_dead_and_a_partitive_range(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Ravnian forces attacked Kaunas on 19 September 1971. The ombudsman said at least 200 "
+        "people had been killed. Among the dead, he said, were 10 civilians, five of them "
+        "children. At least 30 people, 16 of them police officers, were hurt. An official "
+        "said between 30 and 40 of the country's soldiers had died."
+    )
+    figures = sorted(
+        (f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures
+    )
+    assert figures == [
+        ("Killed", 5, "Exact"),
+        ("Killed", 10, "Exact"),
+        ("Killed", 30, "AtLeast"),
+        ("Killed", 40, "AtMost"),
+        ("Killed", 200, "AtLeast"),
+        ("Wounded", 16, "Exact"),
+        ("Wounded", 30, "AtLeast"),
+    ]

@@ -137,6 +137,9 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
     for child in noun.children:
         if child.dep_ in {"nummod", "quantmod"} and _is_quantity(child, lexicon):
             return None if _part_of_them(child) else child
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and _is_quantity(prep.head, lexicon):
+        return prep.head  # "between 30 and 40 of the country's soldiers had died"
     return None
 
 
@@ -184,6 +187,18 @@ def _arguments(trigger: Token) -> list[Token]:
         result += [c for c in verb.children if c.dep_ in ARGUMENT_DEPS]
     if not result and trigger.pos_ == "VERB":
         result = _preceding_noun(trigger)
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "among"
+        and trigger.head.head.pos_
+        in {
+            "AUX",
+            "VERB",
+        }
+    ):
+        # "among the dead were 10 civilians": the count is on what the verb says they were
+        verb = trigger.head.head
+        result += [c for c in verb.children if c.dep_ in {"attr", "nsubj", "nsubjpass"}]
     if (trigger.pos_ in {"ADJ", "NOUN"} or trigger.dep_ in {"oprd", "acomp"}) and trigger.dep_ in {
         "acomp",
         "oprd",
@@ -232,6 +247,18 @@ def _number_phrase(token: Token) -> list[Token]:
     subtree = list(token.subtree)
     if len(subtree) > 1 and all(t.like_num or t.lower_ in _RANGE_WORDS for t in subtree):
         return subtree
+    # "between 30 and 40 of the soldiers": the range's words around the number
+    doc, first, last = token.doc, token.i, token.i
+    while first > 0 and doc[first - 1].lower_ in {"between", "from"}:
+        first -= 1
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].lower_ in _RANGE_WORDS - {"between", "from"}
+        and doc[last + 2].like_num
+    ):
+        last += 2
+    if last > token.i:
+        return list(doc[first : last + 1])
     return [token]
 
 
@@ -591,7 +618,10 @@ def find_figures(doc: Document, ctx: Context) -> None:
                         continue  # "at 379 people killed and about 1,200 wounded": its own
                     for more_span, more, key in _figure_at(other, trigger, trigger_span, lexicon):
                         add(event.id, measure, more_span, more, (key, offset(trigger)))
-                for part_span, part in _parts(doc, sentence, found[0][0].end, lexicon):
+                # the parts follow the counted noun, before or after the verb ("At least 30
+                # people, 16 of them police officers, were hurt")
+                after = min(found[0][0].end, token_span(noun).end)
+                for part_span, part in _parts(doc, sentence, after, lexicon):
                     add(event.id, measure, part_span, part, (part_span.start, offset(trigger)))
                 break
         for span, quantity, key, trigger, measure, event_id in _elliptic(
