@@ -1421,3 +1421,15 @@ def test_parts_among_the_dead_and_a_partitive_range(extract) -> None:  # type: i
         ("Wounded", 16, "Exact"),
         ("Wounded", 30, "AtLeast"),
     ]
+
+
+def test_a_region_named_with_a_compass_word_is_a_place_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Soldiers fired on marchers in Derry, Northern Ireland, on 30 January 1972. Later "
+        "the troops left Western Azerbaijan, and he fled to West Germany."
+    )
+    found = labels(doc)
+    assert found.get("Northern Ireland") == "Place", found
+    assert "Ireland" not in found
+    assert found.get("Western Azerbaijan") == "Place", found
+    assert found.get("West Germany") == "State", found

@@ -284,6 +284,9 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
             i += 1
             continue
         first, last = tokens[i], tokens[best]
+        if _after_compass_word(first):
+            i = best + 1  # "Northern Ireland" is not Ireland: the model's name stands
+            continue
         span = Span(offset(first), offset(last) + len(last.text))
         entry = index.by_compact["".join(keys[i : best + 1])]
         if b.covered(span) is None:
@@ -295,6 +298,42 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
             else:
                 b.add(span, b.entity_for_entry(entry), "gazetteer")
         i = best + 1
+
+
+#: Words that make a region of a country a place of its own: "Northern Ireland", "West Bengal".
+COMPASS_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+    }
+)
+
+
+def _after_compass_word(token: Token) -> bool:
+    """Whether ``token`` goes on a name the model tagged from a compass word before it."""
+    if token.ent_iob_ != "I" or token.i == 0:
+        return False
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    first = token.doc[start]
+    return first.lower_ in COMPASS_WORDS and first.text[:1].isupper()
+
+
+def _region_of_a_known_place(b: _Builder, tokens: list[Token]) -> bool:
+    """ "Northern Ireland": a compass word, then the name of a place the gazetteer knows."""
+    if len(tokens) < 2 or tokens[0].lower_ not in COMPASS_WORDS:
+        return False
+    entry = gazetteer_index(b.ontology).by_compact.get("".join(compact(t.text) for t in tokens[1:]))
+    return entry is not None and b.ontology.is_a(entry.cls, HG.Place)
 
 
 def _local_people(b: _Builder, entry: GazetteerEntry, span: Span) -> Span | None:
@@ -602,6 +641,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         cls, strength = _class_of_phrase(b, ent.root, None), BY_WORD
         if office:
             cls = HG.Person
+        if cls is None and ent.label_ != "GPE" and _region_of_a_known_place(b, tokens):
+            cls = HG.Place  # "Northern Ireland", "Western Azerbaijan", tagged ORG by the model
         if cls is None:
             cls = _appositive_class(b, ent.root)
         if cls is None and (_after_locative(ent.root) or _named_settlement(ent.root)):
