@@ -1433,3 +1433,16 @@ def test_a_region_named_with_a_compass_word_is_a_place_of_its_own(extract) -> No
     assert "Ireland" not in found
     assert found.get("Western Azerbaijan") == "Place", found
     assert found.get("West Germany") == "State", found
+
+
+def test_taking_to_the_streets_is_a_protest(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1971 students took to the streets of Kaunas.\n\n"
+        "On 9 June 1972 anger at the beatings brought tens of thousands of residents onto the "
+        "streets. The wounded were brought to the hospital."
+    )
+    events = [e for e in doc.live_events() if e.cls == HG.Protest]
+    assert [e.date.value if e.date else None for e in events] == ["1971-05-03", "1972-06-09"]
+    assert [doc.entities[a].label for a in events[0].agents] == ["students"]
+    assert [doc.entities[a].label for a in events[1].agents] == ["residents"]
+    assert events[1].affected == []

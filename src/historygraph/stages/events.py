@@ -616,6 +616,18 @@ class _Resolver:
             agents += self._preceding_agent(mention)
         if of_role == HG.affected and head.pos_ == "VERB" and not is_passive(head):
             affected += self._people_struck(head)  # "fired at unarmed demonstrators"
+        if of_role == HG.agent and head.pos_ == "VERB":
+            # "brought thousands of residents onto the streets": in a class whose of-phrase
+            # names its agents (a protest), the people the verb moves are the protesters
+            moved = {
+                e
+                for c in head.children
+                if c.dep_ == "dobj"
+                for e in self.entities_of(c)
+                if self._class_is(e, HG.Group)
+            }
+            agents += [a for a in affected if a in moved]
+            affected = [a for a in affected if a not in moved]
         if mention.subject_role == HG.affected:
             # "thousands of residents fled the city": who flees undergoes the flight
             subjects = set(self._subjects(head))
