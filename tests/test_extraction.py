@@ -1446,3 +1446,25 @@ def test_taking_to_the_streets_is_a_protest(extract) -> None:  # type: ignore[no
     assert [doc.entities[a].label for a in events[0].agents] == ["students"]
     assert [doc.entities[a].label for a in events[1].agents] == ["residents"]
     assert events[1].affected == []
+
+
+def test_what_a_clause_after_after_tells_is_not_dated_by_the_main_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Ravnian fighters in Kaunas began handing over their weapons on 21 September 1971, a "
+        "day after a ceasefire brokered through Ostland peacekeepers ended a lightning assault "
+        "by Moldavia."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert len(operations) == 1
+    assert operations[0].date is None or operations[0].date.value != "1971-09-21"
+
+
+def test_where_a_speaker_is_is_not_where_what_they_report_happened(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 June 1971 Ostland troops opened fire on demonstrators. A senior official in "
+        "Ravna said that 200 civilians had been killed.\n\n"
+        "On 18 July 1972 the Supreme Soviet in Moscow ruled that the borders would not change."
+    )
+    events = {e.cls.split("#")[-1]: e for e in doc.live_events()}
+    assert events["Massacre"].place is None
+    assert doc.entities[events["LegislativeDecision"].place].label == "Moscow"

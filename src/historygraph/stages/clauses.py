@@ -59,10 +59,10 @@ def time_clause(token: Token) -> Token | None:
     phrase counts when it measures from a span of time ("On 21 January, the day after the
     killings, ..."): where else it hangs is too often the model's guess."""
     while token.head.i != token.i:
-        if token.dep_ == "advcl" and any(
+        if token.dep_ in {"advcl", "conj"} and any(
             c.dep_ == "mark" and c.lower_ in TIME_BOUNDS for c in token.children
         ):
-            return token
+            return token  # (a clause the model conjoined keeps its mark: "a day after X ended")
         prep = token.head
         if (
             token.dep_ == "pobj"

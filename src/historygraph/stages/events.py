@@ -877,6 +877,8 @@ class _Resolver:
                 continue  # "the Mission in Moscow": a location of a place, not of an event
                 # ("fired on a crowd in Amritsar": where the crowd was, the event was)
             nearest = self._nearest(root, [x for x in mentions if x.kind != "anaphor"])
+            if nearest is not None and _in_speaker(root, nearest):
+                continue  # "an official in Baku said 30 soldiers had died": where he spoke
             if nearest is not None and quotes and not any(q.contains(nearest.span) for q in quotes):
                 continue  # a place inside a quoted title belongs to the title
             if (
@@ -922,6 +924,20 @@ class _Resolver:
         if best is not None and best[0] >= 10_000:
             return None
         return chosen
+
+
+def _in_speaker(token: Token, mention: EventMention) -> bool:
+    """Whether ``token`` is in the subject of a verb that reports a clause, outside the
+    mention ("a senior official in Baku said [that 30 soldiers had died]")."""
+    node = token
+    while node.head.i != node.i and node.dep_ != "nsubj":
+        node = node.head
+    if node.dep_ != "nsubj":
+        return False
+    verb = node.head
+    if any(within(a, node) or a.i == verb.i for a in mention.anchors):
+        return False  # "the killings in Baku were reported", "the Presidium in Moscow ruled"
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _has_subject(mention: EventMention) -> bool:
