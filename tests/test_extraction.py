@@ -1468,3 +1468,28 @@ def test_where_a_speaker_is_is_not_where_what_they_report_happened(extract) -> N
     events = {e.cls.split("#")[-1]: e for e in doc.live_events()}
     assert events["Massacre"].place is None
     assert doc.entities[events["LegislativeDecision"].place].label == "Moscow"
+
+
+def test_names_the_model_left_untyped(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 May 1971 the Prime Minister asked the Chief Justice, Lord Wilbury, to "
+        "investigate. Soldiers were sent into the Ravnaside, and the marchers turned towards "
+        "Free Ravna Corner. The Ostland Civil Rights Association protested in Northern Ostland."
+    )
+    found = labels(doc)
+    assert found.get("Lord Wilbury") == "Person", found
+    assert "Chief Justice" not in found
+    assert found.get("Ravnaside") == "Place", found
+    assert found.get("Free Ravna Corner") == "Place", found
+
+
+def test_a_toll_given_as_a_number_and_as_many_as(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 30 January 1971 Ostland soldiers shot civilians in Kaunas. Many sources give the "
+        "death toll as fourteen. Figures for the injured differ: some accounts give fourteen "
+        "people wounded by gunfire, others as many as eighteen."
+    )
+    figures = sorted(
+        (f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures
+    )
+    assert figures == [("Killed", 14, "Exact"), ("Wounded", 14, "Exact"), ("Wounded", 18, "AtMost")]

@@ -318,9 +318,18 @@ COMPASS_WORDS = frozenset(
 
 
 def _after_compass_word(token: Token) -> bool:
-    """Whether ``token`` goes on a name the model tagged from a compass word before it."""
-    if token.ent_iob_ != "I" or token.i == 0:
+    """Whether ``token`` goes on a name from a compass word before it: one the model
+    tagged, or one it left untagged ("in Northern Ireland", both words proper nouns)."""
+    if token.i == 0:
         return False
+    before = token.doc[token.i - 1]
+    if token.ent_iob_ != "I":
+        return (
+            before.lower_ in COMPASS_WORDS
+            and before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and before.ent_type_ in {"", token.ent_type_}
+        )
     start = token.i
     while start > 0 and token.doc[start].ent_iob_ == "I":
         start -= 1
@@ -491,6 +500,58 @@ def _is_people_noun(b: _Builder, root: Token) -> bool:
         return True
     word = compact(root.text)
     return word.endswith("s") and word[:-1] in nationality_words(b.ontology)
+
+
+#: Entity types of the model that name nothing the lexicon classes: a proper name the model
+#: tagged so (or not at all) may still be a place or a person ("into the Bogside", PRODUCT).
+_UNTYPED = frozenset({"", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+#: Prepositions of motion that, with a locative one, make their object a place.
+_MOTION_PREPOSITIONS = frozenset({"into", "towards", "toward", "through", "from"})
+
+
+def _match_untagged_names(b: _Builder, parsed: Token) -> None:
+    """Proper names the model left untyped: "Lord Widgery" (a title, then a name) is a
+    person; "into the Bogside", "towards Free Derry Corner" (the object of a locative
+    preposition) is a place."""
+    for token in parsed:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ not in _UNTYPED:
+            continue
+        names = [t for t in token.subtree if t.dep_ == "compound" and t.i < token.i]
+        tokens = [*names, token]
+        if [t.i for t in tokens] != list(range(tokens[0].i, token.i + 1)):
+            continue  # a name is one run of words
+        if any(
+            t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in _UNTYPED
+            for t in tokens
+        ):
+            continue
+        span = Span(offset(tokens[0]), offset(token) + len(token.text))
+        if b.covered(span) is not None or _names_an_event(b, token):
+            continue
+        definite = any(c.dep_ == "det" for c in token.children)
+        if (
+            len(tokens) > 1
+            and is_title_word(tokens[0].text)
+            and not is_title_word(token.text)
+            and not definite  # "the Lord Chief Justice" is an office, "Lord Widgery" a name
+        ):
+            label = normalise_label(b.doc.quote(span))
+            b.evidence[span] = (HG.Person, BY_CONTEXT)
+            b.add(span, b.entity_for(HG.Person, label), "ner")
+        elif (
+            token.dep_ == "pobj"
+            and token.tag_ == "NNP"
+            and (  # ("the Riots": no place)
+                _after_locative(token)
+                # "sent into the Bogside" (a motion; "an inquiry into the Riots" is none)
+                or (token.head.lower_ in _MOTION_PREPOSITIONS and token.head.head.pos_ == "VERB")
+            )
+        ):
+            if _class_of_phrase(b, token, None) is not None:
+                continue  # a head word's phrase ("the Government House") is the head words'
+            label = normalise_label(b.doc.quote(span))
+            b.evidence[span] = (HG.Place, BY_CONTEXT)
+            b.add(span, b.entity_for(HG.Place, label), "ner")
 
 
 def _after_locative(root: Token) -> bool:
@@ -1055,6 +1116,8 @@ def find_entities(doc: Document, ctx: Context) -> None:
     for paragraph, parsed in zip(doc.paragraphs, doc.parsed, strict=True):
         _match_ner(b, parsed, heading=is_heading(doc.quote(paragraph)))
         _match_headword_phrases(b, parsed)
+        if not is_heading(doc.quote(paragraph)):
+            _match_untagged_names(b, parsed)
     _extend_by_place(b)
     _one_sense_per_name(b)
     _match_name_parts(b)

@@ -233,7 +233,8 @@ def _arguments(trigger: Token) -> list[Token]:
         holder = trigger.head  # "put the civilian death toll at 83"
     if holder.dep_ == "dobj" and (holder is not trigger or trigger.pos_ == "NOUN"):
         for prep in holder.head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "at":
+            # "put the toll at 83", "give the death toll as fourteen"
+            if prep.dep_ == "prep" and prep.lower_ in {"at", "as"}:
                 result += [c for c in prep.children if c.dep_ == "pobj"]
     return result
 
@@ -523,7 +524,10 @@ def _elliptic(
         else:
             if token.dep_ not in {"dobj", "pobj"}:
                 continue
-            if any(c.dep_ in {"prep", "amod", "compound"} for c in token.children):
+            own = {t.i for t in _number_phrase(token)}  # "as many as 18": a cue, not a noun
+            if any(
+                c.dep_ in {"prep", "amod", "compound"} and c.i not in own for c in token.children
+            ):
                 continue  # "300 of them", a number with a noun of its own
             verb = token.head
             if token.dep_ == "pobj" and verb.lower_ in {"to", "at", "of"}:
