@@ -1493,3 +1493,15 @@ def test_a_toll_given_as_a_number_and_as_many_as(extract) -> None:  # type: igno
         (f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures
     )
     assert figures == [("Killed", 14, "Exact"), ("Wounded", 14, "Exact"), ("Wounded", 18, "AtMost")]
+
+
+def test_a_day_set_aside_is_what_is_declared_not_an_event(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 March 1971 the Ravnian government declared 5 March, the day of the funerals, a "
+        "national day of mourning.\n\n"
+        "In 1994 the Sejm declared three days of mourning."
+    )
+    events = sorted(e.cls.split("#")[-1] for e in doc.live_events())
+    assert events == ["Commemoration", "Declaration", "Declaration"], events
+    quotes = [doc.quote(s) for e in doc.live_events() for s in e.evidence]
+    assert "mourning" not in quotes, quotes  # the day declared is no commemoration of its own

@@ -271,6 +271,11 @@ class _Resolver:
                     and any(m.sentence is sentence and within(head.head, m.head) for m in result)
                 ):
                     continue  # "the war (over X), which had killed 20,000 people": its toll
+                day = _named_day(head)
+                if day is not None and any(
+                    m.sentence is sentence and within(day, m.head) for m in result
+                ):
+                    continue  # "declared 20 January a day of national mourning": what is declared
                 if kind == "anaphor" and not is_definite(head):
                     continue
                 if self.entity_of(head) is not None:
@@ -938,6 +943,20 @@ def _in_speaker(token: Token, mention: EventMention) -> bool:
     if any(within(a, node) or a.i == verb.i for a in mention.anchors):
         return False  # "the killings in Baku were reported", "the Presidium in Moscow ruled"
     return any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _named_day(token: Token) -> Token | None:
+    """The noun "day" a trigger names ("a day of national mourning", "three days of
+    mourning", "the Day of National Mourning"), if it does: a day set aside, not "the day of
+    the funerals", a day told by what happened on it."""
+    holder = token.head
+    if token.dep_ != "pobj" or holder.lower_ != "of" or holder.head.lemma_.lower() != "day":
+        return None
+    day = holder.head
+    named = day.text[:1].isupper() or any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in {"a", "an"}) for c in day.children
+    )
+    return day if named else None
 
 
 def _has_subject(mention: EventMention) -> bool:
