@@ -1505,3 +1505,16 @@ def test_a_day_set_aside_is_what_is_declared_not_an_event(extract) -> None:  # t
     assert events == ["Commemoration", "Declaration", "Declaration"], events
     quotes = [doc.quote(s) for e in doc.live_events() for s in e.evidence]
     assert "mourning" not in quotes, quotes  # the day declared is no commemoration of its own
+
+
+def test_a_full_date_the_model_tagged_otherwise_and_a_military_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The ministry condemns the military attack unleashed by Ostland on 19 September 1971. "
+        "Ostland violated the trilateral statement of 9 November 2020, signed by the leaders "
+        "of Armenia, Azerbaijan and Russia after the 44-day war."
+    )
+    events = {e.cls.split("#")[-1]: e for e in doc.live_events()}
+    assert events["MilitaryOperation"].date is not None
+    assert events["MilitaryOperation"].date.value == "1971-09-19"
+    assert events["Declaration"].date is not None
+    assert events["Declaration"].date.value == "2020-11-09"

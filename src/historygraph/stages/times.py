@@ -396,9 +396,22 @@ def relative_days(words: str) -> int | None:
     return None
 
 
+_MONTH_WORDS = "|".join(calendar.month_name[1:])
+#: A full date the model may tag as something else ("the statement of [9 November 2020]",
+#: tagged EVENT): day month year, or month day, year.
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_WORDS})\s+\d{{4}}|(?:{_MONTH_WORDS})\s+\d{{1,2}},\s+\d{{4}})\b"
+)
+
+
 def _time_phrases(parsed: Any) -> list[Any]:
-    """The DATE and TIME entities of a paragraph, and the relative days the model missed."""
+    """The DATE and TIME entities of a paragraph, and the relative days and full dates the
+    model missed or tagged as something else."""
     found = [e for e in parsed.ents if e.label_ in {"DATE", "TIME"}]
+    for match in _FULL_DATE.finditer(parsed.text):
+        span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not any(e.start < span.end and span.start < e.end for e in found):
+            found.append(span)
     for match in _RELATIVE_TEXT.finditer(parsed.text):
         span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(e.start < span.end and span.start < e.end for e in found):
