@@ -1518,3 +1518,25 @@ def test_a_full_date_the_model_tagged_otherwise_and_a_military_attack(extract) -
     assert events["MilitaryOperation"].date.value == "1971-09-19"
     assert events["Declaration"].date is not None
     assert events["Declaration"].date.value == "2020-11-09"
+
+
+def test_a_force_of_its_own_kind_is_not_any_force_named_before(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 1 May 1971 Ravnian troops crossed into Ostland. Kaunas National Guardsmen fired "
+        "into a crowd of students on 4 May. The governor then ordered the Guard onto the "
+        "campus, and police said they had arrested 50 people."
+    )
+    forces = {
+        e.label: sorted(e.aliases) for e in doc.entities.values() if e.cls == HG.MilitaryForce
+    }
+    assert "Guard" in forces.get("Kaunas National Guardsmen", []), forces
+    assert "police" not in forces.get("Ravnian troops", []), forces
+
+
+def test_people_treated_with_wounds_and_a_state_after_of_them(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 May 1971 troops fired on students in Kaunas, killing four. The hospital said it "
+        "had treated 11 people with gunshot wounds, two of them in critical condition."
+    )
+    figures = sorted((f.measure.split("#")[-1], f.count) for f in doc.figures)
+    assert figures == [("Killed", 4), ("Wounded", 11)], figures

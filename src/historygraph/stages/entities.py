@@ -1009,11 +1009,31 @@ def _match_parenthesised_aliases(b: _Builder) -> None:
             b.add(span, m.entity, "alias")
 
 
+#: Nouns that name armed forces of any kind: "the troops" may be any force named before.
+GENERIC_FORCE_NOUNS = frozenset(
+    {
+        "troops",
+        "troop",
+        "force",
+        "forces",
+        "soldier",
+        "soldiers",
+        "army",
+        "military",
+        "unit",
+        "units",
+    }
+)
+
+
 def _names_with(entity: Entity, word: str) -> bool:
-    """Whether ``word`` (a lemma) is a word of the entity's label or of one of its aliases."""
+    """Whether ``word`` (a lemma) is a word of the entity's label or of one of its aliases
+    ("guard" of "Ohio National Guardsmen" too)."""
     for name in (entity.label, *entity.aliases):
         words = {w.lower() for w in re.findall(r"\w+", name)}
         if word in words or f"{word}s" in words:
+            return True
+        if len(word) >= 4 and any(w.startswith(word) and w.endswith(("men", "man")) for w in words):
             return True
     return False
 
@@ -1061,6 +1081,13 @@ def _match_generic_anaphora(b: _Builder) -> None:
                 and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
                 and _names_with(b.doc.entities[m.entity], lemma(root))
             ]
+            force = b.ontology.is_a(cls, HG.MilitaryForce)
+            if force and not named and lemma(root) not in GENERIC_FORCE_NOUNS:
+                # "the police", "the Guard": a force of its own kind is not just any force
+                # named before ("American troops"), unless a name has its word ("guardsmen")
+                candidates = [
+                    m for m in candidates if _names_with(b.doc.entities[m.entity], lemma(root))
+                ]
             if named or candidates:
                 antecedent = max(named or candidates, key=lambda m: m.span.start)
                 b.add(span, antecedent.entity, "anaphora")

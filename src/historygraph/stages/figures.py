@@ -224,7 +224,8 @@ def _arguments(trigger: Token) -> list[Token]:
         if first.dep_ == "pobj" and first.head.lower_ in {"for", "with", "from"}:
             verb = first.head.head
             if verb.pos_ == "VERB":
-                result += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                # (or its object: "had treated 11 people with gunshot wounds")
+                result += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     # "put the dead at no fewer than 120", "put the number of wounded at about 100"
     holder = trigger
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
@@ -460,10 +461,10 @@ def _parts(
         part = None  # the part must follow its total, with no other number between
     if part is not None:
         quantity = read_quantity(part.group("n").split(), lexicon)
-        noun = next(
-            (t for t in sentence.parsed if offset(t) >= part.end() and t.pos_ in {"NOUN", "PROPN"}),
-            None,
-        )
+        following = [t for t in sentence.parsed if offset(t) >= part.end()]
+        noun = next((t for t in following if t.pos_ in {"NOUN", "PROPN"}), None)
+        if following and following[0].pos_ == "ADP":
+            noun = None  # "two of them in critical condition": a state, not a part named
         if quantity is not None and noun is not None:
             return [(Span(part.start("n"), token_span(noun).end), quantity)]
     intro = _SUBSET.search(doc.text, after, sentence.span.end)
