@@ -65,7 +65,14 @@ def test_scores_do_not_regress() -> None:
     # builder after all of them (a 1991 rights-report chapter, a biography, a state
     # agency's dispatch; first run: entities 0.80, events 0.81, figures 0.91), with the
     # rules after them: entities 0.826, events 0.785, figures 0.953 over thirty-seven.
+    # Session 15: nine more held-out documents in three batches, each scored on its first
+    # run before its errors informed rules (a Supreme Soviet session record, an oral
+    # history, a chronology: entities 0.76, events 0.61, figures 0.90; Derry 1972,
+    # Gwangju 1980, a Western report on September 2023: 0.70, 0.67, 0.81; Kent State
+    # 1970, an Armenian foreign-ministry statement, an Azerbaijani anniversary feature:
+    # 0.75, 0.68, 0.87); with the rules after them: entities 0.816, events 0.776,
+    # figures 0.947 over forty-six.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.82
-    assert totals["events"].f1 >= 0.78
-    assert totals["figures"].f1 >= 0.95
+    assert totals["entities"].f1 >= 0.81
+    assert totals["events"].f1 >= 0.77
+    assert totals["figures"].f1 >= 0.94

@@ -1540,3 +1540,15 @@ def test_people_treated_with_wounds_and_a_state_after_of_them(extract) -> None: 
     )
     figures = sorted((f.measure.split("#")[-1], f.count) for f in doc.figures)
     assert figures == [("Killed", 4), ("Wounded", 11)], figures
+
+
+def test_a_force_a_body_names_and_a_month_before_a_head_word(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Shortly after midnight, army and Interior Ministry troops moved into Kaunas. In "
+        "Ravna, tanks, backed by a KGB special unit, stormed the television tower. During "
+        "the night of 19 to 20 January units of the Ostland army entered the city."
+    )
+    found = labels(doc)
+    assert found.get("Interior Ministry troops") == "MilitaryForce", found
+    assert found.get("KGB special unit") == "MilitaryForce", found
+    assert not any("January" in label for label in found), found

@@ -24,6 +24,7 @@ counts only if the body names it too.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 import unicodedata
 from collections import Counter
@@ -63,6 +64,8 @@ ANAPHORA_WINDOW = 3
 LOCATIVES = frozenset({"in", "at", "near", "outside", "towards", "toward", "around", "across"})
 #: Verbs whose agent ("headed by X") is a person when the name is a bare personal name.
 LEADING_VERBS = frozenset({"head", "lead", "chair", "command", "preside"})
+#: Names of months: never a word of an entity's name.
+MONTH_NAMES = frozenset(calendar.month_name[1:])
 #: Prepositions that place a site ("the memorial on Rustaveli Avenue").
 SITE_PREPOSITIONS = ("on", "in", "at", "near")
 #: Nouns that refer back to a settlement ("the city", "the town").
@@ -677,6 +680,9 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             tokens = tokens[1:]  # "Lady Mehriban Aliyeva", "Lieutenant-General Rustam Muradov"
         if not tokens:
             continue
+        force = _force_after(b, tokens[-1]) if ent.label_ in {"ORG", "NORP"} else []
+        if force:
+            tokens = tokens + force  # "Interior Ministry troops", "a KGB special unit"
         span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
         nested = [m for m in b.mentions if m.span.overlaps(span)]
         holder = _office_holder(b, tokens, nested)
@@ -700,6 +706,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             else:
                 continue
         cls, strength = _class_of_phrase(b, ent.root, None), BY_WORD
+        if force:
+            cls = HG.MilitaryForce
         if office:
             cls = HG.Person
         if cls is None and ent.label_ != "GPE" and _region_of_a_known_place(b, tokens):
@@ -728,6 +736,25 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             continue
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label), "ner")
+
+
+def _force_after(b: _Builder, last: Token) -> list[Token]:
+    """The force head word right after a body's name, with up to two lower-case words
+    between ("[Interior Ministry] troops", "[KGB] special unit"): its tokens, if any."""
+    doc = last.doc
+    following: list[Token] = []
+    for t in doc[last.i + 1 : last.i + 4]:
+        if not t.text.islower() or t.pos_ not in {"ADJ", "NOUN"}:
+            break
+        following.append(t)
+        if b.lexicon.head_words.get(lemma(t)) == HG.MilitaryForce or (
+            b.lexicon.head_words.get(t.lower_) == HG.MilitaryForce
+        ):
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower():
+                return []  # "Interior Ministry troop carriers": the head word modifies
+            return following
+    return []
 
 
 def _office_holder(b: _Builder, tokens: list[Token], nested: list[Mention]) -> list[Token] | None:
@@ -782,11 +809,20 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
         tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
         while tokens and (
             tokens[0].ent_type_ in {"DATE", "TIME"}
+            or tokens[0].text in MONTH_NAMES  # "20 January units", the month left untagged
             or (tokens[0].like_num and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")
+            or (tokens[0].like_num and len(tokens) > 1 and tokens[1].text in MONTH_NAMES)
         ):
             # "On 13 April 1919 troops fired", "From 22 December Ostland troops fought" (the
             # model left the day out of the date): the date is no part of the name
             tokens = tokens[1:]
+        dated = 0  # "19 to 20 January units", a day range the model left untagged
+        while dated < len(tokens) - 1 and (
+            tokens[dated].like_num or tokens[dated].lower_ in {"to", "and", "-", "\u2013"}
+        ):
+            dated += 1
+        if tokens[dated].text in MONTH_NAMES and dated < len(tokens) - 1:
+            tokens = tokens[dated + 1 :]
         tokens = _after_coordinated_modifiers(tokens, root)
         possessor = next((c for c in root.children if c.dep_ == "poss"), None)
         owner = possessor
