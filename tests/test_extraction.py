@@ -1552,3 +1552,16 @@ def test_a_force_a_body_names_and_a_month_before_a_head_word(extract) -> None:  
     assert found.get("Interior Ministry troops") == "MilitaryForce", found
     assert found.get("KGB special unit") == "MilitaryForce", found
     assert not any("January" in label for label in found), found
+
+
+def test_a_weekday_tells_the_year(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1974 the ministry ordered that pupils be taught in Ravnian. Schools were "
+        "boycotting classes by May 1976.\n\n"
+        "On the morning of Wednesday 16 June, police fired on the pupils. On 19 June the "
+        "Security Council condemned the killings."
+    )
+    events = {e.cls.split("#")[-1]: e for e in doc.live_events()}
+    assert events["Massacre"].date is not None and events["Massacre"].date.value == "1976-06-16"
+    assert events["Condemnation"].date is not None
+    assert events["Condemnation"].date.value == "1976-06-19"

@@ -507,7 +507,7 @@ def _is_people_noun(b: _Builder, root: Token) -> bool:
 
 #: Entity types of the model that name nothing the lexicon classes: a proper name the model
 #: tagged so (or not at all) may still be a place or a person ("into the Bogside", PRODUCT).
-_UNTYPED = frozenset({"", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+_UNTYPED = frozenset({"", "PRODUCT", "WORK_OF_ART", "LAW"})
 #: Prepositions of motion that, with a locative one, make their object a place.
 _MOTION_PREPOSITIONS = frozenset({"into", "towards", "toward", "through", "from"})
 

@@ -303,6 +303,8 @@ def find_times(doc: Document, ctx: Context) -> None:
                 )
                 continue
             date = parse_date(ent.text)
+            if date is None and len(ent) > 1 and ent[0].lower_ in WEEKDAYS:
+                date = parse_date(ent[1:].text.lstrip(", "))  # "Wednesday 16 June"
             if date is None:
                 date, span, root = _date_prefix(ent, span)
                 if date is not None:
@@ -342,6 +344,9 @@ def find_times(doc: Document, ctx: Context) -> None:
                 if recurring(ent.sent):
                     temporal = False  # "every year on 20 January": a day of the year, no date
                 date = ParsedDate(last_year, date.month, date.day)
+                date = _year_of_weekday(ent, date, doc.text)
+                if date.year != last_year:
+                    last_year = date.year  # the weekday told the year: later dates follow it
                 if written is not None and _after(date, written) and not _future(ent.root):
                     # "... by 1 January 2024. The Council met on 21 September": a past event
                     # is no later than the date of writing
@@ -364,6 +369,37 @@ def find_times(doc: Document, ctx: Context) -> None:
             doc.times.append(
                 TimeExpression(span, "date", value[0], value[1], temporal, quoted, ent.root)  # type: ignore[arg-type]
             )
+
+
+_YEARS = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _year_of_weekday(ent: Any, date: ParsedDate, text: str) -> ParsedDate:
+    """ "On the morning of Wednesday 16 June": when the year taken from context does not
+    make the day that weekday, the year the text names nearest to it that does."""
+    if date.year is None or date.month is None or date.day is None:
+        return date
+    words = [t.lower_ for t in ent]
+    if ent.start > 0:
+        before = ent.doc[ent.start - 1]
+        if before.text == "," and ent.start > 1:
+            before = ent.doc[ent.start - 2]
+        words.append(before.lower_)
+    named = [WEEKDAYS[w] for w in words if w in WEEKDAYS]
+    if len(named) != 1:
+        return date
+
+    def weekday(year: int) -> int | None:
+        try:
+            return calendar.weekday(year, date.month, date.day)  # type: ignore[arg-type]
+        except ValueError:
+            return None
+
+    if weekday(date.year) == named[0]:
+        return date
+    years = sorted({int(y) for y in _YEARS.findall(text)}, key=lambda y: abs(y - date.year))
+    fit = next((y for y in years if weekday(y) == named[0]), None)
+    return ParsedDate(fit, date.month, date.day) if fit is not None else date
 
 
 #: Days counted from the narrative's last date: "the next day", "the same day", "that night",
