@@ -71,8 +71,12 @@ def test_scores_do_not_regress() -> None:
     # Gwangju 1980, a Western report on September 2023: 0.70, 0.67, 0.81; Kent State
     # 1970, an Armenian foreign-ministry statement, an Azerbaijani anniversary feature:
     # 0.75, 0.68, 0.87); with the rules after them: entities 0.816, events 0.776,
-    # figures 0.947 over forty-six.
+    # figures 0.947 over forty-six. A fourth batch on the builder after those rules
+    # (Soweto 1976, an encyclopedia entry on the Popular Front of Azerbaijan, a Moscow
+    # newspaper in 2010; first run: entities 0.75, events 0.57, figures 0.88) and one rule
+    # after it (a weekday tells the year): entities 0.811, events 0.763, figures 0.944 over
+    # forty-nine.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.81
-    assert totals["events"].f1 >= 0.77
+    assert totals["events"].f1 >= 0.76
     assert totals["figures"].f1 >= 0.94
