@@ -1565,3 +1565,14 @@ def test_a_weekday_tells_the_year(extract) -> None:  # type: ignore[no-untyped-d
     assert events["Massacre"].date is not None and events["Massacre"].date.value == "1976-06-16"
     assert events["Condemnation"].date is not None
     assert events["Condemnation"].date.value == "1976-06-19"
+
+
+def test_a_verb_and_its_object_with_words_between_and_one_act_told_twice(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 2010 tens of thousands of people climbed the hill to lay red "
+        "carnations on the graves of the victims.\n\n"
+        "On 20 January 2011 thousands of citizens walked up to the Ravna Memorial, laying "
+        "red carnations at the graves and at the Eternal Flame."
+    )
+    events = [(e.cls.split("#")[-1], e.date.value if e.date else None) for e in doc.live_events()]
+    assert events == [("Commemoration", "2010-01-20"), ("Commemoration", "2011-01-20")], events

@@ -300,9 +300,36 @@ class _Resolver:
                 mention.aimed = kind == "weak" and self._strikes_people(head, cls)
                 mention.anchors = self._anchors(head)
                 result.append(mention)
+            result.extend(self._verb_object_mentions(sentence, result))
             result.extend(self._agent_trigger_mentions(sentence, result))
             result.extend(self._site_trigger_mentions(sentence, result))
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
+
+    def _verb_object_mentions(
+        self, sentence: Sentence, found: list[EventMention]
+    ) -> list[EventMention]:
+        """ "laid red carnations", "paid a moving tribute": a trigger of a verb and its
+        object ("lay carnations", "pay tribute") with words between them."""
+        table = self.lexicon.event_triggers
+        taken = [m.span for m in found if m.sentence is sentence]
+        result = []
+        for verb in sentence.parsed:
+            if verb.pos_ != "VERB" or any(token_span(verb).overlaps(t) for t in taken):
+                continue
+            for obj in verb.children:
+                if obj.dep_ != "dobj" or obj.i == verb.i + 1:
+                    continue  # (next to each other, the phrase matched already)
+                keys = [
+                    (v, o) for v in (lemma(verb), verb.lower_) for o in (lemma(obj), obj.lower_)
+                ]
+                cls = next((table[k] for k in keys if k in table), None)
+                if cls is None or self.entity_of(obj) is not None:
+                    continue
+                mention = EventMention(cls, "strong", verb, tokens_span(verb, obj), sentence)
+                mention.anchors = self._anchors(verb)
+                result.append(mention)
+                break
+        return result
 
     def _agent_trigger_mentions(
         self, sentence: Sentence, found: list[EventMention]
@@ -1098,6 +1125,18 @@ class _Merger:
     def place(self, mention: EventMention, previous_in_paragraph: EventRecord | None) -> None:
         event: EventRecord | None = None
         target = self.candidate(mention)
+        governor = next(
+            (
+                e
+                for e in reversed(self.doc.events)
+                if e.merged_into is None and e.cls == mention.cls and _governed_by(e, mention)
+            ),
+            None,
+        )
+        if governor is not None and mention.kind == "strong" and mention.head.pos_ == "VERB":
+            # one act told by two triggers of one sentence ("walked up to the Alley of Martyrs,
+            # laying carnations at the Eternal Flame"), wherever each says it was
+            target = governor
         if mention.kind == "strong":
             verbal = mention.head.pos_ in {"VERB", "AUX"}
             refers = not verbal and not is_indefinite(mention.head) and not mention.head.like_num
@@ -1197,6 +1236,12 @@ def _governed_by(event: EventRecord, mention: EventMention) -> bool:
     ministers denounced ...", tells another)."""
     head = mention.head
     if head.pos_ in {"VERB", "AUX"}:
+        if (
+            head.dep_ == "advcl"
+            and head.tag_ == "VBG"
+            and any(trigger.overlaps(token_span(head.head)) for trigger in event.triggers)
+        ):
+            return True  # "walked up to the Alley, laying carnations at the graves": one act
         return any(
             trigger.overlaps(token_span(c))
             for c in head.children
