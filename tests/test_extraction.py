@@ -1576,3 +1576,12 @@ def test_a_verb_and_its_object_with_words_between_and_one_act_told_twice(extract
     )
     events = [(e.cls.split("#")[-1], e.date.value if e.date else None) for e in doc.live_events()]
     assert events == [("Commemoration", "2010-01-20"), ("Commemoration", "2011-01-20")], events
+
+
+def test_shooting_at_people_takes_the_date_of_the_sentence_before(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 1971 Ravnian troops entered Kaunas. Soldiers fired on crowds and on "
+        "passing cars."
+    )
+    massacre = next(e for e in doc.live_events() if e.cls == HG.Massacre)
+    assert massacre.date is not None and massacre.date.value == "1971-01-20"

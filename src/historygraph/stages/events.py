@@ -1178,7 +1178,7 @@ class _Merger:
                 mention.agents, mention.affected = [], []
                 event = target
         if event is None:
-            if mention.kind == "strong" and mention.date is None:
+            if (mention.kind == "strong" or mention.aimed) and mention.date is None:
                 mention.date = _context_date(self.doc, mention)
             event = EventRecord(
                 id=len(self.doc.events),
