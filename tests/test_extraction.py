@@ -1585,3 +1585,12 @@ def test_shooting_at_people_takes_the_date_of_the_sentence_before(extract) -> No
     )
     massacre = next(e for e in doc.live_events() if e.cls == HG.Massacre)
     assert massacre.date is not None and massacre.date.value == "1971-01-20"
+
+
+def test_conjoined_verbs_of_one_subject_tell_one_act(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 2011 President Ivan Petrov visited the Ravna Memorial, laid a wreath "
+        "at the Eternal Flame monument and put flowers on the graves."
+    )
+    events = [e.cls.split("#")[-1] for e in doc.live_events()]
+    assert events == ["Commemoration"], events

@@ -1229,6 +1229,16 @@ class _Merger:
                 event.affected.append(a)
 
 
+def _right_after_coordination(verb: Token) -> bool:
+    """Whether a conjoined verb follows its comma or "and" directly ("visited the Alley,
+    laid a wreath ... and put flowers"), not a phrase the model failed to make its subject
+    ("condemned the use of force, and the foreign ministers ... denounced")."""
+    links = [c.i for c in verb.head.children if c.dep_ in {"cc", "punct"} and c.i < verb.i]
+    start = max(links) if links else verb.head.i
+    between = verb.doc[start + 1 : verb.i]
+    return not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between)
+
+
 def _governed_by(event: EventRecord, mention: EventMention) -> bool:
     """Whether a trigger of ``event`` governs ``mention`` in its sentence, or is the noun
     its verb declares: "the memory was honoured with a minute of silence", "martial law
@@ -1237,11 +1247,17 @@ def _governed_by(event: EventRecord, mention: EventMention) -> bool:
     head = mention.head
     if head.pos_ in {"VERB", "AUX"}:
         if (
-            head.dep_ == "advcl"
-            and head.tag_ == "VBG"
-            and any(trigger.overlaps(token_span(head.head)) for trigger in event.triggers)
-        ):
-            return True  # "walked up to the Alley, laying carnations at the graves": one act
+            (head.dep_ == "advcl" and head.tag_ == "VBG")
+            or (
+                head.dep_ == "conj"
+                and not any(c.dep_ == "nsubj" for c in head.children)
+                and _right_after_coordination(head)
+            )
+        ) and any(trigger.overlaps(token_span(head.head)) for trigger in event.triggers):
+            # "walked up to the Alley, laying carnations at the graves", "visited the Alley
+            # and laid a wreath": one act (a conjoined verb with a subject of its own,
+            # "condemned ... and the ministers denounced ...", tells another)
+            return True
         return any(
             trigger.overlaps(token_span(c))
             for c in head.children
