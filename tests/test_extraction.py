@@ -1594,3 +1594,22 @@ def test_conjoined_verbs_of_one_subject_tell_one_act(extract) -> None:  # type: 
     )
     events = [e.cls.split("#")[-1] for e in doc.live_events()]
     assert events == ["Commemoration"], events
+
+
+def test_bodies_and_offices_of_a_named_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 19 September 2023 the Ministry of Defence announced the operation. Russia's "
+        "defence ministry said six of its peacekeepers were killed. Later Azerbaijan's "
+        "Ministry of Defence reported that 192 servicemen had died. Karabakh's human rights "
+        "ombudsman said 200 people had died. In May the Oliy Majlis, Uzbekistan's "
+        "parliament, created a commission."
+    )
+    found = labels(doc)
+    bodies = sorted(label for label, cls in found.items() if "inistry" in label)
+    assert bodies == [
+        "Ministry of Defence of Azerbaijan",
+        "defence ministry of Russian Federation",
+    ], found
+    assert found.get("human rights ombudsman of Karabakh") == "Person", found
+    assert [label for label, cls in found.items() if cls == "Legislature"] == ["Oliy Majlis"], found
+    assert found.get("Russian Federation") == "State" and found.get("Azerbaijan") == "State"

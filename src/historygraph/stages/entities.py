@@ -734,8 +734,24 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         if heading:
             b.in_headings.append((span, label))
             continue
+        label = _of_its_place(b, ent.root, span, cls, label)
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label), "ner")
+
+
+def _of_its_place(b: _Builder, root: Token, span: Span, cls: URIRef, label: str) -> str:
+    """ "Russia's defence ministry": the label of a body named after the place that owns
+    it, outside its span ("defence ministry of Russian Federation"), so that two
+    countries' ministries stay two bodies."""
+    if b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.Group):
+        return label
+    for child in root.children:
+        if child.dep_ != "poss" or child.pos_ != "PROPN" or offset(child) >= span.start:
+            continue
+        holder = b.covered(token_span(child))
+        if holder is not None and _is_place(b, holder):
+            return f"{label} of {b.doc.entities[holder.entity].label}"
+    return label
 
 
 def _force_after(b: _Builder, last: Token) -> list[Token]:
@@ -832,6 +848,17 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             or lemma(owner) in SETTLEMENT_NOUNS | AREA_NOUNS | PLACE_NOUNS
         ):
             owner = None  # "his office", "Azerbaijan's army", "the country's leadership"
+        # "Russia's defence ministry", "Karabakh's human rights ombudsman": a body or office
+        # of a named place, named after it ("defence ministry of Russian Federation"); the
+        # place keeps its own mention
+        of_place = (
+            possessor is not None
+            and possessor.pos_ == "PROPN"
+            and not site
+            and not b.ontology.is_a(cls, HG.Group)
+            and b.covered(token_span(possessor)) is not None
+            and _names_place(b, possessor)
+        )
         if (
             owner is not None
             and not site
@@ -849,10 +876,14 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             tokens = sorted(
                 {*(t for t in owner.subtree if t.i not in placed), *tokens}, key=lambda t: t.i
             )
-        named = owner is not None or any(
-            t.pos_ == "PROPN" or t.ent_type_ == "NORP" or compact(t.text) in nationalities
-            for t in tokens
-            if t.i != root.i
+        named = (
+            owner is not None
+            or of_place
+            or any(
+                t.pos_ == "PROPN" or t.ent_type_ == "NORP" or compact(t.text) in nationalities
+                for t in tokens
+                if t.i != root.i
+            )
         )  # "Azerbaijani troops", whatever the model tags "Azerbaijani" as
         # a plural group noun on its own ("protesters", "university students") names a group too
         # and so does a singular one the lexicon lists in the singular ("a crowd")
@@ -954,7 +985,12 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
         for m in [m for m in b.mentions if span.contains(m.span) and m not in place]:
             b.mentions.remove(m)
         if all(m in place for m in b.mentions if m.span.overlaps(span)):
-            key = b.entity_for(cls, normalise_label(b.doc.quote(span)))
+            label = normalise_label(b.doc.quote(span))
+            if of_place and possessor is not None and not span.contains(token_span(possessor)):
+                holder = b.covered(token_span(possessor))
+                if holder is not None:
+                    label = f"{label} of {b.doc.entities[holder.entity].label}"
+            key = b.entity_for(cls, label)
             b.add(span, key, "headword")
             if site and place:
                 b.doc.entities[key].located_in = place[0].entity
@@ -1524,8 +1560,10 @@ def _match_appositives(b: _Builder) -> None:
             named = b.covered(token_span(token.head))
             if described is None or named is None or described.entity == named.entity:
                 continue
-            if described.source != "headword" or named.source == "headword":
+            if described.source != "headword":
                 continue
+            if named.source == "headword" and not b.doc.quote(named.span)[:1].isupper():
+                continue  # a description in apposition to a description
             kind, name = b.doc.entities[described.entity].cls, b.doc.entities[named.entity].cls
             if b.ontology.is_a(name, kind) or b.ontology.is_a(kind, name):
                 _repoint(b, described.entity, named.entity)
@@ -1538,9 +1576,11 @@ def _match_shortened_names(b: _Builder) -> None:
     goes on to tell)."""
     longer: dict[str, list[str]] = {}  # folded short name -> entities with a longer name
     for key, ent in b.doc.entities.items():
-        head, sep, _ = ent.label.partition(" of ")
-        if sep and len(head.split()) > 1 and head[:1].isupper():
-            longer.setdefault(fold_name(head), []).append(key)
+        parts = ent.label.split(" of ")
+        for n in range(1, len(parts)):  # "Ministry of Defence of Azerbaijan": each cut
+            head = " of ".join(parts[:n])
+            if len(head.split()) > 1:
+                longer.setdefault(fold_name(head), []).append(key)
     if not longer:
         return
     for i, m in enumerate(b.mentions):
