@@ -1613,3 +1613,19 @@ def test_bodies_and_offices_of_a_named_place(extract) -> None:  # type: ignore[n
     assert found.get("human rights ombudsman of Karabakh") == "Person", found
     assert [label for label, cls in found.items() if cls == "Legislature"] == ["Oliy Majlis"], found
     assert found.get("Russian Federation") == "State" and found.get("Azerbaijan") == "State"
+
+
+def test_an_author_year_citation_dates_nothing_and_names_no_actor(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Ravnian troops fired on the crowds in Kaunas, killing dozens of students (Olcott, "
+        "1995; Senn and Brown, 2007). Official figures admitted only two deaths (Kuzio 2010: "
+        "45)."
+    )
+    found = labels(doc)
+    assert not any(name in found for name in ("Olcott", "Senn", "Brown", "Kuzio")), found
+    massacre = next(e for e in doc.live_events() if e.cls == HG.Massacre)
+    assert massacre.date is None, massacre.date
+    quotes = [doc.quote(s) for s in massacre.evidence]
+    assert all(
+        q == doc.text[s.start : s.end] for q, s in zip(quotes, massacre.evidence, strict=True)
+    )

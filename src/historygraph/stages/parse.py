@@ -16,25 +16,35 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _REFERENCE_MARK = re.compile(
     r"[ \t]?\[(?:\d{1,3}|[a-z]{1,2}|(?:note|nb|n) ?\d{1,3}|citation needed|clarification needed)\]"
 )
+#: Author-year citations of scholarly text: "(Olcott, 1995)", "(Beissinger, 2002; Brown,
+#: 2007)", "(de Waal 2003: 90)", "(Smith and Jones, 1999, p. 12)": their years date nothing
+#: and their authors are no actors of the story.
+_AUTHOR = r"(?:[a-z]{1,3} )?[A-Z][A-Za-z\u2019'-]+(?: (?:and|&) [A-Z][A-Za-z\u2019'-]+| et al\.)?"
+_CITE = rf"{_AUTHOR},? (?:1[5-9]|20)\d\d[a-z]?(?:[,:] ?(?:pp?\. ?)?\d+(?:[\u2013-]\d+)?)?"
+_CITATION = re.compile(rf"[ \t]?\((?:{_CITE})(?:; ?{_CITE})*\)")
+#: What the model does not read: reference marks and citations.
+_LEFT_OUT = re.compile(f"{_REFERENCE_MARK.pattern}|{_CITATION.pattern}")
 
 
 def parse_text(text: str) -> tuple[str, list[int] | None]:
-    """The text spaCy parses, reference marks left out, and where its characters are.
+    """The text spaCy parses, reference marks and author-year citations left out, and
+    where its characters are.
 
     A mark such as "[3]" after a full stop hides the sentence break from the model
-    and can end up inside a name or a number, so the model reads the text without
-    it. The stored text keeps the mark: the second value maps each character of
+    and can end up inside a name or a number, and a citation's year and author
+    ("(Olcott, 1995)") would date events and name actors, so the model reads the text
+    without them. The stored text keeps the mark: the second value maps each character of
     the parsed text (and its end) to its offset in ``text``; None when nothing was
     left out.
 
     >>> parse_text("were killed.[3][4] In May")
     ('were killed. In May', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 18, 19, 20, 21, 22, 23, 24, 25])
     """
-    if "[" not in text:
+    if "[" not in text and "(" not in text:
         return text, None
     kept: list[int] = []
     pos = 0
-    for m in _REFERENCE_MARK.finditer(text):
+    for m in _LEFT_OUT.finditer(text):
         kept.extend(range(pos, m.start()))
         pos = m.end()
     if pos == 0:
