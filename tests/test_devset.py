@@ -75,8 +75,13 @@ def test_scores_do_not_regress() -> None:
     # (Soweto 1976, an encyclopedia entry on the Popular Front of Azerbaijan, a Moscow
     # newspaper in 2010; first run: entities 0.75, events 0.57, figures 0.88) and one rule
     # after it (a weekday tells the year): entities 0.811, events 0.763, figures 0.944 over
-    # forty-nine.
+    # forty-nine. A fifth batch on the builder after all of session 15's rules but the
+    # last (a Georgian news report on the 30th anniversary of 9 April 1989, an Azerbaijani
+    # foreign-ministry statement, a scholarly review with author-year citations; first
+    # run: entities 0.69, events 0.55, figures 0.78) and that rule (citations are left
+    # out of what the model reads): entities 0.807, events 0.758, figures 0.934 over
+    # fifty-two.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.81
-    assert totals["events"].f1 >= 0.76
-    assert totals["figures"].f1 >= 0.94
+    assert totals["entities"].f1 >= 0.80
+    assert totals["events"].f1 >= 0.75
+    assert totals["figures"].f1 >= 0.93
