@@ -1629,3 +1629,18 @@ def test_an_author_year_citation_dates_nothing_and_names_no_actor(extract) -> No
     assert all(
         q == doc.text[s.start : s.end] for q, s in zip(quotes, massacre.evidence, strict=True)
     )
+
+
+def test_a_toll_that_rose_a_hunger_strike_and_a_requiem(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 April 1971 leaders of the national movement went on hunger strike outside the "
+        "Government House in Ravna.\n\n"
+        "On 9 April 1971 Ostland troops fired on the crowd. Nineteen people died that night. "
+        "According to the health ministry, the toll later rose to 21. The official inquiry "
+        "put the toll at 23 people killed and about 1,200 wounded.\n\n"
+        "On 9 April 2019 the Patriarch led a requiem service at the Kashveti church."
+    )
+    classes = sorted(e.cls.split("#")[-1] for e in doc.live_events())
+    assert classes == ["Commemoration", "Massacre", "Protest"], classes
+    figures = sorted((f.measure.split("#")[-1], f.count) for f in doc.figures)
+    assert figures == [("Killed", 19), ("Killed", 21), ("Killed", 23), ("Wounded", 1200)], figures

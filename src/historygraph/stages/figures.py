@@ -91,7 +91,13 @@ def _measure_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[Toke
                 i = j - 1
                 break
         i += 1
-    return found
+    # "the death toll": one trigger, the modifier's ("toll" alone counts the dead too)
+    heads = {t.i for t, _, _ in found}
+    return [
+        entry
+        for entry in found
+        if not any(c.dep_ in {"compound", "amod"} and c.i in heads for c in entry[0].children)
+    ]
 
 
 def _is_quantity(token: Token, lexicon: Lexicon) -> bool:
@@ -232,6 +238,13 @@ def _arguments(trigger: Token) -> list[Token]:
         holder = trigger.head.head
     elif trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
         holder = trigger.head  # "put the civilian death toll at 83"
+    if holder.dep_ == "nsubj" and holder.pos_ == "NOUN" and holder.head.pos_ == "VERB":
+        # "the toll later rose to 21", "the death toll stood at 131", "the toll reached 90"
+        verb = holder.head
+        result += [c for c in verb.children if c.dep_ == "dobj" and c.like_num]
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}:
+                result += [c for c in prep.children if c.dep_ == "pobj" and c.like_num]
     if holder.dep_ == "dobj" and (holder is not trigger or trigger.pos_ == "NOUN"):
         for prep in holder.head.children:
             # "put the toll at 83", "give the death toll as fourteen"
@@ -581,6 +594,7 @@ def find_figures(doc: Document, ctx: Context) -> None:
     """
     lexicon = ctx.ontology.lexicon
     seen: set[tuple[int, int]] = set()
+    numbered: set[tuple[int, URIRef]] = set()  # a number counts once per measure
 
     def add(
         event_id: int,
@@ -589,9 +603,10 @@ def find_figures(doc: Document, ctx: Context) -> None:
         quantity: tuple[int, URIRef],
         key: tuple[int, int],
     ) -> None:
-        if key in seen:
-            return
+        if key in seen or (key[0], measure) in numbered:
+            return  # ("put the toll at 379 people killed": one figure, two words for it)
         seen.add(key)
+        numbered.add((key[0], measure))
         doc.figures.append(FigureRecord(event_id, measure, quantity[0], quantity[1], span))
 
     for sentence in doc.sentences:
