@@ -1644,3 +1644,13 @@ def test_a_toll_that_rose_a_hunger_strike_and_a_requiem(extract) -> None:  # typ
     assert classes == ["Commemoration", "Massacre", "Protest"], classes
     figures = sorted((f.measure.split("#")[-1], f.count) for f in doc.figures)
     assert figures == [("Killed", 19), ("Killed", 21), ("Killed", 23), ("Wounded", 1200)], figures
+
+
+def test_marking_years_since_an_event_commemorates_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "RAVNA, 9 April 2019 — Moldavia on Tuesday marked thirty years since Ostland troops "
+        "broke up a peaceful rally in the centre of its capital."
+    )
+    commemorations = [e for e in doc.live_events() if e.cls == HG.Commemoration]
+    assert len(commemorations) == 1
+    assert commemorations[0].date is not None and commemorations[0].date.value == "2019-04-09"
