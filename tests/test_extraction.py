@@ -1654,3 +1654,9 @@ def test_marking_years_since_an_event_commemorates_it(extract) -> None:  # type:
     commemorations = [e for e in doc.live_events() if e.cls == HG.Commemoration]
     assert len(commemorations) == 1
     assert commemorations[0].date is not None and commemorations[0].date.value == "2019-04-09"
+
+
+def test_a_religious_title_before_a_name(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("Patriarch Ilia II later led a requiem service at the Ravna church.")
+    found = labels(doc)
+    assert any(cls == "Person" and "Ilia II" in label for label, cls in found.items()), found

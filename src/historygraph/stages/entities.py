@@ -404,6 +404,7 @@ PERSON_TITLES = frozenset(
         "lieutenant", "colonel", "major", "marshal", "admiral", "captain", "sergeant",
         "senator", "ambassador", "speaker", "chairman", "king", "queen", "prince", "princess",
         "minister", "chairwoman", "chairperson", "governor", "mayor", "commander",
+        "patriarch", "pope", "archbishop", "bishop", "cardinal", "imam", "rabbi", "ayatollah",
     }
 )  # fmt: skip
 
