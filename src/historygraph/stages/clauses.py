@@ -48,6 +48,7 @@ def names_a_site(name: str, sites: frozenset[str]) -> bool:
     return any(f" {site} " in padded for site in sites)
 
 
+#: Words that put a clause or phrase at another time than what it hangs on.
 TIME_BOUNDS = frozenset({"after", "before", "since", "until"})
 #: Nouns of a span of time that a "after/before" phrase can measure from ("the day after").
 TIME_UNITS = frozenset({"day", "night", "morning", "evening", "week", "month", "year"})

@@ -539,9 +539,7 @@ def _match_untagged_names(b: _Builder, parsed: Token) -> None:
             and not is_title_word(token.text)
             and not definite  # "the Lord Chief Justice" is an office, "Lord Widgery" a name
         ):
-            label = normalise_label(b.doc.quote(span))
-            b.evidence[span] = (HG.Person, BY_CONTEXT)
-            b.add(span, b.entity_for(HG.Person, label), "ner")
+            _add_name(b, span, HG.Person)
         elif (
             token.dep_ == "pobj"
             and token.tag_ == "NNP"
@@ -550,12 +548,29 @@ def _match_untagged_names(b: _Builder, parsed: Token) -> None:
                 # "sent into the Bogside" (a motion; "an inquiry into the Riots" is none)
                 or (token.head.lower_ in _MOTION_PREPOSITIONS and token.head.head.pos_ == "VERB")
             )
+            and _class_of_phrase(b, token, None) is None  # ("the Government House": head words')
         ):
-            if _class_of_phrase(b, token, None) is not None:
-                continue  # a head word's phrase ("the Government House") is the head words'
-            label = normalise_label(b.doc.quote(span))
-            b.evidence[span] = (HG.Place, BY_CONTEXT)
-            b.add(span, b.entity_for(HG.Place, label), "ner")
+            _add_name(b, span, HG.Place)
+
+
+def _after_untagged_date(tokens: list[Token]) -> list[Token]:
+    """The words of a phrase after a date the model left untagged before its head word
+    ("20 January units", "19 to 20 January units"): a month is no word of a name."""
+    dated = 0
+    while dated < len(tokens) - 1 and (
+        tokens[dated].like_num or tokens[dated].lower_ in {"to", "and", "-", "\u2013"}
+    ):
+        dated += 1
+    if dated < len(tokens) - 1 and tokens[dated].text in MONTH_NAMES:
+        return tokens[dated + 1 :]
+    return tokens
+
+
+def _add_name(b: _Builder, span: Span, cls: URIRef) -> None:
+    """A name found from its context (not its NER label): a mention of the entity of that
+    class and label."""
+    b.evidence[span] = (cls, BY_CONTEXT)
+    b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "ner")
 
 
 def _after_locative(root: Token) -> bool:
@@ -690,10 +705,9 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         if holder is not None:
             # "Speaker of the Milli Majlis Sahiba Gafarova", tagged as one name: the body's
             # name, then the person who holds the office
-            span = Span(offset(holder[0]), offset(holder[-1]) + len(holder[-1].text))
-            label = normalise_label(b.doc.quote(span))
-            b.evidence[span] = (HG.Person, BY_CONTEXT)
-            b.add(span, b.entity_for(HG.Person, label), "ner")
+            _add_name(
+                b, Span(offset(holder[0]), offset(holder[-1]) + len(holder[-1].text)), HG.Person
+            )
             continue
         root_span = Span(offset(ent.root), offset(ent.root) + len(ent.root.text))
         if nested:
@@ -826,20 +840,12 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
         tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
         while tokens and (
             tokens[0].ent_type_ in {"DATE", "TIME"}
-            or tokens[0].text in MONTH_NAMES  # "20 January units", the month left untagged
             or (tokens[0].like_num and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")
-            or (tokens[0].like_num and len(tokens) > 1 and tokens[1].text in MONTH_NAMES)
         ):
             # "On 13 April 1919 troops fired", "From 22 December Ostland troops fought" (the
             # model left the day out of the date): the date is no part of the name
             tokens = tokens[1:]
-        dated = 0  # "19 to 20 January units", a day range the model left untagged
-        while dated < len(tokens) - 1 and (
-            tokens[dated].like_num or tokens[dated].lower_ in {"to", "and", "-", "\u2013"}
-        ):
-            dated += 1
-        if tokens[dated].text in MONTH_NAMES and dated < len(tokens) - 1:
-            tokens = tokens[dated + 1 :]
+        tokens = _after_untagged_date(tokens)
         tokens = _after_coordinated_modifiers(tokens, root)
         possessor = next((c for c in root.children if c.dep_ == "poss"), None)
         owner = possessor
@@ -987,10 +993,8 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             b.mentions.remove(m)
         if all(m in place for m in b.mentions if m.span.overlaps(span)):
             label = normalise_label(b.doc.quote(span))
-            if of_place and possessor is not None and not span.contains(token_span(possessor)):
-                holder = b.covered(token_span(possessor))
-                if holder is not None:
-                    label = f"{label} of {b.doc.entities[holder.entity].label}"
+            if of_place:
+                label = _of_its_place(b, root, span, cls, label)
             key = b.entity_for(cls, label)
             b.add(span, key, "headword")
             if site and place:

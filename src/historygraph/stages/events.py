@@ -359,27 +359,20 @@ class _Resolver:
             if any(span.overlaps(t) for t in taken):
                 continue
             subjects = self._subjects(token)
-            if self._people_struck(token) and any(
+            # "soldiers attacked the crowd": whoever of the trigger's agent classes attacks
+            # people, the class whose of-phrase names those it strikes (a massacre) wins
+            aimed = bool(self._people_struck(token)) and any(
                 self._class_is(e, agent_cls) for e in subjects for _, agent_cls in pairs
-            ):
-                # "soldiers attacked the crowd": whoever attacks people, the class whose
-                # of-phrase names those it strikes (a massacre) wins
+            )
+            if aimed:
                 pairs = tuple(
                     sorted(
                         pairs,
-                        key=lambda pair: (
-                            self._class_value(self.lexicon.of_roles, pair[0]) != HG.affected
-                        ),
+                        key=lambda p: self._class_value(self.lexicon.of_roles, p[0]) != HG.affected,
                     )
                 )
-                subjects_ok = {pair[0]: True for pair in pairs}
-            else:
-                subjects_ok = {
-                    cls: any(self._class_is(e, agent_cls) for e in subjects)
-                    for cls, agent_cls in pairs
-                }
-            for cls, _agent_cls in pairs:
-                if subjects_ok[cls]:
+            for cls, agent_cls in pairs:
+                if aimed or any(self._class_is(e, agent_cls) for e in subjects):
                     mention = EventMention(cls, "strong", token, span, sentence)
                     mention.anchors = self._anchors(token)
                     mention.subject_role = self.lexicon.agent_trigger_roles.get(cls)
@@ -1125,18 +1118,17 @@ class _Merger:
     def place(self, mention: EventMention, previous_in_paragraph: EventRecord | None) -> None:
         event: EventRecord | None = None
         target = self.candidate(mention)
-        governor = next(
-            (
-                e
-                for e in reversed(self.doc.events)
-                if e.merged_into is None and e.cls == mention.cls and _governed_by(e, mention)
-            ),
-            None,
-        )
-        if governor is not None and mention.kind == "strong" and mention.head.pos_ == "VERB":
+        if mention.kind == "strong" and mention.head.pos_ == "VERB":
             # one act told by two triggers of one sentence ("walked up to the Alley of Martyrs,
             # laying carnations at the Eternal Flame"), wherever each says it was
-            target = governor
+            target = next(
+                (
+                    e
+                    for e in reversed(self.doc.events)
+                    if e.merged_into is None and e.cls == mention.cls and _governed_by(e, mention)
+                ),
+                target,
+            )
         if mention.kind == "strong":
             verbal = mention.head.pos_ in {"VERB", "AUX"}
             refers = not verbal and not is_indefinite(mention.head) and not mention.head.like_num
@@ -1230,9 +1222,10 @@ class _Merger:
 
 
 def _right_after_coordination(verb: Token) -> bool:
-    """Whether a conjoined verb follows its comma or "and" directly ("visited the Alley,
-    laid a wreath ... and put flowers"), not a phrase the model failed to make its subject
-    ("condemned the use of force, and the foreign ministers ... denounced")."""
+    """Whether no noun stands between a conjoined verb and the comma or "and" before it
+    ("visited the Alley, laid a wreath ... and put flowers"): a noun there is a subject the
+    model failed to attach ("condemned the use of force, and the foreign ministers ...
+    denounced")."""
     links = [c.i for c in verb.head.children if c.dep_ in {"cc", "punct"} and c.i < verb.i]
     start = max(links) if links else verb.head.i
     between = verb.doc[start + 1 : verb.i]

@@ -193,17 +193,9 @@ def _arguments(trigger: Token) -> list[Token]:
         result += [c for c in verb.children if c.dep_ in ARGUMENT_DEPS]
     if not result and trigger.pos_ == "VERB":
         result = _preceding_noun(trigger)
-    if (
-        trigger.dep_ == "pobj"
-        and trigger.head.lower_ == "among"
-        and trigger.head.head.pos_
-        in {
-            "AUX",
-            "VERB",
-        }
-    ):
+    verb = trigger.head.head
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "among" and verb.pos_ in {"AUX", "VERB"}:
         # "among the dead were 10 civilians": the count is on what the verb says they were
-        verb = trigger.head.head
         result += [c for c in verb.children if c.dep_ in {"attr", "nsubj", "nsubjpass"}]
     if (trigger.pos_ in {"ADJ", "NOUN"} or trigger.dep_ in {"oprd", "acomp"}) and trigger.dep_ in {
         "acomp",

@@ -371,9 +371,6 @@ def find_times(doc: Document, ctx: Context) -> None:
             )
 
 
-_YEARS = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-
-
 def _year_of_weekday(ent: Any, date: ParsedDate, text: str) -> ParsedDate:
     """ "On the morning of Wednesday 16 June": when the year taken from context does not
     make the day that weekday, the year the text names nearest to it that does."""
@@ -397,7 +394,7 @@ def _year_of_weekday(ent: Any, date: ParsedDate, text: str) -> ParsedDate:
 
     if weekday(date.year) == named[0]:
         return date
-    years = sorted({int(y) for y in _YEARS.findall(text)}, key=lambda y: abs(y - date.year))
+    years = sorted({int(y) for y in _YEAR.findall(text)}, key=lambda y: abs(y - date.year))
     fit = next((y for y in years if weekday(y) == named[0]), None)
     return ParsedDate(fit, date.month, date.day) if fit is not None else date
 
