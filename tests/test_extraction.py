@@ -1660,3 +1660,62 @@ def test_a_religious_title_before_a_name(extract) -> None:  # type: ignore[no-un
     doc = extract("Patriarch Ilia II later led a requiem service at the Ravna church.")
     found = labels(doc)
     assert any(cls == "Person" and "Ilia II" in label for label, cls in found.items()), found
+
+
+def test_a_force_beside_another_is_not_that_force(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 May 1971 the Ravnian army and internal troops entered Ostgrad, and the troops "
+        "opened fire on the crowd."
+    )
+    forces = {
+        e.label: sorted(e.aliases) for e in doc.entities.values() if e.cls == HG.MilitaryForce
+    }
+    assert "internal troops" in forces, forces
+    assert "internal troops" not in forces.get("Ravnian army", []), forces
+
+
+def test_one_unnamed_person_the_text_singles_out(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 May 1971 troops fired on a crowd in Ostgrad. A retired teacher said the soldiers "
+        "shot without warning, and a hospital spokesman said 40 survivors were treated. "
+        "Marta Kell, a nurse from the suburbs, was among them."
+    )
+    people = labels(doc)
+    assert people.get("retired teacher") == "Person", people
+    assert people.get("hospital spokesman") == "Person", people
+    assert people.get("survivors") == "Group", people
+    assert "nurse" not in people, people
+
+
+def test_calling_an_act_a_crime_condemns_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 May 1971 troops killed four people in Ostgrad. Ivo Marek, the opposition leader, "
+        "called the shooting a crime. In 1994 the parliament adopted a decision that described "
+        "the events as a crime."
+    )
+    condemnations = [e for e in doc.events if e.cls == HG.Condemnation and e.merged_into is None]
+    assert len(condemnations) == 1, condemnations
+    assert [doc.entities[a].label for a in condemnations[0].agents] == ["Ivo Marek"]
+
+
+def test_a_name_defined_as_an_event_is_no_actor(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Jeltoqsan was a wave of protests by students in Alma-Ata in December 1986. "
+        "Kazakhs later remembered Jeltoqsan every year, and Nursultan Nazarbayev spoke."
+    )
+    found = labels(doc)
+    assert "Jeltoqsan" not in found, found
+    assert found.get("Alma-Ata") == "Place", found
+    assert found.get("Kazakhs") == "Group", found
+    assert found.get("Nursultan Nazarbayev") == "Person", found
+    assert not any(e.cls == HG.Place and "Nursultan" in e.aliases for e in doc.entities.values())
+
+
+def test_a_datelines_place_is_no_actor(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "RIGA, Latvia, Jan. 21, 1991 (Agency) — Soviet special police stormed the Latvian "
+        "Interior Ministry on Sunday night, killing at least four people, officials said."
+    )
+    agents = {doc.entities[a].label for e in doc.events for a in e.agents}
+    assert "Soviet special police" in agents, agents
+    assert "Latvia" not in agents, agents

@@ -93,6 +93,8 @@ class HG(DefinedNamespace):
     agentTriggerRole: URIRef
     siteTrigger: URIRef
     siteWord: URIRef
+    verdictTrigger: URIRef
+    verdictWord: URIRef
     headWord: URIRef
     nerLabel: URIRef
     cue: URIRef

@@ -102,6 +102,11 @@ class Lexicon:
     #: event class -> the role its agent triggers' subject fills, when not hg:agent
     #: ("the residents fled": affected)
     agent_trigger_roles: dict[URIRef, URIRef] = field(default_factory=dict)
+    #: verb lemma -> (event class, nouns the verb must call something by), deepest event
+    #: class first ("called the shooting a crime": a condemnation)
+    verdict_triggers: dict[str, tuple[tuple[URIRef, frozenset[str]], ...]] = field(
+        default_factory=dict
+    )
 
     @property
     def max_trigger_len(self) -> int:
@@ -326,7 +331,7 @@ def _parse_files(files: list[Path]) -> Graph:
 
 
 #: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 
 
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
@@ -491,6 +496,18 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
     for entries in site_triggers.values():
         entries.sort(key=lambda entry: (-onto.depth(entry[0]), str(entry[0])))
 
+    verdict_triggers: dict[str, list[tuple[URIRef, frozenset[str]]]] = {}
+    for subject in sorted(
+        {s for s in g.subjects(HG.verdictTrigger, None) if isinstance(s, URIRef)}
+    ):
+        verdicts = frozenset(w.lower() for w in _strings(g, subject, HG.verdictWord))
+        if not verdicts:
+            raise OntologyError(f"{subject} has hg:verdictTrigger but no hg:verdictWord")
+        for verb in _strings(g, subject, HG.verdictTrigger):
+            verdict_triggers.setdefault(verb.lower(), []).append((subject, verdicts))
+    for verdict_entries in verdict_triggers.values():
+        verdict_entries.sort(key=lambda entry: (-onto.depth(entry[0]), str(entry[0])))
+
     return Lexicon(
         event_triggers=event_triggers,
         weak_triggers=_word_map(onto, HG.weakTrigger, HG.Event),
@@ -521,6 +538,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         ),
         site_triggers={k: tuple(v) for k, v in sorted(site_triggers.items())},
         agent_trigger_roles=_class_map(HG.agentTriggerRole),
+        verdict_triggers={k: tuple(v) for k, v in sorted(verdict_triggers.items())},
     )
 
 

@@ -145,6 +145,8 @@ LEXICON = frozenset(
         HG.agentTriggerRole,
         HG.siteTrigger,
         HG.siteWord,
+        HG.verdictTrigger,
+        HG.verdictWord,
         HG.headWord,
         HG.nerLabel,
         HG.cue,

@@ -54,6 +54,8 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.agentTriggerRole, "Agent trigger role"),
     (HG.siteTrigger, "Site triggers"),
     (HG.siteWord, "Site words"),
+    (HG.verdictTrigger, "Verdict triggers"),
+    (HG.verdictWord, "Verdict words"),
     (HG.cue, "Cues"),
     (HG.reportVerb, "Report verbs"),
 )

@@ -184,6 +184,12 @@ def _demonyms(label: str) -> set[str]:
     words = {stem + ending for ending in DEMONYM_ENDINGS}
     if stem[-1:] in "aeiouy":  # China -> Chinese, Kenya -> Kenyan
         words.update(stem[:-1] + ending for ending in ("an", "ian", "ese"))
+    # Kazakhstan -> Kazakh, Uzbekistan -> Uzbek ("Pakistan" keeps only "Pakistani")
+    for suffix in ("istan", "stan"):
+        base = stem[: -len(suffix)]
+        if stem.endswith(suffix) and len(base) >= 4 and base[-1] not in "aeiou":
+            words.add(base)
+            break
     return words
 
 
@@ -227,6 +233,8 @@ class _Builder:
         self.evidence: dict[Span, tuple[URIRef, int]] = {}
         #: NER names found in headings: kept only if the body names them too
         self.in_headings: list[tuple[Span, str]] = []
+        #: compact names the text defines as an event's ("Jeltoqsan was a wave of protests")
+        self.event_names: set[str] = set()
 
     def entity_for_entry(self, entry: GazetteerEntry) -> str:
         key = f"gazetteer|{entry.iri}"
@@ -292,6 +300,9 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
             continue
         span = Span(offset(first), offset(last) + len(last.text))
         entry = index.by_compact["".join(keys[i : best + 1])]
+        if entry.cls != HG.Person and _inside_person_name(first, last):
+            i = best + 1  # "Nursultan Nazarbayev" is a man, not the city once named after him
+            continue
         if b.covered(span) is None:
             local = _local_people(b, entry, span)
             if local is not None:  # "Karabakh Armenians": the people of one place, not all
@@ -301,6 +312,22 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
             else:
                 b.add(span, b.entity_for_entry(entry), "gazetteer")
         i = best + 1
+
+
+def _inside_person_name(first: Token, last: Token) -> bool:
+    """Whether the words ``first`` .. ``last`` are part of a longer name the model tagged
+    as a person's."""
+    if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
+        return False
+    doc = first.doc
+    start = first.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = last.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    # ("The Milli Majlis (", tagged as a person's name, is no longer name)
+    return any(doc[i].pos_ == "PROPN" for i in (*range(start, first.i), *range(last.i + 1, end)))
 
 
 #: Words that make a region of a country a place of its own: "Northern Ireland", "West Bengal".
@@ -462,7 +489,8 @@ def _make_head_phrase_anchors(ontology: Ontology) -> tuple[frozenset[str], int]:
 def _class_of_phrase(b: _Builder, root: Token, default: URIRef | None) -> URIRef | None:
     cls = _head_phrase_class(b, root)
     if cls is None:
-        cls = b.lexicon.head_words.get(lemma(root)) or b.lexicon.head_words.get(root.lower_)
+        # the word as written first: "survivors" (a group), though "survivor" is a person
+        cls = b.lexicon.head_words.get(root.lower_) or b.lexicon.head_words.get(lemma(root))
     if cls is not None and (b.ontology.is_a(cls, HG.Agent) or b.ontology.is_a(cls, HG.Place)):
         return cls
     return default
@@ -492,6 +520,12 @@ def _modifies(token: Token) -> bool:
     return token.dep_ in {"amod", "compound", "nmod", "poss"}
 
 
+def _nationality_plural(b: _Builder, token: Token) -> bool:
+    """ "Kazakhs", "Uzbeks": a nationality word of the gazetteer plus "s"."""
+    word = compact(token.text)
+    return word.endswith("s") and word[:-1] in nationality_words(b.ontology)
+
+
 def _is_people_noun(b: _Builder, root: Token) -> bool:
     """ "Armenians", "Georgians": a nationality used as a plural noun, not as a modifier.
 
@@ -502,8 +536,7 @@ def _is_people_noun(b: _Builder, root: Token) -> bool:
         return False
     if root.tag_ in {"NNPS", "NNS"}:
         return True
-    word = compact(root.text)
-    return word.endswith("s") and word[:-1] in nationality_words(b.ontology)
+    return _nationality_plural(b, root)
 
 
 #: Entity types of the model that name nothing the lexicon classes: a proper name the model
@@ -522,8 +555,9 @@ def _match_untagged_names(b: _Builder, parsed: Token) -> None:
             continue
         names = [t for t in token.subtree if t.dep_ == "compound" and t.i < token.i]
         tokens = [*names, token]
-        if [t.i for t in tokens] != list(range(tokens[0].i, token.i + 1)):
-            continue  # a name is one run of words
+        hyphens = {t.i for t in token.doc[tokens[0].i : token.i] if t.tag_ == "HYPH"}
+        if sorted({*(t.i for t in tokens), *hyphens}) != list(range(tokens[0].i, token.i + 1)):
+            continue  # a name is one run of words ("Alma-Ata" too)
         if any(
             t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in _UNTYPED
             for t in tokens
@@ -531,6 +565,8 @@ def _match_untagged_names(b: _Builder, parsed: Token) -> None:
             continue
         span = Span(offset(tokens[0]), offset(token) + len(token.text))
         if b.covered(span) is not None or _names_an_event(b, token):
+            continue
+        if compact(b.doc.quote(span)) in b.event_names:
             continue
         definite = any(c.dep_ == "det" for c in token.children)
         if (
@@ -664,6 +700,36 @@ def _leader_by_name(tokens: list[Token]) -> bool:
     )
 
 
+#: Nouns of many events of one kind: "a wave of protests", "a series of strikes".
+SERIES_NOUNS = frozenset({"wave", "series", "campaign", "spate", "outbreak", "cycle", "chain"})
+
+#: What the model tags a name that may be an event's: never a place's label.
+_EVENT_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def _find_event_names(b: _Builder, parsed: Token) -> None:
+    """ "Jeltoqsan was a wave of protests", "the Intifada was an uprising": the subject of
+    a copula whose complement is an event noun names an event, not an agent or a place."""
+    for ent in parsed.ents:
+        root = ent.root
+        if ent.label_ not in _EVENT_NAME_LABELS or root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if root.head.lemma_ != "be":
+            continue
+        for attr in (c for c in root.head.children if c.dep_ == "attr"):
+            nouns = [attr]
+            if lemma(attr) in SERIES_NOUNS:
+                nouns = [
+                    o
+                    for p in attr.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+            if any(_names_an_event(b, n) for n in nouns):
+                b.event_names.add(compact(ent.text))
+
+
 def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
     for ent in parsed.ents:
         default = b.lexicon.ner_labels.get(ent.label_)
@@ -671,6 +737,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             default = HG.Place  # "in the Punjab", tagged as a nationality by the model
         elif ent.label_ == "NORP" and _is_people_noun(b, ent.root):
             default = HG.Group  # "South Africans", "Armenians" used as a noun: a people
+        elif ent.label_ == "GPE" and len(ent) == 1 and _nationality_plural(b, ent.root):
+            default = HG.Group  # "Kazakhs", tagged as a place by the model
         if default is None or _is_title_of_person(ent):
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
@@ -681,6 +749,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             continue  # "under Azerbaijani control", tagged PERSON by the model
         if ent.root.pos_ in {"NOUN", "PROPN"} and _names_an_event(b, ent.root):
             continue  # (a verb the model took into the name is no event's name: see below)
+        if compact(ent.text) in b.event_names:
+            continue  # "Jeltoqsan (1986)", "convicted over Jeltoqsan": an event's name
         bracket = next((t.i for t in ent if t.text == "("), None)
         if bracket is not None and bracket > ent.start:  # "Martyrs' Lane (Şəhidlər Xiyabanı)"
             ent = ent.doc[ent.start : bracket]
@@ -917,6 +987,18 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
                 t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == root.i for t in tokens
             )
         )
+        # one unnamed person the text singles out: "a retired teacher said", "another officer
+        # recalls" (not a description of someone named: "Anahit, a teacher from Martuni",
+        # "she was a nurse", "as a student")
+        individual = (
+            b.ontology.is_a(cls, HG.Person)
+            and chunk[0].lower_ in {"a", "an", "another"}
+            and chunk[0].head.i == root.i
+            and root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"}
+            and not (root.dep_ == "pobj" and root.head.lower_ in {"as", "like"})
+            and not any(c.dep_ in {"appos", "relcl"} for c in root.children)
+            and not any(t.pos_ == "PROPN" for t in chunk)
+        )
         # a site named by a proper noun before its head word: "the Supreme Council building",
         # "the Antakalnis cemetery" (the model may take the name alone for an organisation)
         named_site = (
@@ -955,7 +1037,9 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             _add_possessed_site(b, cls, root, possessor, tokens)
             continue
         end = None
-        if (site and not (named_site or described_site)) or not (named or collective or site):
+        if (site and not (named_site or described_site)) or not (
+            named or collective or site or individual
+        ):
             # "the government of India"; a site: "the memorial on Rustaveli Avenue" (a named
             # place is the model's to find, and "the town of Khojaly" is Khojaly itself)
             preps = SITE_PREPOSITIONS if site else ("of",)
@@ -1138,6 +1222,8 @@ def _match_generic_anaphora(b: _Builder) -> None:
             if b.covered(span) is not None:
                 continue
             window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+            # "the Soviet army and internal troops": a conjunct is never the referent
+            beside = [Span(offset(c), offset(c) + len(c.text)) for c in root.conjuncts]
             # A head word of a narrower class ("the parliament": a legislature) finds its
             # referent by class. One of the broad organisation class ("the government",
             # "the party", "the authorities") must also be a word of the referent's name.
@@ -1146,6 +1232,7 @@ def _match_generic_anaphora(b: _Builder) -> None:
                 m
                 for m in b.mentions
                 if window_start <= m.span.start < span.start
+                and not any(m.span.overlaps(c) for c in beside)
                 and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
                 and (word is None or _names_with(b.doc.entities[m.entity], word))
             ]
@@ -1155,6 +1242,7 @@ def _match_generic_anaphora(b: _Builder) -> None:
                 for m in b.mentions
                 if m.span.start < span.start
                 and m.source != "anaphora"
+                and not any(m.span.overlaps(c) for c in beside)
                 and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
                 and _names_with(b.doc.entities[m.entity], lemma(root))
             ]
@@ -1214,6 +1302,8 @@ def _definite_or_modified(chunk: Token) -> bool:
 def find_entities(doc: Document, ctx: Context) -> None:
     """Find and resolve the agents and places the document mentions."""
     b = _Builder(doc, ctx.ontology)
+    for parsed in doc.parsed:
+        _find_event_names(b, parsed)
     for sent in doc.sentences:
         _match_gazetteer(b, sent.parsed)
     _match_parenthesised_aliases(b)

@@ -303,6 +303,7 @@ class _Resolver:
             result.extend(self._verb_object_mentions(sentence, result))
             result.extend(self._agent_trigger_mentions(sentence, result))
             result.extend(self._site_trigger_mentions(sentence, result))
+            result.extend(self._verdict_trigger_mentions(sentence, result))
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
 
     def _verb_object_mentions(
@@ -472,6 +473,38 @@ class _Resolver:
                         m for m in found if not (m.sentence is sentence and m.head.i == token.i)
                     ]
                     break
+        return result
+
+    def _verdict_trigger_mentions(
+        self, sentence: Sentence, found: list[EventMention]
+    ) -> list[EventMention]:
+        """ "called the shooting a crime", "described the killings as genocide": a verb that
+        signals an event only when it calls something by a word the lexicon gives (the
+        word is then no mention of its own: "a crime" is what is said, not an event)."""
+        table = self.lexicon.verdict_triggers
+        if not table:
+            return []
+        result = []
+        for token in sentence.parsed:
+            if token.pos_ != "VERB" or is_passive(token):
+                continue
+            entries = table.get(lemma(token)) or table.get(token.lower_)
+            heads = {m.head.i for m in found if m.sentence is sentence}
+            if not entries or token.i in heads:
+                continue
+            if token.dep_ in {"relcl", "acl"} and token.head.i in heads:
+                continue  # "a decision that described the events as a crime": what it says
+            verdicts = _verdicts(token)
+            for cls, words in entries:
+                verdict = next((v for v in verdicts if _called(v) & words), None)
+                if verdict is None:
+                    continue
+                mention = EventMention(cls, "strong", token, tokens_span(token, verdict), sentence)
+                mention.anchors = self._anchors(token)
+                result.append(mention)
+                said = {t.i for t in verdict.subtree}
+                found[:] = [m for m in found if not (m.sentence is sentence and m.head.i in said)]
+                break
         return result
 
     def _site_names(self, token: Token) -> list[str]:
@@ -949,6 +982,27 @@ class _Resolver:
         if best is not None and best[0] >= 10_000:
             return None
         return chosen
+
+
+def _verdicts(verb: Token) -> list[Token]:
+    """What a verb calls its object: "called the shooting a crime" (a predicate, which the
+    model may attach as an adverbial noun), "described the killings as genocide"."""
+    result = []
+    for child in verb.children:
+        if child.dep_ in {"oprd", "npadvmod", "xcomp", "ccomp"} and child.pos_ == "NOUN":
+            result.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            result.extend(o for o in child.children if o.dep_ == "pobj" and o.pos_ == "NOUN")
+    return result if any(c.dep_ == "dobj" for c in verb.children) else []
+
+
+def _called(noun: Token) -> set[str]:
+    """The words a verdict noun may match: its lemma, and with its modifier ("war crime")."""
+    words = {lemma(noun), noun.lower_}
+    words.update(
+        f"{c.lower_} {lemma(noun)}" for c in noun.children if c.dep_ in {"compound", "amod"}
+    )
+    return words
 
 
 def _in_speaker(token: Token, mention: EventMention) -> bool:
