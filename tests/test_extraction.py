@@ -1719,3 +1719,18 @@ def test_a_datelines_place_is_no_actor(extract) -> None:  # type: ignore[no-unty
     agents = {doc.entities[a].label for e in doc.events for a in e.agents}
     assert "Soviet special police" in agents, agents
     assert "Latvia" not in agents, agents
+
+
+def test_a_counted_subject_and_a_burial(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In September 2023 more than 100,000 people fled to Armenia. The Armenian government "
+        "called the exodus ethnic cleansing.\n\n"
+        "On 20 January 1990 troops killed 130 people in Ostgrad. The victims were buried on "
+        "22 January in the Upland Park, where the dead of that night are buried."
+    )
+    classes = sorted(e.cls.split("#")[-1] for e in doc.live_events())
+    assert classes.count("Deportation") == 1, classes
+    assert classes.count("Condemnation") == 1, classes
+    burials = [e for e in doc.live_events() if e.cls == HG.Commemoration]
+    assert len(burials) == 1 and burials[0].date is not None, burials
+    assert burials[0].date.value == "1990-01-22"

@@ -284,6 +284,8 @@ class _Resolver:
                     continue  # a modifier: "liberation movement", "protest camp"
                 if head.dep_ == "amod":
                     continue  # an adjective: "the self-declared republic", "a proclaimed aim"
+                if _state_of_a_place(head):
+                    continue  # "the Alley of Martyrs, where the victims are buried"
                 inside = [
                     t.ent_type_ and t.ent_type_ != "EVENT" and not t.tag_.startswith("VB")
                     for t in tokens
@@ -372,8 +374,15 @@ class _Resolver:
                         key=lambda p: self._class_value(self.lexicon.of_roles, p[0]) != HG.affected,
                     )
                 )
+            # "more than 100,000 people fled": a counted subject names no entity, but its
+            # head word has a class
+            counted = [] if subjects else self._counted_subject_classes(token)
             for cls, agent_cls in pairs:
-                if aimed or any(self._class_is(e, agent_cls) for e in subjects):
+                if (
+                    aimed
+                    or any(self._class_is(e, agent_cls) for e in subjects)
+                    or any(self.ontology.is_a(c, agent_cls) for c in counted)
+                ):
                     mention = EventMention(cls, "strong", token, span, sentence)
                     mention.anchors = self._anchors(token)
                     mention.subject_role = self.lexicon.agent_trigger_roles.get(cls)
@@ -384,6 +393,23 @@ class _Resolver:
                         if not (m.kind == "weak" and m.sentence is sentence and m.head.i == token.i)
                     ]
                     break
+        return result
+
+    def _counted_subject_classes(self, verb: Token) -> list[URIRef]:
+        """The classes the head words of a verb's counted subjects give ("more than 100,000
+        people", "thousands of residents")."""
+        result = []
+        for subject in verb.children:
+            if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
+                continue
+            counted = any(c.like_num or c.dep_ == "nummod" for c in subject.children) or (
+                subject.head.i != subject.i and subject.dep_ == "pobj"
+            )
+            cls = self.lexicon.head_words.get(subject.lower_) or self.lexicon.head_words.get(
+                lemma(subject)
+            )
+            if counted and cls is not None:
+                result.append(cls)
         return result
 
     def _people_struck(self, verb: Token) -> list[str]:
@@ -984,6 +1010,17 @@ class _Resolver:
         return chosen
 
 
+def _state_of_a_place(verb: Token) -> bool:
+    """ "the Alley of Martyrs, where the victims are buried", "the cemetery, where they were
+    buried side by side": a passive in a relative clause on where it is describes the
+    place; the event is the one the sentence tells (the funeral that went there)."""
+    return (
+        verb.dep_ == "relcl"
+        and is_passive(verb)
+        and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
+    )
+
+
 def _verdicts(verb: Token) -> list[Token]:
     """What a verb calls its object: "called the shooting a crime" (a predicate, which the
     model may attach as an adverbial noun), "described the killings as genocide"."""
@@ -993,6 +1030,10 @@ def _verdicts(verb: Token) -> list[Token]:
             result.append(child)
         elif child.dep_ == "prep" and child.lower_ == "as":
             result.extend(o for o in child.children if o.dep_ == "pobj" and o.pos_ == "NOUN")
+        elif child.dep_ == "dobj" and any(
+            g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i < child.i for g in child.children
+        ):
+            result.append(child)  # "called the exodus ethnic cleansing", parsed as one phrase
     return result if any(c.dep_ == "dobj" for c in verb.children) else []
 
 
