@@ -1734,3 +1734,28 @@ def test_a_counted_subject_and_a_burial(extract) -> None:  # type: ignore[no-unt
     burials = [e for e in doc.live_events() if e.cls == HG.Commemoration]
     assert len(burials) == 1 and burials[0].date is not None, burials
     assert burials[0].date.value == "1990-01-22"
+
+
+def test_times_and_hyphenated_titles_are_no_names(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On the night of 19–20 January 1990 Ravnian army units forced their way into Ostgrad. "
+        "Late that night soldiers opened fire on the crowd. In 2023 the Commander-in-Chief "
+        "announced anti-terror measures in the Caucasus."
+    )
+    found = labels(doc)
+    assert found.get("Ravnian army units") == "MilitaryForce", found
+    assert not any("January" in name or "night" in name for name in found), found
+    assert "Chief" not in found, found
+    assert found.get("Caucasus") == "Place", found
+    assert any(e.cls == HG.MilitaryOperation and e.date for e in doc.live_events())
+
+
+def test_the_killing_of_a_range(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The capture of Ostgrad in 1918 was followed by the killing of between 10,000 and "
+        "30,000 residents."
+    )
+    figures = sorted(
+        (f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures
+    )
+    assert figures == [("Killed", 10000, "AtLeast"), ("Killed", 30000, "AtMost")], figures

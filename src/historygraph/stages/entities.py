@@ -36,6 +36,7 @@ from historygraph.document import Document, Entity, Mention, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import GazetteerEntry, Ontology, compact, words_of
 from historygraph.pipeline import Context, stage
+from historygraph.stages.clauses import TIME_UNITS
 from historygraph.stages.syntax import (
     Token,
     is_heading,
@@ -594,12 +595,27 @@ def _after_untagged_date(tokens: list[Token]) -> list[Token]:
     ("20 January units", "19 to 20 January units"): a month is no word of a name."""
     dated = 0
     while dated < len(tokens) - 1 and (
-        tokens[dated].like_num or tokens[dated].lower_ in {"to", "and", "-", "\u2013"}
+        tokens[dated].like_num
+        or tokens[dated].lower_ in {"to", "and", "-", "\u2013"}
+        or _DAY_RANGE.match(tokens[dated].text)  # "19–20 January", one word to the model
     ):
         dated += 1
     if dated < len(tokens) - 1 and tokens[dated].text in MONTH_NAMES:
         return tokens[dated + 1 :]
+    # "Late that night soldiers": a time before the head word is no word of its name
+    timed = [
+        i
+        for i, t in enumerate(tokens[:-1])
+        if t.lower_ in TIME_UNITS
+        and t.dep_ == "compound"
+        and any(c.dep_ == "det" for c in t.children)
+    ]
+    if timed:
+        return tokens[timed[-1] + 1 :]
     return tokens
+
+
+_DAY_RANGE = re.compile(r"^\d{1,2}[\u2013-]\d{1,2}$")
 
 
 def _add_name(b: _Builder, span: Span, cls: URIRef) -> None:
@@ -611,11 +627,14 @@ def _add_name(b: _Builder, span: Span, cls: URIRef) -> None:
 
 def _after_locative(root: Token) -> bool:
     """ "in Stepanakert", "in Yerevan, Los Angeles and Marseille": the object of a locative
-    preposition, or a conjunct of one."""
+    preposition, or a conjunct of one (not in a hyphenated word: "Commander-in-Chief")."""
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    return first.dep_ == "pobj" and first.head.lower_ in LOCATIVES
+    prep = first.head
+    if prep.i > 0 and prep.doc[prep.i - 1].tag_ == "HYPH":
+        return False
+    return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
 
 
 def _drop_bylines(b: _Builder) -> None:
@@ -1217,7 +1236,9 @@ def _match_generic_anaphora(b: _Builder) -> None:
                 continue  # a singular noun with no determiner is no body: "used excessive force"
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
                 continue  # relational use: "the leadership of X" names no force itself
-            tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
+            tokens = _after_untagged_date(
+                [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
+            )
             span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
             if b.covered(span) is not None:
                 continue
