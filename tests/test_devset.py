@@ -85,7 +85,11 @@ def test_scores_do_not_regress() -> None:
     # Session 16: a sixth batch on the builder of session 15's end (a wire report on Riga
     # 1991, an encyclopedia entry on Alma-Ata 1986, a Russian historian's essay on Baku
     # 1990; first run: entities 0.70, events 0.72, figures 0.91) and the rules of
-    # ontology 0.9.0: entities 0.808, events 0.767, figures 0.934 over fifty-five.
+    # ontology 0.9.0: entities 0.808, events 0.767, figures 0.934 over fifty-five. A
+    # seventh batch on the builder after those rules (a parliament's press release in
+    # 2024, a Western explainer in 2020, an encyclopedia entry on the Alley of Martyrs;
+    # first run: entities 0.83, events 0.74, figures 0.86) and the rules after it:
+    # entities 0.810, events 0.773, figures 0.935 over fifty-eight.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.80
     assert totals["events"].f1 >= 0.75

@@ -1753,7 +1753,7 @@ def test_times_and_hyphenated_titles_are_no_names(extract) -> None:  # type: ign
 def test_the_killing_of_a_range(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "The capture of Ostgrad in 1918 was followed by the killing of between 10,000 and "
-        "30,000 residents."
+        "30,000 residents. Every year people lay flowers in memory of the 1918 killings."
     )
     figures = sorted(
         (f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures

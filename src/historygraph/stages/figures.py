@@ -123,7 +123,12 @@ def _in_a_date(token: Token) -> bool:
         return True
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     words = {t.lower_ for t in ent} if ent is not None else set()
-    return bool(words & _DATE_WORDS)
+    # "in memory of the 1990 killings": a year the model tagged as one
+    year = _YEAR.match(token.text) is not None and sum(t.like_num for t in ent or ()) == 1
+    return year or bool(words & _DATE_WORDS)
+
+
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
 #: Words that make a date entity a date (and not a range of counts the model mistagged).
