@@ -1759,3 +1759,13 @@ def test_the_killing_of_a_range(extract) -> None:  # type: ignore[no-untyped-def
         (f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures
     )
     assert figures == [("Killed", 10000, "AtLeast"), ("Killed", 30000, "AtMost")], figures
+
+
+def test_sites_named_by_what_they_house(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 19 January 1990 troops blew up the power unit of the television centre, and a "
+        "crowd gathered outside the fuel depot and the Orlando West High School."
+    )
+    found = labels(doc)
+    assert found.get("television centre") == "Place", found
+    assert found.get("fuel depot") == "Place", found
