@@ -1769,3 +1769,27 @@ def test_sites_named_by_what_they_house(extract) -> None:  # type: ignore[no-unt
     found = labels(doc)
     assert found.get("television centre") == "Place", found
     assert found.get("fuel depot") == "Place", found
+
+
+def test_a_head_of_state_named_after_the_state_and_soviet_era_names(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "A letter came from President of the Republic of Türkiye Recep Tayyip Erdoğan. In 1990 "
+        "Armenians were evacuated by ferry to Krasnovodsk in Turkmenia."
+    )
+    found = labels(doc)
+    assert found.get("Recep Tayyip Erdoğan") == "Person", found
+    assert "President" not in found, found
+    assert found.get("Turkmenistan") == "State", found
+    assert found.get("Türkmenbaşy") == "Place", found
+
+
+def test_lives_lost_a_toll_that_rose_and_martyrs(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 25 September 2023 a fuel depot exploded near Ostgrad, killing dozens. Officials "
+        "first gave a toll of at least 170 dead; it later rose to 218. A rights group wrote "
+        "that at least 90 people had lost their lives.\n\n"
+        "In 2020 the Ravnian army liberated Ostgrad in the war. According to the ministry, "
+        "2,908 servicemen became martyrs in the war."
+    )
+    counts = sorted(f.count for f in doc.figures if f.measure == HG.Killed)
+    assert {90, 170, 218, 2908} <= set(counts), counts

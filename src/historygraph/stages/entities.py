@@ -580,6 +580,7 @@ def _match_untagged_names(b: _Builder, parsed: Token) -> None:
         elif (
             token.dep_ == "pobj"
             and token.tag_ == "NNP"
+            and not (len(tokens) == 1 and is_title_word(token.text))  # "from President X"
             and (  # ("the Riots": no place)
                 _after_locative(token)
                 # "sent into the Bogside" (a motion; "an inquiry into the Riots" is none)
@@ -882,8 +883,9 @@ def _office_holder(b: _Builder, tokens: list[Token], nested: list[Mention]) -> l
     "of" ("Speaker of [the Milli Majlis Sahiba Gafarova]"): its tokens, if so."""
     if len(nested) != 1 or nested[0].span.start != offset(tokens[0]):
         return None
-    if _is_place(b, nested[0]):
-        return None
+    cls = b.doc.entities[nested[0].entity].cls
+    if b.ontology.is_a(cls, HG.Place) and not b.ontology.is_a(cls, HG.State):
+        return None  # (a state has office holders: "President of the Republic of X Name")
     rest = [t for t in tokens if offset(t) >= nested[0].span.end]
     if len(rest) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
         return None

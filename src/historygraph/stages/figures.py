@@ -91,6 +91,18 @@ def _measure_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[Toke
                 i = j - 1
                 break
         i += 1
+    # "lost their lives": a verb and its object with words between them ("lose life")
+    for verb in tokens:
+        if verb.pos_ != "VERB" or any(verb.i == t.i for t, _, _ in found):
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.i == verb.i + 1:
+                continue
+            keys = [(v, o) for v in (lemma(verb), verb.lower_) for o in (lemma(obj), obj.lower_)]
+            measure = next((triggers[k] for k in keys if k in triggers), None)
+            if measure is not None:
+                found.append((verb, measure, tokens_span(verb, obj)))
+                break
     # "the death toll": one trigger, the modifier's ("toll" alone counts the dead too)
     heads = {t.i for t, _, _ in found}
     return [
@@ -247,6 +259,27 @@ def _arguments(trigger: Token) -> list[Token]:
             # "put the toll at 83", "give the death toll as fourteen"
             if prep.dep_ == "prep" and prep.lower_ in {"at", "as"}:
                 result += [c for c in prep.children if c.dep_ == "pobj"]
+    return result
+
+
+#: Verbs of a count that grew: "the toll rose to 21", "it later climbed to 218".
+_RISE_VERBS = frozenset({"rise", "climb", "reach", "grow", "increase", "jump", "stand"})
+
+
+def _risen_counts(trigger: Token) -> list[Token]:
+    """ "gave a toll of at least 170 dead; it later rose to 218": the later count of a
+    toll a pronoun refers back to, after the one the trigger's phrase gives."""
+    if trigger.pos_ != "NOUN":
+        return []
+    result = []
+    for verb in trigger.sent:
+        if verb.i <= trigger.i or lemma(verb) not in _RISE_VERBS:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+            continue
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}:
+                result += [c for c in prep.children if c.dep_ == "pobj" and c.like_num]
     return result
 
 
@@ -625,6 +658,9 @@ def find_figures(doc: Document, ctx: Context) -> None:
                 for span, quantity, key in found:
                     add(event.id, measure, span, quantity, (key, offset(trigger)))
                 reported.append((trigger, measure, event.id))
+                for risen in _risen_counts(trigger):
+                    for more_span, more, key in _figure_at(risen, trigger, trigger_span, lexicon):
+                        add(event.id, measure, more_span, more, (key, offset(trigger)))
                 # "200 civilians and several dozen soldiers had been killed": the
                 # conjuncts of the trigger's own argument share its measure
                 counted = noun.head.i == trigger.i or (
