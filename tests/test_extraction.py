@@ -1793,3 +1793,15 @@ def test_lives_lost_a_toll_that_rose_and_martyrs(extract) -> None:  # type: igno
     )
     counts = sorted(f.count for f in doc.figures if f.measure == HG.Killed)
     assert {90, 170, 218, 2908} <= set(counts), counts
+
+
+def test_a_story_told_forward_and_what_did_not_happen(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "GENEVA, 12 December 2023 (Agency) — The report traces the crisis back to December "
+        "2022, when the road was closed.\n\n"
+        "On 28 September Samvel Shahramanyan signed a decree dissolving the republic. The "
+        "ministry insisted that nobody had been expelled."
+    )
+    dated = {e.cls.split("#")[-1]: e.date.value if e.date else None for e in doc.live_events()}
+    assert dated.get("Declaration") == "2023-09-28", dated
+    assert "Deportation" not in dated, dated

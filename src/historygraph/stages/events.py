@@ -306,6 +306,9 @@ class _Resolver:
             result.extend(self._agent_trigger_mentions(sentence, result))
             result.extend(self._site_trigger_mentions(sentence, result))
             result.extend(self._verdict_trigger_mentions(sentence, result))
+        # "nobody had been expelled", "the troops did not open fire": what the text says
+        # did not happen is no event
+        result = [m for m in result if not _negated(m.head)]
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
 
     def _verb_object_mentions(
@@ -1008,6 +1011,26 @@ class _Resolver:
         if best is not None and best[0] >= 10_000:
             return None
         return chosen
+
+
+#: Subjects that say nobody did it or had it done to them.
+_NOBODY = frozenset({"nobody", "noone", "none"})
+
+
+def _negated(head: Token) -> bool:
+    """Whether a verb is negated ("did not fire", "never condemned") or has nobody for its
+    subject ("nobody was expelled", "no one was killed")."""
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    for child in head.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass"} and (
+            child.lower_ in _NOBODY
+            or (child.lower_ == "one" and any(d.lower_ == "no" for d in child.children))
+        ):
+            return True
+    return False
 
 
 def _state_of_a_place(verb: Token) -> bool:

@@ -3,7 +3,10 @@
 "20 January 1990" becomes ``1990-01-20`` (xsd:date), "February 1994"
 ``1994-02`` (xsd:gYearMonth), "1990" ``1990`` (xsd:gYear), "44 days" ``P44D``
 (xsd:duration). A day and month without a year ("January 20") take the year
-of the closest earlier date that has one. "Sixty-five years ago (today)" is
+of the closest earlier date that has one, or the year after it when the day
+falls before that date in its year and the text was written later ("back to
+December 2022 ... On 19 September": 2023), unless the clause looks back ("had
+begun on 2 September"). "Sixty-five years ago (today)" is
 counted back from the date of writing, which a news dateline gives
 ("SHARPEVILLE, 21 March 2025 — ..."), and so are "today", "this morning" and
 "yesterday" and a weekday ("on Thursday": the latest one on or before the
@@ -261,6 +264,7 @@ def find_times(doc: Document, ctx: Context) -> None:
     """Normalise every DATE entity spaCy finds; resolve missing years from context."""
     quotes = doc.quotes
     last_year: int | None = None
+    last_anchor: ParsedDate | None = None  # the date that gave ``last_year``
     written: ParsedDate | None = None  # the dateline's date, once seen
     narrative: ParsedDate | None = None  # the last day the narrative dated, for "the next day"
     for paragraph, parsed in zip(doc.paragraphs, doc.parsed, strict=True):
@@ -344,6 +348,8 @@ def find_times(doc: Document, ctx: Context) -> None:
                 if recurring(ent.sent):
                     temporal = False  # "every year on 20 January": a day of the year, no date
                 date = ParsedDate(last_year, date.month, date.day)
+                if written is not None and last_anchor is not None and not _looks_back(ent.root):
+                    date = _forward(date, last_anchor, written)
                 date = _year_of_weekday(ent, date, doc.text)
                 if date.year != last_year:
                     last_year = date.year  # the weekday told the year: later dates follow it
@@ -356,6 +362,7 @@ def find_times(doc: Document, ctx: Context) -> None:
                     temporal = False  # "In a 1991 report, X estimated ...": no event's date
                 elif _anchors_narrative(ent.root):
                     last_year = date.year
+                    last_anchor = date
                 if written is None and _is_dateline(doc, paragraph, span):
                     written = date  # the date of writing: it dates no event itself
                     temporal = False
@@ -617,6 +624,27 @@ def _future(token: object) -> bool:
             break
         node = head
     return any(c.lower_ in FUTURE_AUXILIARIES for c in node.children)  # type: ignore[attr-defined]
+
+
+def _looks_back(root: Any) -> bool:
+    """Whether a date hangs on a verb in the past perfect ("the war had begun on 27
+    September"): the story looks back before the date it has reached."""
+    verb = root
+    while verb.head.i != verb.i and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
+
+
+def _forward(date: ParsedDate, anchor: ParsedDate, written: ParsedDate) -> ParsedDate:
+    """ "... back to December 2022. ... On 19 September": a day and month that fall before
+    the anchor in the anchor's year follow it in the next year, when that is still no
+    later than the date of writing (a story told forward)."""
+    if date.year is None or anchor.month is None or date.month is None:
+        return date
+    if (date.month, date.day or 0) >= (anchor.month, anchor.day or 0):
+        return date
+    later = ParsedDate(date.year + 1, date.month, date.day)
+    return date if _after(later, written) else later
 
 
 def _after(date: ParsedDate, written: ParsedDate) -> bool:
