@@ -1805,3 +1805,13 @@ def test_a_story_told_forward_and_what_did_not_happen(extract) -> None:  # type:
     dated = {e.cls.split("#")[-1]: e.date.value if e.date else None for e in doc.live_events()}
     assert dated.get("Declaration") == "2023-09-28", dated
     assert "Deportation" not in dated, dated
+
+
+def test_an_anniversary_dates_what_it_remembers(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "OSTGRAD, 8 November 2023 (Agency) — Ravnia today marks the third anniversary of the "
+        "liberation of the city of Shusha."
+    )
+    dated = {e.cls.split("#")[-1]: e.date.value if e.date else None for e in doc.live_events()}
+    assert dated.get("Commemoration") == "2023-11-08", dated
+    assert dated.get("War") == "2020-11-08", dated

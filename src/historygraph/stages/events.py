@@ -41,6 +41,7 @@ from historygraph.stages.clauses import (
     within,
 )
 from historygraph.stages.entities import is_title_word
+from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,
     is_definite,
@@ -890,6 +891,49 @@ class _Resolver:
                 return time
         return None
 
+    def _remembered(self, mention: EventMention, mentions: list[EventMention]) -> bool:
+        """Whether a mention is what a commemoration in the same sentence remembers ("the
+        anniversary of the liberation", "in memory of the massacre"), a date outside its
+        own phrase being the commemoration's."""
+        head = mention.head
+        if head.dep_ != "pobj" or head.head.lower_ != "of":
+            return False
+        holder = head.head.head
+        return any(
+            m is not mention
+            and m.head.i == holder.i
+            and self.ontology.is_a(m.cls, HG.Commemoration)
+            for m in mentions
+        )
+
+    def date_by_anniversary(self, mentions: list[EventMention]) -> None:
+        """ "marks today the third anniversary of the liberation of Shusha": what an
+        anniversary remembers happened that many years before it, on the same day."""
+        for m in mentions:
+            if m.date is None or m.date.kind != "date" or lemma(m.head) != "anniversary":
+                continue
+            if not self.ontology.is_a(m.cls, HG.Commemoration):
+                continue
+            ordinal = next(
+                (
+                    c
+                    for c in m.head.children
+                    if c.dep_ in {"amod", "nummod"} and parse_ordinal(c.text)
+                ),
+                None,
+            )
+            year, _, rest = m.date.value.partition("-")
+            if ordinal is None or not year.isdigit():
+                continue
+            years = parse_ordinal(ordinal.text) or 0
+            value = f"{int(year) - years:04d}" + (f"-{rest}" if rest else "")
+            for x in mentions:
+                if x.date is None and self._remembered(x, [m, x]):
+                    x.date = TimeExpression(
+                        token_span(ordinal), "date", value, m.date.datatype, True, False, ordinal
+                    )
+                    x.own_date = True
+
     # ---------------------------------------------------------------- dates and places
     def assign_times_and_places(self, sentence: Sentence, mentions: list[EventMention]) -> None:
         if not mentions:
@@ -905,8 +949,14 @@ class _Resolver:
             verb = clause_verb(time.head)
             if verb is not None and self._describes_agent_clause(verb):
                 continue  # "Aliyev, removed from the Politburo in 1987, appeared ...": his past
-            named = [m for m in mentions if m.kind != "weak"]
-            nearest = self._nearest(time.head, named or mentions)
+            # "marks today the third anniversary of the liberation of Shusha": the
+            # anniversary's date, not the liberation's
+            remembered = [m for m in mentions if self._remembered(m, mentions)]
+            candidates = [m for m in remembered if within(time.head, m.head)] or [
+                m for m in mentions if all(m is not r for r in remembered)
+            ]
+            named = [m for m in candidates if m.kind != "weak"]
+            nearest = self._nearest(time.head, named or candidates)
             if nearest is None:
                 continue
             if time.kind == "duration":
@@ -1424,6 +1474,7 @@ def find_events(doc: Document, ctx: Context) -> None:
         by_sentence.setdefault(m.sentence.index, []).append(m)
     for index, group in sorted(by_sentence.items()):
         resolver.assign_times_and_places(doc.sentences[index], group)
+        resolver.date_by_anniversary(group)
         for m in group:
             resolver.describe(m, group)
             _typical_agent(resolver, m)

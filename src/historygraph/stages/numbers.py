@@ -86,3 +86,42 @@ def parse_number(text: str) -> int | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_ORDINAL_WORDS = {
+    "first": "one",
+    "second": "two",
+    "third": "three",
+    "fifth": "five",
+    "eighth": "eight",
+    "ninth": "nine",
+    "twelfth": "twelve",
+}
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The integer an ordinal denotes ("34th", "third", "thirty-fourth"), or None.
+
+    >>> parse_ordinal("34th"), parse_ordinal("third"), parse_ordinal("thirty-fourth")
+    (34, 3, 34)
+    >>> parse_ordinal("twentieth"), parse_ordinal("hundredth"), parse_ordinal("fourth")
+    (20, 100, 4)
+    >>> parse_ordinal("third-largest") is None
+    True
+    """
+    text = text.strip().lower()
+    m = _ORDINAL_DIGITS.match(text)
+    if m:
+        return int(m.group(1))
+    words = re.split(r"([\s-]+)", text)
+    last = words[-1]
+    if last in _ORDINAL_WORDS:
+        cardinal = _ORDINAL_WORDS[last]
+    elif last.endswith("ieth"):
+        cardinal = last[:-4] + "y"  # thirtieth -> thirty
+    elif last.endswith("th"):
+        cardinal = last[:-2]  # fourth -> four, hundredth -> hundred
+    else:
+        return None
+    return parse_number("".join([*words[:-1], cardinal]))
