@@ -89,7 +89,10 @@ def test_scores_do_not_regress() -> None:
     # seventh batch on the builder after those rules (a parliament's press release in
     # 2024, a Western explainer in 2020, an encyclopedia entry on the Alley of Martyrs;
     # first run: entities 0.83, events 0.74, figures 0.86) and the rules after it:
-    # entities 0.810, events 0.773, figures 0.935 over fifty-eight.
+    # entities 0.810, events 0.773, figures 0.935 over fifty-eight. An eighth (an Armenian
+    # diaspora weekly on the Baku pogroms, a rights group on the 2023 exodus, a state
+    # agency on Victory Day 2023; first run: entities 0.76, events 0.67, figures 0.89)
+    # and the rules after it: entities 0.815, events 0.771, figures 0.937 over sixty-one.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.80
     assert totals["events"].f1 >= 0.75
