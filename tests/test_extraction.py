@@ -1815,3 +1815,10 @@ def test_an_anniversary_dates_what_it_remembers(extract) -> None:  # type: ignor
     dated = {e.cls.split("#")[-1]: e.date.value if e.date else None for e in doc.live_events()}
     assert dated.get("Commemoration") == "2023-11-08", dated
     assert dated.get("War") == "2020-11-08", dated
+
+
+def test_a_street_named_after_a_city_is_not_the_city(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("On 20 January 1990 troops fired on people on Tbilisi Avenue in Baku.")
+    found = labels(doc)
+    assert found.get("Tbilisi Avenue") == "Place", found
+    assert "Tbilisi" not in found, found

@@ -304,6 +304,9 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
         if entry.cls != HG.Person and _inside_person_name(first, last):
             i = best + 1  # "Nursultan Nazarbayev" is a man, not the city once named after him
             continue
+        if _names_a_site(b, last):
+            i = best + 1  # "Tbilisi Avenue" in Baku is a street, not the city
+            continue
         if b.covered(span) is None:
             local = _local_people(b, entry, span)
             if local is not None:  # "Karabakh Armenians": the people of one place, not all
@@ -313,6 +316,40 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
             else:
                 b.add(span, b.entity_for_entry(entry), "gazetteer")
         i = best + 1
+
+
+def _names_a_site(b: _Builder, last: Token) -> bool:
+    """Whether the name ending at ``last`` goes on with a capitalised site head word
+    ("Tbilisi Avenue", "Moscow Square"): a site named after the place (a county,
+    "Kent County", or an oblast is an area of it, and stays a name of its own)."""
+    if last.i + 1 >= len(last.doc):
+        return False
+    word = last.doc[last.i + 1]
+    if not word.text[:1].isupper() or b.lexicon.head_words.get(word.lower_) != HG.Place:
+        return False
+    return word.lower_ not in SETTLEMENT_NOUNS | AREA_NOUNS | _AREA_HEAD_WORDS
+
+
+#: Place head words of administrative areas ("Kent County", "Sumgait Raion"), not sites.
+_AREA_HEAD_WORDS = frozenset(
+    {
+        "oblast",
+        "county",
+        "prefecture",
+        "governorate",
+        "municipality",
+        "okrug",
+        "krai",
+        "raion",
+        "canton",
+        "region",
+        "coast",
+        "valley",
+        "river",
+        "island",
+        "mountains",
+    }
+)
 
 
 def _inside_person_name(first: Token, last: Token) -> bool:
