@@ -1822,3 +1822,19 @@ def test_a_street_named_after_a_city_is_not_the_city(extract) -> None:  # type: 
     found = labels(doc)
     assert found.get("Tbilisi Avenue") == "Place", found
     assert "Tbilisi" not in found, found
+
+
+def test_resolution_clauses_questions_and_what_a_resolution_says(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "– having regard to its resolution of 19 January 2023 on the blockade of Ostgrad,\n\n"
+        "In 1993 the Security Council responded. Resolution 822, adopted on 30 April, demanded "
+        "a withdrawal; resolution 853 of 29 July condemned the seizure of Aghdam. On 12 May "
+        "1994 the Bishkek ceasefire came into force.\n\n"
+        "Why do we call the Khojaly tragedy a genocide?"
+    )
+    classes = sorted(
+        (e.cls.split("#")[-1], e.date.value if e.date else None) for e in doc.live_events()
+    )
+    assert ("LegislativeDecision", "2023-01-19") in classes, classes
+    assert ("LegislativeDecision", "1993-04-30") in classes, classes
+    assert not any(c == "Condemnation" for c, _ in classes), classes

@@ -288,7 +288,9 @@ class _Resolver:
                 if _state_of_a_place(head):
                     continue  # "the Alley of Martyrs, where the victims are buried"
                 inside = [
-                    t.ent_type_ and t.ent_type_ != "EVENT" and not t.tag_.startswith("VB")
+                    t.ent_type_
+                    and t.ent_type_ not in {"EVENT", "LAW"}
+                    and not t.tag_.startswith("VB")
                     for t in tokens
                 ]
                 # (a phrase that goes on past the name is not inside it: "a minute of
@@ -308,8 +310,21 @@ class _Resolver:
             result.extend(self._site_trigger_mentions(sentence, result))
             result.extend(self._verdict_trigger_mentions(sentence, result))
         # "nobody had been expelled", "the troops did not open fire": what the text says
-        # did not happen is no event
-        result = [m for m in result if not _negated(m.head)]
+        # did not happen is no event; nor is what a question asks ("Why do we call it a
+        # genocide?"); nor what an event says ("resolution 853 condemned the seizure": the
+        # resolution's words, not a condemnation of its own)
+        heads = {(m.sentence.index, m.head.i) for m in result}
+        result = [
+            m
+            for m in result
+            if not _negated(m.head)
+            and not m.sentence.parsed.text.rstrip().endswith("?")
+            and not any(
+                c.dep_ == "nsubj" and (m.sentence.index, c.i) in heads
+                for c in m.head.children
+                if m.head.pos_ == "VERB"
+            )
+        ]
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
 
     def _verb_object_mentions(
