@@ -183,7 +183,7 @@ def is_passive(verb: Token) -> bool:
 
 #: A heading is a paragraph of at most this many words without closing punctuation.
 HEADING_MAX_WORDS = 25
-_CLOSING = tuple(".!?…\"”’')") + (",", ";")  # a clause of a list or a resolution goes on
+_CLOSING = tuple(".!?…\"”’'),;")  # (a clause of a list or a resolution goes on: ",", ";")
 
 
 def is_heading(text: str) -> bool:
