@@ -93,6 +93,10 @@ def test_scores_do_not_regress() -> None:
     # diaspora weekly on the Baku pogroms, a rights group on the 2023 exodus, a state
     # agency on Victory Day 2023; first run: entities 0.76, events 0.67, figures 0.89)
     # and the rules after it: entities 0.815, events 0.771, figures 0.937 over sixty-one.
+    # A ninth (a TASS statement of January 1990, a school textbook on 1988-1994, a
+    # European Parliament resolution of 2023; first run: entities 0.77, events 0.54,
+    # figures 0.98) and the rules after it: entities 0.815, events 0.762, figures 0.940
+    # over sixty-four.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.80
     assert totals["events"].f1 >= 0.75
