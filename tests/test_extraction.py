@@ -1838,3 +1838,25 @@ def test_resolution_clauses_questions_and_what_a_resolution_says(extract) -> Non
     assert ("LegislativeDecision", "2023-01-19") in classes, classes
     assert ("LegislativeDecision", "1993-04-30") in classes, classes
     assert not any(c == "Condemnation" for c, _ in classes), classes
+
+
+def test_commissions_terms_of_the_lexicon_and_sites_near_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1989 the Sobchak commission blamed the military command. On 27 September 2020 "
+        "shelling continued along the line of contact, and on 25 September 2023 an explosion "
+        "at a fuel depot near Stepanakert killed 170 people."
+    )
+    found = labels(doc)
+    assert found.get("Sobchak commission") == "Organization", found
+    assert found.get("line of contact") == "Place", found
+    assert found.get("fuel depot near Stepanakert") == "Place", found
+
+
+def test_maimed_and_a_part_with_an_adjective(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 26 February 1992 troops attacked Khojaly and killed civilians. According to "
+        "official data, 613 civilians were killed, including 63 children, 106 women and 70 "
+        "elderly people. A further 487 people were maimed."
+    )
+    figures = sorted((f.measure.split("#")[-1], f.count) for f in doc.figures)
+    assert ("Killed", 70) in figures and ("Wounded", 487) in figures, figures

@@ -512,6 +512,21 @@ def _head_phrase_class(b: _Builder, root: Token) -> URIRef | None:
     return best[1] if best is not None else None
 
 
+def _head_phrase_end(b: _Builder, root: Token) -> int | None:
+    """Where a head phrase that goes on past ``root`` with "of" ends ("line of contact",
+    "house of commons"), if the lexicon has one there."""
+    doc = root.doc
+    if root.i + 1 >= len(doc) or doc[root.i + 1].lower_ != "of":
+        return None
+    _, longest = head_phrase_anchors(b.ontology)
+    for n in range(longest, 1, -1):
+        window = doc[root.i : root.i + n + 1]
+        for text in (" ".join(t.text for t in window), " ".join(lemma(t) for t in window)):
+            if words_of(text) in b.lexicon.head_phrases:
+                return offset(window[-1]) + len(window[-1].text)
+    return None
+
+
 def head_phrase_anchors(ontology: Ontology) -> tuple[frozenset[str], int]:
     """The words a head phrase can be found from (its last word, or the word before "of"),
     and the longest phrase in words (built once per ontology)."""
@@ -1103,7 +1118,8 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             preps = SITE_PREPOSITIONS if site else ("of",)
             end = (
                 _of_a_place(b, root, preps)
-                if cls != HG.Group and chunk[0].lower_ == "the"
+                if cls != HG.Group
+                and (chunk[0].lower_ == "the" or (site and chunk[0].lower_ in {"a", "an"}))
                 else None
             )
             if (
@@ -1116,6 +1132,8 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
                 # "the permanent mission of Azerbaijan", "the central square of Sumgait": a
                 # site of a place ("the second city of Azerbaijan" is only a description)
                 end = _of_a_place(b, root, ("of",))
+            if end is None and chunk[0].lower_ == "the":
+                end = _head_phrase_end(b, root)  # "the line of contact": a term of the lexicon
             if end is None:
                 continue
             tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)

@@ -527,6 +527,8 @@ def _parts(
             break
         phrase = [t for t in _number_phrase(tokens[j]) if t.i >= tokens[j].i]
         k = j + len(phrase)
+        while k + 1 < len(tokens) and tokens[k].pos_ == "ADJ":
+            k += 1  # "70 elderly people"
         if k >= len(tokens) or tokens[k].pos_ not in {"NOUN", "PROPN"}:
             break
         quantity = read_quantity([t.text for t in cue + phrase], lexicon)
