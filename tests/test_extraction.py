@@ -1860,3 +1860,19 @@ def test_maimed_and_a_part_with_an_adjective(extract) -> None:  # type: ignore[n
     )
     figures = sorted((f.measure.split("#")[-1], f.count) for f in doc.figures)
     assert ("Killed", 70) in figures and ("Wounded", 487) in figures, figures
+
+
+def test_firing_on_anyone_and_the_city_of_a_dateline(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "OSTGRAD, Ravnia, 20 January 2025 (Agency) — Soviet troops rolled into Ostgrad "
+        "shortly after midnight on 20 January 1990, firing on anyone in the streets.\n\n"
+        "Most residents had no idea that Moscow had declared a state of emergency. The decree, "
+        "signed on 19 January, was read out hours after the army had entered the city."
+    )
+    events = doc.live_events()
+    massacre = next((e for e in events if e.cls == HG.Massacre), None)
+    assert massacre is not None and massacre.date is not None
+    assert massacre.date.value == "1990-01-20"
+    places = {doc.entities[e.place].label for e in events if e.place}
+    assert "Moscow" not in places, places
+    assert not any(t.value.startswith("1991") for t in doc.times), doc.times

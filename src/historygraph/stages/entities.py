@@ -47,7 +47,7 @@ from historygraph.stages.syntax import (
     token_span,
     tokens_span,
 )
-from historygraph.stages.times import DATELINE_AFTER_PLACE, DATELINE_BYLINE
+from historygraph.stages.times import DATELINE_AFTER_PLACE, DATELINE_BYLINE, DATELINE_HEAD
 
 #: Function words a typo may glue to a name ("Karabakhand").
 GLUE_WORDS = ("and", "or", "the", "of", "in", "on", "at", "to", "by")
@@ -1524,14 +1524,49 @@ def _match_settlement_anaphora(b: _Builder) -> None:
             places = [
                 m
                 for m in b.mentions
-                if window_start <= m.span.start < span.start and _settlement(b, m)
+                if window_start <= m.span.start < span.start
+                and _settlement(b, m)
+                and not _acts_as_government(b, m)
             ]
+            if not places:
+                # a news report's city is the one its dateline names ("BAKU, ... —")
+                places = [m for m in _dateline_places(b) if m.span.start < span.start]
             if places:
                 # the place the text has named most so far ("Sumgait, a city north of Baku"),
                 # then the latest
                 told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
                 best = max(places, key=lambda m: (told[m.entity], m.span.start))
                 b.refer(span, best.entity)
+
+
+def _acts_as_government(b: _Builder, m: Mention) -> bool:
+    """ "Moscow had declared a state of emergency": a city named as the subject of a verb
+    stands for its government, and is no city troops enter."""
+    try:
+        sentence = b.doc.sentence_at(m.span.start)
+    except ValueError:
+        return False
+    inside = [t for t in sentence.parsed if m.span.start <= offset(t) < m.span.end]
+    if not inside:
+        return False
+    root = inside[-1]
+    return root.dep_ == "nsubj" and root.head.pos_ in {"VERB", "AUX"}
+
+
+def _dateline_places(b: _Builder) -> list[Mention]:
+    """The places a news dateline at the start of the text names ("BAKU, Azerbaijan, ...")."""
+    if not b.doc.paragraphs:
+        return []
+    first = b.doc.paragraphs[0]
+    head = DATELINE_HEAD.match(b.doc.text, first.start)
+    if head is None and len(b.doc.paragraphs) > 1:
+        first = b.doc.paragraphs[1]  # after a headline
+        head = DATELINE_HEAD.match(b.doc.text, first.start)
+    if head is None:
+        return []
+    return [
+        m for m in b.mentions if first.start <= m.span.start < head.end() and _settlement(b, m)
+    ][:1]
 
 
 def _settlement(b: _Builder, m: Mention) -> bool:

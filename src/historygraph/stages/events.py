@@ -383,7 +383,7 @@ class _Resolver:
             subjects = self._subjects(token)
             # "soldiers attacked the crowd": whoever of the trigger's agent classes attacks
             # people, the class whose of-phrase names those it strikes (a massacre) wins
-            aimed = bool(self._people_struck(token)) and any(
+            aimed = self._aims_at_people(token) and any(
                 self._class_is(e, agent_cls) for e in subjects for _, agent_cls in pairs
             )
             if aimed:
@@ -446,6 +446,20 @@ class _Resolver:
         ]
         return [e for t in targets for e in self.entities_of(t) if self._class_is(e, HG.Group)]
 
+    def _aims_at_people(self, verb: Token) -> bool:
+        """Whether a verb strikes a group of people, or whoever was there ("firing on
+        anyone in the streets")."""
+        if self._people_struck(verb):
+            return True
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "at", "against", "upon"}
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
+        return any(o.lower_ in _ANYONE for o in objects)
+
     def _strikes_people(self, verb: Token, cls: URIRef) -> bool:
         """Whether a weak trigger ("shoot", "open fire") is an act an armed body or a crowd
         aims at people, of a class whose of-phrase names those it strikes."""
@@ -453,7 +467,7 @@ class _Resolver:
             return False
         if self._class_value(self.lexicon.of_roles, cls) != HG.affected:
             return False
-        if not self._people_struck(verb):
+        if not self._aims_at_people(verb):
             return False
         return any(
             self._class_is(e, HG.MilitaryForce) or self._class_is(e, HG.Group)
@@ -1077,6 +1091,9 @@ class _Resolver:
             return None
         return chosen
 
+
+#: Pronouns for whoever was there: "firing on anyone in the streets".
+_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever"})
 
 #: Subjects that say nobody did it or had it done to them.
 _NOBODY = frozenset({"nobody", "noone", "none"})

@@ -3,10 +3,10 @@
 "20 January 1990" becomes ``1990-01-20`` (xsd:date), "February 1994"
 ``1994-02`` (xsd:gYearMonth), "1990" ``1990`` (xsd:gYear), "44 days" ``P44D``
 (xsd:duration). A day and month without a year ("January 20") take the year
-of the closest earlier date that has one, or the year after it when the day
-falls before that date in its year and the text was written later ("back to
-December 2022 ... On 19 September": 2023), unless the clause looks back ("had
-begun on 2 September"). "Sixty-five years ago (today)" is
+of the closest earlier date that has one, or the year after it when that date
+is a month and the day falls months before it in its year, and the text was
+written later ("back to December 2022 ... On 19 September": 2023), unless the
+clause looks back ("had begun on 2 September"). "Sixty-five years ago (today)" is
 counted back from the date of writing, which a news dateline gives
 ("SHARPEVILLE, 21 March 2025 — ..."), and so are "today", "this morning" and
 "yesterday" and a weekday ("on Thursday": the latest one on or before the
@@ -636,13 +636,14 @@ def _looks_back(root: Any) -> bool:
 
 
 def _forward(date: ParsedDate, anchor: ParsedDate, written: ParsedDate) -> ParsedDate:
-    """ "... back to December 2022. ... On 19 September": a day and month that fall before
-    the anchor in the anchor's year follow it in the next year, when that is still no
-    later than the date of writing (a story told forward)."""
+    """ "... back to December 2022. ... On 19 September": a day and month that fall months
+    before a month the text named as its starting point follow it in the next year, when
+    that is still no later than the date of writing (a story told forward). After a day
+    ("20 January 1990 ... the decree signed on 19 January") the story looks back."""
     if date.year is None or anchor.month is None or date.month is None:
         return date
-    if (date.month, date.day or 0) >= (anchor.month, anchor.day or 0):
-        return date
+    if anchor.day is not None or anchor.month - date.month < 2:
+        return date  # a day the story has reached, or a month just before: it looks back
     later = ParsedDate(date.year + 1, date.month, date.day)
     return date if _after(later, written) else later
 
