@@ -96,7 +96,10 @@ def test_scores_do_not_regress() -> None:
     # A ninth (a TASS statement of January 1990, a school textbook on 1988-1994, a
     # European Parliament resolution of 2023; first run: entities 0.77, events 0.54,
     # figures 0.98) and the rules after it: entities 0.815, events 0.762, figures 0.940
-    # over sixty-four.
+    # over sixty-four. A tenth (an Azerbaijani foreign-ministry statement on Khojaly, a
+    # broadcaster's feature on survivors of Black January, a 1991 rights report on
+    # Operation Ring; first run: entities 0.78, events 0.55, figures 0.80) and the rules
+    # after it: entities 0.815, events 0.758, figures 0.937 over sixty-seven.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.80
     assert totals["events"].f1 >= 0.75

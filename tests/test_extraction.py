@@ -1876,3 +1876,9 @@ def test_firing_on_anyone_and_the_city_of_a_dateline(extract) -> None:  # type: 
     places = {doc.entities[e.place].label for e in events if e.place}
     assert "Moscow" not in places, places
     assert not any(t.value.startswith("1991") for t in doc.times), doc.times
+
+
+def test_troops_that_surround_a_village(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("On 30 April 1991 Interior Ministry troops surrounded Getashen.")
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert len(operations) == 1 and operations[0].date is not None, operations
