@@ -92,3 +92,23 @@ def test_parsed_ontology_is_cached_until_a_file_changes(
     changed = load_ontology([folder], cache_dir=cache)
     assert changed.digest != first.digest
     assert len(changed.graph) == len(first.graph) + 1
+
+
+@pytest.mark.parametrize(
+    ("verbs", "words"), [("siteTrigger", "siteWord"), ("verdictTrigger", "verdictWord")]
+)
+def test_a_verb_that_needs_words_without_them_is_an_error(
+    tmp_path: Path, verbs: str, words: str
+) -> None:
+    from historygraph.errors import OntologyError
+    from historygraph.ontology import load_ontology
+
+    onto = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, onto)
+    (onto / "extensions").mkdir(exist_ok=True)
+    (onto / "extensions" / "bad.ttl").write_text(
+        f'@prefix hg: <https://w3id.org/historygraph/ontology#> .\nhg:War hg:{verbs} "shout" .\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(OntologyError, match=f"hg:{verbs} but no hg:{words}"):
+        _ = load_ontology([onto]).lexicon

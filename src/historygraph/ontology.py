@@ -441,6 +441,25 @@ def _gazetteer(onto: Ontology) -> tuple[GazetteerEntry, ...]:
     return tuple(entries)
 
 
+def _verbs_with_words(
+    onto: Ontology, verb_prop: URIRef, word_prop: URIRef
+) -> dict[str, tuple[tuple[URIRef, frozenset[str]], ...]]:
+    """Verb lemma -> (event class, the words the verb needs), deepest class first: the
+    class's ``verb_prop`` verbs with its ``word_prop`` words (site and verdict triggers)."""
+    g = onto.graph
+    table: dict[str, list[tuple[URIRef, frozenset[str]]]] = {}
+    for subject in sorted({s for s in g.subjects(verb_prop, None) if isinstance(s, URIRef)}):
+        words = frozenset(w.lower() for w in _strings(g, subject, word_prop))
+        if not words:
+            verbs, needed = (f"hg:{p.split('#')[-1]}" for p in (verb_prop, word_prop))
+            raise OntologyError(f"{subject} has {verbs} but no {needed}")
+        for verb in _strings(g, subject, verb_prop):
+            table.setdefault(verb.lower(), []).append((subject, words))
+    for entries in table.values():
+        entries.sort(key=lambda entry: (-onto.depth(entry[0]), str(entry[0])))
+    return {k: tuple(v) for k, v in sorted(table.items())}
+
+
 def compile_lexicon(onto: Ontology) -> Lexicon:
     """Read triggers, cues, head words and the gazetteer out of the ontology."""
     g = onto.graph
@@ -486,27 +505,8 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
     for pairs in agent_triggers.values():
         pairs.sort(key=lambda pair: (-onto.depth(pair[0]), str(pair[0])))
 
-    site_triggers: dict[str, list[tuple[URIRef, frozenset[str]]]] = {}
-    for subject in sorted({s for s in g.subjects(HG.siteTrigger, None) if isinstance(s, URIRef)}):
-        sites = frozenset(w.lower() for w in _strings(g, subject, HG.siteWord))
-        if not sites:
-            raise OntologyError(f"{subject} has hg:siteTrigger but no hg:siteWord")
-        for verb in _strings(g, subject, HG.siteTrigger):
-            site_triggers.setdefault(verb.lower(), []).append((subject, sites))
-    for entries in site_triggers.values():
-        entries.sort(key=lambda entry: (-onto.depth(entry[0]), str(entry[0])))
-
-    verdict_triggers: dict[str, list[tuple[URIRef, frozenset[str]]]] = {}
-    for subject in sorted(
-        {s for s in g.subjects(HG.verdictTrigger, None) if isinstance(s, URIRef)}
-    ):
-        verdicts = frozenset(w.lower() for w in _strings(g, subject, HG.verdictWord))
-        if not verdicts:
-            raise OntologyError(f"{subject} has hg:verdictTrigger but no hg:verdictWord")
-        for verb in _strings(g, subject, HG.verdictTrigger):
-            verdict_triggers.setdefault(verb.lower(), []).append((subject, verdicts))
-    for verdict_entries in verdict_triggers.values():
-        verdict_entries.sort(key=lambda entry: (-onto.depth(entry[0]), str(entry[0])))
+    site_triggers = _verbs_with_words(onto, HG.siteTrigger, HG.siteWord)
+    verdict_triggers = _verbs_with_words(onto, HG.verdictTrigger, HG.verdictWord)
 
     return Lexicon(
         event_triggers=event_triggers,
@@ -536,9 +536,9 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
             for s in g.subjects(HG.reportVerb, None)
             for w in _strings(g, s, HG.reportVerb)  # type: ignore[arg-type]
         ),
-        site_triggers={k: tuple(v) for k, v in sorted(site_triggers.items())},
+        site_triggers=site_triggers,
         agent_trigger_roles=_class_map(HG.agentTriggerRole),
-        verdict_triggers={k: tuple(v) for k, v in sorted(verdict_triggers.items())},
+        verdict_triggers=verdict_triggers,
     )
 
 
