@@ -1882,3 +1882,15 @@ def test_troops_that_surround_a_village(extract) -> None:  # type: ignore[no-unt
     doc = extract("On 30 April 1991 Interior Ministry troops surrounded Getashen.")
     operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     assert len(operations) == 1 and operations[0].date is not None, operations
+
+
+def test_violence_aimed_at_a_people_is_a_massacre(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 February 1988 the regional soviet voted. A week later anti-Armenian riots broke "
+        "out in Sumgait; over three days mobs killed at least 26 Armenians. In 1992 police "
+        "quelled anti-government riots in Ostgrad."
+    )
+    massacres = [e for e in doc.live_events() if e.cls == HG.Massacre]
+    assert len(massacres) == 1, massacres
+    assert doc.entities[massacres[0].place].label == "Sumgait"
+    assert "mobs" in labels(doc), labels(doc)

@@ -95,6 +95,7 @@ class HG(DefinedNamespace):
     siteWord: URIRef
     verdictTrigger: URIRef
     verdictWord: URIRef
+    targetedTrigger: URIRef
     headWord: URIRef
     nerLabel: URIRef
     cue: URIRef

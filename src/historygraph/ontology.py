@@ -107,6 +107,8 @@ class Lexicon:
     verdict_triggers: dict[str, tuple[tuple[URIRef, frozenset[str]], ...]] = field(
         default_factory=dict
     )
+    #: noun lemma -> event class it signals when aimed at a people ("anti-Armenian riots")
+    targeted_triggers: dict[str, URIRef] = field(default_factory=dict)
 
     @property
     def max_trigger_len(self) -> int:
@@ -539,6 +541,13 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         site_triggers=site_triggers,
         agent_trigger_roles=_class_map(HG.agentTriggerRole),
         verdict_triggers=verdict_triggers,
+        targeted_triggers={
+            w.lower(): s
+            for s in sorted(
+                {s for s in g.subjects(HG.targetedTrigger, None) if isinstance(s, URIRef)}
+            )
+            for w in _strings(g, s, HG.targetedTrigger)
+        },
     )
 
 

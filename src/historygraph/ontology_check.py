@@ -147,6 +147,7 @@ LEXICON = frozenset(
         HG.siteWord,
         HG.verdictTrigger,
         HG.verdictWord,
+        HG.targetedTrigger,
         HG.headWord,
         HG.nerLabel,
         HG.cue,

@@ -56,6 +56,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.siteWord, "Site words"),
     (HG.verdictTrigger, "Verdict triggers"),
     (HG.verdictWord, "Verdict words"),
+    (HG.targetedTrigger, "Targeted triggers"),
     (HG.cue, "Cues"),
     (HG.reportVerb, "Report verbs"),
 )

@@ -655,13 +655,14 @@ def _after_untagged_date(tokens: list[Token]) -> list[Token]:
         dated += 1
     if dated < len(tokens) - 1 and tokens[dated].text in MONTH_NAMES:
         return tokens[dated + 1 :]
-    # "Late that night soldiers": a time before the head word is no word of its name
+    # "Late that night soldiers", "over three days mobs": a time before the head word is no
+    # word of its name
     timed = [
         i
         for i, t in enumerate(tokens[:-1])
-        if t.lower_ in TIME_UNITS
+        if lemma(t) in TIME_UNITS
         and t.dep_ == "compound"
-        and any(c.dep_ == "det" for c in t.children)
+        and any(c.dep_ in {"det", "nummod"} for c in t.children)  # "over three days mobs"
     ]
     if timed:
         return tokens[timed[-1] + 1 :]

@@ -25,7 +25,7 @@ from rdflib import URIRef
 
 from historygraph.document import Document, EventRecord, Sentence, Span, TimeExpression
 from historygraph.namespaces import HG
-from historygraph.ontology import Ontology, Words
+from historygraph.ontology import Ontology, Words, compact
 from historygraph.pipeline import Context, stage
 from historygraph.stages.clauses import (
     clause_verb,
@@ -40,7 +40,7 @@ from historygraph.stages.clauses import (
     time_clause,
     within,
 )
-from historygraph.stages.entities import is_title_word
+from historygraph.stages.entities import is_title_word, nationality_words
 from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,
@@ -309,6 +309,7 @@ class _Resolver:
             result.extend(self._agent_trigger_mentions(sentence, result))
             result.extend(self._site_trigger_mentions(sentence, result))
             result.extend(self._verdict_trigger_mentions(sentence, result))
+            result.extend(self._targeted_mentions(sentence, result))
         # "nobody had been expelled", "the troops did not open fire": what the text says
         # did not happen is no event; nor is what a question asks ("Why do we call it a
         # genocide?"); nor what an event says ("resolution 853 condemned the seizure": the
@@ -532,6 +533,28 @@ class _Resolver:
                         m for m in found if not (m.sentence is sentence and m.head.i == token.i)
                     ]
                     break
+        return result
+
+    def _targeted_mentions(
+        self, sentence: Sentence, found: list[EventMention]
+    ) -> list[EventMention]:
+        """ "anti-Armenian riots", "anti-Armenian violence": a noun that signals an event
+        only when a modifier names the people it was aimed at."""
+        table = self.lexicon.targeted_triggers
+        if not table:
+            return []
+        heads = {m.head.i for m in found if m.sentence is sentence}
+        peoples = nationality_words(self.ontology)
+        result = []
+        for token in sentence.parsed:
+            cls = table.get(lemma(token)) or table.get(token.lower_)
+            if cls is None or token.pos_ != "NOUN" or token.i in heads:
+                continue
+            first = _anti_a_people(token, peoples)
+            if first is not None:
+                mention = EventMention(cls, "strong", token, tokens_span(first, token), sentence)
+                mention.anchors = self._anchors(token)
+                result.append(mention)
         return result
 
     def _verdict_trigger_mentions(
@@ -1126,6 +1149,27 @@ def _state_of_a_place(verb: Token) -> bool:
     )
 
 
+def _anti_a_people(noun: Token, peoples: frozenset[str]) -> Token | None:
+    """The first word of an "anti-<people>" modifier right before a noun ("anti-Armenian
+    riots"), whether the model split it in three or not."""
+    before = list(noun.doc[max(0, noun.i - 3) : noun.i])
+    words = [t.lower_ for t in before]
+    if len(words) == 3 and words[:2] == ["anti", "-"] and compact(before[2].text) in peoples:
+        return before[0]
+    return next(
+        (t for t in before if t.lower_.startswith("anti-") and compact(t.text[5:]) in peoples),
+        None,
+    )
+
+
+def _aimed_description(noun: Token, peoples: frozenset[str]) -> bool:
+    """ "a week of anti-Armenian violence": a noun without a determiner that says whom it
+    was aimed at describes an event of its own, it does not refer back to one."""
+    return not any(c.dep_ in {"det", "poss"} for c in noun.children) and (
+        _anti_a_people(noun, peoples) is not None
+    )
+
+
 def _verdicts(verb: Token) -> list[Token]:
     """What a verb calls its object: "called the shooting a crime" (a predicate, which the
     model may attach as an adverbial noun), "described the killings as genocide"."""
@@ -1331,7 +1375,12 @@ class _Merger:
             )
         if mention.kind == "strong":
             verbal = mention.head.pos_ in {"VERB", "AUX"}
-            refers = not verbal and not is_indefinite(mention.head) and not mention.head.like_num
+            refers = (
+                not verbal
+                and not is_indefinite(mention.head)
+                and not mention.head.like_num
+                and not _aimed_description(mention.head, nationality_words(self.ontology))
+            )
             if (
                 target is not None
                 and (
