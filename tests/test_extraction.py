@@ -1894,3 +1894,12 @@ def test_violence_aimed_at_a_people_is_a_massacre(extract) -> None:  # type: ign
     assert len(massacres) == 1, massacres
     assert doc.entities[massacres[0].place].label == "Sumgait"
     assert "mobs" in labels(doc), labels(doc)
+
+
+def test_whoever_captures_a_place_conducts_an_operation(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In April 1993 they captured Kalbajar, a district between the enclave and Armenia."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert len(operations) == 1 and operations[0].date is not None, operations
+    assert operations[0].date.value == "1993-04"

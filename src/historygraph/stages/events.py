@@ -302,7 +302,9 @@ class _Resolver:
                     cls, kind, head, tokens_span(tokens[0], tokens[-1]), sentence
                 )
                 # "the troops began shooting at unarmed people": an act in its own right
-                mention.aimed = kind == "weak" and self._strikes_people(head, cls)
+                mention.aimed = kind == "weak" and (
+                    self._strikes_people(head, cls) or self._takes_a_place(head, cls)
+                )
                 mention.anchors = self._anchors(head)
                 result.append(mention)
             result.extend(self._verb_object_mentions(sentence, result))
@@ -446,6 +448,17 @@ class _Resolver:
             if obj.dep_ == "pobj"
         ]
         return [e for t in targets for e in self.entities_of(t) if self._class_is(e, HG.Group)]
+
+    def _takes_a_place(self, verb: Token, cls: URIRef) -> bool:
+        """ "they captured Kalbajar": a military operation's weak trigger whose object is a
+        place is an operation, whoever the text says took it."""
+        if (
+            verb.pos_ != "VERB"
+            or is_passive(verb)
+            or not self.ontology.is_a(cls, HG.MilitaryOperation)
+        ):
+            return False
+        return any(self._mentions_a(c, HG.Place) for c in verb.children if c.dep_ == "dobj")
 
     def _aims_at_people(self, verb: Token) -> bool:
         """Whether a verb strikes a group of people, or whoever was there ("firing on
