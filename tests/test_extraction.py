@@ -1903,3 +1903,14 @@ def test_whoever_captures_a_place_conducts_an_operation(extract) -> None:  # typ
     operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     assert len(operations) == 1 and operations[0].date is not None, operations
     assert operations[0].date.value == "1993-04"
+
+
+def test_captives_people_unaccounted_for_and_a_fate_unknown(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 26 February 1992 troops attacked Khojaly and killed civilians. On 3 March officials "
+        "reported 476 dead. About 700 residents had been taken captive, four residents were "
+        "still unaccounted for, and the fate of 150 persons remains unknown."
+    )
+    figures = sorted((f.measure.split("#")[-1], f.count) for f in doc.figures)
+    for expected in [("Killed", 476), ("Imprisoned", 700), ("Missing", 4), ("Missing", 150)]:
+        assert expected in figures, figures

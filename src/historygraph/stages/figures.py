@@ -158,7 +158,9 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
         own = noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}
         return None if _part_of_them(noun) and not own else noun
     for child in noun.children:
-        if child.dep_ in {"nummod", "quantmod"} and _is_quantity(child, lexicon):
+        if (
+            child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "advmod" and child.like_num)
+        ) and _is_quantity(child, lexicon):  # ("reported 476 dead": the model's advmod)
             return None if _part_of_them(child) else child
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "of" and _is_quantity(prep.head, lexicon):
@@ -225,7 +227,9 @@ def _arguments(trigger: Token) -> list[Token]:
         if trigger.dep_ == "amod":
             result.append(head)
         result += [c for c in head.children if c.dep_ in ARGUMENT_DEPS and c.i != trigger.i]
-    if trigger.pos_ in {"ADJ", "NOUN"} and any(c.dep_ == "nummod" for c in trigger.children):
+    if trigger.pos_ in {"ADJ", "NOUN"} and any(
+        c.dep_ == "nummod" or (c.dep_ == "advmod" and c.like_num) for c in trigger.children
+    ):
         result.append(trigger)  # "gave 83 dead among civilians": the trigger is counted itself
     if trigger.pos_ == "NOUN":
         result.append(trigger)
@@ -531,6 +535,8 @@ def _parts(
             k += 1  # "70 elderly people"
         if k >= len(tokens) or tokens[k].pos_ not in {"NOUN", "PROPN"}:
             break
+        if tokens[k].dep_ in {"nsubj", "nsubjpass"}:
+            break  # "..., among them two children, and more than 50 people were wounded"
         quantity = read_quantity([t.text for t in cue + phrase], lexicon)
         if quantity is None:
             break
