@@ -107,6 +107,10 @@ def test_scores_do_not_regress() -> None:
     # from 0.75 to 0.74: the new documents brought the total to the old floor. (Of this
     # session's changes, two lowered the events total over the documents they had then,
     # by 0.0007 and 0.0002, each for a gain on new text; the others raised or kept it.)
+    # A twelfth (a scholarly article with author-year citations on Black January, a
+    # regional outlet on the Ganja strikes of 2020, a 1992 rights report on Khojaly; first
+    # run: entities 0.79, events 0.67, figures 0.73) and the figure rules after it:
+    # entities 0.813, events 0.749, figures 0.935 over seventy-three.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.80
     assert totals["events"].f1 >= 0.74
