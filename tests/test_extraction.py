@@ -1914,3 +1914,12 @@ def test_captives_people_unaccounted_for_and_a_fate_unknown(extract) -> None:  #
     figures = sorted((f.measure.split("#")[-1], f.count) for f in doc.figures)
     for expected in [("Killed", 476), ("Imprisoned", 700), ("Missing", 4), ("Missing", 150)]:
         assert expected in figures, figures
+
+
+def test_people_killed_whoever_killed_them(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 26 February 1992 the columns came under fire near Askeran, and many people were "
+        "killed in the open fields."
+    )
+    massacres = [e for e in doc.live_events() if e.cls == HG.Massacre]
+    assert len(massacres) == 1, doc.events

@@ -477,10 +477,19 @@ class _Resolver:
     def _strikes_people(self, verb: Token, cls: URIRef) -> bool:
         """Whether a weak trigger ("shoot", "open fire") is an act an armed body or a crowd
         aims at people, of a class whose of-phrase names those it strikes."""
-        if verb.pos_ != "VERB" or is_passive(verb):
+        if verb.pos_ != "VERB" or self._class_value(self.lexicon.of_roles, cls) != HG.affected:
             return False
-        if self._class_value(self.lexicon.of_roles, cls) != HG.affected:
-            return False
+        if is_passive(verb):
+            # "many people were killed in the open fields": people killed, whoever killed them
+            return any(
+                c.dep_ == "nsubjpass"
+                and c.tag_ == "NNS"
+                and (
+                    self._mentions_a(c, HG.Group)
+                    or self.lexicon.head_words.get(c.lower_) == HG.Group
+                )
+                for c in verb.children
+            )
         if not self._aims_at_people(verb):
             return False
         return any(
