@@ -1923,3 +1923,8 @@ def test_people_killed_whoever_killed_them(extract) -> None:  # type: ignore[no-
     )
     massacres = [e for e in doc.live_events() if e.cls == HG.Massacre]
     assert len(massacres) == 1, doc.events
+
+
+def test_a_site_that_was_blown_up(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("On 19 January 1990 the television centre was blown up.")
+    assert labels(doc).get("television centre") == "Place", labels(doc)

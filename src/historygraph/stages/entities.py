@@ -1098,7 +1098,7 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
                 (c.dep_ == "prep" and c.lower_ in (*SITE_PREPOSITIONS, "of")) or c.dep_ == "poss"
                 for c in root.children
             )
-            and root.dep_ in {"pobj", "dobj"}
+            and root.dep_ in {"pobj", "dobj", "nsubjpass"}  # ("the television centre was blown up")
             and not any(t.ent_type_ == "NORP" or t.lower_ in QUANTIFIERS for t in tokens)
         )
         if (
