@@ -1928,3 +1928,17 @@ def test_people_killed_whoever_killed_them(extract) -> None:  # type: ignore[no-
 def test_a_site_that_was_blown_up(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("On 19 January 1990 the television centre was blown up.")
     assert labels(doc).get("television centre") == "Place", labels(doc)
+
+
+def test_injuries_suffered_detainees_and_a_particle_that_bounds_nothing(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 13 January 1991 Soviet troops killed 14 people in Vilnius. More than 700 people "
+        "suffered injuries.\n\n"
+        "In December 2020 prisoners were exchanged after the war. On 14 December 2020 the "
+        "Commission handed over 44 Armenian detainees."
+    )
+    figures = sorted(
+        (f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures
+    )
+    assert ("Wounded", 700, "AtLeast") in figures, figures
+    assert ("Imprisoned", 44, "Exact") in figures, figures

@@ -240,6 +240,9 @@ def _arguments(trigger: Token) -> list[Token]:
         first = trigger
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
+        if first.dep_ == "dobj" and lemma(first.head) in {"suffer", "sustain", "receive"}:
+            # "more than 700 people suffered injuries": the count is on who suffered them
+            result += [c for c in first.head.children if c.dep_ == "nsubj"]
         if first.dep_ == "pobj" and first.head.lower_ in {"for", "with", "from"}:
             verb = first.head.head
             if verb.pos_ == "VERB":
@@ -369,6 +372,8 @@ def _cue_before(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         if first.i - size < first.sent.start:
             continue
         before = list(first.doc[first.i - size : first.i])
+        if size == 1 and (before[0].dep_ == "prt" or before[0].tag_ == "RP"):
+            continue  # "handed over 44 detainees": the verb's particle, no bound
         if tuple(t.lower_ for t in before) in lexicon.bound_cues:
             return before
     return []
