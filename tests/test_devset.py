@@ -114,8 +114,13 @@ def test_scores_do_not_regress() -> None:
     # library's entry on 20 January, a rights report on the Barda and Stepanakert strikes
     # of 2020, a Baku newspaper of 23 January 1990; first run: entities 0.69, events 0.68,
     # figures 0.83) and two rules after it: entities 0.810, events 0.747, figures 0.932
-    # over seventy-six.
+    # over seventy-six. A fourteenth, on the builder after all of them (a Lithuanian
+    # foreign-ministry statement on 13 January 1991, an Azerbaijani diaspora's press
+    # release in Berlin, a missing-persons commission's statement; first run: entities
+    # 0.72, events 0.73, figures 0.67) and the figure rules after it: entities 0.805,
+    # events 0.747, figures 0.927 over seventy-nine. The figures floor moves from 0.93 to
+    # 0.92 with these documents (the rules after them raised the total).
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.80
     assert totals["events"].f1 >= 0.74
-    assert totals["figures"].f1 >= 0.93
+    assert totals["figures"].f1 >= 0.92
