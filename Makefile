@@ -1,4 +1,4 @@
-# historygraph: make run | make test | make lint | make bench | make graphs | make eval
+# historygraph: make run | make test | make lint | make bench | make graphs | make eval | make heldout
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +7,7 @@ HG := $(VENV)/bin/historygraph
 STAMP := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench graphs eval install install-test chromium clean
+.PHONY: run test lint bench graphs eval heldout install install-test chromium clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ graphs: install
 
 eval: install
 	$(PY) -m historygraph.evaluate tests/devset
+
+heldout: install
+	$(PY) -m historygraph.evaluate tests/heldout --quiet
 
 bench: install
 	$(PY) benchmarks/run.py
