@@ -1942,3 +1942,12 @@ def test_injuries_suffered_detainees_and_a_particle_that_bounds_nothing(extract)
     )
     assert ("Wounded", 700, "AtLeast") in figures, figures
     assert ("Imprisoned", 44, "Exact") in figures, figures
+
+
+def test_a_sentence_that_counts_part_of_the_count_before(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1993 troops killed civilians in Kalbajar. Since then 3,890 citizens have been "
+        "registered as missing. Of these, 719 are civilians, among them 71 children."
+    )
+    missing = sorted(f.count for f in doc.figures if f.measure == HG.Missing)
+    assert missing == [71, 719, 3890], missing

@@ -462,6 +462,35 @@ _SUBSET = re.compile(r",?\s*(?:among them|among whom|of them|of whom|including)\
 _PART_OF = re.compile(r",\s*(?P<n>[\w,.-]+(?:\s[\w-]+){0,2}?)\s+of\s+(?:them|whom)\s+")
 
 
+#: A sentence that counts a part of the count before it: "Of these, 719 are civilians".
+_SUBSET_SENTENCE = re.compile(r"(?:Of|Among)\s+(?:these|them|those|whom)\s*,?\s*")
+
+
+def _subset_sentence(
+    doc: Document, sentence: Sentence, lexicon: Lexicon
+) -> list[tuple[Span, tuple[int, URIRef]]]:
+    """ "Of these, 719 are civilians, among them 71 children": the part the sentence counts
+    (its number and the noun after the verb), then the parts listed after it."""
+    intro = _SUBSET_SENTENCE.match(doc.text, sentence.span.start)
+    if intro is None:
+        return []
+    tokens = [t for t in sentence.parsed if offset(t) >= intro.end()]
+    j = 0
+    while j < len(tokens) and j < 3 and not _is_quantity(tokens[j], lexicon):
+        j += 1
+    if j >= len(tokens) or not _is_quantity(tokens[j], lexicon):
+        return []
+    cue = tokens[:j]
+    if cue and tuple(t.lower_ for t in cue) not in lexicon.bound_cues:
+        return []
+    phrase = [t for t in _number_phrase(tokens[j]) if t.i >= tokens[j].i]
+    quantity = read_quantity([t.text for t in cue + phrase], lexicon)
+    if quantity is None:
+        return []
+    span = Span(offset((cue or phrase)[0]), token_span(phrase[-1]).end)
+    return [(span, quantity), *_parts(doc, sentence, span.end, lexicon)]
+
+
 def _figure_at(
     noun: Token,
     trigger: Token,
@@ -652,7 +681,9 @@ def find_figures(doc: Document, ctx: Context) -> None:
         numbered.add((key[0], measure))
         doc.figures.append(FigureRecord(event_id, measure, quantity[0], quantity[1], span))
 
+    last: tuple[int, URIRef, int] | None = None  # event, measure, paragraph of the last figure
     for sentence in doc.sentences:
+        before = len(doc.figures)
         reported: list[tuple[Token, URIRef, int]] = []
         triggers = _measure_triggers(sentence, ctx.ontology)
         trigger_ids = {t.i for t, _, _ in triggers}
@@ -694,3 +725,11 @@ def find_figures(doc: Document, ctx: Context) -> None:
             sentence, reported, seen, lexicon
         ):
             add(event_id, measure, span, quantity, (key, offset(trigger)))
+        if not reported and last is not None and last[2] == sentence.paragraph:
+            # "3,890 ... registered as missing. Of these, 719 are civilians, among them
+            # 71 children": a part of the count the sentence before gave
+            for span, quantity in _subset_sentence(doc, sentence, lexicon):
+                add(last[0], last[1], span, quantity, (span.start, span.start))
+        if len(doc.figures) > before:
+            newest = doc.figures[-1]
+            last = (newest.event, newest.measure, sentence.paragraph)
