@@ -51,6 +51,7 @@ from historygraph.stages.syntax import (
     lemma,
     offset,
     phrase_span,
+    split_verb_object,
     token_span,
     tokens_span,
     tree_distance,
@@ -339,21 +340,15 @@ class _Resolver:
         taken = [m.span for m in found if m.sentence is sentence]
         result = []
         for verb in sentence.parsed:
-            if verb.pos_ != "VERB" or any(token_span(verb).overlaps(t) for t in taken):
+            if any(token_span(verb).overlaps(t) for t in taken):
                 continue
-            for obj in verb.children:
-                if obj.dep_ != "dobj" or obj.i == verb.i + 1:
-                    continue  # (next to each other, the phrase matched already)
-                keys = [
-                    (v, o) for v in (lemma(verb), verb.lower_) for o in (lemma(obj), obj.lower_)
-                ]
-                cls = next((table[k] for k in keys if k in table), None)
-                if cls is None or self.entity_of(obj) is not None:
-                    continue
-                mention = EventMention(cls, "strong", verb, tokens_span(verb, obj), sentence)
-                mention.anchors = self._anchors(verb)
-                result.append(mention)
-                break
+            hit = split_verb_object(verb, table)
+            if hit is None or self.entity_of(hit[0]) is not None:
+                continue
+            obj, cls = hit
+            mention = EventMention(cls, "strong", verb, tokens_span(verb, obj), sentence)
+            mention.anchors = self._anchors(verb)
+            result.append(mention)
         return result
 
     def _agent_trigger_mentions(
@@ -435,19 +430,14 @@ class _Resolver:
         return result
 
     def _people_struck(self, verb: Token) -> list[str]:
-        """The groups of people a verb strikes: its object, or what it is aimed at or on
-        ("attacked the crowd", "fired on demonstrators", "opened fire at the residents")."""
-        targets = [c for c in verb.children if c.dep_ == "dobj"]
-        holders = [verb, *targets]  # "opened fire on the crowd": the phrase's object holds it
-        targets += [
-            obj
-            for holder in holders
-            for prep in holder.children
-            if prep.dep_ == "prep" and prep.lower_ in {"on", "at", "against", "upon"}
-            for obj in prep.children
-            if obj.dep_ == "pobj"
+        """The groups of people a verb strikes ("attacked the crowd", "fired on
+        demonstrators", "opened fire at the residents")."""
+        return [
+            e
+            for t in _aimed_objects(verb)
+            for e in self.entities_of(t)
+            if self._class_is(e, HG.Group)
         ]
-        return [e for t in targets for e in self.entities_of(t) if self._class_is(e, HG.Group)]
 
     def _takes_a_place(self, verb: Token, cls: URIRef) -> bool:
         """ "they captured Kalbajar": a military operation's weak trigger whose object is a
@@ -463,16 +453,9 @@ class _Resolver:
     def _aims_at_people(self, verb: Token) -> bool:
         """Whether a verb strikes a group of people, or whoever was there ("firing on
         anyone in the streets")."""
-        if self._people_struck(verb):
-            return True
-        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
-            o
-            for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ in {"on", "at", "against", "upon"}
-            for o in prep.children
-            if o.dep_ == "pobj"
-        ]
-        return any(o.lower_ in _ANYONE for o in objects)
+        return bool(self._people_struck(verb)) or any(
+            o.lower_ in _ANYONE for o in _aimed_objects(verb)
+        )
 
     def _strikes_people(self, verb: Token, cls: URIRef) -> bool:
         """Whether a weak trigger ("shoot", "open fire") is an act an armed body or a crowd
@@ -589,11 +572,11 @@ class _Resolver:
         if not table:
             return []
         result = []
+        heads = {m.head.i for m in found if m.sentence is sentence}
         for token in sentence.parsed:
             if token.pos_ != "VERB" or is_passive(token):
                 continue
             entries = table.get(lemma(token)) or table.get(token.lower_)
-            heads = {m.head.i for m in found if m.sentence is sentence}
             if not entries or token.i in heads:
                 continue
             if token.dep_ in {"relcl", "acl"} and token.head.i in heads:
@@ -1135,6 +1118,21 @@ class _Resolver:
         if best is not None and best[0] >= 10_000:
             return None
         return chosen
+
+
+def _aimed_objects(verb: Token) -> list[Token]:
+    """What a verb is aimed at: its object, and the object of "on", "at", "against" or
+    "upon" after the verb or its object ("opened fire on the crowd": the phrase's object
+    holds it)."""
+    targets = [c for c in verb.children if c.dep_ == "dobj"]
+    return targets + [
+        obj
+        for holder in (verb, *targets)
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "at", "against", "upon"}
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 #: Pronouns for whoever was there: "firing on anyone in the streets".

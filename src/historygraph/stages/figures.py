@@ -25,6 +25,7 @@ from historygraph.stages.syntax import (
     char_offset,
     lemma,
     offset,
+    split_verb_object,
     token_span,
     tokens_span,
     tree_distance,
@@ -93,16 +94,9 @@ def _measure_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[Toke
         i += 1
     # "lost their lives": a verb and its object with words between them ("lose life")
     for verb in tokens:
-        if verb.pos_ != "VERB" or any(verb.i == t.i for t, _, _ in found):
-            continue
-        for obj in verb.children:
-            if obj.dep_ != "dobj" or obj.i == verb.i + 1:
-                continue
-            keys = [(v, o) for v in (lemma(verb), verb.lower_) for o in (lemma(obj), obj.lower_)]
-            measure = next((triggers[k] for k in keys if k in triggers), None)
-            if measure is not None:
-                found.append((verb, measure, tokens_span(verb, obj)))
-                break
+        hit = None if any(verb.i == t.i for t, _, _ in found) else split_verb_object(verb, triggers)
+        if hit is not None:
+            found.append((verb, hit[1], tokens_span(verb, hit[0])))
     # "the death toll": one trigger, the modifier's ("toll" alone counts the dead too)
     heads = {t.i for t, _, _ in found}
     return [

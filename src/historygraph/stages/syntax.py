@@ -161,6 +161,23 @@ def lemma(token: Token) -> str:
     return value or token.lower_
 
 
+def split_verb_object(verb: Token, table: dict[Any, Any]) -> tuple[Token, Any] | None:
+    """A two-word phrase of ``table`` made of a verb and its object with words between
+    them ("laid red carnations": "lay carnation"; "lost their lives": "lose life"): the
+    object and the table's value, if any. Next to each other, the phrase matches as words
+    already."""
+    if verb.pos_ != "VERB":
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i == verb.i + 1:
+            continue
+        for v in (lemma(verb), verb.lower_):
+            for o in (lemma(obj), obj.lower_):
+                if (v, o) in table:
+                    return obj, table[(v, o)]
+    return None
+
+
 def is_definite(token: Token) -> bool:
     """Whether a noun is introduced by a definite or demonstrative determiner or a possessive."""
     for child in token.children:
