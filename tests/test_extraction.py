@@ -3,6 +3,7 @@ each test checks one general rule on sentences the rules were not written for.""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -1951,3 +1952,33 @@ def test_a_sentence_that_counts_part_of_the_count_before(extract) -> None:  # ty
     )
     missing = sorted(f.count for f in doc.figures if f.measure == HG.Missing)
     assert missing == [71, 719, 3890], missing
+
+
+def test_title_words_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A title a user adds with ``hg:titleWord`` leaves the person's name, no code edit."""
+    from historygraph.ontology import load_ontology
+    from tests.conftest import ONTOLOGY
+
+    text = (
+        "In 1919 Ataman Grigory Semyonov ordered the raids. Commissar Lev Mekhlis arrived in Kerch."
+    )
+    onto = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, onto)
+
+    def people() -> set[str]:
+        ctx = Context(ontology=load_ontology([onto]), nlp=nlp)
+        doc = Document(id="t", path=Path("t.txt"), text=text, title="t")
+        return {
+            k
+            for k, v in labels(run_pipeline(doc, make_pipeline(DEFAULT_STAGES), ctx)).items()
+            if v == "Person"
+        }
+
+    assert people() == {"Ataman Grigory Semyonov", "Commissar Lev Mekhlis"}
+    (onto / "extensions").mkdir(exist_ok=True)
+    (onto / "extensions" / "titles.ttl").write_text(
+        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
+        'hg:Person hg:titleWord "ataman", "commissar" .\n',
+        encoding="utf-8",
+    )
+    assert people() == {"Grigory Semyonov", "Lev Mekhlis"}

@@ -102,6 +102,7 @@ class HG(DefinedNamespace):
     vagueQuantity: URIRef
     word: URIRef
     leadershipNoun: URIRef
+    titleWord: URIRef
     reportVerb: URIRef
     color: URIRef
     shape: URIRef

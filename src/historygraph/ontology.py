@@ -109,6 +109,13 @@ class Lexicon:
     )
     #: noun lemma -> event class it signals when aimed at a people ("anti-Armenian riots")
     targeted_triggers: dict[str, URIRef] = field(default_factory=dict)
+    #: words of a title before a personal name ("president", "general"), lower case
+    title_words: frozenset[str] = frozenset()
+
+    def is_title_word(self, text: str) -> bool:
+        """ "Lady", "Lieutenant-General", "Dr.": a title word (all its hyphenated parts)."""
+        parts = [p for p in re.split(r"[-\u2010.]", text.lower()) if p]
+        return bool(parts) and all(p in self.title_words for p in parts)
 
     @property
     def max_trigger_len(self) -> int:
@@ -333,7 +340,7 @@ def _parse_files(files: list[Path]) -> Graph:
 
 
 #: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 
 
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
@@ -521,6 +528,11 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
             w
             for s in g.subjects(HG.leadershipNoun, None)
             for w in _strings(g, s, HG.leadershipNoun)  # type: ignore[arg-type]
+        ),
+        title_words=frozenset(
+            w.lower()
+            for s in g.subjects(HG.titleWord, None)
+            for w in _strings(g, s, HG.titleWord)  # type: ignore[arg-type]
         ),
         of_roles=_class_map(HG.ofRole),
         argument_relations=_class_map(HG.argumentRelation),

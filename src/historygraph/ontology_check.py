@@ -136,6 +136,7 @@ LEXICON = frozenset(
         HG.anaphor,
         HG.supportVerb,
         HG.leadershipNoun,
+        HG.titleWord,
         HG.reportVerb,
         HG.ofRole,
         HG.argumentRelation,

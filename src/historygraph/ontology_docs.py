@@ -46,6 +46,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.nerLabel, "NER labels"),
     (HG.supportVerb, "Support verbs"),
     (HG.leadershipNoun, "Leadership nouns"),
+    (HG.titleWord, "Title words"),
     (HG.ofRole, "Role of an of-phrase"),
     (HG.argumentRelation, "Argument relation"),
     (HG.typicalAgentClass, "Typical agent class"),

@@ -462,24 +462,6 @@ def _match_glued(b: _Builder, token: Token, index: GazetteerIndex, word: str) ->
         return
 
 
-#: Words of a title before a personal name, left out of the name.
-PERSON_TITLES = frozenset(
-    {
-        "mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "president", "general",
-        "lieutenant", "colonel", "major", "marshal", "admiral", "captain", "sergeant",
-        "senator", "ambassador", "speaker", "chairman", "king", "queen", "prince", "princess",
-        "minister", "chairwoman", "chairperson", "governor", "mayor", "commander",
-        "patriarch", "pope", "archbishop", "bishop", "cardinal", "imam", "rabbi", "ayatollah",
-    }
-)  # fmt: skip
-
-
-def is_title_word(text: str) -> bool:
-    """ "Lady", "Lieutenant-General", "Dr.": a title word (all its hyphenated parts)."""
-    parts = [p for p in re.split(r"[-‐.]", text.lower()) if p]
-    return bool(parts) and all(p in PERSON_TITLES for p in parts)
-
-
 def _is_title_of_person(ent: Token) -> bool:
     """Whether an entity span is a title inside a person's name ("National" in "National Leader X")."""
     for ancestor in path_to_root(ent.root)[1:4]:
@@ -624,15 +606,15 @@ def _match_untagged_names(b: _Builder, parsed: Token) -> None:
         definite = any(c.dep_ == "det" for c in token.children)
         if (
             len(tokens) > 1
-            and is_title_word(tokens[0].text)
-            and not is_title_word(token.text)
+            and b.lexicon.is_title_word(tokens[0].text)
+            and not b.lexicon.is_title_word(token.text)
             and not definite  # "the Lord Chief Justice" is an office, "Lord Widgery" a name
         ):
             _add_name(b, span, HG.Person)
         elif (
             token.dep_ == "pobj"
             and token.tag_ == "NNP"
-            and not (len(tokens) == 1 and is_title_word(token.text))  # "from President X"
+            and not (len(tokens) == 1 and b.lexicon.is_title_word(token.text))  # "from President X"
             and (  # ("the Riots": no place)
                 _after_locative(token)
                 # "sent into the Bogside" (a motion; "an inquiry into the Riots" is none)
@@ -834,8 +816,10 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         while tokens and tokens[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"}:
             tokens = tokens[:-1]  # "the Popular Front for": no name ends with a function word
         # "the Minister of Health": an office, held by a person
-        office = len(tokens) > 2 and is_title_word(tokens[0].text) and tokens[1].lower_ == "of"
-        while not office and len(tokens) > 2 and is_title_word(tokens[0].text):
+        office = (
+            len(tokens) > 2 and b.lexicon.is_title_word(tokens[0].text) and tokens[1].lower_ == "of"
+        )
+        while not office and len(tokens) > 2 and b.lexicon.is_title_word(tokens[0].text):
             tokens = tokens[1:]  # "Lady Mehriban Aliyeva", "Lieutenant-General Rustam Muradov"
         if not tokens:
             continue
@@ -947,7 +931,7 @@ def _office_holder(b: _Builder, tokens: list[Token], nested: list[Mention]) -> l
         before = before.doc[before.i - 1]
     if before is None or before.lower_ != "of" or before.i == 0:
         return None
-    return rest if is_title_word(before.doc[before.i - 1].text) else None
+    return rest if b.lexicon.is_title_word(before.doc[before.i - 1].text) else None
 
 
 def _in_gloss(b: _Builder, ent: Token) -> bool:

@@ -40,7 +40,7 @@ from historygraph.stages.clauses import (
     time_clause,
     within,
 )
-from historygraph.stages.entities import is_title_word, nationality_words
+from historygraph.stages.entities import nationality_words
 from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,
@@ -236,7 +236,7 @@ class _Resolver:
         result = []
         for t in with_conjuncts(token):
             found = [self.entity_in_phrase(t), *map(self.entity_of, coordinated_modifiers(t))]
-            if found[0] is None and is_title_word(t.text):
+            if found[0] is None and self.lexicon.is_title_word(t.text):
                 # "President of the Republic of Azerbaijan Ilham Aliyev and First Lady ...":
                 # the model hung the name (and its conjuncts) on the title's "of"
                 named = [c for c in t.children if c.dep_ == "appos"] + [
