@@ -1982,3 +1982,13 @@ def test_title_words_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type
         encoding="utf-8",
     )
     assert people() == {"Grigory Semyonov", "Lev Mekhlis"}
+
+
+def test_a_ceasefire_is_a_declaration(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The chiefs of general staff met in Moscow on 5 April 2016 and agreed on a ceasefire. "
+        "The truce has broadly held."
+    )
+    events = [e for e in doc.live_events() if e.cls == HG.Declaration]
+    assert len(events) == 1
+    assert events[0].date is not None and events[0].date.value == "2016-04-05"
