@@ -1992,3 +1992,28 @@ def test_a_ceasefire_is_a_declaration(extract) -> None:  # type: ignore[no-untyp
     events = [e for e in doc.live_events() if e.cls == HG.Declaration]
     assert len(events) == 1
     assert events[0].date is not None and events[0].date.value == "2016-04-05"
+
+
+def test_a_weak_trigger_of_a_verb_and_its_object_with_words_between(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 May 1921 the guards opened indiscriminate fire on unarmed strikers in Lodz."
+    )
+    assert [(e.cls, e.date.value if e.date else None) for e in doc.live_events()] == [
+        (HG.Massacre, "1921-05-09")
+    ]
+
+
+def test_a_range_of_dead_and_the_dead_put_at_a_number(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Gendarmes killed 40 miners at Tonypandy in 1910. Officials later spoke of between "
+        "12 and 19 dead. The union put the wounded at around 300. The ministry put the "
+        "Welsh dead at around 50."
+    )
+    figures = {(f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures}
+    assert figures == {
+        ("Killed", 40, "Exact"),
+        ("Killed", 12, "AtLeast"),
+        ("Killed", 19, "AtMost"),
+        ("Wounded", 300, "Approximate"),
+        ("Killed", 50, "Approximate"),
+    }

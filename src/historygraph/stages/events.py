@@ -336,17 +336,26 @@ class _Resolver:
     ) -> list[EventMention]:
         """ "laid red carnations", "paid a moving tribute": a trigger of a verb and its
         object ("lay carnations", "pay tribute") with words between them."""
-        table = self.lexicon.event_triggers
         taken = [m.span for m in found if m.sentence is sentence]
         result = []
         for verb in sentence.parsed:
             if any(token_span(verb).overlaps(t) for t in taken):
                 continue
-            hit = split_verb_object(verb, table)
+            # ("opened indiscriminate fire": a weak trigger, "open fire", the same way)
+            for table, kind in (
+                (self.lexicon.event_triggers, "strong"),
+                (self.lexicon.weak_triggers, "weak"),
+            ):
+                hit = split_verb_object(verb, table)
+                if hit is not None:
+                    break
             if hit is None or self.entity_of(hit[0]) is not None:
                 continue
             obj, cls = hit
-            mention = EventMention(cls, "strong", verb, tokens_span(verb, obj), sentence)
+            mention = EventMention(cls, kind, verb, tokens_span(verb, obj), sentence)
+            mention.aimed = kind == "weak" and (
+                self._strikes_people(verb, cls) or self._takes_a_place(verb, cls)
+            )
             mention.anchors = self._anchors(verb)
             result.append(mention)
         return result

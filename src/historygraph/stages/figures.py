@@ -221,10 +221,16 @@ def _arguments(trigger: Token) -> list[Token]:
         if trigger.dep_ == "amod":
             result.append(head)
         result += [c for c in head.children if c.dep_ in ARGUMENT_DEPS and c.i != trigger.i]
+        if trigger.dep_ == "oprd":  # "put the Azerbaijani dead at around 500"
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"at", "as"}:
+                    result += [c for c in prep.children if c.dep_ == "pobj"]
     if trigger.pos_ in {"ADJ", "NOUN"} and any(
         c.dep_ == "nummod" or (c.dep_ == "advmod" and c.like_num) for c in trigger.children
     ):
         result.append(trigger)  # "gave 83 dead among civilians": the trigger is counted itself
+    if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ == "conj" and trigger.head.like_num:
+        result.append(trigger.head)  # "spoke of between 83 and 93 dead" (parsed as a list)
     if trigger.pos_ == "NOUN":
         result.append(trigger)
         for prep in trigger.children:
@@ -255,7 +261,7 @@ def _arguments(trigger: Token) -> list[Token]:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}:
                 result += [c for c in prep.children if c.dep_ == "pobj" and c.like_num]
-    if holder.dep_ == "dobj" and (holder is not trigger or trigger.pos_ == "NOUN"):
+    if holder.dep_ == "dobj" and (holder is not trigger or trigger.pos_ in {"NOUN", "ADJ"}):
         for prep in holder.head.children:
             # "put the toll at 83", "give the death toll as fourteen"
             if prep.dep_ == "prep" and prep.lower_ in {"at", "as"}:
