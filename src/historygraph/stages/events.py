@@ -342,13 +342,9 @@ class _Resolver:
             if any(token_span(verb).overlaps(t) for t in taken):
                 continue
             # ("opened indiscriminate fire": a weak trigger, "open fire", the same way)
-            for table, kind in (
-                (self.lexicon.event_triggers, "strong"),
-                (self.lexicon.weak_triggers, "weak"),
-            ):
-                hit = split_verb_object(verb, table)
-                if hit is not None:
-                    break
+            kind, hit = "strong", split_verb_object(verb, self.lexicon.event_triggers)
+            if hit is None:
+                kind, hit = "weak", split_verb_object(verb, self.lexicon.weak_triggers)
             if hit is None or self.entity_of(hit[0]) is not None:
                 continue
             obj, cls = hit
