@@ -2017,3 +2017,11 @@ def test_a_range_of_dead_and_the_dead_put_at_a_number(extract) -> None:  # type:
         ("Wounded", 300, "Approximate"),
         ("Killed", 50, "Approximate"),
     }
+
+
+def test_a_year_of_what_a_bound_names_gives_later_dates_no_year(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 2 April 2016 the front saw its heaviest fighting since the ceasefire of 1994. "
+        "The chiefs of staff met in Moscow on 5 April and agreed on a truce."
+    )
+    assert sorted(e.date.value for e in doc.live_events() if e.date) == ["1994", "2016-04-05"]

@@ -546,9 +546,16 @@ def _anchors_narrative(root: Any) -> bool:
 
     Not the year of a thing ("In a 1991 report, Helsinki Watch ...") nor of a bound
     ("dissolving its institutions by 1 January 2024. ... On 5 October ...", "Since
-    December 2022 ... On 19 September ...").
+    December 2022 ... On 19 September ...", "since the ceasefire of 1994").
     """
     bound = root.dep_ == "pobj" and root.head.lower_ in BOUND_PREPS
+    named = root.head.head  # "since the ceasefire of 1994": a bound too
+    bound = bound or (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and named.dep_ == "pobj"
+        and named.head.lower_ in BOUND_PREPS
+    )
     return not bound and not _year_of_a_thing(root)
 
 
