@@ -2025,3 +2025,13 @@ def test_a_year_of_what_a_bound_names_gives_later_dates_no_year(extract) -> None
         "The chiefs of staff met in Moscow on 5 April and agreed on a truce."
     )
     assert sorted(e.date.value for e in doc.live_events() if e.date) == ["1994", "2016-04-05"]
+
+
+def test_a_hill_or_a_mountain_in_apposition_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In April the rebels held Karadagh, a mountain above the town, and Zolotaya, a hill."
+    )
+    assert {k: v for k, v in labels(doc).items() if k in {"Karadagh", "Zolotaya"}} == {
+        "Karadagh": "Place",
+        "Zolotaya": "Place",
+    }
