@@ -2035,3 +2035,14 @@ def test_a_hill_or_a_mountain_in_apposition_is_a_place(extract) -> None:  # type
         "Karadagh": "Place",
         "Zolotaya": "Place",
     }
+
+
+def test_a_participle_or_a_purpose_of_the_same_class_is_the_same_event(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 12 March 1938 a state of emergency declared by the governor came into force in "
+        "Vienna. Every year the veterans walk to the memorial to honour the victims."
+    )
+    assert sorted(e.cls.split("#")[-1] for e in doc.live_events()) == [
+        "Commemoration",
+        "Declaration",
+    ]

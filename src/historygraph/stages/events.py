@@ -1513,8 +1513,21 @@ def _governed_by(event: EventRecord, mention: EventMention) -> bool:
     ministers denounced ...", tells another)."""
     head = mention.head
     if head.pos_ in {"VERB", "AUX"}:
+        purpose = head.dep_ in {"advcl", "xcomp", "acl"} and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in head.children
+        )
+        if purpose:  # (the model may hang it on the verb's object: "walk to the memorial to")
+            verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if verb is not None and any(
+                trigger.overlaps(token_span(verb)) for trigger in event.triggers
+            ):
+                return True
         if (
             (head.dep_ == "advcl" and head.tag_ == "VBG")
+            # "a state of emergency declared by the Presidium": the noun the verb describes;
+            # "walk to the Alley to honour the victims": what the act is for
+            or head.dep_ == "acl"
+            or purpose
             or (
                 head.dep_ == "conj"
                 and not any(c.dep_ == "nsubj" for c in head.children)
