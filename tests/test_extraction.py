@@ -2046,3 +2046,15 @@ def test_a_participle_or_a_purpose_of_the_same_class_is_the_same_event(extract) 
         "Commemoration",
         "Declaration",
     ]
+
+
+def test_who_reiterates_a_condemnation_is_its_agent(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1921 the troops shot 40 strikers in Lodz. The next day Jozef Pilsudski condemned "
+        "the shooting. The Polish Socialist Party reiterated its condemnation of this crime."
+    )
+    condemnations = [e for e in doc.live_events() if e.cls == HG.Condemnation]
+    assert [[doc.entities[a].label for a in e.agents] for e in condemnations] == [
+        ["Jozef Pilsudski"],
+        ["Polish Socialist Party"],
+    ]
