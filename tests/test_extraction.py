@@ -2058,3 +2058,11 @@ def test_who_reiterates_a_condemnation_is_its_agent(extract) -> None:  # type: i
         ["Jozef Pilsudski"],
         ["Polish Socialist Party"],
     ]
+
+
+def test_what_a_resolution_says_in_a_participle_is_no_event_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 21 August 1968 the National Assembly adopted a resolution protesting against the "
+        "occupation."
+    )
+    assert [e.cls for e in doc.live_events()] == [HG.LegislativeDecision]

@@ -317,7 +317,7 @@ class _Resolver:
         # did not happen is no event; nor is what a question asks ("Why do we call it a
         # genocide?"); nor what an event says ("resolution 853 condemned the seizure": the
         # resolution's words, not a condemnation of its own)
-        heads = {(m.sentence.index, m.head.i) for m in result}
+        heads = {(m.sentence.index, m.head.i): m.cls for m in result}
         result = [
             m
             for m in result
@@ -327,6 +327,12 @@ class _Resolver:
                 c.dep_ == "nsubj" and (m.sentence.index, c.i) in heads
                 for c in m.head.children
                 if m.head.pos_ == "VERB"
+            )
+            # "adopted a resolution protesting against the occupation": the resolution's words
+            and not (
+                m.head.pos_ == "VERB"
+                and m.head.dep_ == "acl"
+                and heads.get((m.sentence.index, m.head.head.i), m.cls) != m.cls
             )
         ]
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
