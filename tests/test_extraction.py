@@ -2066,3 +2066,15 @@ def test_what_a_resolution_says_in_a_participle_is_no_event_of_its_own(extract) 
         "occupation."
     )
     assert [e.cls for e in doc.live_events()] == [HG.LegislativeDecision]
+
+
+def test_a_general_strike_and_troops_crossing_a_border(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 August 1968 Soviet troops crossed the country's borders. Two days later workers "
+        "downed tools in a one-hour general strike. On 3 May 1926 the miners went on strike."
+    )
+    assert [e.cls.split("#")[-1] for e in doc.live_events()] == [
+        "MilitaryOperation",
+        "Protest",
+        "Protest",
+    ]
