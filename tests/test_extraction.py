@@ -2078,3 +2078,13 @@ def test_a_general_strike_and_troops_crossing_a_border(extract) -> None:  # type
         "Protest",
         "Protest",
     ]
+
+
+def test_forces_listed_after_a_participle(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 August 1968 Soviet troops crossed the borders, joined by Polish troops, "
+        "Hungarian divisions and a small Bulgarian contingent."
+    )
+    forces = {k for k, v in labels(doc).items() if v == "MilitaryForce"}
+    assert {"Polish troops", "Hungarian divisions"} <= forces
+    assert any(f.endswith("Bulgarian contingent") for f in forces)

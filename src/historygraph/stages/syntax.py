@@ -45,7 +45,15 @@ def _with_missed_chunks(doc: Any, chunks: list[Any]) -> list[Any]:
     inside = {i for c in chunks for i in range(c.start, c.end)}
     extra = []
     for token in doc:
-        if token.i in inside or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in _NP_DEPS:
+        if token.i in inside or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        # ("joined by Polish troops, Hungarian divisions and ...": a list item the parser
+        # hung on the verb)
+        first = token
+        while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+            first = first.head
+        listed = first.dep_ == "conj" and first.head.pos_ == "VERB"
+        if token.dep_ not in _NP_DEPS and not listed:
             continue
         start = token.i
         stack = [c for c in token.lefts if c.dep_ in _NP_LEFT]
