@@ -2088,3 +2088,16 @@ def test_forces_listed_after_a_participle(extract) -> None:  # type: ignore[no-u
     forces = {k for k, v in labels(doc).items() if v == "MilitaryForce"}
     assert {"Polish troops", "Hungarian divisions"} <= forces
     assert any(f.endswith("Bulgarian contingent") for f in forces)
+
+
+def test_the_same_day_after_a_weekday_the_dateline_dates(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "MUNICH, Friday, 23 August 1968 — Soviet troops crossed the borders on Tuesday, "
+        "20 August.\n\nOn Wednesday President Nicolae Ceausescu of Romania condemned the "
+        "invasion. The same day the Yugoslav government denounced the occupation."
+    )
+    condemnations = [e for e in doc.live_events() if e.cls == HG.Condemnation]
+    assert [e.date.value if e.date else None for e in condemnations] == [
+        "1968-08-21",
+        "1968-08-21",
+    ]

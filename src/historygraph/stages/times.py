@@ -284,6 +284,8 @@ def find_times(doc: Document, ctx: Context) -> None:
                 )
                 value = lexical(back) if back is not None else None
                 if value is not None:
+                    if back is not None and back.day is not None and not quoted:
+                        narrative = back  # "On Wednesday ... The same day ..."
                     doc.times.append(
                         TimeExpression(span, "date", value[0], value[1], True, quoted, ent.root)  # type: ignore[arg-type]
                     )
