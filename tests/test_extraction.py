@@ -2101,3 +2101,24 @@ def test_the_same_day_after_a_weekday_the_dateline_dates(extract) -> None:  # ty
         "1968-08-21",
         "1968-08-21",
     ]
+
+
+def test_peoples_and_places_named_together(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The clashes were a wave of violence between ethnic Kyrgyz and ethnic Uzbeks in the "
+        "southern cities of Osh and Jalal-Abad in June 2010. Three quarters of the dead were "
+        "Uzbeks."
+    )
+    found = labels(doc)
+    assert (found.get("Kyrgyz"), found.get("Uzbeks")) == ("Group", "Group")
+    assert (found.get("Osh"), found.get("Jalal-Abad")) == ("Place", "Place")
+    assert "Osh and Jalal-Abad" not in found
+
+
+def test_a_body_named_without_its_country_is_the_same_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 2010 the Kyrgyzstan Inquiry Commission counted 470 killed in Osh. The Inquiry "
+        "Commission, an international panel, was set up in July."
+    )
+    bodies = [e for e in doc.entities.values() if e.cls == HG.Organization]
+    assert [b.label for b in bodies] == ["Kyrgyzstan Inquiry Commission"]

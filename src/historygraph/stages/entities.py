@@ -561,6 +561,17 @@ def _nationality_plural(b: _Builder, token: Token) -> bool:
     return word.endswith("s") and word[:-1] in nationality_words(b.ontology)
 
 
+def _ethnic_people(b: _Builder, token: Token) -> bool:
+    """ "ethnic Kyrgyz", "ethnic Uzbeks": a nationality word after "ethnic", as a noun."""
+    word = compact(token.text)
+    nationalities = nationality_words(b.ontology)
+    return (
+        not _modifies(token)
+        and (word in nationalities or (word.endswith("s") and word[:-1] in nationalities))
+        and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children)
+    )
+
+
 def _is_people_noun(b: _Builder, root: Token) -> bool:
     """ "Armenians", "Georgians": a nationality used as a plural noun, not as a modifier.
 
@@ -792,15 +803,18 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             default = HG.Place  # "in the Punjab", tagged as a nationality by the model
         elif ent.label_ == "NORP" and _is_people_noun(b, ent.root):
             default = HG.Group  # "South Africans", "Armenians" used as a noun: a people
-        elif ent.label_ == "GPE" and len(ent) == 1 and _nationality_plural(b, ent.root):
-            default = HG.Group  # "Kazakhs", tagged as a place by the model
+        elif ent.label_ in {"GPE", "ORG"} and len(ent) == 1 and _nationality_plural(b, ent.root):
+            default = HG.Group  # "Kazakhs", "Uzbeks", tagged as a place or a body by the model
+        ethnic = len(ent) == 1 and _ethnic_people(b, ent.root)
+        if ethnic:
+            default = HG.Group  # "between ethnic Kyrgyz and ethnic Uzbeks": peoples
         if default is None or _is_title_of_person(ent):
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
             continue
         if _in_gloss(b, ent):
             continue  # "Black January (Azerbaijani: Qara Yanvar)": a name in another language
-        if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology):
+        if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology) and not ethnic:
             continue  # "under Azerbaijani control", tagged PERSON by the model
         if ent.root.pos_ in {"NOUN", "PROPN"} and _names_an_event(b, ent.root):
             continue  # (a verb the model took into the name is no event's name: see below)
@@ -870,6 +884,16 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             cls, strength = HG.Person, BY_CONTEXT  # "sentenced Talekh Ismailov", tagged GPE
         if cls is None:
             cls, strength = default, BY_NER
+        parts = _coordinated_places(b, tokens, cls)
+        if parts and not heading:
+            for part in parts:  # "the cities of Osh and Jalal-Abad", tagged as one name
+                part_span = Span(offset(part[0]), offset(part[-1]) + len(part[-1].text))
+                if b.covered(part_span) is None:
+                    b.evidence[part_span] = (cls, strength)
+                    b.add(
+                        part_span, b.entity_for(cls, normalise_label(b.doc.quote(part_span))), "ner"
+                    )
+            continue
         label = normalise_label(b.doc.quote(span))
         if not label:
             continue
@@ -879,6 +903,20 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         label = _of_its_place(b, ent.root, span, cls, label)
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label), "ner")
+
+
+def _coordinated_places(b: _Builder, tokens: list[Token], cls: URIRef) -> list[list[Token]]:
+    """ "Osh and Jalal-Abad", tagged as one place: its two names, each capitalised (a
+    place whose name has "and" in it, "Bosnia and Herzegovina", is in the gazetteer)."""
+    if not b.ontology.is_a(cls, HG.Place):
+        return []
+    links = [i for i, t in enumerate(tokens) if t.lower_ == "and" and t.dep_ == "cc"]
+    if len(links) != 1 or not 0 < links[0] < len(tokens) - 1:
+        return []
+    parts = [tokens[: links[0]], tokens[links[0] + 1 :]]
+    if not all(all(t.text[:1].isupper() or t.is_punct for t in part) for part in parts):
+        return []
+    return parts
 
 
 def _of_its_place(b: _Builder, root: Token, span: Span, cls: URIRef, label: str) -> str:
@@ -1764,16 +1802,31 @@ def _match_appositives(b: _Builder) -> None:
 
 def _match_shortened_names(b: _Builder) -> None:
     """ "the Supreme Soviet of the Azerbaijan SSR ... the Supreme Soviet": a name that is a
-    longer name of its class cut before "of" refers to the latest body named so before it
+    longer name of its class cut before "of", or without the place name it starts
+    with ("the Kyrgyzstan Inquiry Commission ... the Inquiry Commission"), refers to the
+    latest body named so before it
     (or, with none before it, to the first named after it: a title names what its text
     goes on to tell)."""
     longer: dict[str, list[str]] = {}  # folded short name -> entities with a longer name
+    # (a place's name, not a nationality: "the Kazakh Supreme Soviet ... told the Supreme
+    # Soviet", the Union's)
+    places = {
+        fold_name(e.label) for e in b.doc.entities.values() if b.ontology.is_a(e.cls, HG.Place)
+    }
     for key, ent in b.doc.entities.items():
         parts = ent.label.split(" of ")
         for n in range(1, len(parts)):  # "Ministry of Defence of Azerbaijan": each cut
             head = " of ".join(parts[:n])
             if len(head.split()) > 1:
                 longer.setdefault(fold_name(head), []).append(key)
+        first, _, rest = ent.label.partition(" ")
+        if (  # "the Kyrgyzstan Inquiry Commission ... the Inquiry Commission"
+            not b.ontology.is_a(ent.cls, HG.Place)
+            and fold_name(first) in places
+            and len(rest.split()) > 1
+            and rest[:1].isupper()
+        ):
+            longer.setdefault(fold_name(rest), []).append(key)
     if not longer:
         return
     for i, m in enumerate(b.mentions):
