@@ -2122,3 +2122,11 @@ def test_a_body_named_without_its_country_is_the_same_body(extract) -> None:  # 
     )
     bodies = [e for e in doc.entities.values() if e.cls == HG.Organization]
     assert [b.label for b in bodies] == ["Kyrgyzstan Inquiry Commission"]
+
+
+def test_a_hyphenated_town_and_a_place_things_spread_to(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In June 2010 the fighting spread to Jalal-Abad and the nearby town of Bazar-Korgon."
+    )
+    found = labels(doc)
+    assert (found.get("Jalal-Abad"), found.get("Bazar-Korgon")) == ("Place", "Place")

@@ -681,7 +681,15 @@ def _after_locative(root: Token) -> bool:
     prep = first.head
     if prep.i > 0 and prep.doc[prep.i - 1].tag_ == "HYPH":
         return False
+    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _TO_A_PLACE:
+        return True  # "the fighting spread to Jalal-Abad"
     return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
+
+
+#: Verbs of motion whose "to" leads to a place ("spread to", "fled to"; not "appealed to").
+_TO_A_PLACE = frozenset(
+    {"spread", "move", "flee", "travel", "return", "march", "advance", "retreat", "relocate"}
+)
 
 
 def _drop_bylines(b: _Builder) -> None:
@@ -837,6 +845,7 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             tokens = tokens[1:]  # "Lady Mehriban Aliyeva", "Lieutenant-General Rustam Muradov"
         if not tokens:
             continue
+        tokens += _hyphenated_rest(tokens[-1])  # "Bazar-Korgon", tagged from "Bazar" only
         force = _force_after(b, tokens[-1]) if ent.label_ in {"ORG", "NORP"} else []
         if force:
             tokens = tokens + force  # "Interior Ministry troops", "a KGB special unit"
@@ -903,6 +912,25 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         label = _of_its_place(b, ent.root, span, cls, label)
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label), "ner")
+
+
+def _hyphenated_rest(last: Token) -> list[Token]:
+    """The rest of a hyphenated name after ``last`` ("-Korgon" of "Bazar-Korgon"): a hyphen
+    and a capitalised word, with no space between."""
+    doc, rest = last.doc, []
+    i = last.i
+    while (
+        i + 2 < len(doc)
+        and doc[i + 1].text in {"-", "\u2010"}
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].text[:1].isupper()
+        and doc[i + 2].is_alpha
+        and not doc[i + 2].ent_type_
+    ):
+        rest += [doc[i + 1], doc[i + 2]]
+        i += 2
+    return rest
 
 
 def _coordinated_places(b: _Builder, tokens: list[Token], cls: URIRef) -> list[list[Token]]:
