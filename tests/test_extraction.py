@@ -2130,3 +2130,15 @@ def test_a_hyphenated_town_and_a_place_things_spread_to(extract) -> None:  # typ
     )
     found = labels(doc)
     assert (found.get("Jalal-Abad"), found.get("Bazar-Korgon")) == ("Place", "Place")
+
+
+def test_the_year_of_a_thing_gives_later_dates_no_year(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 18 February 2014 protesters marched towards the parliament, demanding that it "
+        "restore the 2004 constitution. On 22 February the Verkhovna Rada voted to remove "
+        "the president."
+    )
+    assert sorted(e.date.value for e in doc.live_events() if e.date) == [
+        "2014-02-18",
+        "2014-02-22",
+    ]

@@ -546,7 +546,8 @@ BOUND_PREPS = frozenset({"by", "until", "till", "since"})
 def _anchors_narrative(root: Any) -> bool:
     """Whether a date's year carries over to the dates after it that give none.
 
-    Not the year of a thing ("In a 1991 report, Helsinki Watch ...") nor of a bound
+    Not the year of a thing ("In a 1991 report, Helsinki Watch ...", "restore the 2004
+    constitution") nor of a bound
     ("dissolving its institutions by 1 January 2024. ... On 5 October ...", "Since
     December 2022 ... On 19 September ...", "since the ceasefire of 1994").
     """
@@ -558,7 +559,7 @@ def _anchors_narrative(root: Any) -> bool:
         and named.dep_ == "pobj"
         and named.head.lower_ in BOUND_PREPS
     )
-    return not bound and not _year_of_a_thing(root)
+    return not bound and not _modifies_a_noun(root)
 
 
 def _year_of_a_thing(root: Any) -> bool:
