@@ -2142,3 +2142,11 @@ def test_the_year_of_a_thing_gives_later_dates_no_year(extract) -> None:  # type
         "2014-02-18",
         "2014-02-22",
     ]
+
+
+def test_a_body_by_the_last_word_of_its_name(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 February 2014 the Verkhovna Rada passed a resolution. Two days later the Rada "
+        "voted to remove the president."
+    )
+    assert [e.label for e in doc.entities.values() if e.cls == HG.Legislature] == ["Verkhovna Rada"]

@@ -1847,6 +1847,15 @@ def _match_shortened_names(b: _Builder) -> None:
             head = " of ".join(parts[:n])
             if len(head.split()) > 1:
                 longer.setdefault(fold_name(head), []).append(key)
+        words = ent.label.split()
+        if (  # "the Verkhovna Rada ... the Rada": a body by the last word of its name
+            len(words) == 2
+            and words[-1][:1].isupper()
+            and not b.ontology.is_a(ent.cls, HG.Person)
+            and not b.ontology.is_a(ent.cls, HG.Place)
+            and fold_name(words[0]) not in places
+        ):
+            longer.setdefault(fold_name(words[-1]), []).append(key)
         first, _, rest = ent.label.partition(" ")
         if (  # "the Kyrgyzstan Inquiry Commission ... the Inquiry Commission"
             not b.ontology.is_a(ent.cls, HG.Place)
@@ -1863,12 +1872,15 @@ def _match_shortened_names(b: _Builder) -> None:
         owners = [k for k in owners if b.doc.entities[k].cls == ent.cls and k != m.entity]
         if ent.gazetteer is not None or not owners:
             continue
-        before = [n for n in b.mentions if n.entity in owners and n.span.end <= m.span.start]
+        named = [n for n in b.mentions if n.entity in owners]
+        if not named:
+            continue  # (a longer name whose mentions went to another entity before)
+        before = [n for n in named if n.span.end <= m.span.start]
         if before:
             latest = max(before, key=lambda n: n.span.start)
             b.mentions[i] = b.mention(m.span, latest.entity, m.source)
         else:
-            first = min((n for n in b.mentions if n.entity in owners), key=lambda n: n.span.start)
+            first = min(named, key=lambda n: n.span.start)
             b.mentions[i] = b.mention(m.span, first.entity, m.source)
 
 
