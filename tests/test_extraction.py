@@ -2150,3 +2150,14 @@ def test_a_body_by_the_last_word_of_its_name(extract) -> None:  # type: ignore[n
         "voted to remove the president."
     )
     assert [e.label for e in doc.entities.values() if e.cls == HG.Legislature] == ["Verkhovna Rada"]
+
+
+def test_an_unknown_name_before_a_force_word_names_the_force(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 18 February 2014 the Berkut riot police stormed the square. Protesters were met "
+        "with gunfire from Berkut officers."
+    )
+    found = labels(doc)
+    assert found.get("Berkut riot police") == "MilitaryForce"
+    assert "Berkut" not in found
+    assert "Berkut" in mentions_of(doc, "Berkut riot police")

@@ -846,7 +846,11 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         if not tokens:
             continue
         tokens += _hyphenated_rest(tokens[-1])  # "Bazar-Korgon", tagged from "Bazar" only
-        force = _force_after(b, tokens[-1]) if ent.label_ in {"ORG", "NORP"} else []
+        # (a name tagged as a place that no known place has: "the Berkut riot police")
+        unknown = ent.label_ == "GPE" and not any(
+            m.span.overlaps(token_span(t)) for m in b.mentions for t in tokens
+        )
+        force = _force_after(b, tokens[-1]) if ent.label_ in {"ORG", "NORP"} or unknown else []
         if force:
             tokens = tokens + force  # "Interior Ministry troops", "a KGB special unit"
         span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
@@ -1443,6 +1447,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
             _match_untagged_names(b, parsed)
     _extend_by_place(b)
     _one_sense_per_name(b)
+    _match_force_names(b)
     _match_name_parts(b)
     _match_known_as(b)
     _merge_modified_names(b)
@@ -1690,6 +1695,35 @@ def _one_sense_per_name(b: _Builder) -> None:
         )
         for key in senses:
             _repoint(b, key, best)
+
+
+def _match_force_names(b: _Builder) -> None:
+    """ "the Berkut riot police ... Berkut officers": a name the model alone took for a place
+    that a force's name starts with (its other words lower-case) is that force."""
+    forces: dict[str, str] = {}
+    for key, ent in b.doc.entities.items():
+        words = ent.label.split()
+        if b.ontology.is_a(ent.cls, HG.MilitaryForce) and len(words) > 1:
+            names = [w for w in words if w[:1].isupper()]
+            if (
+                names
+                and words[: len(names)] == names
+                and all(w.islower() for w in words[len(names) :])
+            ):
+                forces.setdefault(fold_name(" ".join(names)), key)
+    if not forces:
+        return
+    for m in list(b.mentions):
+        ent = b.doc.entities[m.entity]
+        evidence = b.evidence.get(m.span)
+        if (
+            ent.gazetteer is None
+            and b.ontology.is_a(ent.cls, HG.Place)
+            and evidence is not None
+            and evidence[1] == BY_NER
+            and fold_name(ent.label) in forces
+        ):
+            _repoint(b, m.entity, forces[fold_name(ent.label)])
 
 
 def _match_name_parts(b: _Builder) -> None:
