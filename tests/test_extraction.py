@@ -2161,3 +2161,15 @@ def test_an_unknown_name_before_a_force_word_names_the_force(extract) -> None:  
     assert found.get("Berkut riot police") == "MilitaryForce"
     assert "Berkut" not in found
     assert "Berkut" in mentions_of(doc, "Berkut riot police")
+
+
+def test_that_same_day_a_funeral_procession_and_an_airfield(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 19 January 1990 the battalions were flown to Kala airfield.\n\nTwo days later the "
+        "funeral processions climbed to the park. That same day the parliament condemned the "
+        "killings."
+    )
+    assert labels(doc).get("Kala airfield") == "Place"
+    dated = {e.cls.split("#")[-1]: e.date.value if e.date else None for e in doc.live_events()}
+    assert dated.get("Commemoration") == "1990-01-21"
+    assert dated.get("Condemnation") == "1990-01-21"

@@ -411,13 +411,14 @@ def _year_of_weekday(ent: Any, date: ParsedDate, text: str) -> ParsedDate:
 #: Days counted from the narrative's last date: "the next day", "the same day", "that night",
 #: "two days later".
 _RELATIVE_DAY = re.compile(
-    r"^(?:on\s+|by\s+)?(?:the\s+)?(?:(?P<next>next|following)|same|that)\s+"
+    r"^(?:on\s+|by\s+)?(?:the\s+)?(?:(?P<next>next|following)|same|that(?:\s+same)?)\s+"
     r"(?:day|morning|afternoon|evening|night)$"
 )
 _DAYS_LATER = re.compile(r"^(?P<n>[\w-]+)\s+days?\s+later$")
 #: The relative days the model does not tag ("That night security forces shot ...").
 _RELATIVE_TEXT = re.compile(
-    r"\b(?:[Tt]hat|[Tt]he same|[Tt]he next|[Tt]he following)\s+(?:day|morning|afternoon|evening|night)\b"
+    r"\b(?:[Tt]hat(?: same)?|[Tt]he same|[Tt]he next|[Tt]he following)\s+"
+    r"(?:day|morning|afternoon|evening|night)\b"
 )
 
 
