@@ -2173,3 +2173,12 @@ def test_that_same_day_a_funeral_procession_and_an_airfield(extract) -> None:  #
     dated = {e.cls.split("#")[-1]: e.date.value if e.date else None for e in doc.live_events()}
     assert dated.get("Commemoration") == "1990-01-21"
     assert dated.get("Condemnation") == "1990-01-21"
+
+
+def test_an_agent_trigger_in_the_passive_with_its_agent(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("Shusha was seized by Armenian armed forces on 8 May 1992.")
+    events = doc.live_events()
+    assert [(e.cls, e.date.value if e.date else None) for e in events] == [
+        (HG.MilitaryOperation, "1992-05-08")
+    ]
+    assert [doc.entities[a].cls for a in events[0].agents] == [HG.MilitaryForce]

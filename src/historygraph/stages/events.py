@@ -378,8 +378,9 @@ class _Resolver:
             if token.pos_ == "NOUN" and token_span(token) not in taken:
                 result += self._aimed_at_people(sentence, token, table)
                 continue
-            if token.pos_ != "VERB" or is_passive(token):
+            if token.pos_ != "VERB":
                 continue
+            passive = is_passive(token)
             if any(c.i in heads for c in token.children):
                 continue  # "rejected the resolution": the verb supports an event noun
             # by lemma, or by text where the model's lemma is the word itself ("retook")
@@ -389,7 +390,10 @@ class _Resolver:
             span = token_span(token)
             if any(span.overlaps(t) for t in taken):
                 continue
-            subjects = self._subjects(token)
+            # "the city was seized by Armenian armed forces": the agent of a passive verb
+            subjects = self._by_agents(token) if passive else self._subjects(token)
+            if passive and not subjects:
+                continue
             # "soldiers attacked the crowd": whoever of the trigger's agent classes attacks
             # people, the class whose of-phrase names those it strikes (a massacre) wins
             aimed = self._aims_at_people(token) and any(
@@ -422,6 +426,17 @@ class _Resolver:
                     ]
                     break
         return result
+
+    def _by_agents(self, verb: Token) -> list[str]:
+        """The entities a passive verb's "by" phrase names ("seized by Armenian forces")."""
+        return [
+            e
+            for by in verb.children
+            if by.dep_ == "agent"
+            for obj in by.children
+            if obj.dep_ == "pobj"
+            for e in self.entities_of(obj)
+        ]
 
     def _counted_subject_classes(self, verb: Token) -> list[URIRef]:
         """The classes the head words of a verb's counted subjects give ("more than 100,000
