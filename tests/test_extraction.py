@@ -2182,3 +2182,20 @@ def test_an_agent_trigger_in_the_passive_with_its_agent(extract) -> None:  # typ
         (HG.MilitaryOperation, "1992-05-08")
     ]
     assert [doc.entities[a].cls for a in events[0].agents] == [HG.MilitaryForce]
+
+
+def test_a_name_and_a_small_word_are_no_glued_alias(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Azerbaijan is celebrating Victory Day today. The Republic of Azerbaijan and Nagorno "
+        "Karabakh were at war in 1992."
+    )
+    assert sorted(labels(doc).items()) == [("Azerbaijan", "State"), ("Nagorno-Karabakh", "Place")]
+
+
+def test_a_dateline_whose_agency_ends_with_a_full_stop(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Victory Day in Shusha\n\nShusha, 8 November 2021 (AZERTAC). One year ago, the "
+        "Azerbaijani Army liberated the city of Shusha from occupation."
+    )
+    assert [e.date.value if e.date else None for e in doc.live_events()] == ["2020"]
+    assert "AZERTAC" not in labels(doc)

@@ -289,7 +289,13 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
                 if not index.is_prefix(acc):
                     break
                 capital_ok = acc not in index.proper or tokens[i].text[:1].isupper()
-                if acc in index.by_compact and not tokens[j].is_punct and capital_ok:
+                if (
+                    acc in index.by_compact
+                    and not tokens[j].is_punct
+                    and capital_ok
+                    # "Azerbaijan is celebrating" is not "Azerbaijanis"
+                    and _words_of_a_name(tokens[i : j + 1], index.by_compact[acc])
+                ):
                     best = j
         if best is None:
             _match_glued(b, tokens[i], index, keys[i])
@@ -316,6 +322,19 @@ def _match_gazetteer(b: _Builder, sent: Token) -> None:
             else:
                 b.add(span, b.entity_for_entry(entry), "gazetteer")
         i = best + 1
+
+
+def _words_of_a_name(tokens: list[Token], entry: GazetteerEntry) -> bool:
+    """Whether words that spell one of the entry's names without spaces and punctuation
+    are that name: capitalised words ("Nagorno Karabakh" for "Nagorno-Karabakh"), or the
+    name's own words ("Republic of Azerbaijan"), not a name and a small word glued on."""
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) < 2 or all(t.text[:1].isupper() or not t.is_alpha for t in words):
+        return True
+    spelled = re.findall(r"\w+", " ".join(t.lower_ for t in words))
+    return any(
+        re.findall(r"\w+", name.lower()) == spelled for name in (entry.label, *entry.aliases)
+    )
 
 
 def _names_a_site(b: _Builder, last: Token) -> bool:

@@ -75,7 +75,8 @@ FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "would"})
 DATELINE_REACH = 80
 #: "SHARPEVILLE, " or "GORIS, Armenia, ": a place, perhaps with its country or region.
 _PLACE_PART = r"[A-Z][\w.'’ -]*,"
-_DASH = r"\s*(?:\([^()\n]{1,40}\)\s*)?[—–:-]"
+#: (or a full stop after the agency: "Shusha, 8 November 2021 (AZERTAC). ...")
+_DASH = r"\s*(?:\([^()\n]{1,40}\)\s*[.—–:-]|[—–:-])"
 _DATELINE_PLACE = re.compile(rf"^{_PLACE_PART}(?:\s*{_PLACE_PART})?\s*$")
 _DATELINE_END = re.compile(_DASH)
 #: What follows a dateline's place: perhaps its country, then a date and the dash.
@@ -85,7 +86,7 @@ DATELINE_AFTER_PLACE = re.compile(
 )
 #: A dateline's byline: "BAKU, February 26, 2024 (State News Agency) —" names who wrote.
 DATELINE_BYLINE = re.compile(
-    rf"^{_PLACE_PART}[^\n—–]{{0,80}}?\((?P<byline>[^()\n]{{1,40}})\)\s*[—–:-]"
+    rf"^{_PLACE_PART}[^\n—–]{{0,80}}?\((?P<byline>[^()\n]{{1,40}})\)\s*[.—–:-]"
 )
 #: The head of a news dateline, up to its dash and the space after it: "MOSCOW, Jan. 21
 #: (Wire) — " (an upper-case place, then at most a date, a country and a byline).
