@@ -58,6 +58,8 @@ _AMOUNT = r"(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?P<unit>day|week|month|year)s?"
 DURATION = re.compile(rf"^{_AMOUNT}$")
 AGO = re.compile(rf"^{_AMOUNT}\s+ago$")
 _TODAY = re.compile(r"\s*today\b", re.IGNORECASE)
+_EXACTLY = re.compile(r"^(?:exactly|precisely)\s+")
+_EXACTLY_BEFORE = re.compile(r"\b(?:exactly|precisely)\s+$", re.IGNORECASE)
 #: Words that name a day relative to the date of writing, and how many days back.
 DEICTIC_DAYS = {
     "today": 0,
@@ -275,13 +277,19 @@ def find_times(doc: Document, ctx: Context) -> None:
             quoted = any(q.contains(span) for q in quotes)
             temporal = _is_temporal(ent.root)
             words = " ".join(ent.text.lower().split())
+            # "exactly one year ago": to the day
+            exactly = _EXACTLY.match(words)
+            words = words[exactly.end() :] if exactly else words
+            exact = exactly is not None or bool(
+                _EXACTLY_BEFORE.search(doc.text, max(0, span.start - 12), span.start)
+            )
             days = _deictic_days(words, written, ent.root) if written is not None else None
             if written is not None and (AGO.match(words) or days is not None):
-                today = bool(_TODAY.match(doc.text, span.end))
+                today = bool(_TODAY.match(doc.text, span.end)) or exact
                 back = (
                     _days_back(written, days)
                     if days is not None
-                    else count_back(written, ent.text, today=today)
+                    else count_back(written, words, today=today)
                 )
                 value = lexical(back) if back is not None else None
                 if value is not None:
