@@ -2207,3 +2207,14 @@ def test_exactly_a_year_ago_is_to_the_day(extract) -> None:  # type: ignore[no-u
         "Azerbaijani Army liberated the city of Shusha from occupation."
     )
     assert [e.date.value if e.date else None for e in doc.live_events()] == ["2020-11-08"]
+
+
+def test_troops_firing_far_from_an_earlier_massacre_is_another_event(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 13 January 1990 gangs attacked Armenians in Baku. The pogroms did not end until "
+        "19 January.\n\nMany Armenians fled across the sea.\n\nOn 20 January the troops "
+        "crushed the barricades and opened fire on crowds and cars."
+    )
+    massacres = [e for e in doc.live_events() if e.cls == HG.Massacre]
+    assert len(massacres) == 2
+    assert massacres[-1].date is not None and massacres[-1].date.value == "1990-01-20"

@@ -1443,6 +1443,15 @@ class _Merger:
             ):
                 event = target
         elif mention.kind == "weak":
+            if (
+                target is not None
+                and mention.aimed
+                and _has_subject(mention)
+                and target.paragraph < mention.sentence.paragraph - 1
+            ):
+                # "The troops ... opened fire on crowds": an act told with its own subject, far
+                # from an earlier event of its class ("the pogroms" two paragraphs up), is its own
+                target = None
             if target is None:
                 # "the police opened fire on the crowd": a candidate event, confirmed later by a
                 # strong mention or a reported figure, unless another event already frames the
