@@ -2218,3 +2218,12 @@ def test_troops_firing_far_from_an_earlier_massacre_is_another_event(extract) ->
     massacres = [e for e in doc.live_events() if e.cls == HG.Massacre]
     assert len(massacres) == 2
     assert massacres[-1].date is not None and massacres[-1].date.value == "1990-01-20"
+
+
+def test_a_day_and_month_the_model_takes_for_a_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In the early hours of 13 May 2005 gunmen occupied the building.\n\nOn the evening of "
+        "13 May units of the Ministry of Internal Affairs carried out an operation."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert [e.date.value if e.date else None for e in operations][-1] == "2005-05-13"

@@ -454,6 +454,9 @@ _MONTH_WORDS = "|".join(calendar.month_name[1:])
 _FULL_DATE = re.compile(
     rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_WORDS})\s+\d{{4}}|(?:{_MONTH_WORDS})\s+\d{{1,2}},\s+\d{{4}})\b"
 )
+#: A day and month without a year the model missed ("On the evening of 13 May units of
+#: ...", where it took "May" for a verb).
+_DAY_MONTH = re.compile(rf"\b[0-3]?\d\s+(?:{_MONTH_WORDS})\b")
 
 
 def _time_phrases(parsed: Any) -> list[Any]:
@@ -461,6 +464,10 @@ def _time_phrases(parsed: Any) -> list[Any]:
     model missed or tagged as something else."""
     found = [e for e in parsed.ents if e.label_ in {"DATE", "TIME"}]
     for match in _FULL_DATE.finditer(parsed.text):
+        span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not any(e.start < span.end and span.start < e.end for e in found):
+            found.append(span)
+    for match in _DAY_MONTH.finditer(parsed.text):
         span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(e.start < span.end and span.start < e.end for e in found):
             found.append(span)
