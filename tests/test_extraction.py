@@ -2227,3 +2227,14 @@ def test_a_day_and_month_the_model_takes_for_a_verb(extract) -> None:  # type: i
     )
     operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     assert [e.date.value if e.date else None for e in operations][-1] == "2005-05-13"
+
+
+def test_they_after_a_force_that_was_the_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 2 April 2016 Azerbaijani units advanced in two sectors. In the south they seized "
+        "Lalatapa, a hill overlooking Jabrayil."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert [[doc.entities[a].label for a in e.agents] for e in operations] == [
+        ["Azerbaijani units"]
+    ]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from historygraph.document import Document, Entity, Mention, Span
+from historygraph.document import Document, Entity, Mention, Sentence, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import GazetteerEntry, Ontology, compact, words_of
 from historygraph.pipeline import Context, stage
@@ -1439,6 +1439,41 @@ def _match_pronouns(b: _Builder) -> None:
             if people:
                 latest = max(people, key=lambda m: m.span.start)
                 b.refer(span, latest.entity)
+        _match_they(b, sent)
+
+
+def _match_they(b: _Builder, sent: Sentence) -> None:
+    """ "Azerbaijani units advanced in two sectors. In the north they took several
+    heights": "they", a subject, is the force or group that was the subject just before."""
+    previous = b.doc.sentences[sent.index - 1] if sent.index > 0 else None
+    for token in sent.parsed:
+        if token.lower_ != "they" or token.dep_ != "nsubj":
+            continue
+        span = token_span(token)
+        if b.covered(span) is not None:
+            continue
+        subjects = [
+            m
+            for m in b.mentions
+            if (previous is not None and previous.span.start <= m.span.start)
+            and m.span.start < span.start
+            and (
+                b.ontology.is_a(b.doc.entities[m.entity].cls, HG.MilitaryForce)
+                or b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Group)
+            )
+            and _is_subject_mention(b, m)
+        ]
+        if subjects:
+            b.refer(span, max(subjects, key=lambda m: m.span.start).entity)
+
+
+def _is_subject_mention(b: _Builder, m: Mention) -> bool:
+    """Whether a mention is the subject of its clause (its last word is an active subject)."""
+    sentence = next((s for s in b.doc.sentences if s.span.contains(m.span)), None)
+    if sentence is None:
+        return False
+    last = next((t for t in sentence.parsed if token_span(t).end == m.span.end), None)
+    return last is not None and last.dep_ == "nsubj"
 
 
 def _definite_or_modified(chunk: Token) -> bool:
