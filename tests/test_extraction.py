@@ -2238,3 +2238,16 @@ def test_they_after_a_force_that_was_the_subject(extract) -> None:  # type: igno
     assert [[doc.entities[a].label for a in e.agents] for e in operations] == [
         ["Azerbaijani units"]
     ]
+
+
+def test_a_presidium_of_a_supreme_soviet_is_one_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 1 March 1988 the Presidium of the Supreme Soviet of the Azerbaijan SSR condemned "
+        "the crimes committed in Sumgait. Two days later the Presidium of the USSR Supreme "
+        "Soviet called for restraint."
+    )
+    bodies = sorted(e.label for e in doc.entities.values() if e.cls == HG.Legislature)
+    assert bodies == [
+        "Presidium of the Supreme Soviet of the Azerbaijan SSR",
+        "Presidium of the USSR Supreme Soviet",
+    ]

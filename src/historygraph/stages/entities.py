@@ -1208,6 +1208,8 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
                 end = _of_a_place(b, root, ("of",))
             if end is None and chunk[0].lower_ == "the":
                 end = _head_phrase_end(b, root)  # "the line of contact": a term of the lexicon
+            if end is None and chunk[0].lower_ == "the" and root.pos_ == "PROPN":
+                end = _of_a_body(b, root)  # "the Presidium of the Supreme Soviet of ..."
             if end is None:
                 continue
             tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)
@@ -1222,7 +1224,13 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             continue
         span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
         # "the government of India": India stays a mention of its own, inside the longer name
-        place = [m for m in b.mentions if end is not None and m.span.end == end]
+        place = [
+            m
+            for m in b.mentions
+            if end is not None
+            and m.span.end == end
+            and _is_place(b, m)  # ("the Presidium of the Supreme Soviet": one body)
+        ]
         for m in [m for m in b.mentions if span.contains(m.span) and m not in place]:
             b.mentions.remove(m)
         if all(m in place for m in b.mentions if m.span.overlaps(span)):
@@ -1304,6 +1312,31 @@ def _of_a_place(b: _Builder, root: Token, preps: tuple[str, ...] = ("of",)) -> i
                 place is not None and b.ontology.is_a(b.doc.entities[place.entity].cls, HG.Place)
             ):
                 return place.span.end if place is not None else span.end
+    return None
+
+
+def _of_a_body(b: _Builder, root: Token) -> int | None:
+    """ "the Presidium of the Supreme Soviet of the Azerbaijan SSR": where the body that a
+    capitalised head word names a part of ends, if "of" joins it to a body or a state."""
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != root.i + 1:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            held = b.covered(token_span(obj))
+            # (a body the head words name, found later in the sentence: "Supreme Soviet")
+            cls = (
+                b.doc.entities[held.entity].cls
+                if held is not None
+                else _class_of_phrase(b, obj, None)
+                if obj.pos_ == "PROPN"
+                else None
+            )
+            if cls is None:
+                continue
+            if b.ontology.is_a(cls, HG.Organization) or b.ontology.is_a(cls, HG.State):
+                return max(token_span(t).end for t in obj.subtree)
     return None
 
 
