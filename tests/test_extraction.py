@@ -2251,3 +2251,10 @@ def test_a_presidium_of_a_supreme_soviet_is_one_body(extract) -> None:  # type: 
         "Presidium of the Supreme Soviet of the Azerbaijan SSR",
         "Presidium of the USSR Supreme Soviet",
     ]
+
+
+def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."
+    )
+    assert labels(doc).get("Provocateurs") == "Group"

@@ -832,6 +832,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             default = HG.Group  # "South Africans", "Armenians" used as a noun: a people
         elif ent.label_ in {"GPE", "ORG"} and len(ent) == 1 and _nationality_plural(b, ent.root):
             default = HG.Group  # "Kazakhs", "Uzbeks", tagged as a place or a body by the model
+        elif ent.label_ == "PERSON" and len(ent) == 1 and ent.root.tag_ == "NNS":
+            default = HG.Group  # "Provocateurs in the crowd": a plural noun, no one's name
         ethnic = len(ent) == 1 and _ethnic_people(b, ent.root)
         if ethnic:
             default = HG.Group  # "between ethnic Kyrgyz and ethnic Uzbeks": peoples
