@@ -2258,3 +2258,13 @@ def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."
     )
     assert labels(doc).get("Provocateurs") == "Group"
+
+
+def test_forcing_a_way_in_and_a_blockade(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 1990 Soviet troops forced their way into Baku. Warships of the Caspian "
+        "Flotilla were blockading the port."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert len(operations) == 2
+    assert [doc.entities[a].label for a in operations[1].agents] == ["Caspian Flotilla"]
