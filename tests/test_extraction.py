@@ -2268,3 +2268,17 @@ def test_forcing_a_way_in_and_a_blockade(extract) -> None:  # type: ignore[no-un
     operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     assert len(operations) == 2
     assert [doc.entities[a].label for a in operations[1].agents] == ["Caspian Flotilla"]
+
+
+def test_the_head_word_of_a_name_with_of_is_that_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 13 January 1990 the Popular Front of Azerbaijan held a rally. Moscow said the "
+        "troops had been sent to prevent the Front from seizing power."
+    )
+    assert [e.label for e in doc.entities.values() if e.cls == HG.Organization] == [
+        "Popular Front of Azerbaijan"
+    ]
+    assert mentions_of(doc, "Popular Front of Azerbaijan") == [
+        "Popular Front of Azerbaijan",
+        "Front",
+    ]

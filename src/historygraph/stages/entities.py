@@ -1959,6 +1959,7 @@ def _match_shortened_names(b: _Builder) -> None:
     (or, with none before it, to the first named after it: a title names what its text
     goes on to tell)."""
     longer: dict[str, list[str]] = {}  # folded short name -> entities with a longer name
+    one_word: dict[str, list[str]] = {}  # the capitalised head word of a name with "of"
     # (a place's name, not a nationality: "the Kazakh Supreme Soviet ... told the Supreme
     # Soviet", the Union's)
     places = {
@@ -1970,6 +1971,10 @@ def _match_shortened_names(b: _Builder) -> None:
             head = " of ".join(parts[:n])
             if len(head.split()) > 1:
                 longer.setdefault(fold_name(head), []).append(key)
+        words = parts[0].split()
+        if len(parts) > 1 and len(words) > 1 and not b.ontology.is_a(ent.cls, HG.Person):
+            # "the Popular Front of Azerbaijan ... the Front": its head word, capitalised
+            one_word.setdefault(fold_name(words[-1]), []).append(key)
         words = ent.label.split()
         if (  # "the Verkhovna Rada ... the Rada": a body by the last word of its name
             len(words) == 2
@@ -1987,11 +1992,19 @@ def _match_shortened_names(b: _Builder) -> None:
             and rest[:1].isupper()
         ):
             longer.setdefault(fold_name(rest), []).append(key)
-    if not longer:
+    if not longer and not one_word:
         return
     for i, m in enumerate(b.mentions):
         ent = b.doc.entities[m.entity]
         owners = longer.get(fold_name(ent.label), [])
+        quoted = b.doc.quote(m.span)
+        if (
+            not owners
+            and quoted[:1].isupper()
+            and " " not in quoted
+            and b.doc.text[max(0, m.span.start - 4) : m.span.start].lower() == "the "
+        ):
+            owners = one_word.get(fold_name(ent.label), [])
         owners = [k for k in owners if b.doc.entities[k].cls == ent.cls and k != m.entity]
         if ent.gazetteer is not None or not owners:
             continue
