@@ -118,3 +118,25 @@ def test_parallel_build_is_identical(three_sources: Path, tmp_path: Path) -> Non
     two = run_cli("build", graph, "--quiet", "--jobs", "2", "--no-cache")
     assert two.returncode == 0, two.stderr
     assert (graph / "graph.trig").read_bytes() == serial
+
+
+def test_an_edit_to_a_rule_changes_the_cache_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cached extraction is keyed by the extraction code too: the old rule's result is
+    not reused after an edit, though the version number stays the same."""
+    import historygraph.cache as cache_module
+    from historygraph.cache import cache_key, extractor_digest
+
+    package = tmp_path / "historygraph"
+    shutil.copytree(Path(cache_module.__file__).parent / "stages", package / "stages")
+    shutil.copy(Path(cache_module.__file__).parent / "pipeline.py", package / "pipeline.py")
+    before = extractor_digest(package)
+    rule = package / "stages" / "events.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# an edited rule\n", encoding="utf-8")
+    extractor_digest.cache_clear()
+    assert extractor_digest(package) != before
+
+    key = cache_key("text", "ontology", "model")
+    monkeypatch.setattr(cache_module, "extractor_digest", lambda: "another rule")
+    assert cache_key("text", "ontology", "model") != key

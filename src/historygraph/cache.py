@@ -3,12 +3,13 @@
 After the pipeline, a document's annotations (entities, mentions, events,
 figures) are plain data; :func:`to_dict` and :func:`restore` turn them into
 JSON and back. Results are cached under ``GRAPH_DIR/.cache/`` by a key made of
-the text, the ontology hash, the builder version and the model name, so a
-rebuild re-extracts only what changed.
+the text, the ontology hash, the builder version, a hash of the extraction code
+and the model name, so a rebuild re-extracts only what changed.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -32,10 +33,22 @@ from historygraph.fsutil import atomic_write_text
 CACHE_FORMAT = 3
 
 
+@functools.cache
+def extractor_digest(package: Path = Path(__file__).parent) -> str:
+    """SHA-256 over the extraction code (the pipeline and its stages): an edit to a rule
+    changes it, so a cached result of the old rule is not reused, whatever the version."""
+    h = hashlib.sha256()
+    for path in sorted([package / "pipeline.py", *(package / "stages").glob("*.py")]):
+        h.update(path.name.encode("utf-8"))
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def cache_key(text: str, ontology_digest: str, model: str) -> str:
     """Content hash of everything an extraction depends on."""
     h = hashlib.sha256()
-    for part in (str(CACHE_FORMAT), __version__, ontology_digest, model, text):
+    parts = (str(CACHE_FORMAT), __version__, extractor_digest(), ontology_digest, model, text)
+    for part in parts:
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
