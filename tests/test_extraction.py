@@ -2282,3 +2282,20 @@ def test_the_head_word_of_a_name_with_of_is_that_body(extract) -> None:  # type:
         "Popular Front of Azerbaijan",
         "Front",
     ]
+
+
+def test_a_timeline_dates_each_entry_by_its_heading(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Timeline\n\n19 January 1990\nThat evening the Presidium declared a state of "
+        "emergency in Baku.\n\nNight of 19 to 20 January 1990\nSoldiers of the Soviet Army "
+        "broke into the city, and soldiers shot at unarmed people and into windows. At "
+        "least 130 people were killed.\n\n"
+        "22 January 1990\nHundreds of thousands of people buried the dead."
+    )
+    dated = [(e.cls.split("#")[-1], e.date.value if e.date else None) for e in doc.live_events()]
+    assert dated == [
+        ("Declaration", "1990-01-19"),
+        ("Massacre", "1990-01-20"),
+        ("Commemoration", "1990-01-22"),
+    ]
+    assert doc.quote(doc.paragraphs[1]) == "19 January 1990"

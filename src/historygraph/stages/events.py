@@ -57,7 +57,7 @@ from historygraph.stages.syntax import (
     tree_distance,
     with_conjuncts,
 )
-from historygraph.stages.times import DATELINE_HEAD, parse_date, recurring
+from historygraph.stages.times import DATELINE_HEAD, dates_heading, parse_date, recurring
 
 LOCATIVE_PREPS = frozenset(
     {
@@ -1476,6 +1476,8 @@ class _Merger:
         if event is None:
             if (mention.kind == "strong" or mention.aimed) and mention.date is None:
                 mention.date = _context_date(self.doc, mention)
+            elif mention.date is None:
+                mention.date = _heading_date(self.doc, mention)
             event = EventRecord(
                 id=len(self.doc.events),
                 cls=mention.cls,
@@ -1597,7 +1599,20 @@ def _context_date(doc: Document, mention: EventMention) -> TimeExpression | None
             and sentence.index < mention.sentence.index
         ):
             best = time
-    return best
+    return best if best is not None else _heading_date(doc, mention)
+
+
+def _heading_date(doc: Document, mention: EventMention) -> TimeExpression | None:
+    """A timeline's date: the dated heading just before the mention's paragraph ("19
+    January 1990"), if any."""
+    if mention.sentence.paragraph == 0 or recurring(mention.sentence.parsed):
+        return None
+    heading = doc.paragraphs[mention.sentence.paragraph - 1]
+    found = None
+    for time in doc.times:
+        if time.kind == "date" and not time.quoted and dates_heading(doc, heading, time.span):
+            found = time
+    return found
 
 
 def _typical_agent(r: _Resolver, mention: EventMention) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from historygraph.document import Document, Sentence, Span
 from historygraph.pipeline import Context, stage
-from historygraph.stages.syntax import char_offset
+from historygraph.stages.syntax import char_offset, is_heading
 from historygraph.stages.times import DATELINE_HEAD
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
@@ -86,9 +86,52 @@ def split_paragraphs(text: str) -> list[Span]:
         stripped = chunk.strip()
         if stripped:
             start = pos + chunk.index(stripped)
-            spans.append(Span(start, start + len(stripped)))
+            spans.extend(_heading_lines_apart(text, Span(start, start + len(stripped))))
         if m:
             pos = m.end()
+    return spans
+
+
+#: At most this many words make a line a heading of its own inside a paragraph.
+HEADING_LINE_WORDS = 8
+
+
+def _heading_lines_apart(text: str, paragraph: Span) -> list[Span]:
+    """A short line with no closing punctuation at the head of a paragraph is a paragraph of
+    its own: a timeline's "19 January 1990" above its entry, a section title above its
+    text. (A line of hard-wrapped prose is longer, and a sentence's last line ends it.)
+
+    >>> split_paragraphs("19 January 1990\\nTroops entered the city.")
+    [Span(start=0, end=15), Span(start=16, end=40)]
+    """
+    spans = []
+    start = paragraph.start
+    while True:
+        newline = text.find("\n", start, paragraph.end)
+        if newline < 0:
+            break
+        line = text[start:newline].strip()
+        rest = text[newline + 1 : paragraph.end].strip()
+        # (above prose only: a signature's lines, "(Signed) X / Ambassador", stay together)
+        following = rest.split("\n", 1)[0].strip()
+        if not (
+            rest
+            and line
+            and len(line.split()) <= HEADING_LINE_WORDS
+            and is_heading(line)
+            and not is_heading(following)
+        ):
+            break
+        spans.append(Span(start, start + len(text[start:newline].rstrip())))
+        start = (
+            newline
+            + 1
+            + (
+                len(text[newline + 1 : paragraph.end])
+                - len(text[newline + 1 : paragraph.end].lstrip())
+            )
+        )
+    spans.append(Span(start, paragraph.end))
     return spans
 
 

@@ -382,8 +382,12 @@ def find_times(doc: Document, ctx: Context) -> None:
             value = lexical(date)
             if value is None:
                 continue
-            if temporal and date.day is not None and not quoted:
-                narrative = date
+            if (
+                date.day is not None
+                and not quoted
+                and (temporal or dates_heading(doc, paragraph, span))
+            ):
+                narrative = date  # (a timeline's dated heading: "19 January 1990")
             doc.times.append(
                 TimeExpression(span, "date", value[0], value[1], temporal, quoted, ent.root)  # type: ignore[arg-type]
             )
@@ -547,6 +551,23 @@ def _day_before(ent: object) -> int | None:
 
 
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+
+def dates_heading(doc: Document, paragraph: Span, span: Span) -> bool:
+    """Whether a date is all of a heading paragraph but a few words ("19 January 1990",
+    "Night of 19 to 20 January 1990"): a timeline's date for the paragraph after it."""
+    text = doc.quote(paragraph)
+    rest = doc.text[paragraph.start : span.start] + doc.text[span.end : paragraph.end]
+    return (
+        paragraph.contains(span)
+        and is_heading(text)
+        and len(rest.strip()) <= _HEADING_SLACK
+        and "," not in rest  # ("Baku, 19 January 2022": when it was written, a dateline)
+    )
+
+
+#: Characters a dated heading may have besides its date ("Night of ").
+_HEADING_SLACK = 12
 
 
 def _latest_year(text: str) -> int | None:
