@@ -128,7 +128,23 @@ def test_scores_do_not_regress() -> None:
     # events 0.747, figures 0.927 over seventy-nine (0.931 with the last one: a part
     # counted in the sentence after its count). The figures floor moves from 0.93 to
     # 0.92 with these documents (the rules after them raised the total).
+    # Session 17: a fifteenth batch on the builder of session 16's end (an exile radio's
+    # report on Prague 1968, a think tank on April 2016, Azerbaijan's letter to the UN on
+    # the 30th anniversary; first run: entities 0.78, events 0.55, figures 0.86), a
+    # sixteenth on the builder after the first rules it informed (a rights report on
+    # Kyiv 2014, a Soviet colonel's memoir of Baku 1990, an encyclopedia entry on Osh
+    # 2010; first run: 0.66, 0.68, 0.94), a seventeenth after more (an Uzbek
+    # prosecutor's statement on Andijan 2005, an Armenian diaspora essay on January 1990,
+    # a state agency on Victory Day 2021; first run: 0.74, 0.65, 0.93) and an eighteenth
+    # after more (a Western wire report of 21 January 1990, a Soviet newspaper on Sumgait
+    # 1988, a museum's timeline; first run: 0.64, 0.75, 0.89). With all of session 17's
+    # rules: entities 0.797, events 0.760, figures 0.935 over ninety-one. Over the
+    # seventy-nine documents of session 16 the rules raised entities from 0.805 to 0.807,
+    # events from 0.747 to 0.763 and figures from 0.931 to 0.935. The entities floor moves
+    # from 0.80 to 0.79: the new documents brought the total below the old floor (0.8016
+    # over eighty-eight, 0.7971 over ninety-one). The events and figures floors rise to
+    # 0.75 and 0.93.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.80
-    assert totals["events"].f1 >= 0.74
-    assert totals["figures"].f1 >= 0.92
+    assert totals["entities"].f1 >= 0.79
+    assert totals["events"].f1 >= 0.75
+    assert totals["figures"].f1 >= 0.93
