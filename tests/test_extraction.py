@@ -2299,3 +2299,10 @@ def test_a_timeline_dates_each_entry_by_its_heading(extract) -> None:  # type: i
         ("Commemoration", "1990-01-22"),
     ]
     assert doc.quote(doc.paragraphs[1]) == "19 January 1990"
+
+
+def test_a_military_district_is_a_force(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 April 1989 troops of the Transcaucasian Military District cleared the square."
+    )
+    assert labels(doc).get("Transcaucasian Military District") == "MilitaryForce"
