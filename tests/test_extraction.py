@@ -2306,3 +2306,16 @@ def test_a_military_district_is_a_force(extract) -> None:  # type: ignore[no-unt
         "On 9 April 1989 troops of the Transcaucasian Military District cleared the square."
     )
     assert labels(doc).get("Transcaucasian Military District") == "MilitaryForce"
+
+
+def test_a_body_of_a_known_place_named_two_ways_is_one_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 25 February 2012 the Ministry of Foreign Affairs of the Republic of Armenia issued "
+        "a statement. The Ministry of Foreign Affairs of Armenia said the corridor was open."
+    )
+    bodies = [e for e in doc.entities.values() if e.cls == HG.Organization]
+    assert [b.label for b in bodies] == ["Ministry of Foreign Affairs of Armenia"]
+    assert mentions_of(doc, "Ministry of Foreign Affairs of Armenia") == [
+        "Ministry of Foreign Affairs of the Republic of Armenia",
+        "Ministry of Foreign Affairs of Armenia",
+    ]

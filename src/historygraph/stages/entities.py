@@ -935,8 +935,27 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             b.in_headings.append((span, label))
             continue
         label = _of_its_place(b, ent.root, span, cls, label)
+        label = _of_a_known_place(b, span, cls, label)
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label), "ner")
+
+
+def _of_a_known_place(b: _Builder, span: Span, cls: URIRef, label: str) -> str:
+    """ "Ministry of Foreign Affairs of the Republic of Armenia": a body's name that ends with
+    "of" and a known place takes the place's own label ("... of Armenia"), so that the
+    body named either way is one entity."""
+    if b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.Group):
+        return label
+    for m in b.mentions:
+        entity = b.doc.entities[m.entity]
+        if m.span.end != span.end or entity.gazetteer is None or not _is_place(b, m):
+            continue
+        before = b.doc.text[span.start : m.span.start]
+        found = re.search(r"\s+of\s+(?:the\s+)?$", before)
+        if found is None or not before[: found.start()].strip():
+            continue
+        return f"{normalise_label(before[: found.start()])} of {entity.label}"
+    return label
 
 
 def _hyphenated_rest(last: Token) -> list[Token]:
@@ -1239,6 +1258,7 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             label = normalise_label(b.doc.quote(span))
             if of_place:
                 label = _of_its_place(b, root, span, cls, label)
+            label = _of_a_known_place(b, span, cls, label)
             key = b.entity_for(cls, label)
             b.add(span, key, "headword")
             if site and place:
@@ -1578,7 +1598,8 @@ def _extend_by_place(b: _Builder) -> None:
         if not _is_place(b, place):
             continue
         span = Span(m.span.start, place.span.end)
-        key = b.entity_for(ent.cls, normalise_label(b.doc.quote(span)))
+        label = _of_a_known_place(b, span, ent.cls, normalise_label(b.doc.quote(span)))
+        key = b.entity_for(ent.cls, label)
         b.mentions[b.mentions.index(m)] = b.mention(span, key, m.source)
         b.evidence[span] = b.evidence.get(m.span, (ent.cls, BY_WORD))
 
