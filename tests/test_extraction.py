@@ -2319,3 +2319,17 @@ def test_a_body_of_a_known_place_named_two_ways_is_one_body(extract) -> None:  #
         "Ministry of Foreign Affairs of the Republic of Armenia",
         "Ministry of Foreign Affairs of Armenia",
     ]
+
+
+def test_a_toll_the_model_tags_as_money_and_eight_more_people(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Armenian forces killed 613 people in Khojaly in February 1992. A parliamentary "
+        "commission in Baku later put the toll at no more than 200. On 26 February troops "
+        "also entered Aghdam, where at least eight more people were killed."
+    )
+    figures = {(f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures}
+    assert figures == {
+        ("Killed", 613, "Exact"),
+        ("Killed", 200, "AtMost"),
+        ("Killed", 8, "AtLeast"),
+    }

@@ -125,9 +125,15 @@ def _in_a_date(token: Token) -> bool:
     """
     if token.ent_type_ not in _NOT_COUNTS:
         return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if token.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"}:
+        # a sum or a measure has its sign or unit ("$5 million", "40 per cent", "3 km");
+        # "put the toll at no more than 200", tagged as money, has none
+        return ent is None or any(
+            t.tag_ in {"$", "SYM", "NN", "NNS", "NNP"} or t.text == "%" for t in ent
+        )
     if token.ent_type_ not in {"DATE", "TIME"}:
         return True
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     words = {t.lower_ for t in ent} if ent is not None else set()
     # "in memory of the 1990 killings": a year the model tagged as one
     year = _YEAR.match(token.text) is not None and sum(t.like_num for t in ent or ()) == 1
@@ -159,6 +165,14 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "of" and _is_quantity(prep.head, lexicon):
         return prep.head  # "between 30 and 40 of the country's soldiers had died"
+    doc = noun.doc
+    if (
+        noun.i >= 2
+        and doc[noun.i - 1].lower_ == "more"
+        and _is_quantity(doc[noun.i - 2], lexicon)
+        and not doc[noun.i - 2].is_sent_start
+    ):
+        return doc[noun.i - 2]  # "at least eight more people were killed", misparsed
     return None
 
 
