@@ -249,7 +249,11 @@ class _Builder:
             )
         return key
 
-    def entity_for(self, cls: URIRef, label: str) -> str:
+    def entity_for(self, cls: URIRef, label: str, known_as: str | None = None) -> str:
+        """The entity of ``label`` (created with that label if new); ``known_as``, when
+        given, is the name it is known by and labelled with, one for all the ways a text
+        writes it (each written form becomes an alias through its mention)."""
+        label = known_as or label
         key = entity_key(cls, label)
         if key not in self.doc.entities:
             self.doc.entities[key] = Entity(key=key, cls=cls, label=label)
@@ -935,17 +939,16 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             b.in_headings.append((span, label))
             continue
         label = _of_its_place(b, ent.root, span, cls, label)
-        label = _of_a_known_place(b, span, cls, label)
         b.evidence[span] = (cls, strength)
-        b.add(span, b.entity_for(cls, label), "ner")
+        b.add(span, b.entity_for(cls, label, _of_a_known_place(b, span, cls, label)), "ner")
 
 
-def _of_a_known_place(b: _Builder, span: Span, cls: URIRef, label: str) -> str:
-    """ "Ministry of Foreign Affairs of the Republic of Armenia": a body's name that ends with
-    "of" and a known place takes the place's own label ("... of Armenia"), so that the
-    body named either way is one entity."""
+def _of_a_known_place(b: _Builder, span: Span, cls: URIRef, label: str) -> str | None:
+    """ "Ministry of Foreign Affairs of the Republic of Armenia": the name a body whose name
+    ends with "of" and a known place is known by, with the place's own label ("... of
+    Armenia"), so that the body named either way is one entity (None if not so named)."""
     if b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.Group):
-        return label
+        return None
     for m in b.mentions:
         entity = b.doc.entities[m.entity]
         if m.span.end != span.end or entity.gazetteer is None or not _is_place(b, m):
@@ -955,7 +958,7 @@ def _of_a_known_place(b: _Builder, span: Span, cls: URIRef, label: str) -> str:
         if found is None or not before[: found.start()].strip():
             continue
         return f"{normalise_label(before[: found.start()])} of {entity.label}"
-    return label
+    return None
 
 
 def _hyphenated_rest(last: Token) -> list[Token]:
@@ -1258,8 +1261,7 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             label = normalise_label(b.doc.quote(span))
             if of_place:
                 label = _of_its_place(b, root, span, cls, label)
-            label = _of_a_known_place(b, span, cls, label)
-            key = b.entity_for(cls, label)
+            key = b.entity_for(cls, label, _of_a_known_place(b, span, cls, label))
             b.add(span, key, "headword")
             if site and place:
                 b.doc.entities[key].located_in = place[0].entity
@@ -1598,8 +1600,8 @@ def _extend_by_place(b: _Builder) -> None:
         if not _is_place(b, place):
             continue
         span = Span(m.span.start, place.span.end)
-        label = _of_a_known_place(b, span, ent.cls, normalise_label(b.doc.quote(span)))
-        key = b.entity_for(ent.cls, label)
+        label = normalise_label(b.doc.quote(span))
+        key = b.entity_for(ent.cls, label, _of_a_known_place(b, span, ent.cls, label))
         b.mentions[b.mentions.index(m)] = b.mention(span, key, m.source)
         b.evidence[span] = b.evidence.get(m.span, (ent.cls, BY_WORD))
 
