@@ -32,6 +32,11 @@ def labels(doc: Document) -> dict[str, str]:
     return {e.label: e.cls.split("#")[-1] for e in doc.entities.values()}
 
 
+def figure_set(doc: Document) -> set[tuple[str, int, str]]:
+    """(measure, count, bound) of each figure, by local names."""
+    return {(f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures}
+
+
 def test_glued_alias_matches_the_gazetteer(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In 1995 the MilliMajlis met in Baku and debated the situation in Karabakhand the border."
@@ -66,7 +71,7 @@ def test_event_with_agent_date_and_figure(extract) -> None:  # type: ignore[no-u
     events = doc.live_events()
     massacre = next(e for e in events if e.cls == HG.Massacre)
     assert massacre.date is not None and massacre.date.value == "1921-03-03"
-    figures = {(f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures}
+    figures = figure_set(doc)
     assert ("Killed", 300, "AtLeast") in figures
     assert ("Imprisoned", 1200, "Exact") in figures
     for f in doc.figures:
@@ -85,7 +90,7 @@ def test_duration_and_vague_quantity(extract) -> None:  # type: ignore[no-untype
         "The war lasted 44 days. Thousands were wounded and hundreds went missing during the war."
     )
     assert any(t.kind == "duration" and t.value == "P44D" for t in doc.times)
-    figures = {(f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures}
+    figures = figure_set(doc)
     assert ("Missing", 200, "AtLeast") in figures
     assert ("Wounded", 2000, "AtLeast") in figures
 
@@ -2009,7 +2014,7 @@ def test_a_range_of_dead_and_the_dead_put_at_a_number(extract) -> None:  # type:
         "12 and 19 dead. The union put the wounded at around 300. The ministry put the "
         "Welsh dead at around 50."
     )
-    figures = {(f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures}
+    figures = figure_set(doc)
     assert figures == {
         ("Killed", 40, "Exact"),
         ("Killed", 12, "AtLeast"),
@@ -2329,7 +2334,7 @@ def test_a_toll_the_model_tags_as_money_and_eight_more_people(extract) -> None: 
         "commission in Baku later put the toll at no more than 200. On 26 February troops "
         "also entered Aghdam, where at least eight more people were killed."
     )
-    figures = {(f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures}
+    figures = figure_set(doc)
     assert figures == {
         ("Killed", 613, "Exact"),
         ("Killed", 200, "AtMost"),
