@@ -2340,3 +2340,8 @@ def test_a_toll_the_model_tags_as_money_and_eight_more_people(extract) -> None: 
         ("Killed", 200, "AtMost"),
         ("Killed", 8, "AtLeast"),
     }
+
+
+def test_a_counted_group_is_named_without_its_count(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("By 30 September 2023 more than 100,000 refugees had arrived in Goris.")
+    assert labels(doc).get("refugees") == "Group"

@@ -1242,6 +1242,7 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             or tokens[0].dep_ in {"nummod", "quantmod", "case"}  # "the city's residents"
             or tokens[0].lower_ in QUANTIFIERS
             or (tokens[0].dep_ == "advmod" and tokens[0].head.like_num)  # "roughly 120,000"
+            or (tokens[0].dep_ == "amod" and tokens[0].head.like_num)  # "more than 100,000"
         ):
             tokens = tokens[1:]
         if not tokens:
