@@ -2345,3 +2345,11 @@ def test_a_toll_the_model_tags_as_money_and_eight_more_people(extract) -> None: 
 def test_a_counted_group_is_named_without_its_count(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("By 30 September 2023 more than 100,000 refugees had arrived in Goris.")
     assert labels(doc).get("refugees") == "Group"
+
+
+def test_an_institute_is_an_organization(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In January 2020 a historian at the Institute of Russian History said the decision "
+        "of 1990 was a mistake."
+    )
+    assert labels(doc).get("Institute of Russian History") == "Organization"
