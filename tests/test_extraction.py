@@ -2353,3 +2353,11 @@ def test_an_institute_is_an_organization(extract) -> None:  # type: ignore[no-un
         "of 1990 was a mistake."
     )
     assert labels(doc).get("Institute of Russian History") == "Organization"
+
+
+def test_an_upper_case_dateline_that_ends_with_a_full_stop(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Briefing\n\nBAKU, 20 September 2023. Yesterday Azerbaijani troops entered the town "
+        "of Khojavend."
+    )
+    assert [e.date.value if e.date else None for e in doc.live_events()] == ["2023-09-19"]

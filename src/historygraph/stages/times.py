@@ -626,10 +626,16 @@ def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
     A title such as "20 January 1990 – Road to Victory" is no dateline.
     """
     before = doc.text[paragraph.start : span.start]
+    # (or an upper-case place and the date, then a full stop: "BAKU, 20 September 2023.")
+    stop = (
+        before[:1].isupper()
+        and before.split(",")[0].isupper()
+        and doc.text[span.end : span.end + 1] == "."
+    )
     return (
         span.start - paragraph.start <= DATELINE_REACH
         and bool(_DATELINE_PLACE.match(before))
-        and bool(_DATELINE_END.match(doc.text, span.end))
+        and (bool(_DATELINE_END.match(doc.text, span.end)) or stop)
         and not is_heading(doc.quote(paragraph))
     )
 
