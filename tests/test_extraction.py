@@ -2361,3 +2361,14 @@ def test_an_upper_case_dateline_that_ends_with_a_full_stop(extract) -> None:  # 
         "of Khojavend."
     )
     assert [e.date.value if e.date else None for e in doc.live_events()] == ["2023-09-19"]
+
+
+def test_the_last_word_of_a_trigger_phrase_refers_back(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The ministry reported on the local anti-terrorist measures in the region.\n\nThe "
+        "measures were launched at 13:00 on 19 September 2023."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert len(operations) == 1
+    assert operations[0].date is not None and operations[0].date.value == "2023-09-19"
+    assert len(operations[0].evidence) == 2

@@ -308,6 +308,7 @@ class _Resolver:
                 )
                 mention.anchors = self._anchors(head)
                 result.append(mention)
+            result.extend(self._short_mentions(sentence, result))
             result.extend(self._verb_object_mentions(sentence, result))
             result.extend(self._agent_trigger_mentions(sentence, result))
             result.extend(self._site_trigger_mentions(sentence, result))
@@ -336,6 +337,34 @@ class _Resolver:
             )
         ]
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
+
+    def _short_mentions(self, sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
+        """ "the local anti-terrorist measures ... The measures were launched at 13:00": a
+        definite noun that is the last word of an earlier trigger phrase of several words
+        refers back to that event (an anaphor of its class)."""
+        last_words: dict[str, URIRef] = {}
+        for m in found:
+            if m.kind == "strong" and m.sentence.index < sentence.index:
+                words = self.doc.quote(m.span).split()
+                if len(words) > 1 and m.head.pos_ in {"NOUN", "PROPN"}:
+                    last_words[lemma(m.head)] = m.cls
+        if not last_words:
+            return []
+        taken = [m.span for m in found if m.sentence is sentence]
+        result = []
+        for token in sentence.parsed:
+            cls = last_words.get(lemma(token))
+            if cls is None or token.pos_ != "NOUN" or not is_definite(token):
+                continue
+            if any(c.dep_ in {"amod", "compound"} for c in token.children):
+                continue  # "the economic measures": another thing
+            span = token_span(token)
+            if any(span.overlaps(t) for t in taken) or self.entity_of(token) is not None:
+                continue
+            mention = EventMention(cls, "anaphor", token, span, sentence)
+            mention.anchors = self._anchors(token)
+            result.append(mention)
+        return result
 
     def _verb_object_mentions(
         self, sentence: Sentence, found: list[EventMention]
