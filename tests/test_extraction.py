@@ -2372,3 +2372,9 @@ def test_the_last_word_of_a_trigger_phrase_refers_back(extract) -> None:  # type
     assert len(operations) == 1
     assert operations[0].date is not None and operations[0].date.value == "2023-09-19"
     assert len(operations[0].evidence) == 2
+
+
+def test_alma_ata_is_almaty(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("On 17 December 1986 students gathered on Brezhnev Square in Alma-Ata.")
+    assert labels(doc).get("Almaty") == "Place"
+    assert "Alma-Ata" in mentions_of(doc, "Almaty")
