@@ -2378,3 +2378,12 @@ def test_alma_ata_is_almaty(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("On 17 December 1986 students gathered on Brezhnev Square in Alma-Ata.")
     assert labels(doc).get("Almaty") == "Place"
     assert "Alma-Ata" in mentions_of(doc, "Almaty")
+
+
+def test_a_force_that_comes_into_a_place_enters_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 1990 Soviet troops rolled into Baku. In 1988 refugees came into Yerevan."
+    )
+    assert [(e.cls, e.date.value if e.date else None) for e in doc.live_events()] == [
+        (HG.MilitaryOperation, "1990-01-20")
+    ]

@@ -414,6 +414,8 @@ class _Resolver:
                 continue  # "rejected the resolution": the verb supports an event noun
             # by lemma, or by text where the model's lemma is the word itself ("retook")
             pairs = table.get(lemma(token)) or table.get(token.lower_)
+            if not pairs and self._into_a_place(token):
+                pairs = table.get("enter")  # "troops came (rolled, moved) into the city"
             if not pairs:
                 continue
             span = token_span(token)
@@ -455,6 +457,19 @@ class _Resolver:
                     ]
                     break
         return result
+
+    def _into_a_place(self, verb: Token) -> bool:
+        """Whether a verb goes "into" a place the text names ("came into the city")."""
+        return any(
+            prep.dep_ == "prep"
+            and prep.lower_ == "into"
+            and any(
+                obj.dep_ == "pobj" and e is not None and self._class_is(e, HG.Place)
+                for obj in prep.children
+                for e in [self.entity_in_phrase(obj)]
+            )
+            for prep in verb.children
+        )
 
     def _by_agents(self, verb: Token) -> list[str]:
         """The entities a passive verb's "by" phrase names ("seized by Armenian forces")."""
