@@ -1099,6 +1099,16 @@ class _Resolver:
             if m.date is None and id(m) in dated:
                 m.date = dated[id(m)][1]
                 m.own_date = _dates_mention(m.date.head, m.head)
+        for m in mentions:
+            if m.date is None and m.head.dep_ == "advcl" and m.head.tag_ == "VBG":
+                # "troops rolled into the city on 20 January, firing on anyone": the act the
+                # participle tells happened when the verb it hangs on did
+                governor = next(
+                    (x for x in mentions if x.date is not None and x.head.i == m.head.head.i),
+                    None,
+                )
+                if governor is not None:
+                    m.date = governor.date
         for m in self.doc.mentions:
             if not sentence.span.contains(m.span):
                 continue
@@ -1502,7 +1512,10 @@ class _Merger:
                 # paragraph ("30,000 people had been killed" in a war). One of another kind
                 # frames no act with its own subject: troops firing on a protest is not the protest.
                 paragraph = mention.sentence.paragraph
-                if any(
+                # (an act aimed at people is one of its own: "rolled into the city, firing on
+                # anyone"; people killed, in the passive, are the frame's toll)
+                acts = mention.aimed and not is_passive(mention.head)
+                if not acts and any(
                     e.paragraph == paragraph
                     and (
                         not _has_subject(mention)
