@@ -2387,3 +2387,11 @@ def test_a_force_that_comes_into_a_place_enters_it(extract) -> None:  # type: ig
     assert [(e.cls, e.date.value if e.date else None) for e in doc.live_events()] == [
         (HG.MilitaryOperation, "1990-01-20")
     ]
+
+
+def test_soldiers_firing_at_people_without_a_named_force(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In January 1990 the column reached the city. Soldiers fired on unarmed residents "
+        "in the streets."
+    )
+    assert [e.cls for e in doc.live_events()] == [HG.Massacre]

@@ -545,9 +545,18 @@ class _Resolver:
             )
         if not self._aims_at_people(verb):
             return False
-        return any(
+        if any(
             self._class_is(e, HG.MilitaryForce) or self._class_is(e, HG.Group)
             for e in self._subjects(verb)
+        ):
+            return True
+        # "Soldiers fired at windows": a bare plural subject whose head word is a force's
+        return any(
+            c.dep_ == "nsubj"
+            and c.tag_ == "NNS"
+            and (self.lexicon.head_words.get(c.lower_) or self.lexicon.head_words.get(lemma(c)))
+            in {HG.MilitaryForce, HG.Group}
+            for c in verb.children
         )
 
     def _aimed_at_people(
