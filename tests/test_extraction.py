@@ -2395,3 +2395,14 @@ def test_soldiers_firing_at_people_without_a_named_force(extract) -> None:  # ty
         "in the streets."
     )
     assert [e.cls for e in doc.live_events()] == [HG.Massacre]
+
+
+def test_internal_troops_are_a_force_of_their_own(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 28 February 1988 units of the internal troops of the USSR Ministry of Internal "
+        "Affairs were brought into the city. More than 26,000 soldiers of the Soviet Army and "
+        "the internal troops broke into the city."
+    )
+    forces = sorted(e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce)
+    assert forces == ["Soviet army", "internal troops"]
+    assert "internal troops" not in mentions_of(doc, "Soviet army")

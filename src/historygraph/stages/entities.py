@@ -1154,8 +1154,12 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
             # names, though no proper name does
             b.ontology.is_a(cls, HG.MilitaryForce)
             and root.tag_ == "NNS"
-            and any(
-                t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == root.i for t in tokens
+            and (
+                any(
+                    t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == root.i for t in tokens
+                )
+                # or a head phrase of the lexicon names the kind: "the internal troops"
+                or _head_phrase_class(b, root) is not None
             )
         )
         # one unnamed person the text singles out: "a retired teacher said", "another officer
