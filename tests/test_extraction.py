@@ -2406,3 +2406,8 @@ def test_internal_troops_are_a_force_of_their_own(extract) -> None:  # type: ign
     forces = sorted(e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce)
     assert forces == ["Soviet army", "internal troops"]
     assert "internal troops" not in mentions_of(doc, "Soviet army")
+
+
+def test_a_checkpoint_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("By 30 September 2023 refugees had crossed at the Kornidzor checkpoint.")
+    assert labels(doc).get("Kornidzor checkpoint") == "Place"
