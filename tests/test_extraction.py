@@ -2411,3 +2411,11 @@ def test_internal_troops_are_a_force_of_their_own(extract) -> None:  # type: ign
 def test_a_checkpoint_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("By 30 September 2023 refugees had crossed at the Kornidzor checkpoint.")
     assert labels(doc).get("Kornidzor checkpoint") == "Place"
+
+
+def test_a_transcript_speaker_label_is_no_entity(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "ANCHOR: Azerbaijan today marks thirty years since January 1990.\n\nCORRESPONDENT: "
+        "The figures still differ. In 1990 the USSR Interior Ministry reported 83 dead."
+    )
+    assert not {"ANCHOR", "CORRESPONDENT"} & set(labels(doc))

@@ -728,6 +728,21 @@ def _drop_bylines(b: _Builder) -> None:
         b.mentions = [m for m in b.mentions if not span.contains(m.span)]
 
 
+#: A transcript's speaker label at the head of a paragraph: "ANCHOR: ", "CORRESPONDENT: ".
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z .'-]{1,40}:\s")
+
+
+def _drop_speaker_labels(b: _Builder) -> None:
+    """ "CORRESPONDENT: The figures still differ.": a transcript's label of who speaks names
+    a role in the broadcast, no entity of the story."""
+    for paragraph in b.doc.paragraphs:
+        label = _SPEAKER_LABEL.match(b.doc.text, paragraph.start)
+        if label is None:
+            continue
+        span = Span(paragraph.start, label.end())
+        b.mentions = [m for m in b.mentions if not span.contains(m.span)]
+
+
 def _named_settlement(root: Token) -> bool:
     """ "the village of Nakhchivanik": the name a settlement noun is "of"."""
     prep = root.head
@@ -1576,6 +1591,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     _match_capital(b)
     _match_settlement_anaphora(b)
     _drop_bylines(b)
+    _drop_speaker_labels(b)
     _link_locations(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
