@@ -2419,3 +2419,12 @@ def test_a_transcript_speaker_label_is_no_entity(extract) -> None:  # type: igno
         "The figures still differ. In 1990 the USSR Interior Ministry reported 83 dead."
     )
     assert not {"ANCHOR", "CORRESPONDENT"} & set(labels(doc))
+
+
+def test_the_other_name_of_a_square_in_apposition(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The protest movement had occupied Independence Square, the Maidan, since late "
+        "November 2013. Police cleared the Maidan on 18 February 2014."
+    )
+    assert labels(doc) == {"Independence Square": "Place"}
+    assert mentions_of(doc, "Independence Square") == ["Independence Square", "Maidan", "Maidan"]

@@ -1986,6 +1986,10 @@ def _match_appositives(b: _Builder) -> None:
             named = b.covered(token_span(token.head))
             if described is None or named is None or described.entity == named.entity:
                 continue
+            if _another_name_of_a_site(b, token, described, named):
+                # "Independence Square, the Maidan": the square's other name
+                _repoint(b, described.entity, named.entity)
+                continue
             if described.source != "headword":
                 continue
             if named.source == "headword" and not b.doc.quote(named.span)[:1].isupper():
@@ -1993,6 +1997,22 @@ def _match_appositives(b: _Builder) -> None:
             kind, name = b.doc.entities[described.entity].cls, b.doc.entities[named.entity].cls
             if b.ontology.is_a(name, kind) or b.ontology.is_a(kind, name):
                 _repoint(b, described.entity, named.entity)
+
+
+def _another_name_of_a_site(b: _Builder, token: Token, described: Mention, named: Mention) -> bool:
+    """ "Independence Square, the Maidan": one bare proper name with "the", in apposition to a
+    place the model or the head words found (not "Baku, Azerbaijan": a place and the
+    country it is in), is another name of that place."""
+    appositive = b.doc.entities[described.entity]
+    return (
+        token.pos_ == "PROPN"
+        and described.span == token_span(token)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and appositive.gazetteer is None
+        and b.doc.entities[named.entity].gazetteer is None
+        and b.ontology.is_a(b.doc.entities[named.entity].cls, HG.Place)
+        and not b.ontology.is_a(b.doc.entities[named.entity].cls, HG.State)
+    )
 
 
 def _match_shortened_names(b: _Builder) -> None:
