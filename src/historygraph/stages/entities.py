@@ -715,32 +715,22 @@ _TO_A_PLACE = frozenset(
 )
 
 
-def _drop_bylines(b: _Builder) -> None:
-    """ "BAKU, February 26, 2024 (State News Agency) —": the agency that filed the report
-    is no entity of the story."""
-    for paragraph in b.doc.paragraphs:
-        byline = DATELINE_BYLINE.match(b.doc.quote(paragraph))
-        if byline is None:
-            continue
-        span = Span(
-            paragraph.start + byline.start("byline"), paragraph.start + byline.end("byline")
-        )
-        b.mentions = [m for m in b.mentions if not span.contains(m.span)]
-
-
 #: A transcript's speaker label at the head of a paragraph: "ANCHOR: ", "CORRESPONDENT: ".
-_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z .'-]{1,40}:\s")
+_SPEAKER_LABEL = re.compile(r"(?P<speaker>[A-Z][A-Z .'-]{1,40}):\s")
 
 
-def _drop_speaker_labels(b: _Builder) -> None:
-    """ "CORRESPONDENT: The figures still differ.": a transcript's label of who speaks names
-    a role in the broadcast, no entity of the story."""
+def _drop_paragraph_heads(b: _Builder) -> None:
+    """What opens a paragraph and names no entity of the story: a dateline's byline
+    ("BAKU, February 26, 2024 (State News Agency) —": the agency that filed the report) and
+    a transcript's speaker label ("CORRESPONDENT: ": a role in the broadcast)."""
     for paragraph in b.doc.paragraphs:
-        label = _SPEAKER_LABEL.match(b.doc.text, paragraph.start)
-        if label is None:
-            continue
-        span = Span(paragraph.start, label.end())
-        b.mentions = [m for m in b.mentions if not span.contains(m.span)]
+        text = b.doc.quote(paragraph)
+        for found in (DATELINE_BYLINE.match(text), _SPEAKER_LABEL.match(text)):
+            if found is None:
+                continue
+            group = "byline" if "byline" in found.groupdict() else "speaker"
+            span = Span(paragraph.start + found.start(group), paragraph.start + found.end(group))
+            b.mentions = [m for m in b.mentions if not span.contains(m.span)]
 
 
 def _named_settlement(root: Token) -> bool:
@@ -1546,9 +1536,7 @@ def _match_they(b: _Builder, sent: Sentence) -> None:
 
 def _is_subject_mention(b: _Builder, m: Mention) -> bool:
     """Whether a mention is the subject of its clause (its last word is an active subject)."""
-    sentence = next((s for s in b.doc.sentences if s.span.contains(m.span)), None)
-    if sentence is None:
-        return False
+    sentence = b.doc.sentence_at(m.span.start)
     last = next((t for t in sentence.parsed if token_span(t).end == m.span.end), None)
     return last is not None and last.dep_ == "nsubj"
 
@@ -1590,8 +1578,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     _match_pronouns(b)
     _match_capital(b)
     _match_settlement_anaphora(b)
-    _drop_bylines(b)
-    _drop_speaker_labels(b)
+    _drop_paragraph_heads(b)
     _link_locations(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
@@ -2016,12 +2003,13 @@ def _another_name_of_a_site(b: _Builder, token: Token, described: Mention, named
 
 
 def _match_shortened_names(b: _Builder) -> None:
-    """ "the Supreme Soviet of the Azerbaijan SSR ... the Supreme Soviet": a name that is a
-    longer name of its class cut before "of", or without the place name it starts
-    with ("the Kyrgyzstan Inquiry Commission ... the Inquiry Commission"), refers to the
-    latest body named so before it
-    (or, with none before it, to the first named after it: a title names what its text
-    goes on to tell)."""
+    """A name that is a longer name of its class, shortened, refers to the latest body
+    named so before it (or, with none before it, to the first named after it: a title
+    names what its text goes on to tell). The cuts: before "of" ("the Supreme Soviet of the
+    Azerbaijan SSR ... the Supreme Soviet"); without the place name it starts with ("the
+    Kyrgyzstan Inquiry Commission ... the Inquiry Commission"); the last word of a
+    two-word name ("the Verkhovna Rada ... the Rada"); and, after "the", the capitalised
+    head word of a name with "of" ("the Popular Front of Azerbaijan ... the Front")."""
     longer: dict[str, list[str]] = {}  # folded short name -> entities with a longer name
     one_word: dict[str, list[str]] = {}  # the capitalised head word of a name with "of"
     # (a place's name, not a nationality: "the Kazakh Supreme Soviet ... told the Supreme

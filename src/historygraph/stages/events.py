@@ -308,7 +308,7 @@ class _Resolver:
                 )
                 mention.anchors = self._anchors(head)
                 result.append(mention)
-            result.extend(self._short_mentions(sentence, result))
+            result.extend(self._last_word_anaphors(sentence, result))
             result.extend(self._verb_object_mentions(sentence, result))
             result.extend(self._agent_trigger_mentions(sentence, result))
             result.extend(self._site_trigger_mentions(sentence, result))
@@ -338,7 +338,9 @@ class _Resolver:
         ]
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
 
-    def _short_mentions(self, sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
+    def _last_word_anaphors(
+        self, sentence: Sentence, found: list[EventMention]
+    ) -> list[EventMention]:
         """ "the local anti-terrorist measures ... The measures were launched at 13:00": a
         definite noun that is the last word of an earlier trigger phrase of several words
         refers back to that event (an anaphor of its class)."""

@@ -123,14 +123,9 @@ def _heading_lines_apart(text: str, paragraph: Span) -> list[Span]:
         ):
             break
         spans.append(Span(start, start + len(text[start:newline].rstrip())))
-        start = (
-            newline
-            + 1
-            + (
-                len(text[newline + 1 : paragraph.end])
-                - len(text[newline + 1 : paragraph.end].lstrip())
-            )
-        )
+        start = newline + 1
+        while text[start].isspace():  # (the rest is not empty: it starts with a word)
+            start += 1
     spans.append(Span(start, paragraph.end))
     return spans
 
