@@ -2428,3 +2428,123 @@ def test_the_other_name_of_a_square_in_apposition(extract) -> None:  # type: ign
     )
     assert labels(doc) == {"Independence Square": "Place"}
     assert mentions_of(doc, "Independence Square") == ["Independence Square", "Maidan", "Maidan"]
+
+
+def test_a_dozen_is_twelve(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 2005 police fired on the marchers in Kokand, killing two men and wounding "
+        "about a dozen. A dozen people were wounded the next day. Half a dozen people were "
+        "detained."
+    )
+    assert figure_set(doc) == {
+        ("Killed", 2, "Exact"),
+        ("Wounded", 12, "Approximate"),
+        ("Imprisoned", 6, "Approximate"),
+    }
+
+
+def test_a_later_verb_sets_the_figure_it_refers_to(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 2 June 1962 troops fired on strikers in Novocherkassk. The regional prosecutor "
+        "first reported 23 dead and later raised the figure to 26. A hospital treated 40 "
+        "people with bullet wounds and listed 30 dead before correcting the figure to 28."
+    )
+    assert figure_set(doc) == {
+        ("Killed", 23, "Exact"),
+        ("Killed", 26, "Exact"),
+        ("Wounded", 40, "Exact"),  # (not 28 wounded: the figure corrected is the last given)
+        ("Killed", 30, "Exact"),
+        ("Killed", 28, "Exact"),
+    }
+
+
+def test_prison_terms_count_the_imprisoned_and_a_death_sentence_no_dead(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 2 June 1962 troops fired on strikers in Novocherkassk. In August a court "
+        "convicted 14 workers and sentenced 7 of them, including the foreman Ivan Petrov, "
+        "to prison terms of up to fifteen years. One man was sentenced to death."
+    )
+    assert figure_set(doc) == {("Imprisoned", 7, "Exact")}
+
+
+def test_an_army_that_lost_soldiers_counts_its_dead(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 2 April 2016 Azerbaijani forces launched an offensive along the line of contact. "
+        "The defence ministry "
+        "said it had lost 31 servicemen. Local officials said that 4 villagers had been "
+        "slaughtered."
+    )
+    assert figure_set(doc) == {("Killed", 31, "Exact"), ("Killed", 4, "Exact")}
+
+
+def test_an_act_told_on_the_next_day_is_another_event(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 March 2011 officers opened fire on the crowd in Tobruk. That night the governor "
+        "declared a curfew in the town. The next day the unrest spread to Derna station, "
+        "where police fired on residents who were blocking the road, killing three men."
+    )
+    shootings = [e for e in doc.live_events() if e.cls == HG.Massacre]
+    assert [e.date.value if e.date else None for e in shootings] == ["2011-03-04", "2011-03-05"]
+    assert doc.entities[shootings[1].place].label == "Derna station"  # type: ignore[index]
+    assert {f.event for f in doc.figures} == {shootings[1].id}
+
+
+def test_a_date_before_a_name_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In October Mikhail Orlov, leader of the banned opposition party, was sentenced to "
+        "six years."
+    )
+    assert labels(doc).get("Mikhail Orlov") == "Person"
+
+
+def test_a_title_alone_names_no_one(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("Sir Tom Baird: I will write to the hon. Lady.")
+    assert labels(doc) == {"Tom Baird": "Person"}
+
+
+def test_the_year_of_a_cited_work_dates_nothing(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 April 1989 troops dispersed the rally in Tbilisi. Between 19 and 21 people "
+        "were killed (Amnesty International, 1990)."
+    )
+    assert [e.date.value for e in doc.live_events() if e.date] == ["1989-04-09"]
+    assert [t.temporal for t in doc.times if t.value == "1990"] == [False]
+
+
+def test_a_day_named_again_after_a_digression_keeps_its_year(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "London, 10 November 2020\n\nThe offensive began on 27 September.\n\nIn Black "
+        "January 1990 troops killed many people, and in February 1992 more died.\n\nThe "
+        "government condemned the offensive on 27 September."
+    )
+    condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
+    assert condemnation.date is not None and condemnation.date.value == "2020-09-27"
+
+
+def test_two_agents_killing_in_one_sentence_are_two_events(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In April 1989 Soviet paratroopers killed about 20 demonstrators in Tbilisi, and at "
+        "Vilnius in January 1991 KGB units shot dead 14 people."
+    )
+    assert len([e for e in doc.live_events() if e.cls == HG.Massacre]) == 2
+
+
+def test_a_genocide_named_by_its_place_is_not_an_earlier_one(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In the spring of 1918 armed units carried the massacres to other districts. In the "
+        "Quba district alone 3,000 people were killed.\n\nIn 1920 the Red Army occupied the "
+        "country.\n\nIn 1998 a decree was signed.\n\nThe same hatred led to the Khojaly "
+        "genocide in February 1992, when 613 civilians were killed."
+    )
+    massacres = [e for e in doc.live_events() if e.cls == HG.Massacre]
+    assert len(massacres) == 2
+    assert {f.count: f.event for f in doc.figures}[613] == massacres[1].id
+
+
+def test_officers_firing_on_a_crowd_is_an_act_of_its_day(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 12 May 2005 the strikers gathered on the square in Andijan. After scuffles, a "
+        "bank was set on fire. Officers then opened fire on the crowd."
+    )
+    shooting = next(e for e in doc.live_events() if e.cls == HG.Massacre)
+    assert shooting.date is not None and shooting.date.value == "2005-05-12"

@@ -704,6 +704,8 @@ def _after_locative(root: Token) -> bool:
     prep = first.head
     if prep.i > 0 and prep.doc[prep.i - 1].tag_ == "HYPH":
         return False
+    if any(t.ent_type_ == "DATE" for t in prep.doc[prep.i + 1 : first.left_edge.i + 1]):
+        return False  # "In October Vladimir Kozlov ... was sentenced": a date, then a subject
     if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _TO_A_PLACE:
         return True  # "the fighting spread to Jalal-Abad"
     return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
@@ -873,8 +875,10 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         )
         while not office and len(tokens) > 2 and b.lexicon.is_title_word(tokens[0].text):
             tokens = tokens[1:]  # "Lady Mehriban Aliyeva", "Lieutenant-General Rustam Muradov"
-        if not tokens:
-            continue
+        if not tokens or (
+            ent.label_ == "PERSON" and all(b.lexicon.is_title_word(t.text) for t in tokens)
+        ):
+            continue  # "the hon. Lady": a title alone names no one
         tokens += _hyphenated_rest(tokens[-1])  # "Bazar-Korgon", tagged from "Bazar" only
         # (a name tagged as a place that no known place has: "the Berkut riot police")
         unknown = ent.label_ == "GPE" and not any(

@@ -553,11 +553,12 @@ class _Resolver:
         ):
             return True
         # "Soldiers fired at windows": a bare plural subject whose head word is a force's
+        # (or a person's, many of them: "Officers then opened fire on the crowd")
         return any(
             c.dep_ == "nsubj"
             and c.tag_ == "NNS"
             and (self.lexicon.head_words.get(c.lower_) or self.lexicon.head_words.get(lemma(c)))
-            in {HG.MilitaryForce, HG.Group}
+            in {HG.MilitaryForce, HG.Group, HG.Person}
             for c in verb.children
         )
 
@@ -1132,6 +1133,21 @@ class _Resolver:
                 continue
             root = _mention_root(token, m.span)
             located = _locative_object(root)
+            # "spread to Shetpe station, where police fired on residents": the place a
+            # relative "where" clause tells of is where its act was
+            ranged = root.head.lower_ == "to" and (
+                root.head.head.lower_ == "from"
+                or (root.head.head.dep_ == "pobj" and root.head.head.head.lower_ == "from")
+                or any(c.lower_ == "from" for c in root.head.head.children)
+            )  # ("embassies from Ankara to Berlin, where ...": not Berlin alone)
+            for x in mentions if not ranged else ():
+                if x.place is None and any(
+                    a.dep_ == "relcl"
+                    and a.head.i == root.i
+                    and any(c.lower_ == "where" and c.dep_ == "advmod" for c in a.children)
+                    for a in x.anchors
+                ):
+                    x.place, x.own_place = m.entity, True
             if located is None:
                 # "troops entered the city", "stormed the tower": a place (no country) that is
                 # the direct object of the trigger is where the event happened
@@ -1405,6 +1421,33 @@ def _dates_compatible(a: TimeExpression | None, b: TimeExpression | None) -> boo
     return _next_days(a.value, b.value)
 
 
+def _in_a_later_clause(head: Token, time: TimeExpression) -> bool:
+    """Whether a word is told in a clause set apart from its sentence's time ("by Thursday,
+    ... nine days after Ostland launched its offensive")."""
+    token = head
+    while True:
+        if token.head.lower_ in _SEQUENCE_WORDS or any(
+            c.dep_ == "mark" and c.lower_ in _SEQUENCE_WORDS for c in token.children
+        ):
+            return not within(time.head, token)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+
+
+#: Words that set a clause before or after another time.
+_SEQUENCE_WORDS = frozenset({"after", "before", "since", "until"})
+
+
+def _counted_from_another_day(doc: Document, time: TimeExpression) -> bool:
+    """Whether a date is told as a day counted from another ("the next day", "a day
+    later"), not named: it sets its sentence apart from that other day."""
+    words = doc.quote(time.span).lower().split()
+    return not any(ch.isdigit() for ch in doc.quote(time.span)) and bool(
+        set(words) & {"next", "following", "later", "after", "previous", "before"}
+    )
+
+
 def _next_days(a: str, b: str) -> bool:
     if len(a) != 10 or len(b) != 10:
         return False
@@ -1435,6 +1478,30 @@ class _Merger:
         loose = mention.refers
         if (not loose or mention.own_date) and not _dates_compatible(event.date, mention.date):
             return False
+        if mention.kind == "anaphor" and event.place is not None:
+            # "the Khojaly genocide" names its place: no event elsewhere ("the Vilnius
+            # assault" may be the one at "the Vilnius television tower")
+            where = self.doc.entities[event.place].label.lower()
+            for c in mention.head.children:
+                named = self._place_named_by(c) if c.dep_ == "compound" else None
+                if (
+                    named is not None
+                    and named != event.place
+                    and self.doc.entities[named].label.lower() not in where
+                ):
+                    return False
+        if mention.kind == "weak" and event.date is not None:
+            # "The next day the unrest spread to Shetpe, where police fired on residents":
+            # an act of a sentence dated from another day is another day's act
+            own = self._sentence_dates(mention)
+            dates = [mention.date] if mention.date is not None else own if len(own) == 1 else []
+            if any(
+                len(d.value) == len(event.date.value) == 10  # two days
+                and d.value != event.date.value
+                and _counted_from_another_day(self.doc, d)
+                for d in dates
+            ):
+                return False
         if (
             (not loose or mention.own_place)
             and event.place
@@ -1442,12 +1509,41 @@ class _Merger:
             and event.place != mention.place
         ):
             return False
+        # (two acts of one sentence by different agents: "Soviet troops shot dead 130
+        # civilians in Baku, and at Khojaly Armenian forces killed 613 people")
         return not (
-            mention.kind == "strong"
+            (
+                mention.kind == "strong"
+                or (
+                    _has_subject(mention)
+                    and any(mention.sentence.span.contains(t) for t in event.triggers)
+                )
+            )
             and event.agents
             and mention.agents
             and not set(event.agents) & set(mention.agents)
         )
+
+    def _place_named_by(self, token: Token) -> str | None:
+        """The place entity a token belongs to the mention of, if any."""
+        at = offset(token)
+        for m in self.doc.mentions:
+            if m.span.start <= at < m.span.end and self.ontology.is_a(
+                self.doc.entities[m.entity].cls, HG.Place
+            ):
+                return m.entity
+        return None
+
+    def _sentence_dates(self, mention: EventMention) -> list[TimeExpression]:
+        """The dates of the mention's sentence that date what happens in it."""
+        return [
+            t
+            for t in self.doc.times
+            if t.kind == "date"
+            and t.temporal
+            and not t.quoted
+            and mention.sentence.span.contains(t.span)
+        ]
 
     def _same_word(self, event: EventRecord, mention: EventMention) -> bool:
         """Whether the event was told with the mention's word ("launched its offensive ...
@@ -1495,7 +1591,16 @@ class _Merger:
             if (
                 target is not None
                 and (
-                    target.provisional
+                    # (a candidate far back is not what a dated mention confirms: "the
+                    # Khojaly genocide in February 1992", three paragraphs after 1918's)
+                    (
+                        target.provisional
+                        and (
+                            mention.date is None
+                            or target.date is not None
+                            or mention.sentence.paragraph - target.paragraph <= 1
+                        )
+                    )
                     or (refers and mention.date is None)
                     or (refers and target.date is None and self._same_word(target, mention))
                     or _governed_by(target, mention)
@@ -1543,7 +1648,17 @@ class _Merger:
                 event = target
         if event is None:
             if (mention.kind == "strong" or mention.aimed) and mention.date is None:
-                mention.date = _context_date(self.doc, mention)
+                # the date its sentence gives another of its words ("The next day the unrest
+                # spread to Shetpe, where police fired"), else an earlier sentence's
+                # (not one inside its own phrase, which the dating above left out on purpose:
+                # "the 34th anniversary of the tragedy of January 20, 1990")
+                inside = tokens_span(mention.head.left_edge, mention.head.right_edge)
+                own = [
+                    t
+                    for t in self._sentence_dates(mention)
+                    if not inside.contains(t.span) and not _in_a_later_clause(mention.head, t)
+                ]
+                mention.date = own[0] if len(own) == 1 else _context_date(self.doc, mention)
             elif mention.date is None:
                 mention.date = _heading_date(self.doc, mention)
             event = EventRecord(

@@ -155,7 +155,8 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
     if _is_quantity(noun, lexicon):
         # "26 of them Armenians" after a total is a part of it; "thousands of them were
         # killed" is a count of its own verb
-        own = noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}
+        # ("sentenced 13 of them to prison": the object of a verb is its own count too)
+        own = noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.pos_ in {"VERB", "AUX"}
         return None if _part_of_them(noun) and not own else noun
     for child in noun.children:
         if (
@@ -209,7 +210,7 @@ def _preceding_noun(trigger: Token) -> list[Token]:
     return []
 
 
-def _arguments(trigger: Token) -> list[Token]:
+def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
     """The nouns that may carry the count of a measure trigger."""
     result = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
     if trigger.dep_ == "relcl":  # "the 12 people who were shot dead": the count is on "people"
@@ -254,11 +255,16 @@ def _arguments(trigger: Token) -> list[Token]:
         first = trigger
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
-        if first.dep_ == "dobj" and lemma(first.head) in {"suffer", "sustain", "receive"}:
+        if first.dep_ == "dobj" and lemma(first.head) in {"suffer", "sustain", "receive", "get"}:
             # "more than 700 people suffered injuries": the count is on who suffered them
+            # ("about eighty others got prison terms")
             result += [c for c in first.head.children if c.dep_ == "nsubj"]
-        if first.dep_ == "pobj" and first.head.lower_ in {"for", "with", "from"}:
+        # ("sentenced 13 of them to prison terms"; not "sentenced to death")
+        preps = {"for", "with", "from"} | ({"to"} if measure == HG.Imprisoned else set())
+        if first.dep_ == "pobj" and first.head.lower_ in preps:
             verb = first.head.head
+            while verb.dep_ == "prep" and verb.head.i != verb.i:
+                verb = verb.head  # "sentenced 13 of them, including the leader, to prison"
             if verb.pos_ == "VERB":
                 # (or its object: "had treated 11 people with gunshot wounds")
                 result += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
@@ -287,16 +293,33 @@ def _arguments(trigger: Token) -> list[Token]:
 _RISE_VERBS = frozenset({"rise", "climb", "reach", "grow", "increase", "jump", "stand"})
 
 
-def _risen_counts(trigger: Token) -> list[Token]:
+#: Nouns by which a sentence refers back to a count it gave: "later raised the figure to 16".
+_COUNT_NOUNS = frozenset({"figure", "number", "total", "count", "tally", "estimate"})
+
+
+def _risen_counts(trigger: Token, trigger_ids: set[int]) -> list[Token]:
     """ "gave a toll of at least 170 dead; it later rose to 218": the later count of a
-    toll a pronoun refers back to, after the one the trigger's phrase gives."""
-    if trigger.pos_ != "NOUN":
-        return []
+    toll a pronoun refers back to, after the one the trigger's phrase gives; "reported 14
+    dead and later raised the figure to 16": a later verb sets the count it refers to."""
     result = []
     for verb in trigger.sent:
-        if verb.i <= trigger.i or lemma(verb) not in _RISE_VERBS:
+        if verb.i <= trigger.i or verb.pos_ != "VERB":
             continue
-        if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        # (the figure referred to is the last one given before the verb)
+        refers = not any(trigger.i < i < verb.i for i in trigger_ids) and any(
+            c.dep_ == "dobj"
+            and lemma(c) in _COUNT_NOUNS
+            and any(d.dep_ in {"det", "poss"} for d in c.children)
+            and not any(d.dep_ in {"nummod", "compound", "amod"} for d in c.children)
+            and not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+            for c in verb.children
+        )
+        risen = (
+            trigger.pos_ == "NOUN"
+            and lemma(verb) in _RISE_VERBS
+            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
+        )
+        if not (refers or risen):
             continue
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}:
@@ -306,15 +329,25 @@ def _risen_counts(trigger: Token) -> list[Token]:
 
 def _number_phrase(token: Token) -> list[Token]:
     """The tokens of the number: its CARDINAL entity, or the token itself."""
-    for ent in token.doc.ents:
+    doc = token.doc
+    for ent in doc.ents:
         if ent.label_ == "CARDINAL" and ent.start <= token.i < ent.end:
-            return list(ent)
+            # the words the model left out of its entity: "[A] dozen people", "[Half a] dozen"
+            start = ent.start
+            while (
+                start > 0
+                and doc[start - 1].dep_ == "quantmod"
+                and doc[start - 1].lower_ in {"a", "an", "half"}  # (not "handed over 44")
+                and ent.start <= doc[start - 1].head.i < ent.end
+            ):
+                start -= 1
+            return list(doc[start : ent.end])
     # a range the model took for a date ("Between 40 and 60 people")
     subtree = list(token.subtree)
     if len(subtree) > 1 and all(t.like_num or t.lower_ in _RANGE_WORDS for t in subtree):
         return subtree
     # "between 30 and 40 of the soldiers": the range's words around the number
-    doc, first, last = token.doc, token.i, token.i
+    first, last = token.i, token.i
     while first > 0 and doc[first - 1].lower_ in {"between", "from"}:
         first -= 1
     while (
@@ -702,7 +735,7 @@ def find_figures(doc: Document, ctx: Context) -> None:
         triggers = _measure_triggers(sentence, ctx.ontology)
         trigger_ids = {t.i for t, _, _ in triggers}
         for trigger, measure, trigger_span in triggers:
-            for noun in _arguments(trigger):
+            for noun in _arguments(trigger, measure):
                 found = _figure_at(noun, trigger, trigger_span, lexicon)
                 if not found:
                     continue
@@ -716,7 +749,7 @@ def find_figures(doc: Document, ctx: Context) -> None:
                 for span, quantity, key in found:
                     add(event.id, measure, span, quantity, (key, offset(trigger)))
                 reported.append((trigger, measure, event.id))
-                for risen in _risen_counts(trigger):
+                for risen in _risen_counts(trigger, trigger_ids):
                     for more_span, more, key in _figure_at(risen, trigger, trigger_span, lexicon):
                         add(event.id, measure, more_span, more, (key, offset(trigger)))
                 # "200 civilians and several dozen soldiers had been killed": the

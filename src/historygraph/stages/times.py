@@ -247,6 +247,20 @@ def quoted_spans(text: str) -> list[Span]:
     return spans
 
 
+#: A bibliographic reference before its year: "(Human Rights Watch, ", "(de Waal, 2003; Cornell, ".
+_CITATION_BEFORE = re.compile(r"\((?:[^()]*;\s*)?[A-Za-z][^();]*,\s*$")
+
+
+def _in_a_citation(text: str, span: Span) -> bool:
+    """Whether a year is that of a work cited in parentheses ("(de Waal, 2003)")."""
+    if not re.fullmatch(r"\d{4}[a-z]?", text[span.start : span.end]):
+        return False
+    after = text[span.end : span.end + 1]
+    return after in {")", ";", ","} and bool(
+        _CITATION_BEFORE.search(text[max(0, span.start - 120) : span.start])
+    )
+
+
 def _is_temporal(head: object) -> bool:
     dep = head.dep_  # type: ignore[attr-defined]
     if dep == "pobj":
@@ -270,7 +284,11 @@ def find_times(doc: Document, ctx: Context) -> None:
     last_anchor: ParsedDate | None = None  # the date that gave ``last_year``
     written: ParsedDate | None = None  # the dateline's date, once seen
     narrative: ParsedDate | None = None  # the last day the narrative dated, for "the next day"
-    for paragraph, parsed in zip(doc.paragraphs, doc.parsed, strict=True):
+    days_named: dict[tuple[int, int], ParsedDate] = {}  # each day and month, as last dated
+    anchor_paragraph = -1  # the paragraph of ``last_anchor``
+    for paragraph_index, (paragraph, parsed) in enumerate(
+        zip(doc.paragraphs, doc.parsed, strict=True)
+    ):
         for ent in _time_phrases(parsed):
             start = offset(ent[0])
             span = Span(start, start + len(ent.text))
@@ -358,8 +376,24 @@ def find_times(doc: Document, ctx: Context) -> None:
                     continue  # "the 20 January tragedy": the day names it, any year's
                 if recurring(ent.sent):
                     temporal = False  # "every year on 20 January": a day of the year, no date
-                date = ParsedDate(last_year, date.month, date.day)
-                if written is not None and last_anchor is not None and not _looks_back(ent.root):
+                again = days_named.get((date.month, date.day)) if date.day else None
+                if (
+                    again is not None
+                    and again.year != last_year
+                    and anchor_paragraph < paragraph_index
+                ):
+                    # "on 19 September" again, after a paragraph on 1992: the day named before
+                    date = again
+                    continue_dating = False
+                else:
+                    date = ParsedDate(last_year, date.month, date.day)
+                    continue_dating = True
+                if (
+                    continue_dating
+                    and written is not None
+                    and last_anchor is not None
+                    and not _looks_back(ent.root)
+                ):
                     date = _forward(date, last_anchor, written)
                 date = _year_of_weekday(ent, date, doc.text)
                 if date.year != last_year:
@@ -369,11 +403,14 @@ def find_times(doc: Document, ctx: Context) -> None:
                     # is no later than the date of writing
                     date = _latest_before(date, written)
             else:
-                if _year_of_a_thing(ent.root):
+                if _in_a_citation(doc.text, span):
+                    temporal = False  # "(Human Rights Watch, 1991)": when a source was written
+                elif _year_of_a_thing(ent.root):
                     temporal = False  # "In a 1991 report, X estimated ...": no event's date
                 elif _anchors_narrative(ent.root):
                     last_year = date.year
                     last_anchor = date
+                    anchor_paragraph = paragraph_index
                 if written is None and _is_dateline(doc, paragraph, span):
                     written = date  # the date of writing: it dates no event itself
                     temporal = False
@@ -382,6 +419,8 @@ def find_times(doc: Document, ctx: Context) -> None:
             value = lexical(date)
             if value is None:
                 continue
+            if date.day is not None and date.month is not None and not quoted:
+                days_named[(date.month, date.day)] = date
             if (
                 date.day is not None
                 and not quoted
