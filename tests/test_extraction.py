@@ -2548,3 +2548,50 @@ def test_officers_firing_on_a_crowd_is_an_act_of_its_day(extract) -> None:  # ty
     )
     shooting = next(e for e in doc.live_events() if e.cls == HG.Massacre)
     assert shooting.date is not None and shooting.date.value == "2005-05-12"
+
+
+def test_a_personal_name_the_model_cut_or_took_for_a_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "At the end of the meeting, the society's secretary, Gulnar Aliyeva, thanked the "
+        "guests. In March police arrested Armen Sargsyan, the engineer who had organised the "
+        "march. One driver, Mammadov, was sentenced to prison."
+    )
+    people = {e.label for e in doc.entities.values() if e.cls == HG.Person}
+    assert {"Gulnar Aliyeva", "Armen Sargsyan", "Mammadov"} <= people, labels(doc)
+
+
+def test_a_people_the_model_took_for_a_person_and_an_example_of_villages(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Many Kazakhs saw the decision as an insult. In May the raids spread to border "
+        "villages such as Chaykend, and by July they had been emptied. Later the raids "
+        "reached towns including Berdadzor."
+    )
+    found = labels(doc)
+    assert found.get("Kazakhs") == "Group" and found.get("Chaykend") == "Place", found
+    assert found.get("Berdadzor") == "Place", found
+
+
+def test_the_killers_burying_their_victims_is_no_funeral(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1942 the occupation police drove villagers into the ravine, killed 40 people and "
+        "buried them there. In 1944 relatives buried the remains in the village cemetery."
+    )
+    assert [(e.cls, e.date.value if e.date else None) for e in doc.live_events()] == [
+        (HG.Massacre, "1942"),
+        (HG.Commemoration, "1944"),
+    ]
+
+
+def test_a_toll_that_may_reach_a_number_is_at_most_that(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 2 March 1992 troops shelled the town. According to the ministry, the number of "
+        "dead may reach 400."
+    )
+    assert figure_set(doc) == {("Killed", 400, "AtMost")}
+
+
+def test_gangs_attacking_families_of_a_people_is_a_massacre(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("On 3 March 1988 gangs began attacking Greek families in Famagusta.")
+    (event,) = doc.live_events()
+    assert event.cls == HG.Massacre
+    assert [doc.entities[a].label for a in event.agents] == ["gangs"]

@@ -573,6 +573,24 @@ def _appositive_class(b: _Builder, root: Token) -> URIRef | None:
     return None
 
 
+def _class_of_examples(b: _Builder, root: Token) -> URIRef | None:
+    """ "border villages such as Voskepar", "towns including Shusha": the class of the plural
+    noun whose example the name is."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"as", "including"}:
+        return None
+    noun = prep.head
+    if prep.lower_ == "as":
+        # ("such" is parsed as the head of "as", its child, or the noun's child)
+        if noun.lower_ == "such":
+            noun = noun.head
+        elif not any(c.lower_ == "such" for c in (*prep.children, *noun.children)):
+            return None
+    if noun.tag_ != "NNS":
+        return None
+    return _class_of_phrase(b, noun, None)
+
+
 def _modifies(token: Token) -> bool:
     """Whether ``token`` modifies a noun ("Armenian" in "Armenian forces")."""
     return token.dep_ in {"amod", "compound", "nmod", "poss"}
@@ -783,9 +801,17 @@ def _bare_name(tokens: list[Token]) -> bool:
 
 
 def _personal_name(tokens: list[Token]) -> bool:
-    """ "Talekh Ismailov": a given name and a surname of a known shape, whatever the model says."""
+    """ "Talekh Ismailov": a given name and a surname of a known shape, whatever the model
+    says; or such a surname alone, told in apposition to a noun ("One man, Akhmedov")."""
     last = tokens[-1].text.lower() if tokens else ""
-    return _bare_name(tokens) and len(last) >= 5 and last.endswith(SURNAME_ENDINGS)
+    if len(last) < 5 or not last.endswith(SURNAME_ENDINGS):
+        return False
+    if len(tokens) == 1 and tokens[0].tag_ == "NNP" and tokens[0].text[:1].isupper():
+        root = tokens[0]
+        return (root.dep_ == "appos" and root.head.pos_ == "NOUN") or any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children
+        )
+    return _bare_name(tokens)
 
 
 def _leader_by_name(tokens: list[Token]) -> bool:
@@ -841,8 +867,13 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             default = HG.Place  # "in the Punjab", tagged as a nationality by the model
         elif ent.label_ == "NORP" and _is_people_noun(b, ent.root):
             default = HG.Group  # "South Africans", "Armenians" used as a noun: a people
-        elif ent.label_ in {"GPE", "ORG"} and len(ent) == 1 and _nationality_plural(b, ent.root):
-            default = HG.Group  # "Kazakhs", "Uzbeks", tagged as a place or a body by the model
+        elif (
+            ent.label_ in {"GPE", "ORG", "PERSON"}
+            and len(ent) == 1
+            and _nationality_plural(b, ent.root)
+        ):
+            # "Kazakhs", "Uzbeks", tagged as a place, a body or a person by the model
+            default = HG.Group
         elif ent.label_ == "PERSON" and len(ent) == 1 and ent.root.tag_ == "NNS":
             default = HG.Group  # "Provocateurs in the crowd": a plural noun, no one's name
         ethnic = len(ent) == 1 and _ethnic_people(b, ent.root)
@@ -864,6 +895,29 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         if bracket is not None and bracket > ent.start:  # "Martyrs' Lane (Şəhidlər Xiyabanı)"
             ent = ent.doc[ent.start : bracket]
         tokens = [t for t in ent if not (t.dep_ == "det" or t.is_punct)]
+        if ent.label_ != "PERSON" and tokens:
+            # "Leyla Huseynova", tagged ORG from "Huseynova" on: the given name before it
+            first = tokens[0]
+            while (
+                first.i > 0
+                and first.doc[first.i - 1].tag_ == "NNP"
+                and first.doc[first.i - 1].dep_ == "compound"
+                and first.doc[first.i - 1].head.i == tokens[-1].i
+                and not first.doc[first.i - 1].ent_type_
+                and not first.doc[first.i - 1].is_sent_start
+            ):
+                first = first.doc[first.i - 1]
+                tokens.insert(0, first)
+            last = tokens[-1]
+            while (
+                last.i + 1 < len(last.doc)
+                and last.dep_ == "compound"
+                and last.head.i == last.i + 1
+                and last.doc[last.i + 1].tag_ == "NNP"
+                and not last.doc[last.i + 1].ent_type_
+            ):
+                last = last.doc[last.i + 1]  # "Ruben Vardanyan", tagged ORG as "Ruben" only
+                tokens.append(last)
         verb = next((i for i, t in enumerate(tokens) if i and t.tag_.startswith("VB")), None)
         if verb is not None:  # "the House of Commons censured Dyer": the name ends at the verb
             tokens = tokens[:verb]
@@ -917,6 +971,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             cls = HG.Place  # "Northern Ireland", "Western Azerbaijan", tagged ORG by the model
         if cls is None:
             cls = _appositive_class(b, ent.root)
+        if cls is None:
+            cls = _class_of_examples(b, ent.root)
         if cls is None and (_after_locative(ent.root) or _named_settlement(ent.root)):
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
         if (

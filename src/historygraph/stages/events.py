@@ -335,8 +335,31 @@ class _Resolver:
                 and m.head.dep_ == "acl"
                 and heads.get((m.sentence.index, m.head.head.i), m.cls) != m.cls
             )
+            # "the NKVD shot them at the edge of pits and buried them": the killers' burial
+            # is part of the killing, no funeral
+            and not self._burial_by_killers(m, heads)
         ]
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
+
+    def _burial_by_killers(
+        self, mention: EventMention, heads: dict[tuple[int, int], URIRef]
+    ) -> bool:
+        """Whether an act of remembrance is a verb in the active voice coordinated with a
+        verb of killing, told of the same subject."""
+        verb = mention.head
+        if (
+            verb.pos_ != "VERB"
+            or is_passive(verb)
+            or not self.ontology.is_a(mention.cls, HG.Commemoration)
+        ):
+            return False
+        index = mention.sentence.index
+        linked = [verb.head] if verb.dep_ == "conj" else []
+        linked += [c for c in verb.children if c.dep_ == "conj"]
+        return any(
+            self.ontology.is_a(heads.get((index, other.i), HG.Event), HG.Massacre)
+            for other in linked
+        )
 
     def _last_word_anaphors(
         self, sentence: Sentence, found: list[EventMention]
@@ -511,6 +534,18 @@ class _Resolver:
             if self._class_is(e, HG.Group)
         ]
 
+    def _people_of_a_nation(self, verb: Token) -> bool:
+        """Whether a verb strikes a plural noun a nationality describes ("attacking Armenian
+        families"), though it names no entity."""
+        peoples = nationality_words(self.ontology)
+        return any(
+            t.tag_ == "NNS"
+            and any(
+                c.dep_ in {"amod", "compound"} and compact(c.text) in peoples for c in t.children
+            )
+            for t in _aimed_objects(verb)
+        )
+
     def _takes_a_place(self, verb: Token, cls: URIRef) -> bool:
         """ "they captured Kalbajar": a military operation's weak trigger whose object is a
         place is an operation, whoever the text says took it."""
@@ -525,8 +560,10 @@ class _Resolver:
     def _aims_at_people(self, verb: Token) -> bool:
         """Whether a verb strikes a group of people, or whoever was there ("firing on
         anyone in the streets")."""
-        return bool(self._people_struck(verb)) or any(
-            o.lower_ in _ANYONE for o in _aimed_objects(verb)
+        return (
+            bool(self._people_struck(verb))
+            or any(o.lower_ in _ANYONE for o in _aimed_objects(verb))
+            or self._people_of_a_nation(verb)
         )
 
     def _strikes_people(self, verb: Token, cls: URIRef) -> bool:
@@ -1088,6 +1125,8 @@ class _Resolver:
             verb = clause_verb(time.head)
             if verb is not None and self._describes_agent_clause(verb):
                 continue  # "Aliyev, removed from the Politburo in 1987, appeared ...": his past
+            if _ends_at(time.head):
+                continue  # "the pogroms did not end until 19 January": when it ended
             # "marks today the third anniversary of the liberation of Shusha": the
             # anniversary's date, not the liberation's
             remembered = [m for m in mentions if self._remembered(m, mentions)]
@@ -1419,6 +1458,11 @@ def _dates_compatible(a: TimeExpression | None, b: TimeExpression | None) -> boo
     if a.value.startswith(b.value) or b.value.startswith(a.value):
         return True
     return _next_days(a.value, b.value)
+
+
+def _ends_at(head: Token) -> bool:
+    """Whether a date is the end of a span of time ("until 19 January", "lasted till May")."""
+    return head.dep_ == "pobj" and head.head.lower_ in {"until", "till", "untill"}
 
 
 def _in_a_later_clause(head: Token, time: TimeExpression) -> bool:
