@@ -2595,3 +2595,44 @@ def test_gangs_attacking_families_of_a_people_is_a_massacre(extract) -> None:  #
     (event,) = doc.live_events()
     assert event.cls == HG.Massacre
     assert [doc.entities[a].label for a in event.agents] == ["gangs"]
+
+
+def test_who_is_accused_of_an_act_did_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 March 1993 Kelbajar fell. Refugees accused the Ostland militia of firing on "
+        "their columns. Villagers blamed the border guards for shooting at the crowd."
+    )
+    agents = {doc.entities[a].label for e in doc.live_events() for a in e.agents}
+    assert agents == {"Ostland militia", "border guards"}, agents
+
+
+def test_a_regional_capital_and_where_a_report_was_given(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "A spokesman told the agency by telephone from Martuni that rebel units had stormed "
+        "Lachin on 18 May 1992 because its guns had shelled the regional capital."
+    )
+    assert "Baku" not in labels(doc)
+    operation = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
+    assert doc.entities[operation.place].label == "Lachin"  # type: ignore[index]
+
+
+def test_an_act_in_the_paragraph_of_an_agentless_event_is_part_of_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 12 June 1990 the pogroms reached Osh. Crowds of armed men went from house to "
+        "house. They set homes on fire and beat the men.\n\n"
+        "On 12 June 2020 thousands of people filled the square to mark thirty years. At the "
+        "memorial in Uzgen, the mayor laid a wreath."
+    )
+    massacres = [e for e in doc.live_events() if e.cls == HG.Massacre]
+    assert len(massacres) == 1
+    assert [doc.entities[a].label for a in massacres[0].agents] == ["Crowds"]
+    assert len([e for e in doc.live_events() if e.cls == HG.Commemoration]) == 2
+
+
+def test_missiles_that_hit_a_district_and_a_day_the_model_cut_from_its_month(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 2 October 2020 rockets struck the Kapaz district. In the early hours of 5 October "
+        "a ballistic missile hit a residential quarter of Mingachevir."
+    )
+    strikes = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert [e.date.value if e.date else None for e in strikes] == ["2020-10-02", "2020-10-05"]

@@ -1674,6 +1674,12 @@ def _extend_by_place(b: _Builder) -> None:
         b.evidence[span] = b.evidence.get(m.span, (ent.cls, BY_WORD))
 
 
+#: Words that make "the capital" a region's, not a country's ("the regional capital").
+_SUBNATIONAL = frozenset(
+    {"regional", "provincial", "district", "local", "oblast", "county", "state", "former"}
+)
+
+
 def _match_capital(b: _Builder) -> None:
     """ "the capital (city)": the capital of a country named in its sentence, else a capital
     named nearby, else the capital of the country named nearby that the text has named most.
@@ -1696,6 +1702,8 @@ def _match_capital(b: _Builder) -> None:
                 continue  # "the capital city of Baku" names the city itself
             if not any(t.dep_ == "det" and t.lower_ == "the" for t in chunk):
                 continue
+            if any(w in _SUBNATIONAL for w in words):
+                continue  # "the regional capital", "the provincial capital": no country's
             tokens = [t for t in chunk if t.dep_ != "det"]
             span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
             named = [demonyms[w] for t in tokens if (w := compact(t.text)) in demonyms]

@@ -751,6 +751,11 @@ class _Resolver:
             found = [
                 e for c in first.head.children if c.dep_ == "nsubj" for e in self.entities_of(c)
             ]
+        accused = _accused(first) if not found else None
+        if accused is not None:
+            # "they accuse Armenian armed units of firing on columns", "blamed the police
+            # for shooting": who is accused of the act did it (not who accuses)
+            return [e for e in self.entities_of(accused) if self._class_is(e, HG.Agent)]
         if not found and first.dep_ in {"advcl", "pcomp"} and first.tag_ == "VBG":
             # "mobs went from door to door hunting residents": the participle's subject is
             # that of the verb it depends on
@@ -1217,7 +1222,10 @@ class _Resolver:
                 continue  # "the Mission in Moscow": a location of a place, not of an event
                 # ("fired on a crowd in Amritsar": where the crowd was, the event was)
             nearest = self._nearest(root, [x for x in mentions if x.kind != "anaphor"])
-            if nearest is not None and _in_speaker(root, nearest):
+            if nearest is not None and (
+                _in_speaker(root, nearest)
+                or _where_reported(root, nearest, self.lexicon.report_verbs)
+            ):
                 continue  # "an official in Baku said 30 soldiers had died": where he spoke
             if nearest is not None and quotes and not any(q.contains(nearest.span) for q in quotes):
                 continue  # a place inside a quoted title belongs to the title
@@ -1361,6 +1369,22 @@ def _called(noun: Token) -> set[str]:
     return words
 
 
+def _where_reported(token: Token, mention: EventMention, report_verbs: frozenset[str]) -> bool:
+    """Whether ``token`` is the place of a verb that reports a clause the mention is in
+    ("told the agency by telephone from Stepanakert that units had stormed Khojaly")."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    verb = token.head.head
+    while verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # "by telephone from Martuni"
+    if verb.pos_ != "VERB" or lemma(verb) not in report_verbs:
+        return False
+    reported = [c for c in verb.children if c.dep_ == "ccomp"]
+    return any(
+        any(within(a, clause) for clause in reported) and a.i != verb.i for a in mention.anchors
+    )
+
+
 def _in_speaker(token: Token, mention: EventMention) -> bool:
     """Whether ``token`` is in the subject of a verb that reports a clause, outside the
     mention ("a senior official in Baku said [that 30 soldiers had died]")."""
@@ -1458,6 +1482,19 @@ def _dates_compatible(a: TimeExpression | None, b: TimeExpression | None) -> boo
     if a.value.startswith(b.value) or b.value.startswith(a.value):
         return True
     return _next_days(a.value, b.value)
+
+
+def _accused(verb: Token) -> Token | None:
+    """The object of "accused X of V-ing", "blamed X for V-ing": who the gerund's act is
+    told of."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in {"of", "for"}:
+        return None
+    holder = verb.head.head
+    if holder.dep_ == "dobj":
+        return holder
+    if holder.pos_ == "VERB":
+        return next((c for c in holder.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def _ends_at(head: Token) -> bool:
@@ -1648,6 +1685,18 @@ class _Merger:
                     or (refers and mention.date is None)
                     or (refers and target.date is None and self._same_word(target, mention))
                     or _governed_by(target, mention)
+                    # "On 3 June the pogroms reached Fergana ... They set houses on fire, beat
+                    # the men": an act of the event its paragraph names, which has no agent yet
+                    or (
+                        verbal
+                        and not target.agents
+                        and mention.agents
+                        and target.triggers
+                        and self.doc.sentence_at(target.triggers[-1].start).paragraph
+                        == mention.sentence.paragraph
+                        and not mention.own_date
+                        and not (mention.own_place and mention.place != target.place)
+                    )
                 )
             ) or (
                 target is not None

@@ -512,7 +512,12 @@ def _time_phrases(parsed: Any) -> list[Any]:
             found.append(span)
     for match in _DAY_MONTH.finditer(parsed.text):
         span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is not None and not any(e.start < span.end and span.start < e.end for e in found):
+        if span is None:
+            continue
+        inside = [e for e in found if span.start <= e.start and e.end <= span.end]
+        if len(inside) == 1 and len(inside[0]) < len(span) and inside[0].label_ == "DATE":
+            found.remove(inside[0])  # "11 October", tagged from "October" on only
+        if not any(e.start < span.end and span.start < e.end for e in found):
             found.append(span)
     for match in _RELATIVE_TEXT.finditer(parsed.text):
         span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
