@@ -2636,3 +2636,21 @@ def test_missiles_that_hit_a_district_and_a_day_the_model_cut_from_its_month(ext
     )
     strikes = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     assert [e.date.value if e.date else None for e in strikes] == ["2020-10-02", "2020-10-05"]
+
+
+def test_one_who_shot_himself_struck_no_one_else(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 21 August 1991 the coup collapsed. Marshal Akhromeyev was arrested the next day, "
+        "while the interior minister shot himself in his flat."
+    )
+    assert [e.cls for e in doc.events if e.cls == HG.Massacre] == []
+
+
+def test_a_date_after_on_that_the_model_took_into_the_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The coup of August 1991 failed. On 23 August Yeltsin signed a decree suspending "
+        "the activities of the Communist Party in Russia, and on 29 August the USSR Supreme "
+        "Soviet suspended the party throughout the country."
+    )
+    decree = next(e for e in doc.live_events() if e.cls == HG.Declaration)
+    assert decree.date is not None and decree.date.value == "1991-08-23"

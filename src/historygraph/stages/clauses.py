@@ -124,7 +124,20 @@ def prepositional(date: Token) -> bool:
     if date.dep_ == "pobj":
         return True
     head = date.head
-    return date.dep_ in {"compound", "nummod"} and head.dep_ == "pobj" and head.i > date.i
+    if date.dep_ in {"compound", "nummod"} and head.i > date.i:
+        if head.dep_ == "pobj":
+            return True
+        # "On 23 August Yeltsin signed", parsed with the date inside the subject: the
+        # preposition just before the date, left without an object
+        first = min(t.i for t in date.subtree)
+        before = date.doc[first - 1] if first > 0 else None
+        return (
+            before is not None
+            and before.dep_ == "prep"
+            and before.lower_ in {"on", "in", "by", "since", "until"}
+            and not any(c.dep_ == "pobj" for c in before.children)
+        )
+    return False
 
 
 def swallowed_subject(verb: Token) -> Token | None:

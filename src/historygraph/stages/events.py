@@ -338,6 +338,8 @@ class _Resolver:
             # "the NKVD shot them at the edge of pits and buried them": the killers' burial
             # is part of the killing, no funeral
             and not self._burial_by_killers(m, heads)
+            # "Pugo shot himself": what one does to oneself is no act against others
+            and not any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in m.head.children)
         ]
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
 
@@ -1515,6 +1517,9 @@ def _in_a_later_clause(head: Token, time: TimeExpression) -> bool:
             return False
         token = token.head
 
+
+#: Reflexive pronouns: the object of an act one does to oneself.
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 
 #: Words that set a clause before or after another time.
 _SEQUENCE_WORDS = frozenset({"after", "before", "since", "until"})
