@@ -2654,3 +2654,37 @@ def test_a_date_after_on_that_the_model_took_into_the_subject(extract) -> None: 
     )
     decree = next(e for e in doc.live_events() if e.cls == HG.Declaration)
     assert decree.date is not None and decree.date.value == "1991-08-23"
+
+
+def test_an_object_before_its_verb_is_no_split_phrase(extract) -> None:  # type: ignore[no-untyped-def]
+    # (once a crash: the span from the verb back to its object ran backwards)
+    doc = extract(
+        "On 19 September 2023 the army attacked. Baku has not said how many soldiers it "
+        "lost, nor how many lives the villagers lost."
+    )
+    assert doc.figures == []
+
+
+def test_a_day_after_new_year_follows_the_story_into_the_next_year(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 30 December 1991 crowds gathered on the square in Tbilisi. On 2 January the "
+        "council condemned the violence."
+    )
+    condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
+    assert condemnation.date is not None and condemnation.date.value == "1992-01-02"
+
+
+def test_a_live_blog_dates_its_entries_by_the_last_dated_heading(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Fighting in the region – as it happened\n\n"
+        "Live coverage, 3-4 April 2016.\n\n"
+        "3 Apr 09:10 BST\n"
+        "The defence ministry says its forces have launched an offensive along the front.\n\n"
+        "11:42\n"
+        "Officials in the capital condemned the offensive.\n\n"
+        "4 Apr 08:05 BST\n"
+        "Protesters rallied outside the parliament building."
+    )
+    dated = {e.cls: e.date.value if e.date else None for e in doc.live_events()}
+    assert dated.get(HG.Condemnation) == "2016-04-03", dated
+    assert dated.get(HG.Protest) == "2016-04-04", dated

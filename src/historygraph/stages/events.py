@@ -18,6 +18,7 @@ compatible event; an anaphor with nothing before it waits for a later event.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -1885,15 +1886,30 @@ def _context_date(doc: Document, mention: EventMention) -> TimeExpression | None
 
 def _heading_date(doc: Document, mention: EventMention) -> TimeExpression | None:
     """A timeline's date: the dated heading just before the mention's paragraph ("19
-    January 1990"), if any."""
+    January 1990"), if any; under a live blog's heading of a time alone ("13:02"), the
+    last dated heading before it ("19 Sep 10:21 BST")."""
     if mention.sentence.paragraph == 0 or recurring(mention.sentence.parsed):
         return None
-    heading = doc.paragraphs[mention.sentence.paragraph - 1]
-    found = None
-    for time in doc.times:
-        if time.kind == "date" and not time.quoted and dates_heading(doc, heading, time.span):
-            found = time
-    return found
+    index = mention.sentence.paragraph - 1
+    timed = False
+    while index >= 0:
+        heading = doc.paragraphs[index]
+        found = None
+        for time in doc.times:
+            if time.kind == "date" and not time.quoted and dates_heading(doc, heading, time.span):
+                found = time
+        if found is not None:
+            return found
+        if _TIME_OF_DAY.match(doc.quote(heading).strip()):
+            timed = True  # an entry of the same day: look further back
+        elif not timed:
+            return None
+        index -= 1
+    return None
+
+
+#: A heading that is a time of day alone: "13:02", "9.45 BST", "11:48 am".
+_TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?$")
 
 
 def _typical_agent(r: _Resolver, mention: EventMention) -> None:

@@ -177,8 +177,8 @@ def split_verb_object(verb: Token, table: dict[Any, Any]) -> tuple[Token, Any] |
     if verb.pos_ != "VERB":
         return None
     for obj in verb.children:
-        if obj.dep_ != "dobj" or obj.i == verb.i + 1:
-            continue
+        if obj.dep_ != "dobj" or obj.i <= verb.i + 1:
+            continue  # (an object before its verb, "how many lives it lost", is no phrase)
         for v in (lemma(verb), verb.lower_):
             for o in (lemma(obj), obj.lower_):
                 if (v, o) in table:

@@ -395,6 +395,8 @@ def find_times(doc: Document, ctx: Context) -> None:
                     and not _looks_back(ent.root)
                 ):
                     date = _forward(date, last_anchor, written)
+                if continue_dating and last_anchor is not None:
+                    date = _across_new_year(date, last_anchor, written)
                 date = _year_of_weekday(ent, date, doc.text)
                 if date.year != last_year:
                     last_year = date.year  # the weekday told the year: later dates follow it
@@ -499,7 +501,9 @@ _FULL_DATE = re.compile(
 )
 #: A day and month without a year the model missed ("On the evening of 13 May units of
 #: ...", where it took "May" for a verb).
-_DAY_MONTH = re.compile(rf"\b[0-3]?\d\s+(?:{_MONTH_WORDS})\b")
+_DAY_MONTH = re.compile(
+    rf"\b[0-3]?\d\s+(?:{_MONTH_WORDS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)  # (the short forms: a live blog's "19 Sep 10:21 BST")
 
 
 def _time_phrases(parsed: Any) -> list[Any]:
@@ -744,6 +748,26 @@ def _forward(date: ParsedDate, anchor: ParsedDate, written: ParsedDate) -> Parse
         return date  # a day the story has reached, or a month just before: it looks back
     later = ParsedDate(date.year + 1, date.month, date.day)
     return date if _after(later, written) else later
+
+
+def _across_new_year(
+    date: ParsedDate, anchor: ParsedDate, written: ParsedDate | None
+) -> ParsedDate:
+    """ "On 31 December 1989 ... On the night of 1 January": a day a few weeks after the
+    day the story has reached, across the new year, is in the next year (not eleven months
+    before it), unless that is after the date of writing."""
+    if None in (date.year, date.month, date.day, anchor.year, anchor.month, anchor.day):
+        return date
+    try:
+        reached = datetime.date(anchor.year, anchor.month, anchor.day)  # type: ignore[arg-type]
+        same = datetime.date(date.year, date.month, date.day)  # type: ignore[arg-type]
+        later = datetime.date(date.year + 1, date.month, date.day)  # type: ignore[arg-type, operator]
+    except ValueError:
+        return date
+    if (reached - same).days < 300 or not 0 < (later - reached).days <= 62:
+        return date
+    moved = ParsedDate(later.year, later.month, later.day)
+    return date if written is not None and _after(moved, written) else moved
 
 
 def _after(date: ParsedDate, written: ParsedDate) -> bool:
