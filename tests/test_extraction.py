@@ -2688,3 +2688,17 @@ def test_a_live_blog_dates_its_entries_by_the_last_dated_heading(extract) -> Non
     dated = {e.cls: e.date.value if e.date else None for e in doc.live_events()}
     assert dated.get(HG.Condemnation) == "2016-04-03", dated
     assert dated.get(HG.Protest) == "2016-04-04", dated
+
+
+def test_a_toll_raised_later_in_the_passive_or_in_the_next_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 May 2003 a bomb exploded at the station in Tbilisi; at least 30 were killed and "
+        "the toll was later raised to 41. On 9 May 2003 a second bomb exploded in Gori. "
+        "Officials counted 12 dead. It later rose to 19."
+    )
+    assert {("Killed", 41, "Exact"), ("Killed", 19, "Exact")} <= figure_set(doc), figure_set(doc)
+
+
+def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
+    assert labels(doc).get("Andijan") == "Place"

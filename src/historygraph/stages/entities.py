@@ -863,8 +863,12 @@ def _find_event_names(b: _Builder, parsed: Token) -> None:
 def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
     for ent in parsed.ents:
         default = b.lexicon.ner_labels.get(ent.label_)
-        if ent.label_ == "NORP" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES:
-            default = HG.Place  # "in the Punjab", tagged as a nationality by the model
+        if ent.label_ == "NORP" and (
+            (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES)
+            or _named_settlement(ent.root)
+        ):
+            # "in the Punjab", "the city of Andijan", tagged as a nationality by the model
+            default = HG.Place
         elif ent.label_ == "NORP" and _is_people_noun(b, ent.root):
             default = HG.Group  # "South Africans", "Armenians" used as a noun: a people
         elif (

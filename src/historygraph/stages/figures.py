@@ -274,7 +274,11 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         holder = trigger.head.head
     elif trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
         holder = trigger.head  # "put the civilian death toll at 83"
-    if holder.dep_ == "nsubj" and holder.pos_ == "NOUN" and holder.head.pos_ == "VERB":
+    if (
+        holder.dep_ in {"nsubj", "nsubjpass"}
+        and holder.pos_ == "NOUN"
+        and holder.head.pos_ == "VERB"
+    ):
         # "the toll later rose to 21", "the death toll stood at 131", "the toll reached 90"
         verb = holder.head
         result += [c for c in verb.children if c.dep_ == "dobj" and c.like_num]
@@ -325,6 +329,31 @@ def _risen_counts(trigger: Token, trigger_ids: set[int]) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}:
                 result += [c for c in prep.children if c.dep_ == "pobj" and c.like_num]
     return result
+
+
+def _risen_clause(sentence: Sentence) -> list[Token]:
+    """ "it later rose to 15", "the figure was later raised to 218": the later count a
+    clause with no measure word of its own gives of the count before it."""
+    result = []
+    for verb in sentence.parsed:
+        if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "conj"}:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or not (
+            subject.lower_ in {"it", "this"} or lemma(subject) in _COUNT_NOUNS
+        ):
+            continue
+        passive = subject.dep_ == "nsubjpass"
+        if lemma(verb) not in (_RAISE_VERBS if passive else _RISE_VERBS):
+            continue
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}:
+                result += [c for c in prep.children if c.dep_ == "pobj" and c.like_num]
+    return result
+
+
+#: Verbs whose passive tells a count changed: "the figure was later raised to 218".
+_RAISE_VERBS = frozenset({"raise", "revise", "increase", "correct", "put"})
 
 
 def _number_phrase(token: Token) -> list[Token]:
@@ -777,6 +806,12 @@ def find_figures(doc: Document, ctx: Context) -> None:
             # 71 children": a part of the count the sentence before gave
             for span, quantity in _subset_sentence(doc, sentence, lexicon):
                 add(last[0], last[1], span, quantity, (span.start, span.start))
+        if not reported and last is not None and last[2] == sentence.paragraph:
+            # "Initial reports put the death toll at 13. It later rose to 15": the count
+            # the sentence before gave, risen
+            for number in _risen_clause(sentence):
+                for span, quantity, key in _figure_at(number, number, token_span(number), lexicon):
+                    add(last[0], last[1], span, quantity, (key, key))
         if len(doc.figures) > before:
             newest = doc.figures[-1]
             last = (newest.event, newest.measure, sentence.paragraph)
