@@ -2702,3 +2702,15 @@ def test_a_toll_raised_later_in_the_passive_or_in_the_next_sentence(extract) -> 
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"
+
+
+def test_a_line_with_the_date_of_writing_alone(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Ten years on\n\nPosted by Anna Petrosyan, 14 May 2015\n\nFrom December 2004 the "
+        "unrest grew. On 13 May troops opened fire on the crowd in the square and killed "
+        "dozens of people."
+    )
+    (event,) = doc.live_events()
+    assert event.date is not None and event.date.value == "2005-05-13"
+    written = [t for t in doc.times if t.value == "2015-05-14"]
+    assert [t.temporal for t in written] == [False]

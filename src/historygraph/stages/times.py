@@ -680,12 +680,38 @@ def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
         and before.split(",")[0].isupper()
         and doc.text[span.end : span.end + 1] == "."
     )
+    if _publication_line(doc, paragraph, span):
+        return True
     return (
         span.start - paragraph.start <= DATELINE_REACH
         and bool(_DATELINE_PLACE.match(before))
         and (bool(_DATELINE_END.match(doc.text, span.end)) or stop)
         and not is_heading(doc.quote(paragraph))
     )
+
+
+#: What stands before the date on a line of its own that says when and where a text was
+#: written: "Istanbul, ", "Posted by Lilit Avagyan, ", "Updated ", "Press release, Baku, ".
+_PUBLICATION_BEFORE = re.compile(
+    r"^(?:(?:Posted|Published|Updated|Last updated|Written|Press release)\b[^\n]{0,60}?"
+    r"|[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+){0,3}),?\s*(?:on\s+)?$"
+)
+
+
+def _publication_line(doc: Document, paragraph: Span, span: Span) -> bool:
+    """ "Istanbul, 3 June 2019", "Posted by Lilit Avagyan, 22 September 2024": a short line
+    near the top that is a date of writing and nothing else."""
+    rest = doc.text[span.end : paragraph.end].strip(" .")
+    return (
+        paragraph.start < _PUBLICATION_REACH
+        and paragraph.end - paragraph.start <= 80
+        and not rest
+        and bool(_PUBLICATION_BEFORE.match(doc.text[paragraph.start : span.start]))
+    )
+
+
+#: How far into a text a line with its date of writing may stand.
+_PUBLICATION_REACH = 400
 
 
 #: A part of a day before or after a weekday: "overnight Friday", "late Saturday", "Sunday
