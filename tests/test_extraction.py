@@ -2714,3 +2714,12 @@ def test_a_line_with_the_date_of_writing_alone(extract) -> None:  # type: ignore
     assert event.date is not None and event.date.value == "2005-05-13"
     written = [t for t in doc.times if t.value == "2015-05-14"]
     assert [t.temporal for t in written] == [False]
+
+
+def test_a_name_after_a_kinship_title_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In October 2023 my cousin Gagik was still missing. We drove south in my uncle "
+        "Hrant's old Lada."
+    )
+    found = labels(doc)
+    assert found.get("Gagik") == "Person" and found.get("Hrant") == "Person", found

@@ -814,6 +814,19 @@ def _personal_name(tokens: list[Token]) -> bool:
     return _bare_name(tokens)
 
 
+def _after_a_title(b: _Builder, tokens: list[Token]) -> bool:
+    """ "my cousin Arman", "uncle Vazgen's car": a name of one or two words right after a
+    title word of the lexicon that modifies it."""
+    if not tokens or len(tokens) > 2 or tokens[0].i == 0:
+        return False
+    title = tokens[0].doc[tokens[0].i - 1]
+    return (
+        title.pos_ in {"NOUN", "PROPN"}
+        and b.lexicon.is_title_word(title.text)
+        and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
+    )
+
+
 def _leader_by_name(tokens: list[Token]) -> bool:
     """ "a commission headed by Anatoly Sobchak": a bare personal name as the agent of a
     verb of leading ("headed/led/chaired by").
@@ -878,6 +891,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
         ):
             # "Kazakhs", "Uzbeks", tagged as a place, a body or a person by the model
             default = HG.Group
+        elif ent.label_ == "NORP" and _after_a_title(b, list(ent)):
+            default = HG.Person  # "My cousin Arman", tagged as a nationality by the model
         elif ent.label_ == "PERSON" and len(ent) == 1 and ent.root.tag_ == "NNS":
             default = HG.Group  # "Provocateurs in the crowd": a plural noun, no one's name
         ethnic = len(ent) == 1 and _ethnic_people(b, ent.root)
@@ -989,6 +1004,8 @@ def _match_ner(b: _Builder, parsed: Token, heading: bool = False) -> None:
             cls, strength = HG.Person, BY_CONTEXT  # "headed by Anatoly Sobchak", tagged ORG
         if cls is None and ent.label_ != "PERSON" and _personal_name(tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "sentenced Talekh Ismailov", tagged GPE
+        if cls is None and ent.label_ != "PERSON" and _after_a_title(b, tokens):
+            cls, strength = HG.Person, BY_CONTEXT  # "my cousin Arman", tagged ORG
         if cls is None:
             cls, strength = default, BY_NER
         parts = _coordinated_places(b, tokens, cls)
