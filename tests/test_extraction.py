@@ -2723,3 +2723,11 @@ def test_a_name_after_a_kinship_title_is_a_person(extract) -> None:  # type: ign
     )
     found = labels(doc)
     assert found.get("Gagik") == "Person" and found.get("Hrant") == "Person", found
+
+
+def test_the_building_of_a_body_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 August 1991 paratroopers surrounded the building of the State Broadcasting "
+        "Committee in Riga."
+    )
+    assert labels(doc).get("State Broadcasting Committee building") == "Place", labels(doc)

@@ -814,6 +814,41 @@ def _personal_name(tokens: list[Token]) -> bool:
     return _bare_name(tokens)
 
 
+#: Head words of a site that a body occupies: "the building of the Radio Committee".
+_SEAT_NOUNS = frozenset({"building", "headquarters", "premises", "offices"})
+
+
+def _building_of_a_body(b: _Builder, root: Token) -> None:
+    """ "stormed the building of the Radio and Television Committee": the site, a place
+    named as "Radio and Television Committee building" (the body stays a mention of its own
+    only where the text names it elsewhere)."""
+    if lemma(root) not in _SEAT_NOUNS and root.lower_ not in _SEAT_NOUNS:
+        return
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if body is None:
+        return
+    named = [
+        m
+        for m in b.mentions
+        if m.span.contains(token_span(body))
+        and any(
+            b.ontology.is_a(b.doc.entities[m.entity].cls, c)
+            for c in (HG.Organization, HG.Legislature)
+        )
+    ]
+    if len(named) != 1:
+        return
+    inner = named[0]
+    first = root.left_edge if root.left_edge.dep_ != "det" else root.doc[root.left_edge.i + 1]
+    span = Span(offset(first), inner.span.end)
+    if b.covered(span) is not None and b.covered(span) is not inner:
+        return
+    b.mentions.remove(inner)
+    label = f"{b.doc.entities[inner.entity].label} {root.lower_}"
+    b.add(span, b.entity_for(HG.Place, label), "headword")
+
+
 def _after_a_title(b: _Builder, tokens: list[Token]) -> bool:
     """ "my cousin Arman", "uncle Vazgen's car": a name of one or two words right after a
     title word of the lexicon that modifies it."""
@@ -1324,6 +1359,8 @@ def _match_headword_phrases(b: _Builder, parsed: Token) -> None:
                 end = _head_phrase_end(b, root)  # "the line of contact": a term of the lexicon
             if end is None and chunk[0].lower_ == "the" and root.pos_ == "PROPN":
                 end = _of_a_body(b, root)  # "the Presidium of the Supreme Soviet of ..."
+            if end is None and site and chunk[0].lower_ == "the":
+                _building_of_a_body(b, root)  # "the building of the Radio Committee"
             if end is None:
                 continue
             tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)
