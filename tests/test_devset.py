@@ -165,12 +165,14 @@ def test_scores_do_not_regress() -> None:
     # a radio interview on Andijan, a state agency on the Shusha Declaration; first run:
     # 0.65, 0.74, 0.77) and a twenty-seventh (the Soviet military prosecutor on Vilnius
     # 1991, the martial law command on Gwangju 1980, a refugee's blog on Karabakh; first
-    # run: 0.58, 0.65, 0.68). Over the one hundred documents of session 17 the rules of session 18
+    # run: 0.58, 0.65, 0.68) and a twenty-eighth (the Soviet interior ministry on Operation
+    # Ring, an Armenian historian on March 1918, a UN press release on Kelbajar 1993; first
+    # run: 0.62, 0.50, 0.85). Over the one hundred documents of session 17 the rules of session 18
     # raised entities from 0.795 to 0.799, events from 0.764 to 0.771 and figures from 0.933
-    # to 0.938. The new documents brought the totals below two floors (over one hundred and
-    # eighteen: entities 0.782, figures 0.922), which move to 0.78 and 0.92; events rise to
-    # 0.76 (0.760).
+    # to 0.938. The new documents brought the totals below the floors (over one hundred and
+    # twenty-one: entities 0.780, events 0.755, figures 0.920), which move to 0.77, 0.75 and
+    # 0.92.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.78
-    assert totals["events"].f1 >= 0.76
+    assert totals["entities"].f1 >= 0.77
+    assert totals["events"].f1 >= 0.75
     assert totals["figures"].f1 >= 0.92
