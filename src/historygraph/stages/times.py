@@ -384,18 +384,18 @@ def find_times(doc: Document, ctx: Context) -> None:
                 ):
                     # "on 19 September" again, after a paragraph on 1992: the day named before
                     date = again
-                    continue_dating = False
+                    from_last_year = False
                 else:
                     date = ParsedDate(last_year, date.month, date.day)
-                    continue_dating = True
+                    from_last_year = True
                 if (
-                    continue_dating
+                    from_last_year
                     and written is not None
                     and last_anchor is not None
                     and not _looks_back(ent.root)
                 ):
                     date = _forward(date, last_anchor, written)
-                if continue_dating and last_anchor is not None:
+                if from_last_year and last_anchor is not None:
                     date = _across_new_year(date, last_anchor, written)
                 date = _year_of_weekday(ent, date, doc.text)
                 if date.year != last_year:
