@@ -2731,3 +2731,11 @@ def test_the_building_of_a_body_is_a_place(extract) -> None:  # type: ignore[no-
         "Committee in Riga."
     )
     assert labels(doc).get("State Broadcasting Committee building") == "Place", labels(doc)
+
+
+def test_dozens_the_model_took_into_a_date(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 23 May 1989 pogroms began in Kuvasoy. Over several days dozens were killed, and "
+        "thousands fled."
+    )
+    assert ("Killed", 24, "AtLeast") in figure_set(doc), figure_set(doc)

@@ -107,14 +107,12 @@ def _measure_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[Toke
 
 
 def _is_quantity(token: Token, lexicon: Lexicon) -> bool:
-    if _in_a_date(token):
-        return False  # "On 20 January 1990 Soviet troops killed": a day, not 20 dead
-    return (
-        token.like_num
-        or token.pos_ == "NUM"
-        or token.ent_type_ == "CARDINAL"
-        or (token.lower_,) in lexicon.vague_quantities
-    )
+    vague = (token.lower_,) in lexicon.vague_quantities
+    if _in_a_date(token) and not (vague and token.dep_ in {"nsubj", "nsubjpass", "dobj"}):
+        # "On 20 January 1990 Soviet troops killed": a day, not 20 dead ("over several days
+        # dozens were killed", tagged as one date, still counts dozens)
+        return False
+    return token.like_num or token.pos_ == "NUM" or token.ent_type_ == "CARDINAL" or vague
 
 
 def _in_a_date(token: Token) -> bool:
