@@ -2739,3 +2739,12 @@ def test_dozens_the_model_took_into_a_date(extract) -> None:  # type: ignore[no-
         "thousands fled."
     )
     assert ("Killed", 24, "AtLeast") in figure_set(doc), figure_set(doc)
+
+
+def test_a_source_after_according_to_is_no_agent(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In April 1993 the fighting reached the district. According to figures cited by the "
+        "Red Cross, some 30,000 people fled over the mountains."
+    )
+    flight = next(e for e in doc.live_events() if e.cls == HG.Deportation)
+    assert flight.agents == []

@@ -936,6 +936,8 @@ class _Resolver:
                 continue
             if token is not None and token.tag_ != "PRP$" and self._is_modifier(token, m.span):
                 continue  # "came to Azerbaijan's mission": a named possessor does not act
+            if token is not None and _in_a_source_phrase(token):
+                continue  # "According to figures cited by UNHCR, 40,000 people fled": a source
             best = m.entity
         return [best] if best is not None else []
 
@@ -1485,6 +1487,20 @@ def _dates_compatible(a: TimeExpression | None, b: TimeExpression | None) -> boo
     if a.value.startswith(b.value) or b.value.startswith(a.value):
         return True
     return _next_days(a.value, b.value)
+
+
+def _in_a_source_phrase(token: Token) -> bool:
+    """Whether a word is inside an "according to" phrase: who says so, not who acts."""
+    node = token
+    while node.head.i != node.i:
+        if (
+            node.dep_ == "pobj"
+            and node.head.lower_ == "to"
+            and node.head.head.lower_ == "according"
+        ):
+            return True
+        node = node.head
+    return False
 
 
 def _accused(verb: Token) -> Token | None:
