@@ -2714,6 +2714,9 @@ def test_a_line_with_the_date_of_writing_alone(extract) -> None:  # type: ignore
     assert event.date is not None and event.date.value == "2005-05-13"
     written = [t for t in doc.times if t.value == "2015-05-14"]
     assert [t.temporal for t in written] == [False]
+    # a place and the date alone on a line: when and where the text was written
+    doc = extract("Statement of the union\n\nTbilisi, 9 April 2019\n\nThe rally began.")
+    assert [(t.value, t.temporal) for t in doc.times] == [("2019-04-09", False)]
 
 
 def test_a_name_after_a_kinship_title_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]

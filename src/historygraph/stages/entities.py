@@ -842,7 +842,7 @@ def _building_of_a_body(b: _Builder, root: Token) -> None:
     inner = named[0]
     first = root.left_edge if root.left_edge.dep_ != "det" else root.doc[root.left_edge.i + 1]
     span = Span(offset(first), inner.span.end)
-    if b.covered(span) is not None and b.covered(span) is not inner:
+    if b.covered(span) not in (None, inner):
         return
     b.mentions.remove(inner)
     label = f"{b.doc.entities[inner.entity].label} {root.lower_}"

@@ -1518,7 +1518,7 @@ def _accused(verb: Token) -> Token | None:
 
 def _ends_at(head: Token) -> bool:
     """Whether a date is the end of a span of time ("until 19 January", "lasted till May")."""
-    return head.dep_ == "pobj" and head.head.lower_ in {"until", "till", "untill"}
+    return head.dep_ == "pobj" and head.head.lower_ in {"until", "till"}
 
 
 def _in_a_later_clause(head: Token, time: TimeExpression) -> bool:
@@ -1571,9 +1571,10 @@ def _more_precise(a: TimeExpression | None, b: TimeExpression | None) -> TimeExp
 class _Merger:
     """Turns described mentions into events, merging mentions of one event."""
 
-    def __init__(self, doc: Document, ontology: Ontology) -> None:
+    def __init__(self, doc: Document, ontology: Ontology, resolver: _Resolver) -> None:
         self.doc = doc
         self.ontology = ontology
+        self.entity_of = resolver.entity_of
 
     def compatible(self, event: EventRecord, mention: EventMention) -> bool:
         # "The massacre provoked outrage across India": a referring noun's sentence-level
@@ -1586,10 +1587,11 @@ class _Merger:
             # assault" may be the one at "the Vilnius television tower")
             where = self.doc.entities[event.place].label.lower()
             for c in mention.head.children:
-                named = self._place_named_by(c) if c.dep_ == "compound" else None
+                named = self.entity_of(c) if c.dep_ == "compound" else None
                 if (
                     named is not None
                     and named != event.place
+                    and self.ontology.is_a(self.doc.entities[named].cls, HG.Place)
                     and self.doc.entities[named].label.lower() not in where
                 ):
                     return False
@@ -1626,16 +1628,6 @@ class _Merger:
             and mention.agents
             and not set(event.agents) & set(mention.agents)
         )
-
-    def _place_named_by(self, token: Token) -> str | None:
-        """The place entity a token belongs to the mention of, if any."""
-        at = offset(token)
-        for m in self.doc.mentions:
-            if m.span.start <= at < m.span.end and self.ontology.is_a(
-                self.doc.entities[m.entity].cls, HG.Place
-            ):
-                return m.entity
-        return None
 
     def _sentence_dates(self, mention: EventMention) -> list[TimeExpression]:
         """The dates of the mention's sentence that date what happens in it."""
@@ -1944,7 +1936,7 @@ def _typical_agent(r: _Resolver, mention: EventMention) -> None:
 def find_events(doc: Document, ctx: Context) -> None:
     """Find events from triggers, fill their roles, dates and places, and merge mentions."""
     resolver = _Resolver(doc, ctx.ontology)
-    merger = _Merger(doc, ctx.ontology)
+    merger = _Merger(doc, ctx.ontology, resolver)
     mentions = resolver.mentions()
     by_sentence: dict[int, list[EventMention]] = {}
     for m in mentions:

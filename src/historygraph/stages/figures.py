@@ -280,9 +280,7 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         # "the toll later rose to 21", "the death toll stood at 131", "the toll reached 90"
         verb = holder.head
         result += [c for c in verb.children if c.dep_ == "dobj" and c.like_num]
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}:
-                result += [c for c in prep.children if c.dep_ == "pobj" and c.like_num]
+        result += _counts_set_by(verb)
     if holder.dep_ == "dobj" and (holder is not trigger or trigger.pos_ in {"NOUN", "ADJ"}):
         for prep in holder.head.children:
             # "put the toll at 83", "give the death toll as fourteen"
@@ -294,6 +292,9 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
 #: Verbs of a count that grew: "the toll rose to 21", "it later climbed to 218".
 _RISE_VERBS = frozenset({"rise", "climb", "reach", "grow", "increase", "jump", "stand"})
 
+
+#: Verbs whose passive tells a count changed: "the figure was later raised to 218".
+_RAISE_VERBS = frozenset({"raise", "revise", "increase", "correct", "put"})
 
 #: Nouns by which a sentence refers back to a count it gave: "later raised the figure to 16".
 _COUNT_NOUNS = frozenset({"figure", "number", "total", "count", "tally", "estimate"})
@@ -323,9 +324,7 @@ def _risen_counts(trigger: Token, trigger_ids: set[int]) -> list[Token]:
         )
         if not (refers or risen):
             continue
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}:
-                result += [c for c in prep.children if c.dep_ == "pobj" and c.like_num]
+        result += _counts_set_by(verb)
     return result
 
 
@@ -344,14 +343,19 @@ def _risen_clause(sentence: Sentence) -> list[Token]:
         passive = subject.dep_ == "nsubjpass"
         if lemma(verb) not in (_RAISE_VERBS if passive else _RISE_VERBS):
             continue
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}:
-                result += [c for c in prep.children if c.dep_ == "pobj" and c.like_num]
+        result += _counts_set_by(verb)
     return result
 
 
-#: Verbs whose passive tells a count changed: "the figure was later raised to 218".
-_RAISE_VERBS = frozenset({"raise", "revise", "increase", "correct", "put"})
+def _counts_set_by(verb: Token) -> list[Token]:
+    """The numbers a verb of change sets a count to: "rose to 218", "put it at 15"."""
+    return [
+        c
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}
+        for c in prep.children
+        if c.dep_ == "pobj" and c.like_num
+    ]
 
 
 def _number_phrase(token: Token) -> list[Token]:

@@ -502,8 +502,8 @@ _FULL_DATE = re.compile(
 #: A day and month without a year the model missed ("On the evening of 13 May units of
 #: ...", where it took "May" for a verb).
 _DAY_MONTH = re.compile(
-    rf"\b[0-3]?\d\s+(?:{_MONTH_WORDS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
-)  # (the short forms: a live blog's "19 Sep 10:21 BST")
+    rf"\b[0-3]?\d\s+(?:{_MONTH_WORDS}|{'|'.join(calendar.month_abbr[1:])}|Sept)\b"
+)  # (the short forms too: a live blog's "19 Sep 10:21 BST")
 
 
 def _time_phrases(parsed: Any) -> list[Any]:
