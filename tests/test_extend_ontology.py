@@ -219,7 +219,7 @@ def test_an_extension_entry_with_wikidata_wins_over_a_generated_one(tmp_path: Pa
     """The generated gazetteer knows Bishkek; a linked entry of an extension takes its
     names, whatever the order of the two IRIs."""
     from historygraph.ontology import load_ontology
-    from historygraph.stages.entities import gazetteer_index
+    from historygraph.stages.names import gazetteer_index
 
     (tmp_path / "bishkek.ttl").write_text(
         "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"

@@ -41,7 +41,7 @@ from historygraph.stages.clauses import (
     time_clause,
     within,
 )
-from historygraph.stages.entities import nationality_words
+from historygraph.stages.names import nationality_words
 from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,

@@ -1,0 +1,729 @@
+"""Joining mentions into entities: aliases, anaphora, pronouns, name parts, one sense per name.
+
+The second half of the ``entities`` stage (see :mod:`historygraph.stages.entities`):
+after :mod:`historygraph.stages.mentions` has found the names, these functions
+link the other ways a text refers to them ("the city", "he", "Gapon", "the Rada").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from historygraph.document import Entity, Mention, Sentence, Span
+from historygraph.namespaces import HG
+from historygraph.ontology import compact
+from historygraph.stages.mentions import (
+    EntityBuilder,
+    after_untagged_date,
+    class_of_phrase,
+    is_place,
+    of_a_known_place,
+)
+from historygraph.stages.names import (
+    ANAPHORA_WINDOW,
+    BY_NER,
+    BY_WORD,
+    QUANTIFIERS,
+    SETTLEMENT_NOUNS,
+    SITE_PREPOSITIONS,
+    capital_demonyms,
+    entity_key,
+    fold_name,
+    normalise_label,
+)
+from historygraph.stages.syntax import (
+    Token,
+    is_heading,
+    lemma,
+    noun_chunks,
+    offset,
+    token_span,
+)
+from historygraph.stages.times import DATELINE_HEAD
+
+_PAREN = re.compile(r"\s*\(\s*([A-Z][^()\n]{0,60}?)\s*\)")
+
+
+def match_parenthesised_aliases(b: EntityBuilder) -> None:
+    """ "Milli Majlis (Parliament)": a name in brackets after a mention is its alias."""
+    for m in sorted(b.mentions, key=lambda m: m.span.start):
+        found = _PAREN.match(b.doc.text, m.span.end)
+        if found is None:
+            continue
+        span = Span(found.start(1), found.end(1))
+        if b.covered(span) is None and not any(ch.isdigit() for ch in found.group(1)):
+            b.add(span, m.entity, "alias")
+
+
+#: Nouns that name armed forces of any kind: "the troops" may be any force named before.
+GENERIC_FORCE_NOUNS = frozenset(
+    {
+        "troops",
+        "troop",
+        "force",
+        "forces",
+        "soldier",
+        "soldiers",
+        "army",
+        "military",
+        "unit",
+        "units",
+    }
+)
+
+
+def _names_with(entity: Entity, word: str) -> bool:
+    """Whether ``word`` (a lemma) is a word of the entity's label or of one of its aliases
+    ("guard" of "Ohio National Guardsmen" too)."""
+    for name in (entity.label, *entity.aliases):
+        words = {w.lower() for w in re.findall(r"\w+", name)}
+        if word in words or f"{word}s" in words:
+            return True
+        if len(word) >= 4 and any(w.startswith(word) and w.endswith(("men", "man")) for w in words):
+            return True
+    return False
+
+
+def match_generic_anaphora(b: EntityBuilder) -> None:
+    """ "armed forces", "the parliament": the most recent entity of that class nearby."""
+    for sent in b.doc.sentences:
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            cls = class_of_phrase(b, root, None)
+            if cls is None or cls == HG.Group or not b.ontology.is_a(cls, HG.Organization):
+                continue
+            if any(t.pos_ == "PROPN" for t in chunk if t.i != root.i):
+                continue
+            if any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in chunk):
+                continue
+            if any(t.lower_ in QUANTIFIERS for t in chunk):
+                continue  # "many foreign governments": several bodies, not one named before
+            if root.tag_ == "NN" and not any(t.dep_ in {"det", "poss"} for t in chunk):
+                continue  # a singular noun with no determiner is no body: "used excessive force"
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+                continue  # relational use: "the leadership of X" names no force itself
+            tokens = after_untagged_date(
+                [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
+            )
+            span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+            if b.covered(span) is not None:
+                continue
+            window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+            # "the Soviet army and internal troops": a conjunct is never the referent
+            beside = [Span(offset(c), offset(c) + len(c.text)) for c in root.conjuncts]
+            # A head word of a narrower class ("the parliament": a legislature) finds its
+            # referent by class. One of the broad organisation class ("the government",
+            # "the party", "the authorities") must also be a word of the referent's name.
+            word = lemma(root) if cls == HG.Organization else None
+            candidates = [
+                m
+                for m in b.mentions
+                if window_start <= m.span.start < span.start
+                and not any(m.span.overlaps(c) for c in beside)
+                and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
+                and (word is None or _names_with(b.doc.entities[m.entity], word))
+            ]
+            # "the army": the latest body of that class the text named with that word, if any
+            named = [
+                m
+                for m in b.mentions
+                if m.span.start < span.start
+                and m.source != "anaphora"
+                and not any(m.span.overlaps(c) for c in beside)
+                and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
+                and _names_with(b.doc.entities[m.entity], lemma(root))
+            ]
+            force = b.ontology.is_a(cls, HG.MilitaryForce)
+            if force and not named and lemma(root) not in GENERIC_FORCE_NOUNS:
+                # "the police", "the Guard": a force of its own kind is not just any force
+                # named before ("American troops"), unless a name has its word ("guardsmen")
+                candidates = [
+                    m for m in candidates if _names_with(b.doc.entities[m.entity], lemma(root))
+                ]
+            if named or candidates:
+                antecedent = max(named or candidates, key=lambda m: m.span.start)
+                b.add(span, antecedent.entity, "anaphora")
+            elif b.ontology.is_a(cls, HG.MilitaryForce) and _definite_or_modified(chunk):
+                # "the police opened fire", "local police": a force the text names no other way
+                b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+
+
+#: Pronouns that refer to one person.
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
+def match_pronouns(b: EntityBuilder) -> None:
+    """ "He condemned the pogroms": the person last named in this or the previous sentences.
+
+    A pronoun's mention adds no alias: "He" is no name of the person.
+    """
+    for sent in b.doc.sentences:
+        window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+        for token in sent.parsed:
+            if token.lower_ not in PERSONAL_PRONOUNS or token.tag_ not in {"PRP", "PRP$"}:
+                continue
+            span = Span(offset(token), offset(token) + len(token.text))
+            if b.covered(span) is not None:
+                continue
+            people = [
+                m
+                for m in b.mentions
+                if window_start <= m.span.start < span.start
+                and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Person)
+            ]
+            if people:
+                latest = max(people, key=lambda m: m.span.start)
+                b.refer(span, latest.entity)
+        _match_they(b, sent)
+
+
+def _match_they(b: EntityBuilder, sent: Sentence) -> None:
+    """ "Azerbaijani units advanced in two sectors. In the north they took several
+    heights": "they", a subject, is the force or group that was the subject just before."""
+    previous = b.doc.sentences[sent.index - 1] if sent.index > 0 else None
+    for token in sent.parsed:
+        if token.lower_ != "they" or token.dep_ != "nsubj":
+            continue
+        span = token_span(token)
+        if b.covered(span) is not None:
+            continue
+        subjects = [
+            m
+            for m in b.mentions
+            if (previous is not None and previous.span.start <= m.span.start)
+            and m.span.start < span.start
+            and (
+                b.ontology.is_a(b.doc.entities[m.entity].cls, HG.MilitaryForce)
+                or b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Group)
+            )
+            and _is_subject_mention(b, m)
+        ]
+        if subjects:
+            b.refer(span, max(subjects, key=lambda m: m.span.start).entity)
+
+
+def _is_subject_mention(b: EntityBuilder, m: Mention) -> bool:
+    """Whether a mention is the subject of its clause (its last word is an active subject)."""
+    sentence = b.doc.sentence_at(m.span.start)
+    last = next((t for t in sentence.parsed if token_span(t).end == m.span.end), None)
+    return last is not None and last.dep_ == "nsubj"
+
+
+def _definite_or_modified(chunk: Token) -> bool:
+    """Whether a noun phrase is definite ("the police") or has an adjective ("local police")."""
+    root = chunk.root
+    return any(
+        (t.dep_ == "det" and t.lower_ == "the") or (t.dep_ == "amod" and t.head.i == root.i)
+        for t in chunk
+    )
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def extend_by_place(b: EntityBuilder) -> None:
+    """ "the Supreme Soviet of Armenia": a body's name goes on through "of" and a place.
+
+    The model often ends the name before "of"; without the place, the bodies of
+    two republics would be one entity. The place stays a mention of its own.
+    """
+    starts = {m.span.start: m for m in b.mentions}
+    for m in list(b.mentions):
+        ent = b.doc.entities[m.entity]
+        if m.source != "ner" or ent.gazetteer is not None:
+            continue
+        if not b.ontology.is_a(ent.cls, HG.Agent) or b.ontology.is_a(ent.cls, HG.Person):
+            continue
+        found = _OF_THE.match(b.doc.text, m.span.end)
+        place = starts.get(found.end()) if found else None
+        if place is None:
+            continue
+        if not is_place(b, place):
+            continue
+        span = Span(m.span.start, place.span.end)
+        label = normalise_label(b.doc.quote(span))
+        key = b.entity_for(ent.cls, label, of_a_known_place(b, span, ent.cls, label))
+        b.mentions[b.mentions.index(m)] = b.mention(span, key, m.source)
+        b.evidence[span] = b.evidence.get(m.span, (ent.cls, BY_WORD))
+
+
+#: Words that make "the capital" a region's, not a country's ("the regional capital").
+_SUBNATIONAL = frozenset(
+    {"regional", "provincial", "district", "local", "oblast", "county", "state", "former"}
+)
+
+
+def match_capital(b: EntityBuilder) -> None:
+    """ "the capital (city)": the capital of a country named in its sentence, else a capital
+    named nearby, else the capital of the country named nearby that the text has named most.
+
+    "The Lithuanian capital" names its country by the adjective. Like a pronoun, the
+    phrase adds no alias.
+    """
+    capitals = {e.capital_of: e for e in b.lexicon.gazetteer if e.capital_of is not None}
+    if not capitals:
+        return
+    demonyms = capital_demonyms(b.ontology)
+    capital_iris = {e.iri for e in capitals.values()}
+    for sent in b.doc.sentences:
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            words = [t.lower_ for t in chunk if t.dep_ != "det"]
+            if "capital" not in words or lemma(root) not in {"capital", "city"}:
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+                continue  # "the capital city of Baku" names the city itself
+            if not any(t.dep_ == "det" and t.lower_ == "the" for t in chunk):
+                continue
+            if any(w in _SUBNATIONAL for w in words):
+                continue  # "the regional capital", "the provincial capital": no country's
+            tokens = [t for t in chunk if t.dep_ != "det"]
+            span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+            named = [demonyms[w] for t in tokens if (w := compact(t.text)) in demonyms]
+            if named:
+                for m in [m for m in b.mentions if span.contains(m.span)]:
+                    b.mentions.remove(m)  # "Lithuanian" is no mention of its own here
+            if b.covered(span) is not None:
+                continue
+            if named:
+                b.refer(span, b.entity_for_entry(capitals[named[0]]))
+                continue
+            window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+            states = [
+                m
+                for m in b.mentions
+                if window_start <= m.span.start < span.start
+                and b.doc.entities[m.entity].gazetteer in capitals
+            ]
+            cities = [
+                m
+                for m in b.mentions
+                if window_start <= m.span.start < span.start
+                and b.doc.entities[m.entity].gazetteer in capital_iris
+            ]
+            in_sentence = [m for m in states if m.span.start >= sent.span.start]
+            if in_sentence:  # "Estonia was quiet, but unrest reached the capital"
+                nearest = max(in_sentence, key=lambda m: m.span.start)
+                state = b.doc.entities[nearest.entity].gazetteer
+                b.refer(span, b.entity_for_entry(capitals[state]))
+            elif cities:  # "a rally in Bucharest ... spread through the capital"
+                latest = max(cities, key=lambda m: m.span.start)
+                b.refer(span, latest.entity)
+            elif states:
+                # the country the text has named most so far, then the latest: "protests
+                # spread through the capital" in a text about Romania that also names Hungary
+                told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
+                best = max(states, key=lambda m: (told[m.entity], m.span.start))
+                state = b.doc.entities[best.entity].gazetteer
+                b.refer(span, b.entity_for_entry(capitals[state]))
+
+
+def match_settlement_anaphora(b: EntityBuilder) -> None:
+    """ "Troops entered the city": a place named nearby that is no country and no site.
+
+    A site is a place named by a head word other than a settlement noun ("Lenin
+    Square", "the Salyan barracks"). Like a pronoun, "the city" adds no alias.
+    """
+    for sent in b.doc.sentences:
+        # this paragraph and the one before it: a city is named once and then "the city"
+        window_start = b.doc.paragraphs[max(0, sent.paragraph - 1)].start
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            if lemma(root) not in SETTLEMENT_NOUNS or root.tag_ != "NN":
+                continue
+            if [t.lower_ for t in chunk if t.i != root.i] != ["the"]:
+                continue  # "the old town", "a city", "the city's": not a bare reference
+            if any(c.dep_ in {"prep", "appos", "poss", "case"} for c in root.children):
+                continue  # "the city of Baku" names the city itself
+            span = Span(offset(root), offset(root) + len(root.text))
+            if b.covered(span) is not None:
+                continue
+            places = [
+                m
+                for m in b.mentions
+                if window_start <= m.span.start < span.start
+                and _settlement(b, m)
+                and not _acts_as_government(b, m)
+            ]
+            if not places:
+                # a news report's city is the one its dateline names ("BAKU, ... —")
+                places = [m for m in _dateline_places(b) if m.span.start < span.start]
+            if places:
+                # the place the text has named most so far ("Sumgait, a city north of Baku"),
+                # then the latest
+                told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
+                best = max(places, key=lambda m: (told[m.entity], m.span.start))
+                b.refer(span, best.entity)
+
+
+def _acts_as_government(b: EntityBuilder, m: Mention) -> bool:
+    """ "Moscow had declared a state of emergency": a city named as the subject of a verb
+    stands for its government, and is no city troops enter."""
+    try:
+        sentence = b.doc.sentence_at(m.span.start)
+    except ValueError:
+        return False
+    inside = [t for t in sentence.parsed if m.span.start <= offset(t) < m.span.end]
+    if not inside:
+        return False
+    root = inside[-1]
+    return root.dep_ == "nsubj" and root.head.pos_ in {"VERB", "AUX"}
+
+
+def _dateline_places(b: EntityBuilder) -> list[Mention]:
+    """The places a news dateline at the start of the text names ("BAKU, Azerbaijan, ...")."""
+    if not b.doc.paragraphs:
+        return []
+    first = b.doc.paragraphs[0]
+    head = DATELINE_HEAD.match(b.doc.text, first.start)
+    if head is None and len(b.doc.paragraphs) > 1:
+        first = b.doc.paragraphs[1]  # after a headline
+        head = DATELINE_HEAD.match(b.doc.text, first.start)
+    if head is None:
+        return []
+    return [
+        m for m in b.mentions if first.start <= m.span.start < head.end() and _settlement(b, m)
+    ][:1]
+
+
+def _settlement(b: EntityBuilder, m: Mention) -> bool:
+    """Whether a mention is of a place that may be a settlement (no state, no named site)."""
+    ent = b.doc.entities[m.entity]
+    if not b.ontology.is_a(ent.cls, HG.Place) or b.ontology.is_a(ent.cls, HG.State):
+        return False
+    last = ent.label.split()[-1].lower() if ent.label else ""
+    head = b.lexicon.head_words.get(last)
+    return head is None or last in SETTLEMENT_NOUNS or not b.ontology.is_a(head, HG.Place)
+
+
+def link_locations(b: EntityBuilder) -> None:
+    """ "the Permanent Mission of Azerbaijan in Moscow": a site located in a place."""
+    by_start = sorted(b.mentions, key=lambda m: m.span.start)
+    for m in by_start:
+        ent = b.doc.entities[m.entity]
+        if not b.ontology.is_a(ent.cls, HG.Place) or ent.gazetteer is not None:
+            continue
+        if ent.located_in is not None:
+            continue  # "the memorial on Rustaveli Avenue": placed by its own name
+        follow = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?").match(b.doc.text, m.span.end)
+        if follow is None:
+            continue
+        target = next((n for n in by_start if n.span.start == follow.end()), None)
+        if target is None:
+            continue
+        tcls = b.doc.entities[target.entity].cls
+        if b.ontology.is_a(tcls, HG.Place) or b.ontology.is_a(tcls, HG.State):
+            ent.located_in = target.entity
+            ent.located_in_evidence = Span(m.span.start, target.span.end)
+
+
+def _repoint(b: EntityBuilder, old: str, new: str) -> None:
+    """Make every mention of entity ``old`` a mention of ``new``."""
+    if old == new:
+        return
+    for i, m in enumerate(b.mentions):
+        if m.entity == old:
+            b.mentions[i] = b.mention(m.span, new, m.source)
+
+
+def one_sense_per_name(b: EntityBuilder) -> None:
+    """One entity per name: the class of its most strongly classed mention wins.
+
+    spaCy's small model may call one place GPE in one sentence and ORG in the
+    next. Each NER mention carries the strength of the evidence for its class
+    (the name's own head word or an appositive, then a locative preposition,
+    then the NER label); the strongest wins, then the most mentions, then the
+    class name.
+    """
+    by_name: dict[str, dict[str, list[int]]] = {}
+    for m in b.mentions:
+        ent = b.doc.entities[m.entity]
+        if ent.gazetteer is not None or m.span not in b.evidence:
+            continue
+        _, strength = b.evidence[m.span]
+        by_name.setdefault(fold_name(ent.label), {}).setdefault(m.entity, []).append(strength)
+    for senses in by_name.values():
+        if len(senses) < 2:
+            continue
+        best = max(
+            senses,
+            key=lambda k: (
+                max(senses[k]),
+                sum(senses[k]),
+                len(senses[k]),
+                str(b.doc.entities[k].cls),
+            ),
+        )
+        for key in senses:
+            _repoint(b, key, best)
+
+
+def match_force_names(b: EntityBuilder) -> None:
+    """ "the Berkut riot police ... Berkut officers": a name the model alone took for a place
+    that a force's name starts with (its other words lower-case) is that force."""
+    forces: dict[str, str] = {}
+    for key, ent in b.doc.entities.items():
+        words = ent.label.split()
+        if b.ontology.is_a(ent.cls, HG.MilitaryForce) and len(words) > 1:
+            names = [w for w in words if w[:1].isupper()]
+            if (
+                names
+                and words[: len(names)] == names
+                and all(w.islower() for w in words[len(names) :])
+            ):
+                forces.setdefault(fold_name(" ".join(names)), key)
+    if not forces:
+        return
+    for m in list(b.mentions):
+        ent = b.doc.entities[m.entity]
+        evidence = b.evidence.get(m.span)
+        if (
+            ent.gazetteer is None
+            and b.ontology.is_a(ent.cls, HG.Place)
+            and evidence is not None
+            and evidence[1] == BY_NER
+            and fold_name(ent.label) in forces
+        ):
+            _repoint(b, m.entity, forces[fold_name(ent.label)])
+
+
+def match_name_parts(b: EntityBuilder) -> None:
+    """ "Gapon", "the Tsar": a one-word name joins the one person whose name starts or ends with it.
+
+    Only names classed by the NER label alone: "in Washington" stays a place.
+    """
+    people: dict[str, set[str]] = {}  # first or last word -> people
+    surnames: dict[str, set[str]] = {}  # last word -> people
+    for key, ent in b.doc.entities.items():
+        words = ent.label.split()
+        if b.ontology.is_a(ent.cls, HG.Person) and len(words) > 1:
+            for word in (words[0], words[-1]):
+                people.setdefault(compact(word), set()).add(key)
+            surnames.setdefault(compact(words[-1]), set()).add(key)
+    if not people:
+        return
+    _match_surnames(b, {w: keys for w, keys in surnames.items() if people[w] == keys})
+    for key in sorted({m.entity for m in b.mentions if m.source == "ner"}):
+        ent = b.doc.entities[key]
+        if ent.gazetteer is not None or len(ent.label.split()) != 1:
+            continue
+        strengths = [
+            b.evidence.get(m.span, (None, BY_WORD))[1] for m in b.mentions if m.entity == key
+        ]
+        if max(strengths) > BY_NER:  # "in Washington": a place, whatever person shares the name
+            continue
+        owners = people.get(compact(ent.label), set()) - {key}
+        if len(owners) == 1:
+            _repoint(b, key, next(iter(owners)))
+
+
+def _match_surnames(b: EntityBuilder, surnames: dict[str, set[str]]) -> None:
+    """ "Pinochet" on its own, untagged by the model: the one person whose name ends with it.
+
+    ``surnames`` maps a last word to the people it ends; a word that also begins
+    another person's name has been left out by the caller (it is ambiguous).
+    """
+    for paragraph, parsed in zip(b.doc.paragraphs, b.doc.parsed, strict=True):
+        if is_heading(b.doc.quote(paragraph)):
+            continue
+        for token in parsed:
+            word = compact(token.text)
+            # a capitalised name; the tagger may call one opening a sentence a common noun
+            if token.pos_ not in {"PROPN", "NOUN"} or len(word) < 3 or not token.text[:1].isupper():
+                continue
+            if token.ent_type_ not in {"", "PERSON"}:
+                continue  # "in May 1919" is a date, whoever Theresa May is
+            owners = surnames.get(word, set())
+            if len(owners) != 1:
+                continue
+            span = Span(offset(token), offset(token) + len(token.text))
+            if b.covered(span) is None:
+                b.add(span, next(iter(owners)), "alias")
+
+
+_KNOWN_AS = re.compile(
+    r",?\s+(?:(?:also|better|commonly)\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?"
+)
+
+
+def match_known_as(b: EntityBuilder) -> None:
+    """ "the Disorders Inquiry Committee, known as the Hunter Committee": one entity, two names."""
+    starts = {m.span.start: m for m in b.mentions}
+    ordered = sorted(b.mentions, key=lambda m: m.span.start)
+    for n, m in enumerate(ordered):
+        # "the Commission of Inquiry into the Riots, known as ...": the name may be followed
+        # by the rest of its noun phrase, but by no other name and no sentence end
+        stop = ordered[n + 1].span.start if n + 1 < len(ordered) else len(b.doc.text)
+        found = _KNOWN_AS.search(b.doc.text, m.span.end, min(stop + 80, m.span.end + 80))
+        if found is not None and (
+            found.start() > stop or not _same_phrase(b, m.span.end, found.start())
+        ):
+            found = None
+        other = starts.get(found.end()) if found else None
+        if other is None or b.doc.entities[other.entity].gazetteer is not None:
+            continue
+        first, second = b.doc.entities[m.entity].cls, b.doc.entities[other.entity].cls
+        if b.ontology.is_a(first, HG.Place) != b.ontology.is_a(second, HG.Place):
+            continue  # a place is not also known as an organisation
+        _repoint(b, other.entity, m.entity)
+
+
+def _same_phrase(b: EntityBuilder, start: int, end: int) -> bool:
+    """Whether the text between two offsets may continue a noun phrase: no verb, no sentence end."""
+    if "." in b.doc.text[start:end]:
+        return False
+    for sent in b.doc.sentences:
+        if sent.span.start <= start <= sent.span.end:
+            return end <= sent.span.end and not any(
+                t.pos_ in {"VERB", "AUX"} for t in sent.parsed if start <= offset(t) < end
+            )
+    return False
+
+
+def merge_modified_names(b: EntityBuilder) -> None:
+    """ "ethnic Armenian forces" joins "Armenian forces"; "the last students" joins "students".
+
+    A group or force named by a head word with extra lower-case modifiers is the
+    same as the plainer name of that class in the same document.
+    """
+    keys = sorted({m.entity for m in b.mentions if m.source == "headword"})
+    for key in keys:
+        ent = b.doc.entities[key]
+        words = ent.label.split()
+        for n in range(1, len(words)):
+            if not words[n - 1].islower() or words[n - 1] in ("of", *SITE_PREPOSITIONS):
+                break  # "memorial on Rustaveli Avenue" is not Rustaveli Avenue
+            shorter = entity_key(ent.cls, " ".join(words[n:]))
+            if shorter in b.doc.entities and any(m.entity == shorter for m in b.mentions):
+                _repoint(b, key, shorter)
+                break
+
+
+def match_appositives(b: EntityBuilder) -> None:
+    """ "the Milli Majlis, the parliament of Azerbaijan, adopted": a description in
+    apposition to a name, of a class the name's entity has or is in, describes that entity.
+
+    Only a description the head words made is joined: a name in apposition may be
+    another entity ("Aliyev, a pensioner in Moscow" leaves Moscow alone).
+    """
+    for sent in b.doc.sentences:
+        for token in sent.parsed:
+            if token.dep_ != "appos" or token.head.i == token.i:
+                continue
+            described = b.covered(token_span(token))
+            named = b.covered(token_span(token.head))
+            if described is None or named is None or described.entity == named.entity:
+                continue
+            if _another_name_of_a_site(b, token, described, named):
+                # "Independence Square, the Maidan": the square's other name
+                _repoint(b, described.entity, named.entity)
+                continue
+            if described.source != "headword":
+                continue
+            if named.source == "headword" and not b.doc.quote(named.span)[:1].isupper():
+                continue  # a description in apposition to a description
+            kind, name = b.doc.entities[described.entity].cls, b.doc.entities[named.entity].cls
+            if b.ontology.is_a(name, kind) or b.ontology.is_a(kind, name):
+                _repoint(b, described.entity, named.entity)
+
+
+def _another_name_of_a_site(
+    b: EntityBuilder, token: Token, described: Mention, named: Mention
+) -> bool:
+    """ "Independence Square, the Maidan": one bare proper name with "the", in apposition to a
+    place the model or the head words found (not "Baku, Azerbaijan": a place and the
+    country it is in), is another name of that place."""
+    appositive = b.doc.entities[described.entity]
+    return (
+        token.pos_ == "PROPN"
+        and described.span == token_span(token)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and appositive.gazetteer is None
+        and b.doc.entities[named.entity].gazetteer is None
+        and b.ontology.is_a(b.doc.entities[named.entity].cls, HG.Place)
+        and not b.ontology.is_a(b.doc.entities[named.entity].cls, HG.State)
+    )
+
+
+def match_shortened_names(b: EntityBuilder) -> None:
+    """A name that is a longer name of its class, shortened, refers to the latest body
+    named so before it (or, with none before it, to the first named after it: a title
+    names what its text goes on to tell). The cuts: before "of" ("the Supreme Soviet of the
+    Azerbaijan SSR ... the Supreme Soviet"); without the place name it starts with ("the
+    Kyrgyzstan Inquiry Commission ... the Inquiry Commission"); the last word of a
+    two-word name ("the Verkhovna Rada ... the Rada"); and, after "the", the capitalised
+    head word of a name with "of" ("the Popular Front of Azerbaijan ... the Front")."""
+    longer: dict[str, list[str]] = {}  # folded short name -> entities with a longer name
+    one_word: dict[str, list[str]] = {}  # the capitalised head word of a name with "of"
+    # (a place's name, not a nationality: "the Kazakh Supreme Soviet ... told the Supreme
+    # Soviet", the Union's)
+    places = {
+        fold_name(e.label) for e in b.doc.entities.values() if b.ontology.is_a(e.cls, HG.Place)
+    }
+    for key, ent in b.doc.entities.items():
+        parts = ent.label.split(" of ")
+        for n in range(1, len(parts)):  # "Ministry of Defence of Azerbaijan": each cut
+            head = " of ".join(parts[:n])
+            if len(head.split()) > 1:
+                longer.setdefault(fold_name(head), []).append(key)
+        words = parts[0].split()
+        if len(parts) > 1 and len(words) > 1 and not b.ontology.is_a(ent.cls, HG.Person):
+            # "the Popular Front of Azerbaijan ... the Front": its head word, capitalised
+            one_word.setdefault(fold_name(words[-1]), []).append(key)
+        words = ent.label.split()
+        if (  # "the Verkhovna Rada ... the Rada": a body by the last word of its name
+            len(words) == 2
+            and words[-1][:1].isupper()
+            and not b.ontology.is_a(ent.cls, HG.Person)
+            and not b.ontology.is_a(ent.cls, HG.Place)
+            and fold_name(words[0]) not in places
+        ):
+            longer.setdefault(fold_name(words[-1]), []).append(key)
+        first, _, rest = ent.label.partition(" ")
+        if (  # "the Kyrgyzstan Inquiry Commission ... the Inquiry Commission"
+            not b.ontology.is_a(ent.cls, HG.Place)
+            and fold_name(first) in places
+            and len(rest.split()) > 1
+            and rest[:1].isupper()
+        ):
+            longer.setdefault(fold_name(rest), []).append(key)
+    if not longer and not one_word:
+        return
+    for i, m in enumerate(b.mentions):
+        ent = b.doc.entities[m.entity]
+        owners = longer.get(fold_name(ent.label), [])
+        quoted = b.doc.quote(m.span)
+        if (
+            not owners
+            and quoted[:1].isupper()
+            and " " not in quoted
+            and b.doc.text[max(0, m.span.start - 4) : m.span.start].lower() == "the "
+        ):
+            owners = one_word.get(fold_name(ent.label), [])
+        owners = [k for k in owners if b.doc.entities[k].cls == ent.cls and k != m.entity]
+        if ent.gazetteer is not None or not owners:
+            continue
+        named = [n for n in b.mentions if n.entity in owners]
+        if not named:
+            continue  # (a longer name whose mentions went to another entity before)
+        before = [n for n in named if n.span.end <= m.span.start]
+        if before:
+            latest = max(before, key=lambda n: n.span.start)
+            b.mentions[i] = b.mention(m.span, latest.entity, m.source)
+        else:
+            first = min(named, key=lambda n: n.span.start)
+            b.mentions[i] = b.mention(m.span, first.entity, m.source)
+
+
+def match_heading_names(b: EntityBuilder) -> None:
+    """A name in a heading counts when the body names it too (as any entity)."""
+    names: dict[str, str] = {}
+    for m in b.mentions:
+        ent = b.doc.entities[m.entity]
+        names.setdefault(compact(ent.label), m.entity)
+        names.setdefault(compact(b.doc.quote(m.span)), m.entity)
+    for span, label in b.in_headings:
+        key = names.get(compact(label))
+        if key is not None and b.covered(span) is None:
+            b.add(span, key, "ner")

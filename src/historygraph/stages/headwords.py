@@ -1,0 +1,353 @@
+"""Phrases headed by a class head word: "the USSR leadership", "the Berkut riot police".
+
+Part of the ``entities`` stage (see :mod:`historygraph.stages.entities`): a noun
+phrase whose head word the lexicon gives a class (``hg:headWord``) names an agent
+or place when a proper name or a known place modifies it.
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from historygraph.document import Span
+from historygraph.namespaces import HG
+from historygraph.ontology import compact
+from historygraph.stages.mentions import (
+    EntityBuilder,
+    after_untagged_date,
+    building_of_a_body,
+    class_of_phrase,
+    head_phrase_class,
+    head_phrase_end,
+    is_place,
+    of_a_known_place,
+    of_its_place,
+)
+from historygraph.stages.names import (
+    AREA_NOUNS,
+    GENERIC_GROUP_NOUNS,
+    GENERIC_QUANTIFIERS,
+    PLACE_NOUNS,
+    QUANTIFIERS,
+    SETTLEMENT_NOUNS,
+    SITE_PREPOSITIONS,
+    nationality_words,
+    normalise_label,
+)
+from historygraph.stages.syntax import (
+    Token,
+    lemma,
+    noun_chunks,
+    offset,
+    token_span,
+    tokens_span,
+)
+
+
+def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
+    """Noun phrases such as "the USSR leadership": a class head word with a proper-name modifier."""
+    nationalities = nationality_words(b.ontology)
+    for chunk in noun_chunks(parsed):
+        root = chunk.root
+        cls = class_of_phrase(b, root, None)
+        if cls is None:
+            continue
+        site = b.ontology.is_a(cls, HG.Place)
+        if not (site or b.ontology.is_a(cls, HG.Agent)):
+            continue
+        if b.ontology.is_a(cls, HG.Person) and root.tag_ != "NN":
+            continue  # "the Karabakh ombudsman" is one person; "Soviet officers" are not
+        root_span = Span(offset(root), offset(root) + len(root.text))
+        if b.covered(root_span) is not None:
+            continue
+        tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
+        while tokens and (
+            tokens[0].ent_type_ in {"DATE", "TIME"}
+            or (tokens[0].like_num and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")
+        ):
+            # "On 13 April 1919 troops fired", "From 22 December Ostland troops fought" (the
+            # model left the day out of the date): the date is no part of the name
+            tokens = tokens[1:]
+        tokens = after_untagged_date(tokens)
+        tokens = _after_coordinated_modifiers(tokens, root)
+        possessor = next((c for c in root.children if c.dep_ == "poss"), None)
+        owner = possessor
+        if owner is not None and (
+            owner.pos_ not in {"NOUN", "PROPN"}
+            or _names_place(b, owner)
+            or lemma(owner) in SETTLEMENT_NOUNS | AREA_NOUNS | PLACE_NOUNS
+        ):
+            owner = None  # "his office", "Azerbaijan's army", "the country's leadership"
+        # "Russia's defence ministry", "Karabakh's human rights ombudsman": a body or office
+        # of a named place, named after it ("defence ministry of Russian Federation"); the
+        # place keeps its own mention
+        of_place = (
+            possessor is not None
+            and possessor.pos_ == "PROPN"
+            and not site
+            and not b.ontology.is_a(cls, HG.Group)
+            and b.covered(token_span(possessor)) is not None
+            and _names_place(b, possessor)
+        )
+        if (
+            owner is not None
+            and not site
+            and not b.ontology.is_a(cls, HG.Group)
+            and not b.ontology.is_a(cls, HG.Person)
+        ):
+            # "the military commandant's office", "the USSR Prosecutor's Office": a body its
+            # owner names (a country before the owner keeps its own mention)
+            placed = {
+                t.i
+                for c in owner.children
+                if c.dep_ == "poss" and _names_place(b, c)
+                for t in c.subtree
+            }
+            tokens = sorted(
+                {*(t for t in owner.subtree if t.i not in placed), *tokens}, key=lambda t: t.i
+            )
+        named = (
+            owner is not None
+            or of_place
+            or any(
+                t.pos_ == "PROPN" or t.ent_type_ == "NORP" or compact(t.text) in nationalities
+                for t in tokens
+                if t.i != root.i
+            )
+        )  # "Azerbaijani troops", whatever the model tags "Azerbaijani" as
+        # a plural group noun on its own ("protesters", "university students") names a group too
+        # and so does a singular one the lexicon lists in the singular ("a crowd")
+        collective = (
+            cls == HG.Group
+            and (root.tag_ == "NNS" or (root.tag_ == "NN" and root.lower_ in b.lexicon.head_words))
+            and lemma(root) not in GENERIC_GROUP_NOUNS
+            # "most residents", "many residents": some of a people, no group of its own
+            and not (
+                any(t.lower_ in GENERIC_QUANTIFIERS and t.head.i == root.i for t in chunk)
+                and not any(
+                    t.dep_ in {"amod", "compound"}
+                    and t.head.i == root.i
+                    and t.lower_ not in GENERIC_QUANTIFIERS
+                    for t in chunk
+                )
+            )
+        ) or (
+            # "government troops", "security forces", "border guards": a force its modifier
+            # names, though no proper name does
+            b.ontology.is_a(cls, HG.MilitaryForce)
+            and root.tag_ == "NNS"
+            and (
+                any(
+                    t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == root.i for t in tokens
+                )
+                # or a head phrase of the lexicon names the kind: "the internal troops"
+                or head_phrase_class(b, root) is not None
+            )
+        )
+        # one unnamed person the text singles out: "a retired teacher said", "another officer
+        # recalls" (not a description of someone named: "Anahit, a teacher from Martuni",
+        # "she was a nurse", "as a student")
+        individual = (
+            b.ontology.is_a(cls, HG.Person)
+            and chunk[0].lower_ in {"a", "an", "another"}
+            and chunk[0].head.i == root.i
+            and root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"}
+            and not (root.dep_ == "pobj" and root.head.lower_ in {"as", "like"})
+            and not any(c.dep_ in {"appos", "relcl"} for c in root.children)
+            and not any(t.pos_ == "PROPN" for t in chunk)
+        )
+        # a site named by a proper noun before its head word: "the Supreme Council building",
+        # "the Antakalnis cemetery" (the model may take the name alone for an organisation)
+        named_site = (
+            site
+            and any(
+                t.pos_ == "PROPN"
+                and t.dep_ == "compound"
+                and t.i < root.i
+                and compact(t.text) not in nationalities  # "the Azerbaijani city of ..."
+                for t in tokens
+            )
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+        )
+        # a site described by its modifiers where something happened: "outside the
+        # government building", "stormed the city prison", "near a military barracks"
+        described_site = (
+            site
+            and root.tag_ == "NN"
+            and lemma(root) not in SETTLEMENT_NOUNS | AREA_NOUNS
+            and chunk[0].lower_ in {"the", "a", "an"}
+            and any(t.dep_ in {"amod", "compound"} and t.head.i == root.i for t in tokens)
+            and not any(
+                (c.dep_ == "prep" and c.lower_ in (*SITE_PREPOSITIONS, "of")) or c.dep_ == "poss"
+                for c in root.children
+            )
+            and root.dep_ in {"pobj", "dobj", "nsubjpass"}  # ("the television centre was blown up")
+            and not any(t.ent_type_ == "NORP" or t.lower_ in QUANTIFIERS for t in tokens)
+        )
+        if (
+            site
+            and not named_site
+            and possessor is not None
+            and possessor.pos_ == "PROPN"
+            and lemma(root) not in SETTLEMENT_NOUNS | AREA_NOUNS  # "Azerbaijan's second city"
+        ):
+            _add_possessed_site(b, cls, root, possessor, tokens)
+            continue
+        end = None
+        if (site and not (named_site or described_site)) or not (
+            named or collective or site or individual
+        ):
+            # "the government of India"; a site: "the memorial on Rustaveli Avenue" (a named
+            # place is the model's to find, and "the town of Khojaly" is Khojaly itself)
+            preps = SITE_PREPOSITIONS if site else ("of",)
+            end = (
+                _of_a_place(b, root, preps)
+                if cls != HG.Group
+                and (chunk[0].lower_ == "the" or (site and chunk[0].lower_ in {"a", "an"}))
+                else None
+            )
+            if (
+                end is None
+                and site
+                and chunk[0].lower_ == "the"
+                and root.tag_ == "NN"
+                and lemma(root) not in SETTLEMENT_NOUNS | AREA_NOUNS
+            ):
+                # "the permanent mission of Azerbaijan", "the central square of Sumgait": a
+                # site of a place ("the second city of Azerbaijan" is only a description)
+                end = _of_a_place(b, root, ("of",))
+            if end is None and chunk[0].lower_ == "the":
+                end = head_phrase_end(b, root)  # "the line of contact": a term of the lexicon
+            if end is None and chunk[0].lower_ == "the" and root.pos_ == "PROPN":
+                end = _of_a_body(b, root)  # "the Presidium of the Supreme Soviet of ..."
+            if end is None and site and chunk[0].lower_ == "the":
+                building_of_a_body(b, root)  # "the building of the Radio Committee"
+            if end is None:
+                continue
+            tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)
+        while tokens and (
+            tokens[0].like_num
+            or tokens[0].dep_ in {"nummod", "quantmod", "case"}  # "the city's residents"
+            or tokens[0].lower_ in QUANTIFIERS
+            or (tokens[0].dep_ == "advmod" and tokens[0].head.like_num)  # "roughly 120,000"
+            or (tokens[0].dep_ == "amod" and tokens[0].head.like_num)  # "more than 100,000"
+        ):
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+        # "the government of India": India stays a mention of its own, inside the longer name
+        place = [
+            m
+            for m in b.mentions
+            if end is not None
+            and m.span.end == end
+            and is_place(b, m)  # ("the Presidium of the Supreme Soviet": one body)
+        ]
+        for m in [m for m in b.mentions if span.contains(m.span) and m not in place]:
+            b.mentions.remove(m)
+        if all(m in place for m in b.mentions if m.span.overlaps(span)):
+            label = normalise_label(b.doc.quote(span))
+            if of_place:
+                label = of_its_place(b, root, span, cls, label)
+            key = b.entity_for(cls, label, of_a_known_place(b, span, cls, label))
+            b.add(span, key, "headword")
+            if site and place:
+                b.doc.entities[key].located_in = place[0].entity
+                b.doc.entities[key].located_in_evidence = span
+
+
+def _names_place(b: EntityBuilder, token: Token) -> bool:
+    """Whether ``token`` names a place: the model's place name, or a place's mention."""
+    if token.ent_type_ in {"GPE", "LOC"}:
+        return True
+    m = b.covered(token_span(token))
+    return m is not None and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
+
+
+def _add_possessed_site(
+    b: EntityBuilder, cls: URIRef, root: Token, possessor: Token, tokens: list[Token]
+) -> None:
+    """ "Azerbaijan's permanent mission": a site named by its possessor, labelled as the
+    same site named with "of" ("permanent mission of Azerbaijan"), so that both forms are one
+    entity. The possessor keeps its own mention."""
+    owned = {t.i for t in possessor.subtree}
+    words = [t for t in tokens if t.i not in owned and t.i >= possessor.i]
+    if not words or words[-1].i != root.i:
+        return
+    span = tokens_span(words[0], root)
+    owner = [t for t in possessor.subtree if t.dep_ != "case"]
+    owner_span = tokens_span(owner[0], owner[-1])
+    if b.covered(span) is not None:
+        return
+    owner_label = normalise_label(b.doc.quote(owner_span))
+    label = f"{normalise_label(b.doc.quote(span))} of {owner_label}"
+    b.add(span, b.entity_for(cls, label), "headword")
+
+
+def _after_coordinated_modifiers(tokens: list[Token], root: Token) -> list[Token]:
+    """ "the Soviet Army and Interior Ministry troops": two bodies, the head word names the
+    second; its name starts after the last coordinator that joins two named modifiers.
+
+    The first body keeps a mention of its own (the model's, or none); "Army and Navy
+    veterans" is left whole, as the modifiers are not names the model found.
+    """
+    for k in range(len(tokens) - 1, 0, -1):
+        cc = tokens[k]
+        if cc.dep_ != "cc" or cc.head.i == root.i or cc.i > root.i:
+            continue
+        before, after = tokens[:k], tokens[k + 1 :]
+        if before and after and _names_a_body(before[-1]) and _names_a_body(after[0]):
+            return after
+    return tokens
+
+
+def _names_a_body(token: Token) -> bool:
+    """A token of a name the model found, other than a nationality ("Gurkha and Indian
+    soldiers" are one body of soldiers)."""
+    return bool(token.ent_type_) and token.ent_type_ != "NORP"
+
+
+def _of_a_place(b: EntityBuilder, root: Token, preps: tuple[str, ...] = ("of",)) -> int | None:
+    """ "the government of India", "the army of Armenia": where the named place ends, if any.
+
+    ``preps``: the prepositions that may join the head word to the place.
+    """
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i != root.i + 1:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            span = Span(offset(obj), offset(obj) + len(obj.text))
+            place = b.covered(span)
+            if obj.ent_type_ == "GPE" or (
+                place is not None and b.ontology.is_a(b.doc.entities[place.entity].cls, HG.Place)
+            ):
+                return place.span.end if place is not None else span.end
+    return None
+
+
+def _of_a_body(b: EntityBuilder, root: Token) -> int | None:
+    """ "the Presidium of the Supreme Soviet of the Azerbaijan SSR": where the body that a
+    capitalised head word names a part of ends, if "of" joins it to a body or a state."""
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != root.i + 1:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            held = b.covered(token_span(obj))
+            # (a body the head words name, found later in the sentence: "Supreme Soviet")
+            cls = (
+                b.doc.entities[held.entity].cls
+                if held is not None
+                else class_of_phrase(b, obj, None)
+                if obj.pos_ == "PROPN"
+                else None
+            )
+            if cls is None:
+                continue
+            if b.ontology.is_a(cls, HG.Organization) or b.ontology.is_a(cls, HG.State):
+                return max(token_span(t).end for t in obj.subtree)
+    return None

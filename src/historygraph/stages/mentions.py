@@ -1,0 +1,1007 @@
+"""Finding the mentions of agents and places: the gazetteer, the model's names, head-word phrases.
+
+The first half of the ``entities`` stage (see :mod:`historygraph.stages.entities`):
+:class:`EntityBuilder` holds a document's mentions and entities while they are
+found; each ``match_*`` function adds the mentions one source of evidence gives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import URIRef
+
+from historygraph.document import Document, Entity, Mention, Span
+from historygraph.namespaces import HG
+from historygraph.ontology import GazetteerEntry, Ontology, compact, words_of
+from historygraph.stages.clauses import TIME_UNITS
+from historygraph.stages.names import (
+    AREA_NOUNS,
+    BY_CONTEXT,
+    BY_NER,
+    BY_WORD,
+    GLUE_WORDS,
+    LEADING_VERBS,
+    LOCATIVES,
+    MONTH_NAMES,
+    SETTLEMENT_NOUNS,
+    GazetteerIndex,
+    alnum_prefix_length,
+    entity_key,
+    gazetteer_index,
+    nationality_words,
+    normalise_label,
+)
+from historygraph.stages.syntax import (
+    Token,
+    lemma,
+    offset,
+    path_to_root,
+    token_span,
+)
+from historygraph.stages.times import DATELINE_AFTER_PLACE, DATELINE_BYLINE
+
+
+class EntityBuilder:
+    """Collects mentions for one document, resolving overlaps."""
+
+    def __init__(self, doc: Document, ontology: Ontology) -> None:
+        self.doc = doc
+        self.ontology = ontology
+        self.lexicon = ontology.lexicon
+        self.mentions: list[Mention] = []
+        #: (class, strength) of the evidence that classed each NER mention
+        self.evidence: dict[Span, tuple[URIRef, int]] = {}
+        #: NER names found in headings: kept only if the body names them too
+        self.in_headings: list[tuple[Span, str]] = []
+        #: compact names the text defines as an event's ("Jeltoqsan was a wave of protests")
+        self.event_names: set[str] = set()
+
+    def entity_for_entry(self, entry: GazetteerEntry) -> str:
+        key = f"gazetteer|{entry.iri}"
+        if key not in self.doc.entities:
+            self.doc.entities[key] = Entity(
+                key=key,
+                cls=entry.cls,
+                label=entry.label,
+                gazetteer=entry.iri,
+                wikidata=entry.wikidata,
+            )
+        return key
+
+    def entity_for(self, cls: URIRef, label: str, known_as: str | None = None) -> str:
+        """The entity of ``label`` (created with that label if new); ``known_as``, when
+        given, is the name it is known by and labelled with, one for all the ways a text
+        writes it (each written form becomes an alias through its mention)."""
+        label = known_as or label
+        key = entity_key(cls, label)
+        if key not in self.doc.entities:
+            self.doc.entities[key] = Entity(key=key, cls=cls, label=label)
+        return key
+
+    def covered(self, span: Span) -> Mention | None:
+        return next((m for m in self.mentions if m.span.overlaps(span)), None)
+
+    def add(self, span: Span, entity: str, source: str) -> None:
+        self.mentions.append(self.mention(span, entity, source))
+
+    def refer(self, span: Span, entity: str) -> None:
+        """A mention that refers back ("he", "the city", "the capital"): it adds no alias."""
+        self.mentions.append(Mention(span, entity, "anaphora"))
+
+    def mention(self, span: Span, entity: str, source: str) -> Mention:
+        """A mention of ``entity``; its surface text becomes an alias if it is not the label."""
+        surface = " ".join(self.doc.quote(span).split())
+        ent = self.doc.entities[entity]
+        if surface != ent.label:
+            ent.aliases.add(surface)
+        return Mention(span, entity, source)
+
+
+def match_gazetteer(b: EntityBuilder, sent: Token) -> None:
+    """Longest gazetteer alias at each token, comparing letters and digits only."""
+    index = gazetteer_index(b.ontology)
+    tokens = list(sent)
+    keys = [compact(t.text) for t in tokens]
+    i = 0
+    while i < len(tokens):
+        best = None
+        if not tokens[i].is_punct:
+            acc = ""
+            for j in range(i, min(len(tokens), i + index.max_tokens)):
+                acc += keys[j]
+                if not index.is_prefix(acc):
+                    break
+                capital_ok = acc not in index.proper or tokens[i].text[:1].isupper()
+                if (
+                    acc in index.by_compact
+                    and not tokens[j].is_punct
+                    and capital_ok
+                    # "Azerbaijan is celebrating" is not "Azerbaijanis"
+                    and _words_of_a_name(tokens[i : j + 1], index.by_compact[acc])
+                ):
+                    best = j
+        if best is None:
+            _match_glued(b, tokens[i], index, keys[i])
+            i += 1
+            continue
+        first, last = tokens[i], tokens[best]
+        if _after_compass_word(first):
+            i = best + 1  # "Northern Ireland" is not Ireland: the model's name stands
+            continue
+        span = Span(offset(first), offset(last) + len(last.text))
+        entry = index.by_compact["".join(keys[i : best + 1])]
+        if entry.cls != HG.Person and _inside_person_name(first, last):
+            i = best + 1  # "Nursultan Nazarbayev" is a man, not the city once named after him
+            continue
+        if _names_a_site(b, last):
+            i = best + 1  # "Tbilisi Avenue" in Baku is a street, not the city
+            continue
+        if b.covered(span) is None:
+            local = _local_people(b, entry, span)
+            if local is not None:  # "Karabakh Armenians": the people of one place, not all
+                b.add(
+                    local, b.entity_for(HG.Group, normalise_label(b.doc.quote(local))), "headword"
+                )
+            else:
+                b.add(span, b.entity_for_entry(entry), "gazetteer")
+        i = best + 1
+
+
+def _words_of_a_name(tokens: list[Token], entry: GazetteerEntry) -> bool:
+    """Whether words that spell one of the entry's names without spaces and punctuation
+    are that name: capitalised words ("Nagorno Karabakh" for "Nagorno-Karabakh"), or the
+    name's own words ("Republic of Azerbaijan"), not a name and a small word glued on."""
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) < 2 or all(t.text[:1].isupper() or not t.is_alpha for t in words):
+        return True
+    spelled = re.findall(r"\w+", " ".join(t.lower_ for t in words))
+    return any(
+        re.findall(r"\w+", name.lower()) == spelled for name in (entry.label, *entry.aliases)
+    )
+
+
+def _names_a_site(b: EntityBuilder, last: Token) -> bool:
+    """Whether the name ending at ``last`` goes on with a capitalised site head word
+    ("Tbilisi Avenue", "Moscow Square"): a site named after the place (a county,
+    "Kent County", or an oblast is an area of it, and stays a name of its own)."""
+    if last.i + 1 >= len(last.doc):
+        return False
+    word = last.doc[last.i + 1]
+    if not word.text[:1].isupper() or b.lexicon.head_words.get(word.lower_) != HG.Place:
+        return False
+    return word.lower_ not in SETTLEMENT_NOUNS | AREA_NOUNS | _AREA_HEAD_WORDS
+
+
+#: Place head words of administrative areas ("Kent County", "Sumgait Raion"), not sites.
+_AREA_HEAD_WORDS = frozenset(
+    {
+        "oblast",
+        "county",
+        "prefecture",
+        "governorate",
+        "municipality",
+        "okrug",
+        "krai",
+        "raion",
+        "canton",
+        "region",
+        "coast",
+        "valley",
+        "river",
+        "island",
+        "mountains",
+    }
+)
+
+
+def _inside_person_name(first: Token, last: Token) -> bool:
+    """Whether the words ``first`` .. ``last`` are part of a longer name the model tagged
+    as a person's."""
+    if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
+        return False
+    doc = first.doc
+    start = first.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = last.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    # ("The Milli Majlis (", tagged as a person's name, is no longer name)
+    return any(doc[i].pos_ == "PROPN" for i in (*range(start, first.i), *range(last.i + 1, end)))
+
+
+#: Words that make a region of a country a place of its own: "Northern Ireland", "West Bengal".
+COMPASS_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+    }
+)
+
+
+def _after_compass_word(token: Token) -> bool:
+    """Whether ``token`` goes on a name from a compass word before it: one the model
+    tagged, or one it left untagged ("in Northern Ireland", both words proper nouns)."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if token.ent_iob_ != "I":
+        return (
+            before.lower_ in COMPASS_WORDS
+            and before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and before.ent_type_ in {"", token.ent_type_}
+        )
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    first = token.doc[start]
+    return first.lower_ in COMPASS_WORDS and first.text[:1].isupper()
+
+
+def _region_of_a_known_place(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "Northern Ireland": a compass word, then the name of a place the gazetteer knows."""
+    if len(tokens) < 2 or tokens[0].lower_ not in COMPASS_WORDS:
+        return False
+    entry = gazetteer_index(b.ontology).by_compact.get("".join(compact(t.text) for t in tokens[1:]))
+    return entry is not None and b.ontology.is_a(entry.cls, HG.Place)
+
+
+def _local_people(b: EntityBuilder, entry: GazetteerEntry, span: Span) -> Span | None:
+    """ "Karabakh Armenians": a known people right after a place's name, as one span."""
+    if entry.cls != HG.Group:
+        return None
+    for m in b.mentions:
+        if (
+            m.span.end < span.start
+            and b.doc.text[m.span.end : span.start] == " "
+            and is_place(b, m)
+        ):
+            return Span(m.span.start, span.end)
+    return None
+
+
+def _match_glued(b: EntityBuilder, token: Token, index: GazetteerIndex, word: str) -> None:
+    """A name glued to a function word by a typo: "Karabakhand" -> "Karabakh".
+
+    ``word`` is the token's :func:`compact` text.
+    """
+    if len(word) < 5:
+        return
+    for glue in GLUE_WORDS:
+        if len(word) <= len(glue) + 2:
+            continue
+        if (
+            word.endswith(glue)
+            and word[: -len(glue)] in index.by_compact
+            and token.text[:1].isupper()
+        ):
+            entry = index.by_compact[word[: -len(glue)]]
+            start = offset(token)
+            length = alnum_prefix_length(token.text, len(word) - len(glue))
+            span = Span(start, start + length)
+        elif (
+            word.startswith(glue)
+            and word[len(glue) :] in index.by_compact
+            and token.text[:1].islower()
+            and token.text[alnum_prefix_length(token.text, len(glue)) :][:1].isupper()
+        ):
+            entry = index.by_compact[word[len(glue) :]]
+            skip = alnum_prefix_length(token.text, len(glue))
+            span = Span(offset(token) + skip, offset(token) + len(token.text))
+        else:
+            continue
+        if b.covered(span) is None:
+            b.add(span, b.entity_for_entry(entry), "gazetteer")
+        return
+
+
+def _is_title_of_person(ent: Token) -> bool:
+    """Whether an entity span is a title inside a person's name ("National" in "National Leader X")."""
+    for ancestor in path_to_root(ent.root)[1:4]:
+        if ancestor.ent_type_ == "PERSON" and ent.root.dep_ == "compound":
+            return True
+    return False
+
+
+def head_phrase_class(b: EntityBuilder, root: Token) -> URIRef | None:
+    """The class of the longest head phrase around ``root``: "Supreme Council", "House of Lords".
+
+    A phrase is the root with the words just before it ("supreme council") or
+    the root followed by "of" and more ("house of commons"), compared by text
+    and by lemma.
+    """
+    phrases = b.lexicon.head_phrases
+    anchors, longest = head_phrase_anchors(b.ontology)
+    if root.lower_ not in anchors and lemma(root) not in anchors:
+        return None
+    doc = root.doc
+    windows = [doc[max(0, root.i - n) : root.i + 1] for n in range(1, longest)]
+    if root.i + 1 < len(doc) and doc[root.i + 1].lower_ == "of":
+        windows += [doc[root.i : root.i + n + 1] for n in range(2, longest)]
+    best: tuple[int, URIRef] | None = None
+    for window in windows:
+        for text in (" ".join(t.text for t in window), " ".join(lemma(t) for t in window)):
+            cls = phrases.get(words_of(text))
+            if cls is not None and (best is None or len(window) > best[0]):
+                best = (len(window), cls)
+    return best[1] if best is not None else None
+
+
+def head_phrase_end(b: EntityBuilder, root: Token) -> int | None:
+    """Where a head phrase that goes on past ``root`` with "of" ends ("line of contact",
+    "house of commons"), if the lexicon has one there."""
+    doc = root.doc
+    if root.i + 1 >= len(doc) or doc[root.i + 1].lower_ != "of":
+        return None
+    _, longest = head_phrase_anchors(b.ontology)
+    for n in range(longest, 1, -1):
+        window = doc[root.i : root.i + n + 1]
+        for text in (" ".join(t.text for t in window), " ".join(lemma(t) for t in window)):
+            if words_of(text) in b.lexicon.head_phrases:
+                return offset(window[-1]) + len(window[-1].text)
+    return None
+
+
+def head_phrase_anchors(ontology: Ontology) -> tuple[frozenset[str], int]:
+    """The words a head phrase can be found from (its last word, or the word before "of"),
+    and the longest phrase in words (built once per ontology)."""
+    return ontology.derived("entities.head_phrase_anchors", _make_head_phrase_anchors)
+
+
+def _make_head_phrase_anchors(ontology: Ontology) -> tuple[frozenset[str], int]:
+    phrases = ontology.lexicon.head_phrases
+    anchors = {k[-1] for k in phrases} | {k[0] for k in phrases if k[1] == "of"}
+    return frozenset(anchors), max((len(k) for k in phrases), default=0)
+
+
+def class_of_phrase(b: EntityBuilder, root: Token, default: URIRef | None) -> URIRef | None:
+    """The agent or place class a phrase's head word gives (``default`` when it gives none)."""
+    cls = head_phrase_class(b, root)
+    if cls is None:
+        # the word as written first: "survivors" (a group), though "survivor" is a person
+        cls = b.lexicon.head_words.get(root.lower_) or b.lexicon.head_words.get(lemma(root))
+    if cls is not None and (b.ontology.is_a(cls, HG.Agent) or b.ontology.is_a(cls, HG.Place)):
+        return cls
+    return default
+
+
+def _names_an_event(b: EntityBuilder, root: Token) -> bool:
+    """ "the Khojaly Genocide", "the Sharpeville Massacre": an event's name, not an entity.
+
+    The head word is an event trigger or an event anaphor ("the Sumgait Tragedy").
+    """
+    words = ((lemma(root),), (root.lower_,))
+    return any(w in b.lexicon.event_triggers or w in b.lexicon.anaphors for w in words)
+
+
+def _appositive_class(b: EntityBuilder, root: Token) -> URIRef | None:
+    """ "Sharpeville, a township near Vereeniging": the class the appositive's head word gives."""
+    for child in root.children:
+        if child.dep_ == "appos":
+            cls = class_of_phrase(b, child, None)
+            if cls is not None:
+                return cls
+    return None
+
+
+def _class_of_examples(b: EntityBuilder, root: Token) -> URIRef | None:
+    """ "border villages such as Voskepar", "towns including Shusha": the class of the plural
+    noun whose example the name is."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"as", "including"}:
+        return None
+    noun = prep.head
+    if prep.lower_ == "as":
+        # ("such" is parsed as the head of "as", its child, or the noun's child)
+        if noun.lower_ == "such":
+            noun = noun.head
+        elif not any(c.lower_ == "such" for c in (*prep.children, *noun.children)):
+            return None
+    if noun.tag_ != "NNS":
+        return None
+    return class_of_phrase(b, noun, None)
+
+
+def _modifies(token: Token) -> bool:
+    """Whether ``token`` modifies a noun ("Armenian" in "Armenian forces")."""
+    return token.dep_ in {"amod", "compound", "nmod", "poss"}
+
+
+def _nationality_plural(b: EntityBuilder, token: Token) -> bool:
+    """ "Kazakhs", "Uzbeks": a nationality word of the gazetteer plus "s"."""
+    word = compact(token.text)
+    return word.endswith("s") and word[:-1] in nationality_words(b.ontology)
+
+
+def _ethnic_people(b: EntityBuilder, token: Token) -> bool:
+    """ "ethnic Kyrgyz", "ethnic Uzbeks": a nationality word after "ethnic", as a noun."""
+    word = compact(token.text)
+    nationalities = nationality_words(b.ontology)
+    return (
+        not _modifies(token)
+        and (word in nationalities or (word.endswith("s") and word[:-1] in nationalities))
+        and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children)
+    )
+
+
+def _is_people_noun(b: EntityBuilder, root: Token) -> bool:
+    """ "Armenians", "Georgians": a nationality used as a plural noun, not as a modifier.
+
+    The tagger may call it a plural noun, or a singular proper noun whose text
+    is a nationality word of the gazetteer plus "s".
+    """
+    if _modifies(root):
+        return False
+    if root.tag_ in {"NNPS", "NNS"}:
+        return True
+    return _nationality_plural(b, root)
+
+
+#: Entity types of the model that name nothing the lexicon classes: a proper name the model
+#: tagged so (or not at all) may still be a place or a person ("into the Bogside", PRODUCT).
+_UNTYPED = frozenset({"", "PRODUCT", "WORK_OF_ART", "LAW"})
+#: Prepositions of motion that, with a locative one, make their object a place.
+_MOTION_PREPOSITIONS = frozenset({"into", "towards", "toward", "through", "from"})
+
+
+def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
+    """Proper names the model left untyped: "Lord Widgery" (a title, then a name) is a
+    person; "into the Bogside", "towards Free Derry Corner" (the object of a locative
+    preposition) is a place."""
+    for token in parsed:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ not in _UNTYPED:
+            continue
+        names = [t for t in token.subtree if t.dep_ == "compound" and t.i < token.i]
+        tokens = [*names, token]
+        hyphens = {t.i for t in token.doc[tokens[0].i : token.i] if t.tag_ == "HYPH"}
+        if sorted({*(t.i for t in tokens), *hyphens}) != list(range(tokens[0].i, token.i + 1)):
+            continue  # a name is one run of words ("Alma-Ata" too)
+        if any(
+            t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in _UNTYPED
+            for t in tokens
+        ):
+            continue
+        span = Span(offset(tokens[0]), offset(token) + len(token.text))
+        if b.covered(span) is not None or _names_an_event(b, token):
+            continue
+        if compact(b.doc.quote(span)) in b.event_names:
+            continue
+        definite = any(c.dep_ == "det" for c in token.children)
+        if (
+            len(tokens) > 1
+            and b.lexicon.is_title_word(tokens[0].text)
+            and not b.lexicon.is_title_word(token.text)
+            and not definite  # "the Lord Chief Justice" is an office, "Lord Widgery" a name
+        ):
+            _add_name(b, span, HG.Person)
+        elif (
+            token.dep_ == "pobj"
+            and token.tag_ == "NNP"
+            and not (len(tokens) == 1 and b.lexicon.is_title_word(token.text))  # "from President X"
+            and (  # ("the Riots": no place)
+                _after_locative(token)
+                # "sent into the Bogside" (a motion; "an inquiry into the Riots" is none)
+                or (token.head.lower_ in _MOTION_PREPOSITIONS and token.head.head.pos_ == "VERB")
+            )
+            and class_of_phrase(b, token, None) is None  # ("the Government House": head words')
+        ):
+            _add_name(b, span, HG.Place)
+
+
+def after_untagged_date(tokens: list[Token]) -> list[Token]:
+    """The words of a phrase after a date the model left untagged before its head word
+    ("20 January units", "19 to 20 January units"): a month is no word of a name."""
+    dated = 0
+    while dated < len(tokens) - 1 and (
+        tokens[dated].like_num
+        or tokens[dated].lower_ in {"to", "and", "-", "\u2013"}
+        or _DAY_RANGE.match(tokens[dated].text)  # "19–20 January", one word to the model
+    ):
+        dated += 1
+    if dated < len(tokens) - 1 and tokens[dated].text in MONTH_NAMES:
+        return tokens[dated + 1 :]
+    # "Late that night soldiers", "over three days mobs": a time before the head word is no
+    # word of its name
+    timed = [
+        i
+        for i, t in enumerate(tokens[:-1])
+        if lemma(t) in TIME_UNITS
+        and t.dep_ == "compound"
+        and any(c.dep_ in {"det", "nummod"} for c in t.children)  # "over three days mobs"
+    ]
+    if timed:
+        return tokens[timed[-1] + 1 :]
+    return tokens
+
+
+_DAY_RANGE = re.compile(r"^\d{1,2}[\u2013-]\d{1,2}$")
+
+
+def _add_name(b: EntityBuilder, span: Span, cls: URIRef) -> None:
+    """A name found from its context (not its NER label): a mention of the entity of that
+    class and label."""
+    b.evidence[span] = (cls, BY_CONTEXT)
+    b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "ner")
+
+
+def _after_locative(root: Token) -> bool:
+    """ "in Stepanakert", "in Yerevan, Los Angeles and Marseille": the object of a locative
+    preposition, or a conjunct of one (not in a hyphenated word: "Commander-in-Chief")."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    if prep.i > 0 and prep.doc[prep.i - 1].tag_ == "HYPH":
+        return False
+    if any(t.ent_type_ == "DATE" for t in prep.doc[prep.i + 1 : first.left_edge.i + 1]):
+        return False  # "In October Vladimir Kozlov ... was sentenced": a date, then a subject
+    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _TO_A_PLACE:
+        return True  # "the fighting spread to Jalal-Abad"
+    return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
+
+
+#: Verbs of motion whose "to" leads to a place ("spread to", "fled to"; not "appealed to").
+_TO_A_PLACE = frozenset(
+    {"spread", "move", "flee", "travel", "return", "march", "advance", "retreat", "relocate"}
+)
+
+
+#: A transcript's speaker label at the head of a paragraph: "ANCHOR: ", "CORRESPONDENT: ".
+_SPEAKER_LABEL = re.compile(r"(?P<speaker>[A-Z][A-Z .'-]{1,40}):\s")
+
+
+def drop_paragraph_heads(b: EntityBuilder) -> None:
+    """What opens a paragraph and names no entity of the story: a dateline's byline
+    ("BAKU, February 26, 2024 (State News Agency) —": the agency that filed the report) and
+    a transcript's speaker label ("CORRESPONDENT: ": a role in the broadcast)."""
+    for paragraph in b.doc.paragraphs:
+        text = b.doc.quote(paragraph)
+        for found in (DATELINE_BYLINE.match(text), _SPEAKER_LABEL.match(text)):
+            if found is None:
+                continue
+            group = "byline" if "byline" in found.groupdict() else "speaker"
+            span = Span(paragraph.start + found.start(group), paragraph.start + found.end(group))
+            b.mentions = [m for m in b.mentions if not span.contains(m.span)]
+
+
+def _named_settlement(root: Token) -> bool:
+    """ "the village of Nakhchivanik": the name a settlement noun is "of"."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.i != prep.i
+        and lemma(prep.head) in SETTLEMENT_NOUNS
+    )
+
+
+def is_place(b: EntityBuilder, m: Mention) -> bool:
+    """Whether a mention names a place or a state."""
+    cls = b.doc.entities[m.entity].cls
+    return b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.State)
+
+
+#: Endings of surnames (Slavic, Caucasian, Turkic, Romanian: Ismailov, Petrosyan,
+#: Shevardnadze, Iliescu, ...).
+SURNAME_ENDINGS = (
+    "ov",
+    "ova",
+    "ev",
+    "eva",
+    "yev",
+    "yeva",
+    "yan",
+    "shvili",
+    "dze",
+    "enko",
+    "vich",
+    "sky",
+    "skaya",
+    "ski",
+    "oglu",
+    "zade",
+    "escu",
+    "eanu",
+    "ić",
+)
+
+
+def _bare_name(tokens: list[Token]) -> bool:
+    """Two or three capitalised proper nouns, as a personal name is written."""
+    return 2 <= len(tokens) <= 3 and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
+
+
+def _personal_name(tokens: list[Token]) -> bool:
+    """ "Talekh Ismailov": a given name and a surname of a known shape, whatever the model
+    says; or such a surname alone, told in apposition to a noun ("One man, Akhmedov")."""
+    last = tokens[-1].text.lower() if tokens else ""
+    if len(last) < 5 or not last.endswith(SURNAME_ENDINGS):
+        return False
+    if len(tokens) == 1 and tokens[0].tag_ == "NNP" and tokens[0].text[:1].isupper():
+        root = tokens[0]
+        return (root.dep_ == "appos" and root.head.pos_ == "NOUN") or any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children
+        )
+    return _bare_name(tokens)
+
+
+#: Head words of a site that a body occupies: "the building of the Radio Committee".
+_SEAT_NOUNS = frozenset({"building", "headquarters", "premises", "offices"})
+
+
+def building_of_a_body(b: EntityBuilder, root: Token) -> None:
+    """ "stormed the building of the Radio and Television Committee": the site, a place
+    named as "Radio and Television Committee building" (the body stays a mention of its own
+    only where the text names it elsewhere)."""
+    if lemma(root) not in _SEAT_NOUNS and root.lower_ not in _SEAT_NOUNS:
+        return
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if body is None:
+        return
+    named = [
+        m
+        for m in b.mentions
+        if m.span.contains(token_span(body))
+        and any(
+            b.ontology.is_a(b.doc.entities[m.entity].cls, c)
+            for c in (HG.Organization, HG.Legislature)
+        )
+    ]
+    if len(named) != 1:
+        return
+    inner = named[0]
+    first = root.left_edge if root.left_edge.dep_ != "det" else root.doc[root.left_edge.i + 1]
+    span = Span(offset(first), inner.span.end)
+    if b.covered(span) not in (None, inner):
+        return
+    b.mentions.remove(inner)
+    label = f"{b.doc.entities[inner.entity].label} {root.lower_}"
+    b.add(span, b.entity_for(HG.Place, label), "headword")
+
+
+def _after_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "my cousin Arman", "uncle Vazgen's car": a name of one or two words right after a
+    title word of the lexicon that modifies it."""
+    if not tokens or len(tokens) > 2 or tokens[0].i == 0:
+        return False
+    title = tokens[0].doc[tokens[0].i - 1]
+    return (
+        title.pos_ in {"NOUN", "PROPN"}
+        and b.lexicon.is_title_word(title.text)
+        and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
+    )
+
+
+def _leader_by_name(tokens: list[Token]) -> bool:
+    """ "a commission headed by Anatoly Sobchak": a bare personal name as the agent of a
+    verb of leading ("headed/led/chaired by").
+    """
+    if not _bare_name(tokens):
+        return False
+    root = tokens[-1]
+    by = root.head
+    return (
+        root.dep_ == "pobj"
+        and by.lower_ == "by"
+        and by.dep_ == "agent"
+        and lemma(by.head) in LEADING_VERBS
+    )
+
+
+#: Nouns of many events of one kind: "a wave of protests", "a series of strikes".
+SERIES_NOUNS = frozenset({"wave", "series", "campaign", "spate", "outbreak", "cycle", "chain"})
+
+#: What the model tags a name that may be an event's: never a place's label.
+_EVENT_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def find_event_names(b: EntityBuilder, parsed: Token) -> None:
+    """ "Jeltoqsan was a wave of protests", "the Intifada was an uprising": the subject of
+    a copula whose complement is an event noun names an event, not an agent or a place."""
+    for ent in parsed.ents:
+        root = ent.root
+        if ent.label_ not in _EVENT_NAME_LABELS or root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if root.head.lemma_ != "be":
+            continue
+        for attr in (c for c in root.head.children if c.dep_ == "attr"):
+            nouns = [attr]
+            if lemma(attr) in SERIES_NOUNS:
+                nouns = [
+                    o
+                    for p in attr.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+            if any(_names_an_event(b, n) for n in nouns):
+                b.event_names.add(compact(ent.text))
+
+
+def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
+    """Add the names the model tagged in a paragraph, classed by head word, context or label."""
+    for ent in parsed.ents:
+        default = b.lexicon.ner_labels.get(ent.label_)
+        if ent.label_ == "NORP" and (
+            (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES)
+            or _named_settlement(ent.root)
+        ):
+            # "in the Punjab", "the city of Andijan", tagged as a nationality by the model
+            default = HG.Place
+        elif ent.label_ == "NORP" and _is_people_noun(b, ent.root):
+            default = HG.Group  # "South Africans", "Armenians" used as a noun: a people
+        elif (
+            ent.label_ in {"GPE", "ORG", "PERSON"}
+            and len(ent) == 1
+            and _nationality_plural(b, ent.root)
+        ):
+            # "Kazakhs", "Uzbeks", tagged as a place, a body or a person by the model
+            default = HG.Group
+        elif ent.label_ == "NORP" and _after_a_title(b, list(ent)):
+            default = HG.Person  # "My cousin Arman", tagged as a nationality by the model
+        elif ent.label_ == "PERSON" and len(ent) == 1 and ent.root.tag_ == "NNS":
+            default = HG.Group  # "Provocateurs in the crowd": a plural noun, no one's name
+        ethnic = len(ent) == 1 and _ethnic_people(b, ent.root)
+        if ethnic:
+            default = HG.Group  # "between ethnic Kyrgyz and ethnic Uzbeks": peoples
+        if default is None or _is_title_of_person(ent):
+            continue
+        if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
+            continue
+        if _in_gloss(b, ent):
+            continue  # "Black January (Azerbaijani: Qara Yanvar)": a name in another language
+        if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology) and not ethnic:
+            continue  # "under Azerbaijani control", tagged PERSON by the model
+        if ent.root.pos_ in {"NOUN", "PROPN"} and _names_an_event(b, ent.root):
+            continue  # (a verb the model took into the name is no event's name: see below)
+        if compact(ent.text) in b.event_names:
+            continue  # "Jeltoqsan (1986)", "convicted over Jeltoqsan": an event's name
+        bracket = next((t.i for t in ent if t.text == "("), None)
+        if bracket is not None and bracket > ent.start:  # "Martyrs' Lane (Şəhidlər Xiyabanı)"
+            ent = ent.doc[ent.start : bracket]
+        tokens = [t for t in ent if not (t.dep_ == "det" or t.is_punct)]
+        if ent.label_ != "PERSON" and tokens:
+            # "Leyla Huseynova", tagged ORG from "Huseynova" on: the given name before it
+            first = tokens[0]
+            while (
+                first.i > 0
+                and first.doc[first.i - 1].tag_ == "NNP"
+                and first.doc[first.i - 1].dep_ == "compound"
+                and first.doc[first.i - 1].head.i == tokens[-1].i
+                and not first.doc[first.i - 1].ent_type_
+                and not first.doc[first.i - 1].is_sent_start
+            ):
+                first = first.doc[first.i - 1]
+                tokens.insert(0, first)
+            last = tokens[-1]
+            while (
+                last.i + 1 < len(last.doc)
+                and last.dep_ == "compound"
+                and last.head.i == last.i + 1
+                and last.doc[last.i + 1].tag_ == "NNP"
+                and not last.doc[last.i + 1].ent_type_
+            ):
+                last = last.doc[last.i + 1]  # "Ruben Vardanyan", tagged ORG as "Ruben" only
+                tokens.append(last)
+        verb = next((i for i, t in enumerate(tokens) if i and t.tag_.startswith("VB")), None)
+        if verb is not None:  # "the House of Commons censured Dyer": the name ends at the verb
+            tokens = tokens[:verb]
+        while tokens and tokens[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"}:
+            tokens = tokens[:-1]  # "the Popular Front for": no name ends with a function word
+        # "the Minister of Health": an office, held by a person
+        office = (
+            len(tokens) > 2 and b.lexicon.is_title_word(tokens[0].text) and tokens[1].lower_ == "of"
+        )
+        while not office and len(tokens) > 2 and b.lexicon.is_title_word(tokens[0].text):
+            tokens = tokens[1:]  # "Lady Mehriban Aliyeva", "Lieutenant-General Rustam Muradov"
+        if not tokens or (
+            ent.label_ == "PERSON" and all(b.lexicon.is_title_word(t.text) for t in tokens)
+        ):
+            continue  # "the hon. Lady": a title alone names no one
+        tokens += _hyphenated_rest(tokens[-1])  # "Bazar-Korgon", tagged from "Bazar" only
+        # (a name tagged as a place that no known place has: "the Berkut riot police")
+        unknown = ent.label_ == "GPE" and not any(
+            m.span.overlaps(token_span(t)) for m in b.mentions for t in tokens
+        )
+        force = _force_after(b, tokens[-1]) if ent.label_ in {"ORG", "NORP"} or unknown else []
+        if force:
+            tokens = tokens + force  # "Interior Ministry troops", "a KGB special unit"
+        span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+        nested = [m for m in b.mentions if m.span.overlaps(span)]
+        holder = _office_holder(b, tokens, nested)
+        if holder is not None:
+            # "Speaker of the Milli Majlis Sahiba Gafarova", tagged as one name: the body's
+            # name, then the person who holds the office
+            _add_name(
+                b, Span(offset(holder[0]), offset(holder[-1]) + len(holder[-1].text)), HG.Person
+            )
+            continue
+        root_span = Span(offset(ent.root), offset(ent.root) + len(ent.root.text))
+        if nested:
+            # A longer name headed outside the known name ("Armed Forces of Azerbaijan") wins.
+            if all(span.contains(m.span) and m.span != span for m in nested) and not any(
+                m.span.overlaps(root_span) for m in nested
+            ):
+                for m in nested:  # a place stays a mention of its own ("... of Lithuania")
+                    if not is_place(b, m):
+                        b.mentions.remove(m)
+            else:
+                continue
+        cls, strength = class_of_phrase(b, ent.root, None), BY_WORD
+        if force:
+            cls = HG.MilitaryForce
+        if office:
+            cls = HG.Person
+        if cls is None and ent.label_ != "GPE" and _region_of_a_known_place(b, tokens):
+            cls = HG.Place  # "Northern Ireland", "Western Azerbaijan", tagged ORG by the model
+        if cls is None:
+            cls = _appositive_class(b, ent.root)
+        if cls is None:
+            cls = _class_of_examples(b, ent.root)
+        if cls is None and (_after_locative(ent.root) or _named_settlement(ent.root)):
+            cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
+        if (
+            ent.start_char == 0
+            and ent.text.isupper()
+            and DATELINE_AFTER_PLACE.match(b.doc.text, span.end)
+        ):
+            cls, strength = HG.Place, BY_WORD  # "GORIS, Armenia, 29 September 2023 —": a dateline
+        if cls is None and ent.label_ == "ORG" and _leader_by_name(tokens):
+            cls, strength = HG.Person, BY_CONTEXT  # "headed by Anatoly Sobchak", tagged ORG
+        if cls is None and ent.label_ != "PERSON" and _personal_name(tokens):
+            cls, strength = HG.Person, BY_CONTEXT  # "sentenced Talekh Ismailov", tagged GPE
+        if cls is None and ent.label_ != "PERSON" and _after_a_title(b, tokens):
+            cls, strength = HG.Person, BY_CONTEXT  # "my cousin Arman", tagged ORG
+        if cls is None:
+            cls, strength = default, BY_NER
+        parts = _coordinated_places(b, tokens, cls)
+        if parts and not heading:
+            for part in parts:  # "the cities of Osh and Jalal-Abad", tagged as one name
+                part_span = Span(offset(part[0]), offset(part[-1]) + len(part[-1].text))
+                if b.covered(part_span) is None:
+                    b.evidence[part_span] = (cls, strength)
+                    b.add(
+                        part_span, b.entity_for(cls, normalise_label(b.doc.quote(part_span))), "ner"
+                    )
+            continue
+        label = normalise_label(b.doc.quote(span))
+        if not label:
+            continue
+        if heading:
+            b.in_headings.append((span, label))
+            continue
+        label = of_its_place(b, ent.root, span, cls, label)
+        b.evidence[span] = (cls, strength)
+        b.add(span, b.entity_for(cls, label, of_a_known_place(b, span, cls, label)), "ner")
+
+
+def of_a_known_place(b: EntityBuilder, span: Span, cls: URIRef, label: str) -> str | None:
+    """ "Ministry of Foreign Affairs of the Republic of Armenia": the name a body whose name
+    ends with "of" and a known place is known by, with the place's own label ("... of
+    Armenia"), so that the body named either way is one entity (None if not so named)."""
+    if b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.Group):
+        return None
+    for m in b.mentions:
+        entity = b.doc.entities[m.entity]
+        if m.span.end != span.end or entity.gazetteer is None or not is_place(b, m):
+            continue
+        before = b.doc.text[span.start : m.span.start]
+        found = re.search(r"\s+of\s+(?:the\s+)?$", before)
+        if found is None or not before[: found.start()].strip():
+            continue
+        return f"{normalise_label(before[: found.start()])} of {entity.label}"
+    return None
+
+
+def _hyphenated_rest(last: Token) -> list[Token]:
+    """The rest of a hyphenated name after ``last`` ("-Korgon" of "Bazar-Korgon"): a hyphen
+    and a capitalised word, with no space between."""
+    doc, rest = last.doc, []
+    i = last.i
+    while (
+        i + 2 < len(doc)
+        and doc[i + 1].text in {"-", "\u2010"}
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].text[:1].isupper()
+        and doc[i + 2].is_alpha
+        and not doc[i + 2].ent_type_
+    ):
+        rest += [doc[i + 1], doc[i + 2]]
+        i += 2
+    return rest
+
+
+def _coordinated_places(b: EntityBuilder, tokens: list[Token], cls: URIRef) -> list[list[Token]]:
+    """ "Osh and Jalal-Abad", tagged as one place: its two names, each capitalised (a
+    place whose name has "and" in it, "Bosnia and Herzegovina", is in the gazetteer)."""
+    if not b.ontology.is_a(cls, HG.Place):
+        return []
+    links = [i for i, t in enumerate(tokens) if t.lower_ == "and" and t.dep_ == "cc"]
+    if len(links) != 1 or not 0 < links[0] < len(tokens) - 1:
+        return []
+    parts = [tokens[: links[0]], tokens[links[0] + 1 :]]
+    if not all(all(t.text[:1].isupper() or t.is_punct for t in part) for part in parts):
+        return []
+    return parts
+
+
+def of_its_place(b: EntityBuilder, root: Token, span: Span, cls: URIRef, label: str) -> str:
+    """ "Russia's defence ministry": the label of a body named after the place that owns
+    it, outside its span ("defence ministry of Russian Federation"), so that two
+    countries' ministries stay two bodies."""
+    if b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.Group):
+        return label
+    for child in root.children:
+        if child.dep_ != "poss" or child.pos_ != "PROPN" or offset(child) >= span.start:
+            continue
+        holder = b.covered(token_span(child))
+        if holder is not None and is_place(b, holder):
+            return f"{label} of {b.doc.entities[holder.entity].label}"
+    return label
+
+
+def _force_after(b: EntityBuilder, last: Token) -> list[Token]:
+    """The force head word right after a body's name, with up to two lower-case words
+    between ("[Interior Ministry] troops", "[KGB] special unit"): its tokens, if any."""
+    doc = last.doc
+    following: list[Token] = []
+    for t in doc[last.i + 1 : last.i + 4]:
+        if not t.text.islower() or t.pos_ not in {"ADJ", "NOUN"}:
+            break
+        following.append(t)
+        if b.lexicon.head_words.get(lemma(t)) == HG.MilitaryForce or (
+            b.lexicon.head_words.get(t.lower_) == HG.MilitaryForce
+        ):
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower():
+                return []  # "Interior Ministry troop carriers": the head word modifies
+            return following
+    return []
+
+
+def _office_holder(
+    b: EntityBuilder, tokens: list[Token], nested: list[Mention]
+) -> list[Token] | None:
+    """The personal name after a body's name in one tagged name that follows a title and
+    "of" ("Speaker of [the Milli Majlis Sahiba Gafarova]"): its tokens, if so."""
+    if len(nested) != 1 or nested[0].span.start != offset(tokens[0]):
+        return None
+    cls = b.doc.entities[nested[0].entity].cls
+    if b.ontology.is_a(cls, HG.Place) and not b.ontology.is_a(cls, HG.State):
+        return None  # (a state has office holders: "President of the Republic of X Name")
+    rest = [t for t in tokens if offset(t) >= nested[0].span.end]
+    if len(rest) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+        return None
+    before = tokens[0].doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if before is not None and before.dep_ == "det" and before.i > 0:
+        before = before.doc[before.i - 1]
+    if before is None or before.lower_ != "of" or before.i == 0:
+        return None
+    return rest if b.lexicon.is_title_word(before.doc[before.i - 1].text) else None
+
+
+def _in_gloss(b: EntityBuilder, ent: Token) -> bool:
+    """Whether a name follows "(Language:", as encyclopedias give a name in other languages
+    ("Black January (Azerbaijani: Qara Yanvar; Russian: ...)")."""
+    doc, i = ent.doc, ent.start - 1
+    while i >= 0 and doc[i].text not in {":", ";", "(", ")"} and ent.start - i <= 6:
+        i -= 1
+    if i < 2 or doc[i].text != ":":
+        return False
+    language = doc[i - 1]
+    return (
+        language.ent_type_ in {"NORP", "LANGUAGE"}
+        or compact(language.text) in nationality_words(b.ontology)
+    ) and any(t.text == "(" for t in doc[max(0, i - 12) : i - 1])
