@@ -2751,3 +2751,45 @@ def test_a_source_after_according_to_is_no_agent(extract) -> None:  # type: igno
     )
     flight = next(e for e in doc.live_events() if e.cls == HG.Deportation)
     assert flight.agents == []
+
+
+def test_dead_after_a_number_parsed_apart(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model hangs "dead" on the verb and the number on "of"
+    doc = extract(
+        "In May 1921 militiamen attacked the market town of Veles and killed dozens.\n\n"
+        "Shopkeepers speak of up to 90 dead."
+    )
+    assert ("Killed", 90, "AtMost") in figure_set(doc)
+
+
+def test_a_toll_put_as_high_as_or_between(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 militiamen attacked the market town of Veles and killed dozens of "
+        "traders. A later inquiry put the toll as high as 340. Local historians place the "
+        "toll between 120 and 180."
+    )
+    figures = figure_set(doc)
+    assert ("Killed", 340, "AtMost") in figures
+    assert {("Killed", 120, "AtLeast"), ("Killed", 180, "AtMost")} <= figures
+
+
+def test_a_day_written_as_an_ordinal_of_its_month(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On the fourth of March 1921 sailors in the port of Lindau went on a hunger strike. "
+        "The next morning marines shot dead four of the strikers."
+    )
+    dates = {e.cls.split("#")[-1]: e.date and e.date.value for e in doc.live_events()}
+    assert dates.get("Protest") == "1921-03-04", dates
+    assert dates.get("Massacre") == "1921-03-05", dates
+
+
+def test_a_year_of_a_later_text_does_not_date_what_it_reports(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In the spring of 1921 marines fired on strikers in the port of Lindau.\n\n"
+        "Afterword to the 1988 edition: the navy has since admitted that 31 sailors were "
+        "killed on the quay."
+    )
+    killed = [f for f in doc.figures if f.count == 31]
+    assert killed, figure_set(doc)
+    event = doc.events[killed[0].event]
+    assert event.date is None or not event.date.value.startswith("1988"), event.date

@@ -1143,6 +1143,7 @@ class _Resolver:
             candidates = [m for m in remembered if within(time.head, m.head)] or [
                 m for m in mentions if all(m is not r for r in remembered)
             ]
+            candidates = [m for m in candidates if not _reported_apart(time.head, m.head)]
             named = [m for m in candidates if m.kind != "weak"]
             nearest = self._nearest(time.head, named or candidates)
             if nearest is None:
@@ -1535,6 +1536,23 @@ def _in_a_later_clause(head: Token, time: TimeExpression) -> bool:
         token = token.head
 
 
+def _reported_apart(date: Token, head: Token) -> bool:
+    """Whether a word is in a clause another verb reports and the date, outside that
+    clause, is an attribute of a thing: "Note to the 1992 reprint: the office has admitted
+    that 24 people were killed" does not date the killing. (A date of the telling may: "On
+    8 November Aliyev announced that the town had been captured".)"""
+    if date.dep_ not in {"nummod", "compound", "amod"} or date.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    token = head
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+        ):
+            return not within(date, token)
+        token = token.head
+    return False
+
+
 #: Reflexive pronouns: the object of an act one does to oneself.
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 
@@ -1763,7 +1781,9 @@ class _Merger:
                 own = [
                     t
                     for t in self._sentence_dates(mention)
-                    if not inside.contains(t.span) and not _in_a_later_clause(mention.head, t)
+                    if not inside.contains(t.span)
+                    and not _in_a_later_clause(mention.head, t)
+                    and not _reported_apart(t.head, mention.head)
                 ]
                 mention.date = own[0] if len(own) == 1 else _context_date(self.doc, mention)
             elif mention.date is None:

@@ -244,6 +244,9 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         result.append(trigger)  # "gave 83 dead among civilians": the trigger is counted itself
     if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ == "conj" and trigger.head.like_num:
         result.append(trigger.head)  # "spoke of between 83 and 93 dead" (parsed as a list)
+    before = trigger.doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
+    if trigger.pos_ in {"ADJ", "NOUN"} and before is not None and before.like_num:
+        result.append(before)  # "speak of up to 250 dead": the number parsed apart from it
     if trigger.pos_ == "NOUN":
         result.append(trigger)
         for prep in trigger.children:
@@ -282,9 +285,16 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         result += [c for c in verb.children if c.dep_ == "dobj" and c.like_num]
         result += _counts_set_by(verb)
     if holder.dep_ == "dobj" and (holder is not trigger or trigger.pos_ in {"NOUN", "ADJ"}):
-        for prep in holder.head.children:
-            # "put the toll at 83", "give the death toll as fourteen"
-            if prep.dep_ == "prep" and prep.lower_ in {"at", "as"}:
+        verb = holder.head
+        # "put the toll at 83", "give the death toll as fourteen", "put the toll as high as
+        # 18,000" (the model hangs "as 18,000" on "high"), "place the toll between 200 and 300"
+        preps = [
+            *verb.children,
+            *(p for a in verb.children if a.dep_ == "advmod" for p in a.children),
+        ]
+        preps += [p for p in holder.children if p.lower_ == "between"]
+        for prep in preps:
+            if prep.dep_ == "prep" and prep.lower_ in {"at", "as", "between"}:
                 result += [c for c in prep.children if c.dep_ == "pobj"]
     return result
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from historygraph.document import Document, Span, TimeExpression
 from historygraph.pipeline import Context, stage
-from historygraph.stages.numbers import parse_number
+from historygraph.stages.numbers import parse_number, parse_ordinal
 from historygraph.stages.syntax import is_heading, offset
 from historygraph.vocab import XSD
 
@@ -52,6 +52,8 @@ DATE_PATTERNS = [
     re.compile(rf"^{_M},?\s+(?:of\s+)?{_Y}$"),
     re.compile(rf"^(?:the\s+year\s+)?{_Y}$"),
 ]
+#: A day written as an ordinal word before "of" and a month: "first of June".
+_ORDINAL_DAY = re.compile(r"^([a-z]+(?:[\s-][a-z]+)?)\s+of\s+[a-z]")
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 #: "44 days", "two weeks": a number (in figures or words) and a unit.
 _AMOUNT = r"(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?P<unit>day|week|month|year)s?"
@@ -135,6 +137,10 @@ def parse_date(text: str) -> ParsedDate | None:
     """
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.")
     cleaned = re.sub(r"^(?:(?:on|in|the|of|between|from)\s+)+", "", cleaned, flags=re.I)
+    ordinal = _ORDINAL_DAY.match(cleaned.lower())
+    if ordinal is not None and 1 <= (parse_ordinal(ordinal.group(1)) or 0) <= 31:
+        # "the first of June 1962", "the thirty-first of March"
+        cleaned = f"{parse_ordinal(ordinal.group(1))} {cleaned[ordinal.end(1) :].lstrip()}"
     for pattern in DATE_PATTERNS:
         m = pattern.match(cleaned.lower())
         if m is None:
