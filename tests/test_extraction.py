@@ -2793,3 +2793,13 @@ def test_a_year_of_a_later_text_does_not_date_what_it_reports(extract) -> None: 
     assert killed, figure_set(doc)
     event = doc.events[killed[0].event]
     assert event.date is None or not event.date.value.startswith("1988"), event.date
+
+
+def test_mown_down_and_on_strike(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 March 1921 the dockers of Lindau were on strike.\n\n"
+        "On 11 March 1921 marines mowed down at least 14 dockers at the harbour gate."
+    )
+    classes = {e.cls.split("#")[-1] for e in doc.live_events()}
+    assert {"Protest", "Massacre"} <= classes, classes
+    assert ("Killed", 14, "AtLeast") in figure_set(doc)
