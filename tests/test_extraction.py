@@ -2803,3 +2803,27 @@ def test_mown_down_and_on_strike(extract) -> None:  # type: ignore[no-untyped-de
     classes = {e.cls.split("#")[-1] for e in doc.live_events()}
     assert {"Protest", "Massacre"} <= classes, classes
     assert ("Killed", 14, "AtLeast") in figure_set(doc)
+
+
+def test_a_name_said_to_be_a_village_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Verkhnie Kruchi is a small village in northern Moldavia. In May 1921 gendarmes "
+        "burned its houses."
+    )
+    places = [e for e in doc.entities.values() if e.cls == HG.Place]
+    village = [e for e in places if e.label == "Verkhnie Kruchi"]
+    assert village, labels(doc)
+    # the description is the village, not a place of its own
+    assert not [e for e in places if "small village" in e.label], labels(doc)
+
+
+def test_a_name_listed_with_places_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("Every year the town honours the victims of Paris, Ostrolenka, Warsaw and Lyon.")
+    found = labels(doc)
+    assert found.get("Ostrolenka") == "Place", found
+
+
+def test_a_title_before_a_name_in_apposition(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("That day the Head of State, Vasile Tarnoveanu, declared a curfew in Iasi.")
+    people = [e for e in doc.entities.values() if e.cls == HG.Person]
+    assert [e.label for e in people] == ["Vasile Tarnoveanu"], [e.label for e in people]

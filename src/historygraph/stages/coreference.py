@@ -602,22 +602,28 @@ def merge_modified_names(b: EntityBuilder) -> None:
 
 def match_appositives(b: EntityBuilder) -> None:
     """ "the Milli Majlis, the parliament of Azerbaijan, adopted": a description in
-    apposition to a name, of a class the name's entity has or is in, describes that entity.
+    apposition to a name, of a class the name's entity has or is in, describes that entity;
+    so does one the name is said to be ("Samashki is a large village in western Chechnya").
 
     Only a description the head words made is joined: a name in apposition may be
     another entity ("Aliyev, a pensioner in Moscow" leaves Moscow alone).
     """
     for sent in b.doc.sentences:
         for token in sent.parsed:
-            if token.dep_ != "appos" or token.head.i == token.i:
+            subject = _subject_described(token)
+            if subject is None and (token.dep_ != "appos" or token.head.i == token.i):
                 continue
             described = b.covered(token_span(token))
-            named = b.covered(token_span(token.head))
+            named = b.covered(token_span(subject if subject is not None else token.head))
             if described is None or named is None or described.entity == named.entity:
                 continue
-            if _another_name_of_a_site(b, token, described, named):
+            if subject is None and _another_name_of_a_site(b, token, described, named):
                 # "Independence Square, the Maidan": the square's other name
                 _repoint(b, described.entity, named.entity)
+                continue
+            if subject is None and _title_before_a_name(b, named, described):
+                # "the Head of State, Kassym-Jomart Tokayev,": the name's entity
+                _repoint(b, named.entity, described.entity)
                 continue
             if described.source != "headword":
                 continue
@@ -626,6 +632,27 @@ def match_appositives(b: EntityBuilder) -> None:
             kind, name = b.doc.entities[described.entity].cls, b.doc.entities[named.entity].cls
             if b.ontology.is_a(name, kind) or b.ontology.is_a(kind, name):
                 _repoint(b, described.entity, named.entity)
+
+
+def _title_before_a_name(b: EntityBuilder, title: Mention, name: Mention) -> bool:
+    """Whether a person's title ("the Head of State", with a word in lower case) stands
+    before the personal name the model found in apposition to it."""
+    people = [b.doc.entities[m.entity].cls for m in (title, name)]
+    words = b.doc.quote(title.span).split()
+    return (
+        name.source == "ner"
+        and all(cls == HG.Person for cls in people)
+        and title.span.end < name.span.start
+        and any(w.isalpha() and w.islower() for w in words[1:])
+    )
+
+
+def _subject_described(token: Token) -> Token | None:
+    """The subject a predicate noun describes: "Samashki" in "Samashki is a large village"."""
+    verb = token.head
+    if token.dep_ != "attr" or lemma(verb) != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
 
 
 def _another_name_of_a_site(

@@ -394,6 +394,39 @@ def _appositive_class(b: EntityBuilder, root: Token) -> URIRef | None:
     return None
 
 
+def _predicate_class(b: EntityBuilder, root: Token) -> URIRef | None:
+    """ "Samashki is a large village in western Chechnya": the class the head word of what
+    the name is said to be gives."""
+    verb = root.head
+    if root.dep_ != "nsubj" or lemma(verb) != "be":
+        return None
+    for child in verb.children:
+        if child.dep_ == "attr" and child.i > root.i:
+            return class_of_phrase(b, child, None)
+    return None
+
+
+def _listed_with_places(b: EntityBuilder, root: Token) -> bool:
+    """Whether a name is one of a list of places ("Baku, Shamakhi, Guba and Lankaran"):
+    another item of the list is a place the gazetteer knows, the model tagged as one or a
+    place head word names."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    items = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i != t.i)]
+    others = [t for t in items if t.i != root.i]
+    for token in others:
+        if token.ent_type_ in {"GPE", "LOC"}:
+            return True
+        mention = b.covered(token_span(token))
+        if mention is not None and is_place(b, mention):
+            return True
+        cls = class_of_phrase(b, token, None)  # "between Grozny and the Ingush border"
+        if cls is not None and b.ontology.is_a(cls, HG.Place):
+            return True
+    return False
+
+
 def _class_of_examples(b: EntityBuilder, root: Token) -> URIRef | None:
     """ "border villages such as Voskepar", "towns including Shusha": the class of the plural
     noun whose example the name is."""
@@ -846,7 +879,9 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if cls is None and ent.label_ != "GPE" and _region_of_a_known_place(b, tokens):
             cls = HG.Place  # "Northern Ireland", "Western Azerbaijan", tagged ORG by the model
         if cls is None:
-            cls = _appositive_class(b, ent.root)
+            cls = _appositive_class(b, ent.root) or _predicate_class(b, ent.root)
+        if cls is None and ent.label_ == "PERSON" and _listed_with_places(b, ent.root):
+            cls, strength = HG.Place, BY_CONTEXT  # "the victims of Baku, Shamakhi and Guba"
         if cls is None:
             cls = _class_of_examples(b, ent.root)
         if cls is None and (_after_locative(ent.root) or _named_settlement(ent.root)):
