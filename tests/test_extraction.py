@@ -2827,3 +2827,12 @@ def test_a_title_before_a_name_in_apposition(extract) -> None:  # type: ignore[n
     doc = extract("That day the Head of State, Vasile Tarnoveanu, declared a curfew in Iasi.")
     people = [e for e in doc.entities.values() if e.cls == HG.Person]
     assert [e.label for e in people] == ["Vasile Tarnoveanu"], [e.label for e in people]
+
+
+def test_where_the_agents_came_from_is_not_the_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 12 June 1921 Red Army units from the Tambov province stormed the village of Kamenka."
+    )
+    event = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
+    place = doc.entities[event.place].label if event.place else None
+    assert place != "Tambov province", place

@@ -1219,6 +1219,13 @@ class _Resolver:
                 continue  # "empowered Saudargas, then in Poland, to ...": where he was
             if self._describes_agent(root.head.head):
                 continue  # "Aliyev, a pensioner in Moscow, condemned ...": where he lived
+            holder = root.head.head
+            if (
+                root.head.lower_ in SOURCE_PREPS
+                and holder.pos_ in {"NOUN", "PROPN"}
+                and not any(a.i == holder.i for x in mentions for a in x.anchors)
+            ):
+                continue  # "OMON units from the Moscow region entered ...": where they came from
             governor = self.entity_of(root.head.head)
             if (
                 governor is not None
