@@ -2836,3 +2836,9 @@ def test_where_the_agents_came_from_is_not_the_place(extract) -> None:  # type: 
     event = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
     place = doc.entities[event.place].label if event.place else None
     assert place != "Tambov province", place
+
+
+def test_the_place_a_direct_object_names(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("On 12 June 1921 Red Army units stormed the village of Kamenka.")
+    event = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
+    assert event.place is not None and doc.entities[event.place].label == "Kamenka"

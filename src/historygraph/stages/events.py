@@ -1201,9 +1201,17 @@ class _Resolver:
             if located is None:
                 # "troops entered the city", "stormed the tower": a place (no country) that is
                 # the direct object of the trigger is where the event happened
-                if root.dep_ == "dobj" and not self.ontology.is_a(entity.cls, HG.State):
+                # (or names it: "stormed the village of Kamenka", "entered the streets of Osh")
+                obj = root
+                if (
+                    root.dep_ == "pobj"
+                    and root.head.lower_ == "of"
+                    and root.head.head.pos_ == "NOUN"
+                ):
+                    obj = root.head.head
+                if obj.dep_ == "dobj" and not self.ontology.is_a(entity.cls, HG.State):
                     for x in mentions:
-                        if x.place is None and any(a.i == root.head.i for a in x.anchors):
+                        if x.place is None and any(a.i == obj.head.i for a in x.anchors):
                             x.place, x.own_place = m.entity, True
                 # "came to the mission and condemned ...": where the speaker came, the act was
                 verb = root.head.head if root.dep_ == "pobj" else None
