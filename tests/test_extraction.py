@@ -2842,3 +2842,15 @@ def test_the_place_a_direct_object_names(extract) -> None:  # type: ignore[no-un
     doc = extract("On 12 June 1921 Red Army units stormed the village of Kamenka.")
     event = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
     assert event.place is not None and doc.entities[event.place].label == "Kamenka"
+
+
+def test_parts_of_a_total_and_a_total_of(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1921 marines fired on strikers in the port of Lindau. In all 84 people died. "
+        "Of these, 12 were marines and 72 were dockers. More than 1,300 people were wounded, "
+        "about 1,100 of them dockers. A total of 2,450 persons were arrested."
+    )
+    figures = figure_set(doc)
+    assert {("Killed", 12, "Exact"), ("Killed", 72, "Exact")} <= figures, figures
+    assert ("Wounded", 1100, "Approximate") in figures, figures
+    assert ("Imprisoned", 2450, "Exact") in figures, figures

@@ -161,6 +161,12 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
             child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "advmod" and child.like_num)
         ) and _is_quantity(child, lexicon):  # ("reported 476 dead": the model's advmod)
             return None if _part_of_them(child) else child
+    if lemma(noun) in {"total", "number"}:  # "a total of 9,904 persons were detained"
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                counted = [c for c in prep.children if c.dep_ == "pobj"]
+                if counted and counted[0].lemma_ != noun.lemma_:
+                    return _number_token(counted[0], lexicon)
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "of" and _is_quantity(prep.head, lexicon):
         return prep.head  # "between 30 and 40 of the country's soldiers had died"
@@ -547,7 +553,7 @@ def _words_at(doc: Document, span: Span) -> set[str]:
 #: Words that introduce the parts of a total: "613 killed, among them 106 women and 63 children".
 _SUBSET = re.compile(r",?\s*(?:among them|among whom|of them|of whom|including)\s+")
 #: A part named after a total, number first: "32 people died, 26 of them Armenians".
-_PART_OF = re.compile(r",\s*(?P<n>[\w,.-]+(?:\s[\w-]+){0,2}?)\s+of\s+(?:them|whom)\s+")
+_PART_OF = re.compile(r",\s*(?P<n>[\w,.-]+(?:\s[\w,.-]+){0,2}?)\s+of\s+(?:them|whom)\s+")
 
 
 #: A sentence that counts a part of the count before it: "Of these, 719 are civilians".
@@ -576,7 +582,35 @@ def _subset_sentence(
     if quantity is None:
         return []
     span = Span(offset((cue or phrase)[0]), token_span(phrase[-1]).end)
-    return [(span, quantity), *_parts(doc, sentence, span.end, lexicon)]
+    more = _more_parts(tokens, span.end, lexicon) or _parts(doc, sentence, span.end, lexicon)
+    return [(span, quantity), *more]
+
+
+def _more_parts(
+    tokens: list[Token], after: int, lexicon: Lexicon
+) -> list[tuple[Span, tuple[int, URIRef]]]:
+    """The further parts of a sentence of parts: "Of these, 19 were officers and 206 were
+    civilians" (after "19 were officers": "206")."""
+    parts = []
+    for i, token in enumerate(tokens):
+        if offset(token) < after or token.lower_ not in {"and", ","}:
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 3 and not _is_quantity(tokens[j], lexicon):
+            j += 1
+        if j >= len(tokens) or not _is_quantity(tokens[j], lexicon):
+            continue
+        cue = tokens[i + 1 : j]
+        if cue and tuple(t.lower_ for t in cue) not in lexicon.bound_cues:
+            continue
+        phrase = [t for t in _number_phrase(tokens[j]) if t.i >= tokens[j].i]
+        k = j + len(phrase)
+        if k >= len(tokens) or tokens[k].lower_ not in {"were", "are", "was", "is"}:
+            continue
+        quantity = read_quantity([t.text for t in cue + phrase], lexicon)
+        if quantity is not None:
+            parts.append((Span(offset((cue or phrase)[0]), token_span(phrase[-1]).end), quantity))
+    return parts
 
 
 def _figure_at(
