@@ -2854,3 +2854,19 @@ def test_parts_of_a_total_and_a_total_of(extract) -> None:  # type: ignore[no-un
     assert {("Killed", 12, "Exact"), ("Killed", 72, "Exact")} <= figures, figures
     assert ("Wounded", 1100, "Approximate") in figures, figures
     assert ("Imprisoned", 2450, "Exact") in figures, figures
+
+
+def test_counts_restated_split_or_quoted(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 gendarmes besieged the town of Lindau and killed hundreds of its "
+        "people.\n\n"
+        "Around 0500 dead townspeople lay in the square. The inquiry found that between 175 "
+        "and 600 townspeople were killed. The League documented the names of 212 victims. Exiled "
+        "writers put the number at 2,000 to 3,000. The official gazette spoke of about 90 "
+        '"rebels" killed.'
+    )
+    figures = figure_set(doc)
+    assert {("Killed", 175, "AtLeast"), ("Killed", 600, "AtMost")} <= figures, figures
+    assert {("Killed", 2000, "AtLeast"), ("Killed", 3000, "AtMost")} <= figures, figures
+    assert ("Killed", 90, "Approximate") in figures, figures
+    assert not [f for f in figures if f[1] in {500, 5}], figures

@@ -107,6 +107,8 @@ def _measure_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[Toke
 
 
 def _is_quantity(token: Token, lexicon: Lexicon) -> bool:
+    if len(token.text) > 1 and token.text.isdigit() and token.text[0] == "0":
+        return False  # "at 0900": a time of day, no count
     vague = (token.lower_,) in lexicon.vague_quantities
     if _in_a_date(token) and not (vague and token.dep_ in {"nsubj", "nsubjpass", "dobj"}):
         # "On 20 January 1990 Soviet troops killed": a day, not 20 dead ("over several days
@@ -219,6 +221,13 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
     result = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
     if trigger.dep_ == "relcl":  # "the 12 people who were shot dead": the count is on "people"
         result = [trigger.head if c.tag_ in {"WP", "WDT"} else c for c in result]
+    if (
+        trigger.dep_ == "acl"
+        and trigger.tag_ == "VBN"
+        and all(t.is_quote for t in trigger.doc[trigger.head.i + 1 : trigger.i])
+        and any(c.dep_ == "nummod" for c in trigger.head.children)
+    ):
+        result.append(trigger.head)  # "spoke of about 1,000 'terrorists' killed"
     if trigger.dep_ in {"pcomp", "pobj", "acomp"} and trigger.head.lower_ == "as":
         # "105 others were still listed as missing", "listed 105 people as dead"
         verb = trigger.head.head
@@ -251,7 +260,12 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
     if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ == "conj" and trigger.head.like_num:
         result.append(trigger.head)  # "spoke of between 83 and 93 dead" (parsed as a list)
     before = trigger.doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
-    if trigger.pos_ in {"ADJ", "NOUN"} and before is not None and before.like_num:
+    if (
+        trigger.pos_ in {"ADJ", "NOUN"}
+        and before is not None
+        and before.like_num
+        and before.dep_ != "conj"
+    ):
         result.append(before)  # "speak of up to 250 dead": the number parsed apart from it
     if trigger.pos_ == "NOUN":
         result.append(trigger)
@@ -345,11 +359,15 @@ def _risen_counts(trigger: Token, trigger_ids: set[int]) -> list[Token]:
 
 
 def _risen_clause(sentence: Sentence) -> list[Token]:
-    """ "it later rose to 15", "the figure was later raised to 218": the later count a
-    clause with no measure word of its own gives of the count before it."""
+    """ "it later rose to 15", "the figure was later raised to 218", "other groups put the
+    number at 10,000 to 25,000": the other count a clause with no measure word of its own
+    gives of the count before it."""
     result = []
     for verb in sentence.parsed:
         if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "conj"}:
+            continue
+        if any(c.dep_ == "dobj" and lemma(c) in _COUNT_NOUNS for c in verb.children):
+            result += _counts_set_by(verb)
             continue
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or not (
@@ -388,7 +406,15 @@ def _number_phrase(token: Token) -> list[Token]:
                 and ent.start <= doc[start - 1].head.i < ent.end
             ):
                 start -= 1
-            return list(doc[start : ent.end])
+            end = ent.end
+            if (
+                doc[ent.start].lower_ in {"between", "from"}
+                and end + 1 < len(doc)
+                and doc[end].lower_ in {"and", "to"}
+                and doc[end + 1].like_num
+            ):
+                end += 2  # "[between 175] and [400]": a range the model cut in two
+            return list(doc[start:end])
     # a range the model took for a date ("Between 40 and 60 people")
     subtree = list(token.subtree)
     if len(subtree) > 1 and all(t.like_num or t.lower_ in _RANGE_WORDS for t in subtree):
