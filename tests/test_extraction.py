@@ -2870,3 +2870,14 @@ def test_counts_restated_split_or_quoted(extract) -> None:  # type: ignore[no-un
     assert {("Killed", 2000, "AtLeast"), ("Killed", 3000, "AtMost")} <= figures, figures
     assert ("Killed", 90, "Approximate") in figures, figures
     assert not [f for f in figures if f[1] in {500, 5}], figures
+
+
+def test_a_week_earlier(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 May 1921 the council debated the events in Lindau, where a week earlier "
+        "marines fired on a crowd of strikers. Two weeks later the council met again and "
+        "declared a state of emergency."
+    )
+    dates = {e.cls.split("#")[-1]: e.date and e.date.value for e in doc.live_events()}
+    assert dates.get("Massacre") == "1921-05-13", dates
+    assert dates.get("Declaration") == "1921-05-27", dates

@@ -1124,7 +1124,7 @@ class _Resolver:
     def assign_times_and_places(self, sentence: Sentence, mentions: list[EventMention]) -> None:
         if not mentions:
             return
-        dated: dict[int, tuple[tuple[bool, int, int], TimeExpression]] = {}
+        dated: dict[int, tuple[tuple[bool, bool, int, int], TimeExpression]] = {}
         for time in self.doc.times:
             if not sentence.span.contains(time.span) or not time.temporal:
                 continue
@@ -1154,7 +1154,10 @@ class _Resolver:
             # of the dates nearest to one mention, one under a preposition ("in 1966") is
             # its date before a bare one ("proclaimed 21 March the Day of ..."), then the
             # closest in the tree ("shot dead sixty-five years ago", not "this morning")
-            rank = (not prepositional(time.head), *self._closeness(time.head, nearest))
+            # (a date in the act's own relative clause first: "On 20 May the council debated
+            # the events in Lindau, where a week earlier marines fired ...")
+            own = nearest.head.dep_ == "relcl" and within(time.head, nearest.head)
+            rank = (not own, not prepositional(time.head), *self._closeness(time.head, nearest))
             if id(nearest) not in dated or rank < dated[id(nearest)][0]:
                 dated[id(nearest)] = (rank, time)
         for m in mentions:

@@ -323,7 +323,9 @@ def find_times(doc: Document, ctx: Context) -> None:
                         TimeExpression(span, "date", value[0], value[1], True, quoted, ent.root)  # type: ignore[arg-type]
                     )
                 continue
-            shift = relative_days(words) if _adverbial(ent.root) else None
+            # ("a week earlier troops fired": the model may hang "earlier" on the subject)
+            counted = _adverbial(ent.root) or _DAYS_LATER.match(words) is not None
+            shift = relative_days(words) if counted else None
             if shift is not None:
                 moved = _days_back(narrative, -shift) if narrative is not None else None
                 value = lexical(moved) if moved is not None else None
@@ -469,12 +471,12 @@ def _year_of_weekday(ent: Any, date: ParsedDate, text: str) -> ParsedDate:
 
 
 #: Days counted from the narrative's last date: "the next day", "the same day", "that night",
-#: "two days later".
+#: "two days later", "a week earlier".
 _RELATIVE_DAY = re.compile(
     r"^(?:on\s+|by\s+)?(?:the\s+)?(?:(?P<next>next|following)|same|that(?:\s+same)?)\s+"
     r"(?:day|morning|afternoon|evening|night)$"
 )
-_DAYS_LATER = re.compile(r"^(?P<n>[\w-]+)\s+days?\s+later$")
+_DAYS_LATER = re.compile(r"^(?P<n>[\w-]+)\s+(?P<unit>day|week)s?\s+(?P<way>later|earlier)$")
 #: The relative days the model does not tag ("That night security forces shot ...").
 _RELATIVE_TEXT = re.compile(
     r"\b(?:[Tt]hat(?: same)?|[Tt]he same|[Tt]he next|[Tt]he following)\s+"
@@ -487,6 +489,8 @@ def relative_days(words: str) -> int | None:
 
     >>> relative_days("the next day"), relative_days("that night"), relative_days("two days later")
     (1, 0, 2)
+    >>> relative_days("a week earlier"), relative_days("two weeks later")
+    (-7, 14)
     """
     match = _RELATIVE_DAY.match(words)
     if match is not None:
@@ -495,7 +499,10 @@ def relative_days(words: str) -> int | None:
     if later is not None:
         n = later.group("n")
         count = 1 if n in {"a", "one"} else parse_number(n)
-        return count if count is not None and 0 < count < 60 else None
+        if count is None or not 0 < count < 60:
+            return None
+        days = count * (7 if later.group("unit") == "week" else 1)
+        return days if later.group("way") == "later" else -days
     return None
 
 
