@@ -2821,6 +2821,13 @@ def test_a_name_listed_with_places_is_a_place(extract) -> None:  # type: ignore[
     doc = extract("Every year the town honours the victims of Paris, Ostrolenka, Warsaw and Lyon.")
     found = labels(doc)
     assert found.get("Ostrolenka") == "Place", found
+    # a list of people with a name or two the model took for places stays a list of people
+    doc = extract(
+        "In 2019 prosecutors charged Dragomir, former minister Tudor Albu, former police "
+        "chief Sorin Vlad and Cozma with abuse of office."
+    )
+    found = labels(doc)
+    assert found.get("Tudor Albu") == "Person" and found.get("Dragomir") == "Person", found
 
 
 def test_a_title_before_a_name_in_apposition(extract) -> None:  # type: ignore[no-untyped-def]

@@ -408,18 +408,24 @@ def _predicate_class(b: EntityBuilder, root: Token) -> URIRef | None:
 
 def _listed_with_places(b: EntityBuilder, root: Token) -> bool:
     """Whether a name is one of a list of places ("Baku, Shamakhi, Guba and Lankaran"):
-    another item of the list is a place the gazetteer knows, the model tagged as one or a
-    place head word names."""
+    another item of the list is a place the gazetteer knows or a place head word names, no
+    item is a name the model tagged as a person's, and no title stands before the name
+    ("former minister Tudor Albu, Sorin Vlad and Cozma" lists people)."""
+
+    def chain(token: Token) -> list[Token]:
+        return [token, *(t for c in token.children if c.dep_ == "conj" for t in chain(c))]
+
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    items = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i != t.i)]
-    others = [t for t in items if t.i != root.i]
+    others = [t for t in chain(first) if t.i != root.i]
+    if any(t.ent_type_ == "PERSON" for t in others):
+        return False  # "Iliescu, Petre Roman, Virgil Magureanu and Cozma": a list of people
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children):
+        return False  # a title or description before the name
     for token in others:
-        if token.ent_type_ in {"GPE", "LOC"}:
-            return True
         mention = b.covered(token_span(token))
-        if mention is not None and is_place(b, mention):
+        if mention is not None and mention.source == "gazetteer" and is_place(b, mention):
             return True
         cls = class_of_phrase(b, token, None)  # "between Grozny and the Ingush border"
         if cls is not None and b.ontology.is_a(cls, HG.Place):
