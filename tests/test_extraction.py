@@ -2888,3 +2888,15 @@ def test_a_week_earlier(extract) -> None:  # type: ignore[no-untyped-def]
     dates = {e.cls.split("#")[-1]: e.date and e.date.value for e in doc.live_events()}
     assert dates.get("Massacre") == "1921-05-13", dates
     assert dates.get("Declaration") == "1921-05-27", dates
+
+
+def test_a_transcripts_question_and_answer_marks(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Q. Witness, where were you on 9 May 1921?\n\n"
+        "A. Lindau. Gendarmes came to the harbour that morning.\n\n"
+        "Q. Please tell the court what they did.\n\n"
+        "A. Mostly they beat the dockers."
+    )
+    names = set(labels(doc))
+    assert not [n for n in names if n.startswith(("Q.", "A.", "Please"))], names
+    assert "Lindau" in names, names

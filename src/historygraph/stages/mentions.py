@@ -394,6 +394,22 @@ def _appositive_class(b: EntityBuilder, root: Token) -> URIRef | None:
     return None
 
 
+#: The marks of a transcript's questions and answers at the start of a line.
+_QUESTION_MARK = re.compile(r"(?m)^Q\.\s")
+_ANSWER_MARK = re.compile(r"(?m)^A\.\s")
+
+
+def _transcript_mark(b: EntityBuilder, token: Token) -> bool:
+    """Whether a token is the "Q." or "A." that starts a line of a transcript of questions
+    and answers (one with both marks), not a person's initial."""
+    if token.text not in {"Q.", "A."}:
+        return False
+    start = offset(token)
+    if start > 0 and b.doc.text[start - 1] != "\n":
+        return False
+    return bool(_QUESTION_MARK.search(b.doc.text) and _ANSWER_MARK.search(b.doc.text))
+
+
 def _predicate_class(b: EntityBuilder, root: Token) -> URIRef | None:
     """ "Samashki is a large village in western Chechnya": the class the head word of what
     the name is said to be gives."""
@@ -810,6 +826,10 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if bracket is not None and bracket > ent.start:  # "Martyrs' Lane (Şəhidlər Xiyabanı)"
             ent = ent.doc[ent.start : bracket]
         tokens = [t for t in ent if not (t.dep_ == "det" or t.is_punct)]
+        if tokens and _transcript_mark(b, tokens[0]):
+            tokens = tokens[1:]  # "A. Tutsi were being killed": an answer's mark, no initial
+            if not any(t.pos_ == "PROPN" for t in tokens):
+                continue  # "Q. Please tell the Chamber"
         if ent.label_ != "PERSON" and tokens:
             # "Leyla Huseynova", tagged ORG from "Huseynova" on: the given name before it
             first = tokens[0]
