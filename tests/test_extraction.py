@@ -2900,3 +2900,14 @@ def test_a_transcripts_question_and_answer_marks(extract) -> None:  # type: igno
     names = set(labels(doc))
     assert not [n for n in names if n.startswith(("Q.", "A.", "Please"))], names
     assert "Lindau" in names, names
+
+
+def test_names_of_plural_place_nouns_and_a_mine(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 gendarmes burned the old quarters of Zelvanka, Tarnovik and Brodeski. "
+        "Two days later they fired on strikers at the Kalinovsky mine."
+    )
+    found = labels(doc)
+    for name in ("Zelvanka", "Tarnovik", "Brodeski"):
+        assert found.get(name) == "Place", found
+    assert found.get("Kalinovsky mine") == "Place", found

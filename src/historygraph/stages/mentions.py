@@ -640,6 +640,20 @@ def _named_settlement(root: Token) -> bool:
     )
 
 
+def _named_places(b: EntityBuilder, root: Token) -> bool:
+    """ "the old quarters of al-Kilaniya, al-Barudiya and al-Hadir": the names a plural
+    place noun of the lexicon is "of"."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return False
+    noun = prep.head
+    cls = b.lexicon.head_words.get(noun.lower_) or b.lexicon.head_words.get(lemma(noun))
+    return noun.tag_ == "NNS" and cls is not None and b.ontology.is_a(cls, HG.Place)
+
+
 def is_place(b: EntityBuilder, m: Mention) -> bool:
     """Whether a mention names a place or a state."""
     cls = b.doc.entities[m.entity].cls
@@ -910,7 +924,9 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls, strength = HG.Place, BY_CONTEXT  # "the victims of Baku, Shamakhi and Guba"
         if cls is None:
             cls = _class_of_examples(b, ent.root)
-        if cls is None and (_after_locative(ent.root) or _named_settlement(ent.root)):
+        if cls is None and (
+            _after_locative(ent.root) or _named_settlement(ent.root) or _named_places(b, ent.root)
+        ):
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
         if (
             ent.start_char == 0
