@@ -172,7 +172,18 @@ def test_scores_do_not_regress() -> None:
     # to 0.940. The new documents brought the totals below the floors (over one hundred and
     # twenty-one: entities 0.780, events 0.755, figures 0.922), which move to 0.77, 0.75 and
     # 0.92.
+    # Session 19: a twenty-ninth batch on the builder of session 18's end (a samizdat
+    # account of Novocherkassk 1962, a memorial guide at Khatyn, Kazakhstan's prosecutor on
+    # January 2022; first run: 0.70, 0.57, 0.78) and a thirtieth on the same builder
+    # (Tlatelolco 1968 at fifty, a Memorial report on Samashki 1995, a deputy's speech on
+    # Guba 1918; first run: 0.67, 0.56, 0.65); a thirty-first after the rules they informed
+    # (an army inquiry on My Lai, a tribunal transcript on Nyarubuye, a state agency on
+    # Aghdam; first run: 0.68, 0.67, 0.81) and a thirty-second on the same builder (a Duma
+    # report on the Lena goldfields, an exile NGO on Hama 1982, a Romanian daily on the
+    # Mineriad; first run: 0.64, 0.65, 0.91). The new documents brought events below its
+    # floor (over one hundred and thirty-three: entities 0.773, events 0.745, figures
+    # 0.923), which moves to 0.74.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.77
-    assert totals["events"].f1 >= 0.75
+    assert totals["events"].f1 >= 0.74
     assert totals["figures"].f1 >= 0.92
