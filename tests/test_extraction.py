@@ -2911,3 +2911,22 @@ def test_names_of_plural_place_nouns_and_a_mine(extract) -> None:  # type: ignor
     for name in ("Zelvanka", "Tarnovik", "Brodeski"):
         assert found.get(name) == "Place", found
     assert found.get("Kalinovsky mine") == "Place", found
+
+
+def test_seasons_and_parts_of_a_month(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The garrison held out through 1920 and the spring of 1921. In early July the "
+        "rebels launched a final assault on the town of Lindau. At the end of August the "
+        "council declared a state of emergency."
+    )
+    dates = {e.cls.split("#")[-1]: e.date and e.date.value for e in doc.live_events()}
+    assert dates.get("MilitaryOperation") == "1921-07", dates
+    assert dates.get("Declaration") == "1921-08", dates
+
+
+def test_a_date_of_a_coordinate_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The war had largely passed the valley by, and most of the rebels had left the town by early April 1921."
+    )
+    war = next(e for e in doc.live_events() if e.cls == HG.War)
+    assert war.date is None, war.date

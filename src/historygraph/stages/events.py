@@ -1143,7 +1143,12 @@ class _Resolver:
             candidates = [m for m in remembered if within(time.head, m.head)] or [
                 m for m in mentions if all(m is not r for r in remembered)
             ]
-            candidates = [m for m in candidates if not _reported_apart(time.head, m.head)]
+            candidates = [
+                m
+                for m in candidates
+                if not _reported_apart(time.head, m.head)
+                and not _in_a_coordinate_clause(m.head, time)
+            ]
             named = [m for m in candidates if m.kind != "weak"]
             nearest = self._nearest(time.head, named or candidates)
             if nearest is None:
@@ -1554,6 +1559,13 @@ def _in_a_later_clause(head: Token, time: TimeExpression) -> bool:
         token = token.head
 
 
+def _in_a_coordinate_clause(head: Token, time: TimeExpression) -> bool:
+    """Whether a date is told in a clause joined to the word's by "and" ("the war had
+    passed it by, and the armed men had left the village by early April")."""
+    verb = clause_verb(time.head)
+    return verb is not None and verb.dep_ == "conj" and not within(head, verb)
+
+
 def _reported_apart(date: Token, head: Token) -> bool:
     """Whether a word is in a clause another verb reports and the date, outside that
     clause, is an attribute of a thing: "Note to the 1992 reprint: the office has admitted
@@ -1801,6 +1813,7 @@ class _Merger:
                     for t in self._sentence_dates(mention)
                     if not inside.contains(t.span)
                     and not _in_a_later_clause(mention.head, t)
+                    and not _in_a_coordinate_clause(mention.head, t)
                     and not _reported_apart(t.head, mention.head)
                 ]
                 mention.date = own[0] if len(own) == 1 else _context_date(self.doc, mention)

@@ -52,6 +52,13 @@ DATE_PATTERNS = [
     re.compile(rf"^{_M},?\s+(?:of\s+)?{_Y}$"),
     re.compile(rf"^(?:the\s+year\s+)?{_Y}$"),
 ]
+#: Words that place a date within a month or a year: "early July", "the end of April".
+_PART_OF_A_TIME = re.compile(
+    r"^(?:(?:early|late|mid)[\s-]+|(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+)",
+    re.IGNORECASE,
+)
+#: A season of a year: "the spring of 1993", "winter 1941".
+_SEASON = re.compile(rf"^(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_Y}$")
 #: A day written as an ordinal word before "of" and a month: "first of June".
 _ORDINAL_DAY = re.compile(r"^([a-z]+(?:[\s-][a-z]+)?)\s+of\s+[a-z]")
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
@@ -137,6 +144,10 @@ def parse_date(text: str) -> ParsedDate | None:
     """
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.")
     cleaned = re.sub(r"^(?:(?:on|in|the|of|between|from)\s+)+", "", cleaned, flags=re.I)
+    cleaned = _PART_OF_A_TIME.sub("", cleaned)  # "early July", "the end of April 1992"
+    season = _SEASON.match(cleaned.lower())
+    if season is not None:  # "the spring of 1993": the year
+        return ParsedDate(int(season.group("year")), None, None)
     ordinal = _ORDINAL_DAY.match(cleaned.lower())
     if ordinal is not None and 1 <= (parse_ordinal(ordinal.group(1)) or 0) <= 31:
         # "the first of June 1962", "the thirty-first of March"
@@ -569,6 +580,9 @@ def _date_prefix(ent: Any, span: Span) -> tuple[ParsedDate | None, Span, Any]:
         and ent.doc[ent.start - 1].lower_ in MONTH_ALONE_AFTER
     ):
         return ParsedDate(None, MONTHS[tokens[0].lower_], None), span, ent.root
+    rest = _PART_OF_A_TIME.sub("", re.sub(r"^the\s+", "", ent.text, flags=re.I)).lower()
+    if len(tokens) > 1 and rest != ent.text.lower() and rest in MONTHS:
+        return ParsedDate(None, MONTHS[rest], None), span, ent.root  # "early July"
     return None, span, ent.root
 
 
