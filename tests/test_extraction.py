@@ -2930,3 +2930,14 @@ def test_a_date_of_a_coordinate_clause(extract) -> None:  # type: ignore[no-unty
     )
     war = next(e for e in doc.live_events() if e.cls == HG.War)
     assert war.date is None, war.date
+
+
+def test_an_agency_named_in_a_dateline(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Troops in Lindau\n\n"
+        "LINDAU, 4 May 1921 (NORDPRESS). Marines fired on strikers in the port today.\n\n"
+        "ESSEN, 5 May 1921 (Agency) — The council declared a state of emergency."
+    )
+    found = labels(doc)
+    assert found.get("NORDPRESS") == "Organization", found
+    assert "Agency" not in found, found

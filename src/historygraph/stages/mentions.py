@@ -618,7 +618,10 @@ _SPEAKER_LABEL = re.compile(r"(?P<speaker>[A-Z][A-Z .'-]{1,40}):\s")
 def drop_paragraph_heads(b: EntityBuilder) -> None:
     """What opens a paragraph and names no entity of the story: a dateline's byline
     ("BAKU, February 26, 2024 (State News Agency) —": the agency that filed the report) and
-    a transcript's speaker label ("CORRESPONDENT: ": a role in the broadcast)."""
+    a transcript's speaker label ("CORRESPONDENT: ": a role in the broadcast).
+
+    A byline that is an agency's own name in capitals ("ALMA-ATA, 19 December 1986 (TASS).")
+    names the organisation that published the report: it stays, as an organisation."""
     for paragraph in b.doc.paragraphs:
         text = b.doc.quote(paragraph)
         for found in (DATELINE_BYLINE.match(text), _SPEAKER_LABEL.match(text)):
@@ -627,6 +630,13 @@ def drop_paragraph_heads(b: EntityBuilder) -> None:
             group = "byline" if "byline" in found.groupdict() else "speaker"
             span = Span(paragraph.start + found.start(group), paragraph.start + found.end(group))
             b.mentions = [m for m in b.mentions if not span.contains(m.span)]
+            if group == "byline" and _AGENCY_NAME.fullmatch(found.group(group)):
+                key = b.entity_for(HG.Organization, found.group(group))
+                b.add(span, key, "dateline")
+
+
+#: A news agency's name as a dateline gives it: "TASS", "AZERTAC", "RIA NOVOSTI".
+_AGENCY_NAME = re.compile(r"[A-Z][A-Z.-]*[A-Z](?: [A-Z][A-Z.-]*[A-Z])?")
 
 
 def _named_settlement(root: Token) -> bool:
