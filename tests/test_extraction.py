@@ -2941,3 +2941,12 @@ def test_an_agency_named_in_a_dateline(extract) -> None:  # type: ignore[no-unty
     found = labels(doc)
     assert found.get("NORDPRESS") == "Organization", found
     assert "Agency" not in found, found
+
+
+def test_a_body_named_by_its_plural_head_word(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 May 1921 marines fired on strikers in Lindau. The local authorities declared "
+        "a curfew the same evening."
+    )
+    found = labels(doc)
+    assert found.get("local authorities") == "Organization", found

@@ -118,30 +118,43 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         # a plural group noun on its own ("protesters", "university students") names a group too
         # and so does a singular one the lexicon lists in the singular ("a crowd")
         collective = (
-            cls == HG.Group
-            and (root.tag_ == "NNS" or (root.tag_ == "NN" and root.lower_ in b.lexicon.head_words))
-            and lemma(root) not in GENERIC_GROUP_NOUNS
-            # "most residents", "many residents": some of a people, no group of its own
-            and not (
-                any(t.lower_ in GENERIC_QUANTIFIERS and t.head.i == root.i for t in chunk)
-                and not any(
-                    t.dep_ in {"amod", "compound"}
-                    and t.head.i == root.i
-                    and t.lower_ not in GENERIC_QUANTIFIERS
-                    for t in chunk
+            (
+                cls == HG.Group
+                and (
+                    root.tag_ == "NNS"
+                    or (root.tag_ == "NN" and root.lower_ in b.lexicon.head_words)
+                )
+                and lemma(root) not in GENERIC_GROUP_NOUNS
+                # "most residents", "many residents": some of a people, no group of its own
+                and not (
+                    any(t.lower_ in GENERIC_QUANTIFIERS and t.head.i == root.i for t in chunk)
+                    and not any(
+                        t.dep_ in {"amod", "compound"}
+                        and t.head.i == root.i
+                        and t.lower_ not in GENERIC_QUANTIFIERS
+                        for t in chunk
+                    )
                 )
             )
-        ) or (
-            # "government troops", "security forces", "border guards": a force its modifier
-            # names, though no proper name does
-            b.ontology.is_a(cls, HG.MilitaryForce)
-            and root.tag_ == "NNS"
-            and (
-                any(
-                    t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == root.i for t in tokens
+            or (
+                # "the authorities", "local authorities": a body named by its plural head word
+                cls == HG.Organization
+                and root.tag_ == "NNS"
+                and root.lower_ in b.lexicon.head_words
+            )
+            or (
+                # "government troops", "security forces", "border guards": a force its modifier
+                # names, though no proper name does
+                b.ontology.is_a(cls, HG.MilitaryForce)
+                and root.tag_ == "NNS"
+                and (
+                    any(
+                        t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == root.i
+                        for t in tokens
+                    )
+                    # or a head phrase of the lexicon names the kind: "the internal troops"
+                    or head_phrase_class(b, root) is not None
                 )
-                # or a head phrase of the lexicon names the kind: "the internal troops"
-                or head_phrase_class(b, root) is not None
             )
         )
         # one unnamed person the text singles out: "a retired teacher said", "another officer
