@@ -261,12 +261,13 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         result.append(trigger.head)  # "spoke of between 83 and 93 dead" (parsed as a list)
     before = trigger.doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
     if (
-        trigger.pos_ in {"ADJ", "NOUN"}
+        (trigger.pos_ in {"ADJ", "NOUN"} or trigger.tag_ == "VBN")
         and before is not None
         and before.like_num
-        and before.dep_ != "conj"
     ):
-        result.append(before)  # "speak of up to 250 dead": the number parsed apart from it
+        # "speak of up to 250 dead", "379 dead and around 1,200 wounded": the number right
+        # before the word counts it first, however the model parsed the two
+        result.insert(0, before)
     if trigger.pos_ == "NOUN":
         result.append(trigger)
         for prep in trigger.children:
