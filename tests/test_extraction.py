@@ -2960,3 +2960,13 @@ def test_the_number_right_before_wounded(extract) -> None:  # type: ignore[no-un
     figures = figure_set(doc)
     assert ("Wounded", 1500, "Approximate") in figures, figures
     assert ("Wounded", 264, "Exact") not in figures, figures
+
+
+def test_a_range_said_with_or(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In April 1921 gendarmes attacked the village of Tarn and killed villagers. I think "
+        "we lost three or four killed. Ten or 12 villagers were wounded."
+    )
+    figures = figure_set(doc)
+    assert {("Killed", 3, "AtLeast"), ("Killed", 4, "AtMost")} <= figures, figures
+    assert {("Wounded", 10, "AtLeast"), ("Wounded", 12, "AtMost")} <= figures, figures

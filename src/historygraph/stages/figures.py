@@ -409,12 +409,20 @@ def _number_phrase(token: Token) -> list[Token]:
                 start -= 1
             end = ent.end
             if (
-                doc[ent.start].lower_ in {"between", "from"}
-                and end + 1 < len(doc)
-                and doc[end].lower_ in {"and", "to"}
+                end + 1 < len(doc)
                 and doc[end + 1].like_num
+                and (
+                    (
+                        doc[ent.start].lower_ in {"between", "from"}
+                        and doc[end].lower_ in {"and", "to"}
+                    )
+                    or (doc[end].lower_ == "or" and end == token.i + 1)
+                )
             ):
-                end += 2  # "[between 175] and [400]": a range the model cut in two
+                # "[between 175] and [400]", "[three] or [four]": a range the model cut in two
+                end += 2
+            if start > 1 and doc[start - 1].lower_ == "or" and doc[start - 2].like_num:
+                start -= 2  # "three or [four]" from its high end
             return list(doc[start:end])
     # a range the model took for a date ("Between 40 and 60 people")
     subtree = list(token.subtree)
@@ -466,7 +474,7 @@ def read_quantity(words: list[str], lexicon: Lexicon) -> tuple[int, URIRef] | No
 _RANGE_BEFORE = re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+[\d][\d,.]*\s*{RANGE_SEPARATOR}\s*$")
 #: A range of two numbers: "between 300 and 500", "from 20 to 30", "300-500", "14 to 20".
 _RANGE = re.compile(
-    rf"^(?:between\s+|from\s+)?(?P<low>[\d,.]+|[a-z-]+)\s*{RANGE_SEPARATOR}\s*"
+    rf"^(?:between\s+|from\s+)?(?P<low>[\d,.]+|[a-z-]+)\s*(?:{RANGE_SEPARATOR}|or)\s*"
     r"(?P<high>[\d,.]+(?:\s+(?:hundred|thousand|million))?|[a-z-]+)$"
 )
 
