@@ -2970,3 +2970,14 @@ def test_a_range_said_with_or(extract) -> None:  # type: ignore[no-untyped-def]
     figures = figure_set(doc)
     assert {("Killed", 3, "AtLeast"), ("Killed", 4, "AtMost")} <= figures, figures
     assert {("Wounded", 10, "AtLeast"), ("Wounded", 12, "AtMost")} <= figures, figures
+
+
+def test_not_more_than_and_a_count_that_ranges(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 gendarmes fired on the crowd in Lindau and killed many people. A "
+        "minister said not more than forty died. The inquiry believes that the number killed "
+        "may range from 260 to 410."
+    )
+    figures = figure_set(doc)
+    assert ("Killed", 40, "AtMost") in figures, figures
+    assert {("Killed", 260, "AtLeast"), ("Killed", 410, "AtMost")} <= figures, figures

@@ -296,6 +296,8 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         holder = trigger.head.head
     elif trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
         holder = trigger.head  # "put the civilian death toll at 83"
+    elif trigger.dep_ == "acl" and lemma(trigger.head) in _COUNT_NOUNS:
+        holder = trigger.head  # "the number killed may range from 300 to 500"
     if (
         holder.dep_ in {"nsubj", "nsubjpass"}
         and holder.pos_ == "NOUN"
@@ -383,11 +385,12 @@ def _risen_clause(sentence: Sentence) -> list[Token]:
 
 
 def _counts_set_by(verb: Token) -> list[Token]:
-    """The numbers a verb of change sets a count to: "rose to 218", "put it at 15"."""
+    """The numbers a verb of change sets a count to: "rose to 218", "put it at 15", "may
+    range from 300 to 500" (the range's low end: its phrase reads both)."""
     return [
         c
         for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in {"to", "at"}
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "at", "from"}
         for c in prep.children
         if c.dep_ == "pobj" and c.like_num
     ]
@@ -408,19 +411,21 @@ def _number_phrase(token: Token) -> list[Token]:
             ):
                 start -= 1
             end = ent.end
+            # "[between 175] and [400]", "from [300] to [500]", "[three] or [four]": a range
+            # the model cut in two
+            outside = start > 0 and doc[start - 1].lower_ in {"between", "from"}
+            opened = doc[ent.start].lower_ in {"between", "from"} or outside
             if (
                 end + 1 < len(doc)
                 and doc[end + 1].like_num
                 and (
-                    (
-                        doc[ent.start].lower_ in {"between", "from"}
-                        and doc[end].lower_ in {"and", "to"}
-                    )
+                    (opened and doc[end].lower_ in {"and", "to"})
                     or (doc[end].lower_ == "or" and end == token.i + 1)
                 )
             ):
-                # "[between 175] and [400]", "[three] or [four]": a range the model cut in two
                 end += 2
+                if outside and doc[end - 2].lower_ != "or":
+                    start -= 1
             if start > 1 and doc[start - 1].lower_ == "or" and doc[start - 2].like_num:
                 start -= 2  # "three or [four]" from its high end
             return list(doc[start:end])
@@ -664,6 +669,12 @@ def _figure_at(
         return []
     phrase = _number_phrase(number)
     cue = _cue_before(phrase, lexicon)
+    before = phrase[0].doc[phrase[0].i - 1] if phrase[0].i > 0 else None
+    if not cue and before is not None and before.lower_ == "not":
+        # "not more than fifty", where the model took "more than fifty" alone
+        negated = read_quantity([before.text, *(t.text for t in phrase)], lexicon)
+        if negated is not None and negated != read_quantity([t.text for t in phrase], lexicon):
+            cue = [before]
     first = min(offset((cue or phrase)[0]), offset(trigger))
     end = max(token_span(phrase[-1]).end, trigger_span.end, token_span(noun).end)
     words = [t.text for t in cue + phrase]
