@@ -182,8 +182,18 @@ def test_scores_do_not_regress() -> None:
     # report on the Lena goldfields, an exile NGO on Hama 1982, a Romanian daily on the
     # Mineriad; first run: 0.64, 0.65, 0.91). The new documents brought events below its
     # floor (over one hundred and thirty-three: entities 0.773, events 0.745, figures
-    # 0.923), which moves to 0.74.
+    # 0.923), which moves to 0.74. A thirty-third batch after the rules those informed (a
+    # newspaper on the Jallianwala Bagh centenary, a UN General Assembly resolution on
+    # Sabra and Shatila, a Soviet officer's interview on Operation Ring; first run: 0.69,
+    # 0.76, 0.76) and a thirty-fourth on the same builder (Uzbek state TV on Andijan, a
+    # rights report on Khojaly, a Gwangju militiaman's memoir; first run: 0.71, 0.74, 0.93);
+    # a thirty-fifth after the rules they informed (an Azerbaijani commission on 20
+    # January, a Soviet general's interview on Tbilisi, a wire report on Srebrenica at 20;
+    # first run: 0.78, 0.70, 0.85) and a thirty-sixth on the same builder (a Soviet
+    # textbook on March 1918, a Kelbajar refugee's oral history, the OSCE on Andijan; first
+    # run: 0.61, 0.56, 0.62). Over one hundred and forty-five documents: entities 0.770,
+    # events 0.743, figures 0.922; the entities floor moves to 0.76.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.77
+    assert totals["entities"].f1 >= 0.76
     assert totals["events"].f1 >= 0.74
     assert totals["figures"].f1 >= 0.92
