@@ -32,10 +32,10 @@ SWITCH_INTERVAL = 0.0002
 
 def prepare(ontology: Ontology) -> Ontology:
     """Compile now everything a build derives from ``ontology`` (each is kept with it)."""
-    from historygraph.stages.events import trigger_index
     from historygraph.stages.figures import first_words
     from historygraph.stages.mentions import head_phrase_anchors
     from historygraph.stages.names import capital_demonyms, gazetteer_index, nationality_words
+    from historygraph.stages.triggers import trigger_index
     from historygraph.validate import prepared_shapes
     from historygraph.view import warm_up
 

@@ -14,19 +14,20 @@ For every trigger the stage reads, from the dependency parse of its sentence:
 Mentions of one event are merged: a definite noun ("the massacre"), a generic
 anaphor ("the tragedy") or a weak trigger ("were killed") joins the most recent
 compatible event; an anaphor with nothing before it waits for a later event.
+
+The stage's parts: :mod:`~historygraph.stages.triggers` (trigger words and event
+mentions), :mod:`~historygraph.stages.clues` (the syntactic clues roles, dates and
+places are read by), this module's resolver (roles, dates, places of each mention) and
+:mod:`~historygraph.stages.merge` (mentions into events, dates from context).
 """
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass, field
-from datetime import date
 
 from rdflib import URIRef
 
 from historygraph.document import Document, EventRecord, Sentence, Span, TimeExpression
 from historygraph.namespaces import HG
-from historygraph.ontology import Ontology, Words, compact
+from historygraph.ontology import Ontology, compact
 from historygraph.pipeline import Context, stage
 from historygraph.stages.clauses import (
     clause_verb,
@@ -41,13 +42,43 @@ from historygraph.stages.clauses import (
     time_clause,
     within,
 )
+from historygraph.stages.clues import (
+    ANYONE,
+    ARGUMENT_PREPS,
+    ASIDE_ADVERBS,
+    LOCATIVE_PREPS,
+    MOTION_VERBS,
+    NAMING_VERBS,
+    PARTITIVE_NOUNS,
+    REFLEXIVES,
+    SIGNING_VERBS,
+    SOURCE_PREPS,
+    accused_agent,
+    aimed_objects,
+    anti_a_people,
+    called_by,
+    dates_mention,
+    ends_at,
+    in_a_coordinate_clause,
+    in_a_source_phrase,
+    in_speaker,
+    is_negated,
+    locative_object,
+    mention_root,
+    named_day,
+    reported_apart,
+    same_quote,
+    state_of_a_place,
+    verdicts_of,
+    where_reported,
+)
+from historygraph.stages.merge import Merger
 from historygraph.stages.names import nationality_words
 from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,
     is_definite,
     is_heading,
-    is_indefinite,
     is_passive,
     lemma,
     offset,
@@ -58,139 +89,11 @@ from historygraph.stages.syntax import (
     tree_distance,
     with_conjuncts,
 )
-from historygraph.stages.times import DATELINE_HEAD, dates_heading, parse_date, recurring
-
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "within",
-        "throughout",
-        "across",
-        "into",
-        "around",
-        "on",  # "rallies on Lenin Square": a date is never a place, so "on 13 May" is not one
-        "through",
-        "along",
-    }
-)
-#: Prepositions of where from: the place of an act ("deported from X"), not of a
-#: statement ("independence from the Soviet Union", "a transfer from Azerbaijan").
-SOURCE_PREPS = frozenset({"from"})
-#: Verbs by which someone makes a document ("a decree signed by X") an act of theirs.
-SIGNING_VERBS = frozenset({"sign", "issue"})
-#: Verbs of coming somewhere: "came to X and condemned": the act was at X.
-MOTION_VERBS = frozenset({"come", "go", "arrive", "travel", "hurry", "rush"})
-#: Singular nouns for a part of a body: "a unit of the army" acts for the army.
-PARTITIVE_NOUNS = frozenset({"unit", "member", "detachment", "contingent", "delegation"})
-#: Adverbs that make a locative phrase an aside about someone ("X, then in Poland, ...").
-ASIDE_ADVERBS = frozenset({"then", "now", "still", "currently"})
-#: Verbs that give an event a name: "known as X", "entered history as X".
-NAMING_VERBS = frozenset({"know", "enter", "become", "call", "name", "remember", "go"})
-ARGUMENT_PREPS = frozenset({"of", "against", "for", "on", "about", "over", "after", "to"})
+from historygraph.stages.times import DATELINE_HEAD, parse_date
+from historygraph.stages.triggers import EventMention, match_triggers, phrase_head
 
 
-@dataclass
-class EventMention:
-    """One trigger occurrence, before merging into events."""
-
-    cls: URIRef
-    kind: str  # strong | weak | anaphor
-    head: Token
-    span: Span
-    sentence: Sentence
-    anchors: list[Token] = field(default_factory=list)
-    date: TimeExpression | None = None
-    duration: TimeExpression | None = None
-    place: str | None = None
-    agents: list[str] = field(default_factory=list)
-    affected: list[str] = field(default_factory=list)
-    evidence: Span | None = None
-    event: int | None = None
-    names: list[str] = field(default_factory=list)
-    #: whether the date / place is the trigger's own ("the massacre of 20 January in Baku")
-    #: rather than the sentence's ("the massacre was condemned in Moscow on 21 January")
-    own_date: bool = False
-    own_place: bool = False
-    #: the role the trigger's subject fills when it is not the agent ("they fled": affected)
-    subject_role: URIRef | None = None
-    #: a weak trigger an armed body or a crowd aims at people ("troops fired on the crowd"):
-    #: it merges as weak triggers do, but the event it leaves is confirmed, not a candidate
-    aimed: bool = False
-
-    @property
-    def refers(self) -> bool:
-        """A definite noun ("the massacre") or an anaphor: it may name an earlier event."""
-        if self.kind == "anaphor":
-            return True
-        return self.head.pos_ in {"NOUN", "PROPN"} and is_definite(self.head)
-
-
-def _token_words(token: Token) -> tuple[str, str]:
-    return lemma(token), token.lower_
-
-
-TriggerIndex = tuple[list[tuple[dict[Words, URIRef], str]], frozenset[Words]]
-
-
-def trigger_index(ontology: Ontology) -> TriggerIndex:
-    """The trigger tables in priority order, and every prefix of every trigger (once per ontology)."""
-    return ontology.derived("events.trigger_index", _make_trigger_index)
-
-
-def _make_trigger_index(ontology: Ontology) -> TriggerIndex:
-    lexicon = ontology.lexicon
-    tables: list[tuple[dict[Words, URIRef], str]] = [
-        (lexicon.event_triggers, "strong"),
-        (lexicon.anaphors, "anaphor"),
-        (lexicon.weak_triggers, "weak"),
-    ]
-    prefixes = frozenset(k[:n] for table, _ in tables for k in table for n in range(1, len(k) + 1))
-    return tables, prefixes
-
-
-def _match_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[int, int, URIRef, str]]:
-    """(first, last+1, class, kind) for each trigger in the sentence, longest first."""
-    tables, prefixes = trigger_index(ontology)
-    tokens = list(sentence.parsed)
-    lemmas = [lemma(t) for t in tokens]
-    lowers = [t.lower_ for t in tokens]
-    found = []
-    i = 0
-    while i < len(tokens):
-        hit = None
-        for j in range(i + 1, len(tokens) + 1):
-            by_lemma, by_text = tuple(lemmas[i:j]), tuple(lowers[i:j])
-            if by_lemma not in prefixes and by_text not in prefixes:
-                break
-            for table, kind in tables:
-                if kind == "anaphor" and tokens[j - 1].pos_ == "VERB":
-                    continue  # an anaphor is a noun: "began shooting" is the verb
-                cls = table.get(by_lemma) or table.get(by_text)
-                if cls is not None:
-                    hit = (i, j, cls, kind)
-                    break
-        if hit:
-            found.append(hit)
-            i = hit[1]
-        else:
-            i += 1
-    return found
-
-
-def _phrase_head(tokens: list[Token]) -> Token:
-    """The token of a multi-word trigger whose head lies outside the trigger."""
-    ids = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            return t
-    return tokens[-1]
-
-
-class _Resolver:
+class Resolver:
     """Finds, describes and merges the event mentions of one document."""
 
     def __init__(self, doc: Document, ontology: Ontology) -> None:
@@ -263,9 +166,9 @@ class _Resolver:
         for sentence in self.doc.sentences:
             if is_heading(self.doc.quote(self.doc.paragraphs[sentence.paragraph])):
                 continue  # a title names the topic; the body states what happened
-            for first, last, cls, kind in _match_triggers(sentence, self.ontology):
+            for first, last, cls, kind in match_triggers(sentence, self.ontology):
                 tokens = list(sentence.parsed)[first:last]
-                head = _phrase_head(tokens)
+                head = phrase_head(tokens)
                 if kind == "weak" and head.pos_ not in {"VERB", "AUX"}:
                     continue
                 if (
@@ -274,7 +177,7 @@ class _Resolver:
                     and any(m.sentence is sentence and within(head.head, m.head) for m in result)
                 ):
                     continue  # "the war (over X), which had killed 20,000 people": its toll
-                day = _named_day(head)
+                day = named_day(head)
                 if day is not None and any(
                     m.sentence is sentence and within(day, m.head) for m in result
                 ):
@@ -287,7 +190,7 @@ class _Resolver:
                     continue  # a modifier: "liberation movement", "protest camp"
                 if head.dep_ == "amod":
                     continue  # an adjective: "the self-declared republic", "a proclaimed aim"
-                if _state_of_a_place(head):
+                if state_of_a_place(head):
                     continue  # "the Alley of Martyrs, where the victims are buried"
                 inside = [
                     t.ent_type_
@@ -323,7 +226,7 @@ class _Resolver:
         result = [
             m
             for m in result
-            if not _negated(m.head)
+            if not is_negated(m.head)
             and not m.sentence.parsed.text.rstrip().endswith("?")
             and not any(
                 c.dep_ == "nsubj" and (m.sentence.index, c.i) in heads
@@ -340,7 +243,7 @@ class _Resolver:
             # is part of the killing, no funeral
             and not self._burial_by_killers(m, heads)
             # "Pugo shot himself": what one does to oneself is no act against others
-            and not any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in m.head.children)
+            and not any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in m.head.children)
         ]
         return sorted(result, key=lambda m: (m.sentence.index, m.span.start))
 
@@ -532,7 +435,7 @@ class _Resolver:
         demonstrators", "opened fire at the residents")."""
         return [
             e
-            for t in _aimed_objects(verb)
+            for t in aimed_objects(verb)
             for e in self.entities_of(t)
             if self._class_is(e, HG.Group)
         ]
@@ -546,7 +449,7 @@ class _Resolver:
             and any(
                 c.dep_ in {"amod", "compound"} and compact(c.text) in peoples for c in t.children
             )
-            for t in _aimed_objects(verb)
+            for t in aimed_objects(verb)
         )
 
     def _takes_a_place(self, verb: Token, cls: URIRef) -> bool:
@@ -565,7 +468,7 @@ class _Resolver:
         anyone in the streets")."""
         return (
             bool(self._people_struck(verb))
-            or any(o.lower_ in _ANYONE for o in _aimed_objects(verb))
+            or any(o.lower_ in ANYONE for o in aimed_objects(verb))
             or self._people_of_a_nation(verb)
         )
 
@@ -677,7 +580,7 @@ class _Resolver:
             cls = table.get(lemma(token)) or table.get(token.lower_)
             if cls is None or token.pos_ != "NOUN" or token.i in heads:
                 continue
-            first = _anti_a_people(token, peoples)
+            first = anti_a_people(token, peoples)
             if first is not None:
                 mention = EventMention(cls, "strong", token, tokens_span(first, token), sentence)
                 mention.anchors = self._anchors(token)
@@ -703,9 +606,9 @@ class _Resolver:
                 continue
             if token.dep_ in {"relcl", "acl"} and token.head.i in heads:
                 continue  # "a decision that described the events as a crime": what it says
-            verdicts = _verdicts(token)
+            verdicts = verdicts_of(token)
             for cls, words in entries:
-                verdict = next((v for v in verdicts if _called(v) & words), None)
+                verdict = next((v for v in verdicts if called_by(v) & words), None)
                 if verdict is None:
                     continue
                 mention = EventMention(cls, "strong", token, tokens_span(token, verdict), sentence)
@@ -754,7 +657,7 @@ class _Resolver:
             found = [
                 e for c in first.head.children if c.dep_ == "nsubj" for e in self.entities_of(c)
             ]
-        accused = _accused(first) if not found else None
+        accused = accused_agent(first) if not found else None
         if accused is not None:
             # "they accuse Armenian armed units of firing on columns", "blamed the police
             # for shooting": who is accused of the act did it (not who accuses)
@@ -936,7 +839,7 @@ class _Resolver:
                 continue
             if token is not None and token.tag_ != "PRP$" and self._is_modifier(token, m.span):
                 continue  # "came to Azerbaijan's mission": a named possessor does not act
-            if token is not None and _in_a_source_phrase(token):
+            if token is not None and in_a_source_phrase(token):
                 continue  # "According to figures cited by UNHCR, 40,000 people fled": a source
             best = m.entity
         return [best] if best is not None else []
@@ -972,13 +875,13 @@ class _Resolver:
     @staticmethod
     def _is_modifier(token: Token, span: Span) -> bool:
         """Whether the mention at ``token`` modifies a noun outside it ("Azerbaijan's")."""
-        root = _mention_root(token, span)
+        root = mention_root(token, span)
         return root.dep_ in {"poss", "compound", "amod", "nmod"} and not (
             span.start <= offset(root.head) < span.end
         )
 
     def _is_locative(self, token: Token, span: Span) -> bool:
-        root = _mention_root(token, span)
+        root = mention_root(token, span)
         if root.dep_ != "pobj":
             return False
         if root.head.lower_ in {"on", "upon"}:  # "fired on a crowd": the target, not who fired
@@ -1129,13 +1032,13 @@ class _Resolver:
             if not sentence.span.contains(time.span) or not time.temporal:
                 continue
             if time.quoted and not any(m.span.overlaps(time.span) for m in mentions):
-                inside = [m for m in mentions if _same_quote(self.doc, m.span, time.span)]
+                inside = [m for m in mentions if same_quote(self.doc, m.span, time.span)]
                 if not inside:
                     continue
             verb = clause_verb(time.head)
             if verb is not None and self._describes_agent_clause(verb):
                 continue  # "Aliyev, removed from the Politburo in 1987, appeared ...": his past
-            if _ends_at(time.head):
+            if ends_at(time.head):
                 continue  # "the pogroms did not end until 19 January": when it ended
             # "marks today the third anniversary of the liberation of Shusha": the
             # anniversary's date, not the liberation's
@@ -1146,8 +1049,8 @@ class _Resolver:
             candidates = [
                 m
                 for m in candidates
-                if not _reported_apart(time.head, m.head)
-                and not _in_a_coordinate_clause(m.head, time)
+                if not reported_apart(time.head, m.head)
+                and not in_a_coordinate_clause(m.head, time)
             ]
             named = [m for m in candidates if m.kind != "weak"]
             nearest = self._nearest(time.head, named or candidates)
@@ -1168,7 +1071,7 @@ class _Resolver:
         for m in mentions:
             if m.date is None and id(m) in dated:
                 m.date = dated[id(m)][1]
-                m.own_date = _dates_mention(m.date.head, m.head)
+                m.own_date = dates_mention(m.date.head, m.head)
         for m in mentions:
             if m.date is None and m.head.dep_ == "advcl" and m.head.tag_ == "VBG":
                 # "troops rolled into the city on 20 January, firing on anyone": the act the
@@ -1189,8 +1092,8 @@ class _Resolver:
             token = self._token_at(sentence, m.span.start)
             if token is None:
                 continue
-            root = _mention_root(token, m.span)
-            located = _locative_object(root)
+            root = mention_root(token, m.span)
+            located = locative_object(root)
             # "spread to Shetpe station, where police fired on residents": the place a
             # relative "where" clause tells of is where its act was
             ranged = root.head.lower_ == "to" and (
@@ -1252,8 +1155,8 @@ class _Resolver:
                 # ("fired on a crowd in Amritsar": where the crowd was, the event was)
             nearest = self._nearest(root, [x for x in mentions if x.kind != "anaphor"])
             if nearest is not None and (
-                _in_speaker(root, nearest)
-                or _where_reported(root, nearest, self.lexicon.report_verbs)
+                in_speaker(root, nearest)
+                or where_reported(root, nearest, self.lexicon.report_verbs)
             ):
                 continue  # "an official in Baku said 30 soldiers had died": where he spoke
             if nearest is not None and quotes and not any(q.contains(nearest.span) for q in quotes):
@@ -1303,675 +1206,7 @@ class _Resolver:
         return chosen
 
 
-def _aimed_objects(verb: Token) -> list[Token]:
-    """What a verb is aimed at: its object, and the object of "on", "at", "against" or
-    "upon" after the verb or its object ("opened fire on the crowd": the phrase's object
-    holds it)."""
-    targets = [c for c in verb.children if c.dep_ == "dobj"]
-    return targets + [
-        obj
-        for holder in (verb, *targets)
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in {"on", "at", "against", "upon"}
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
-
-
-#: Pronouns for whoever was there: "firing on anyone in the streets".
-_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever"})
-
-#: Subjects that say nobody did it or had it done to them.
-_NOBODY = frozenset({"nobody", "noone", "none"})
-
-
-def _negated(head: Token) -> bool:
-    """Whether a verb is negated ("did not fire", "never condemned") or has nobody for its
-    subject ("nobody was expelled", "no one was killed")."""
-    if head.pos_ not in {"VERB", "AUX"}:
-        return False
-    for child in head.children:
-        if child.dep_ == "neg":
-            return True
-        if child.dep_ in {"nsubj", "nsubjpass"} and (
-            child.lower_ in _NOBODY
-            or (child.lower_ == "one" and any(d.lower_ == "no" for d in child.children))
-        ):
-            return True
-    return False
-
-
-def _state_of_a_place(verb: Token) -> bool:
-    """ "the Alley of Martyrs, where the victims are buried", "the cemetery, where they were
-    buried side by side": a passive in a relative clause on where it is describes the
-    place; the event is the one the sentence tells (the funeral that went there)."""
-    return (
-        verb.dep_ == "relcl"
-        and is_passive(verb)
-        and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
-    )
-
-
-def _anti_a_people(noun: Token, peoples: frozenset[str]) -> Token | None:
-    """The first word of an "anti-<people>" modifier right before a noun ("anti-Armenian
-    riots"), whether the model split it in three or not."""
-    before = list(noun.doc[max(0, noun.i - 3) : noun.i])
-    words = [t.lower_ for t in before]
-    if len(words) == 3 and words[:2] == ["anti", "-"] and compact(before[2].text) in peoples:
-        return before[0]
-    return next(
-        (t for t in before if t.lower_.startswith("anti-") and compact(t.text[5:]) in peoples),
-        None,
-    )
-
-
-def _aimed_description(noun: Token, peoples: frozenset[str]) -> bool:
-    """ "a week of anti-Armenian violence": a noun without a determiner that says whom it
-    was aimed at describes an event of its own, it does not refer back to one."""
-    return not any(c.dep_ in {"det", "poss"} for c in noun.children) and (
-        _anti_a_people(noun, peoples) is not None
-    )
-
-
-def _verdicts(verb: Token) -> list[Token]:
-    """What a verb calls its object: "called the shooting a crime" (a predicate, which the
-    model may attach as an adverbial noun), "described the killings as genocide"."""
-    result = []
-    for child in verb.children:
-        if child.dep_ in {"oprd", "npadvmod", "xcomp", "ccomp"} and child.pos_ == "NOUN":
-            result.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "as":
-            result.extend(o for o in child.children if o.dep_ == "pobj" and o.pos_ == "NOUN")
-        elif child.dep_ == "dobj" and any(
-            g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i < child.i for g in child.children
-        ):
-            result.append(child)  # "called the exodus ethnic cleansing", parsed as one phrase
-    return result if any(c.dep_ == "dobj" for c in verb.children) else []
-
-
-def _called(noun: Token) -> set[str]:
-    """The words a verdict noun may match: its lemma, and with its modifier ("war crime")."""
-    words = {lemma(noun), noun.lower_}
-    words.update(
-        f"{c.lower_} {lemma(noun)}" for c in noun.children if c.dep_ in {"compound", "amod"}
-    )
-    return words
-
-
-def _where_reported(token: Token, mention: EventMention, report_verbs: frozenset[str]) -> bool:
-    """Whether ``token`` is the place of a verb that reports a clause the mention is in
-    ("told the agency by telephone from Stepanakert that units had stormed Khojaly")."""
-    if token.dep_ != "pobj" or token.head.dep_ != "prep":
-        return False
-    verb = token.head.head
-    while verb.dep_ == "pobj" and verb.head.dep_ == "prep":
-        verb = verb.head.head  # "by telephone from Martuni"
-    if verb.pos_ != "VERB" or lemma(verb) not in report_verbs:
-        return False
-    reported = [c for c in verb.children if c.dep_ == "ccomp"]
-    return any(
-        any(within(a, clause) for clause in reported) and a.i != verb.i for a in mention.anchors
-    )
-
-
-def _in_speaker(token: Token, mention: EventMention) -> bool:
-    """Whether ``token`` is in the subject of a verb that reports a clause, outside the
-    mention ("a senior official in Baku said [that 30 soldiers had died]")."""
-    node = token
-    while node.head.i != node.i and node.dep_ != "nsubj":
-        node = node.head
-    if node.dep_ != "nsubj":
-        return False
-    verb = node.head
-    if any(within(a, node) or a.i == verb.i for a in mention.anchors):
-        return False  # "the killings in Baku were reported", "the Presidium in Moscow ruled"
-    return any(c.dep_ == "ccomp" for c in verb.children)
-
-
-def _named_day(token: Token) -> Token | None:
-    """The noun "day" a trigger names ("a day of national mourning", "three days of
-    mourning", "the Day of National Mourning"), if it does: a day set aside, not "the day of
-    the funerals", a day told by what happened on it."""
-    holder = token.head
-    if token.dep_ != "pobj" or holder.lower_ != "of" or holder.head.lemma_.lower() != "day":
-        return None
-    day = holder.head
-    named = day.text[:1].isupper() or any(
-        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in {"a", "an"}) for c in day.children
-    )
-    return day if named else None
-
-
-def _has_subject(mention: EventMention) -> bool:
-    """Whether a trigger verb is active with a subject ("guardsmen opened fire"), its own
-    or that of the verb it is conjoined to ("troops sealed off the square and opened fire")."""
-    for anchor in mention.anchors:
-        verb = anchor if anchor.pos_ in {"VERB", "AUX"} else clause_verb(anchor)
-        while verb is not None:
-            if any(c.dep_ == "nsubj" for c in verb.children):
-                return True
-            if verb.dep_ != "conj" or verb.head.i == verb.i:
-                break
-            verb = verb.head
-    return False
-
-
-def _dates_mention(date: Token, head: Token) -> bool:
-    """Whether a date is the event's own: in its phrase, or in the clause it is the subject of.
-
-    "The ceasefire took effect on 12 May": the ceasefire's date. "On 10 April 2019 the
-    minister said the massacre was a scar": the saying's date, not the massacre's.
-    """
-    if within(date, head):
-        return True
-    verb = clause_verb(date)
-    return head.dep_ in {"nsubj", "nsubjpass"} and verb is not None and verb.i == head.head.i
-
-
-def _mention_root(token: Token, span: Span) -> Token:
-    """The head of the mention ``span`` that starts at ``token``: its highest token inside."""
-    root = token
-    while root.head.i != root.i and span.start <= offset(root.head) < span.end:
-        root = root.head
-    return root
-
-
-def _locative_object(token: Token) -> Token | None:
-    """The object of a locative preposition that ``token`` names, if any.
-
-    "in Baku", "in the territory of Armenia", "from Karabakh Azerbaijan" (a
-    name compounded to the object) all count; "the protests of X" does not.
-    """
-    current = token
-    for _ in range(3):
-        if current.dep_ == "compound" and current.head.i != current.i:
-            current = current.head
-            continue
-        if current.dep_ != "pobj":
-            return None
-        prep = current.head
-        if prep.lower_ in LOCATIVE_PREPS or prep.lower_ in SOURCE_PREPS:
-            return current
-        if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN":
-            current = prep.head
-            continue
-        return None
-    return None
-
-
-def _same_quote(doc: Document, a: Span, b: Span) -> bool:
-    return any(q.contains(a) and q.contains(b) for q in doc.quotes)
-
-
-def _dates_compatible(a: TimeExpression | None, b: TimeExpression | None) -> bool:
-    """Whether two dates may be one event's: one contains the other, or they are days next
-    to each other ("the night of 19 to 20 January", "late on 19 January ... on 20 January")."""
-    if a is None or b is None:
-        return True
-    if a.value.startswith(b.value) or b.value.startswith(a.value):
-        return True
-    return _next_days(a.value, b.value)
-
-
-def _in_a_source_phrase(token: Token) -> bool:
-    """Whether a word is inside an "according to" phrase: who says so, not who acts."""
-    node = token
-    while node.head.i != node.i:
-        if (
-            node.dep_ == "pobj"
-            and node.head.lower_ == "to"
-            and node.head.head.lower_ == "according"
-        ):
-            return True
-        node = node.head
-    return False
-
-
-def _accused(verb: Token) -> Token | None:
-    """The object of "accused X of V-ing", "blamed X for V-ing": who the gerund's act is
-    told of."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ not in {"of", "for"}:
-        return None
-    holder = verb.head.head
-    if holder.dep_ == "dobj":
-        return holder
-    if holder.pos_ == "VERB":
-        return next((c for c in holder.children if c.dep_ == "dobj"), None)
-    return None
-
-
-def _ends_at(head: Token) -> bool:
-    """Whether a date is the end of a span of time ("until 19 January", "lasted till May")."""
-    return head.dep_ == "pobj" and head.head.lower_ in {"until", "till"}
-
-
-def _in_a_later_clause(head: Token, time: TimeExpression) -> bool:
-    """Whether a word is told in a clause set apart from its sentence's time ("by Thursday,
-    ... nine days after Ostland launched its offensive")."""
-    token = head
-    while True:
-        if token.head.lower_ in _SEQUENCE_WORDS or any(
-            c.dep_ == "mark" and c.lower_ in _SEQUENCE_WORDS for c in token.children
-        ):
-            return not within(time.head, token)
-        if token.head.i == token.i:
-            return False
-        token = token.head
-
-
-def _in_a_coordinate_clause(head: Token, time: TimeExpression) -> bool:
-    """Whether a date is told in a clause joined to the word's by "and" ("the war had
-    passed it by, and the armed men had left the village by early April")."""
-    verb = clause_verb(time.head)
-    return verb is not None and verb.dep_ == "conj" and not within(head, verb)
-
-
-def _reported_apart(date: Token, head: Token) -> bool:
-    """Whether a word is in a clause another verb reports and the date, outside that
-    clause, is an attribute of a thing: "Note to the 1992 reprint: the office has admitted
-    that 24 people were killed" does not date the killing. (A date of the telling may: "On
-    8 November Aliyev announced that the town had been captured".)"""
-    if date.dep_ not in {"nummod", "compound", "amod"} or date.head.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    token = head
-    while token.head.i != token.i:
-        if token.dep_ == "ccomp" and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in token.children
-        ):
-            return not within(date, token)
-        token = token.head
-    return False
-
-
-#: Reflexive pronouns: the object of an act one does to oneself.
-_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
-
-#: Words that set a clause before or after another time.
-_SEQUENCE_WORDS = frozenset({"after", "before", "since", "until"})
-
-
-def _counted_from_another_day(doc: Document, time: TimeExpression) -> bool:
-    """Whether a date is told as a day counted from another ("the next day", "a day
-    later"), not named: it sets its sentence apart from that other day."""
-    words = doc.quote(time.span).lower().split()
-    return not any(ch.isdigit() for ch in doc.quote(time.span)) and bool(
-        set(words) & {"next", "following", "later", "after", "previous", "before"}
-    )
-
-
-def _next_days(a: str, b: str) -> bool:
-    if len(a) != 10 or len(b) != 10:
-        return False
-    try:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) == 1
-    except ValueError:
-        return False
-
-
-def _more_precise(a: TimeExpression | None, b: TimeExpression | None) -> TimeExpression | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return b if len(b.value) > len(a.value) else a
-
-
-class _Merger:
-    """Turns described mentions into events, merging mentions of one event."""
-
-    def __init__(self, doc: Document, ontology: Ontology, resolver: _Resolver) -> None:
-        self.doc = doc
-        self.ontology = ontology
-        self.entity_of = resolver.entity_of
-
-    def compatible(self, event: EventRecord, mention: EventMention) -> bool:
-        # "The massacre provoked outrage across India": a referring noun's sentence-level
-        # date or place belongs to the sentence's own event, so it does not tell events apart.
-        loose = mention.refers
-        if (not loose or mention.own_date) and not _dates_compatible(event.date, mention.date):
-            return False
-        if mention.kind == "anaphor" and event.place is not None:
-            # "the Khojaly genocide" names its place: no event elsewhere ("the Vilnius
-            # assault" may be the one at "the Vilnius television tower")
-            where = self.doc.entities[event.place].label.lower()
-            for c in mention.head.children:
-                named = self.entity_of(c) if c.dep_ == "compound" else None
-                if (
-                    named is not None
-                    and named != event.place
-                    and self.ontology.is_a(self.doc.entities[named].cls, HG.Place)
-                    and self.doc.entities[named].label.lower() not in where
-                ):
-                    return False
-        if mention.kind == "weak" and event.date is not None:
-            # "The next day the unrest spread to Shetpe, where police fired on residents":
-            # an act of a sentence dated from another day is another day's act
-            own = self._sentence_dates(mention)
-            dates = [mention.date] if mention.date is not None else own if len(own) == 1 else []
-            if any(
-                len(d.value) == len(event.date.value) == 10  # two days
-                and d.value != event.date.value
-                and _counted_from_another_day(self.doc, d)
-                for d in dates
-            ):
-                return False
-        if (
-            (not loose or mention.own_place)
-            and event.place
-            and mention.place
-            and event.place != mention.place
-        ):
-            return False
-        # (two acts of one sentence by different agents: "Soviet troops shot dead 130
-        # civilians in Baku, and at Khojaly Armenian forces killed 613 people")
-        return not (
-            (
-                mention.kind == "strong"
-                or (
-                    _has_subject(mention)
-                    and any(mention.sentence.span.contains(t) for t in event.triggers)
-                )
-            )
-            and event.agents
-            and mention.agents
-            and not set(event.agents) & set(mention.agents)
-        )
-
-    def _sentence_dates(self, mention: EventMention) -> list[TimeExpression]:
-        """The dates of the mention's sentence that date what happens in it."""
-        return [
-            t
-            for t in self.doc.times
-            if t.kind == "date"
-            and t.temporal
-            and not t.quoted
-            and mention.sentence.span.contains(t.span)
-        ]
-
-    def _same_word(self, event: EventRecord, mention: EventMention) -> bool:
-        """Whether the event was told with the mention's word ("launched its offensive ...
-        The offensive of September 19")."""
-        words = {mention.head.lower_, lemma(mention.head)}
-        return any(self.doc.quote(t).lower().split()[-1] in words for t in event.triggers)
-
-    def candidate(self, mention: EventMention) -> EventRecord | None:
-        live = [e for e in self.doc.events if e.merged_into is None]
-        for event in reversed(live):
-            if mention.kind == "anaphor":
-                ok = self.ontology.is_a(event.cls, mention.cls)
-            elif event.provisional:
-                ok = self.ontology.is_a(mention.cls, event.cls) or self.ontology.is_a(
-                    event.cls, mention.cls
-                )
-            else:
-                ok = event.cls == mention.cls
-            if ok and self.compatible(event, mention):
-                return event
-        return None
-
-    def place(self, mention: EventMention, previous_in_paragraph: EventRecord | None) -> None:
-        event: EventRecord | None = None
-        target = self.candidate(mention)
-        if mention.kind == "strong" and mention.head.pos_ == "VERB":
-            # one act told by two triggers of one sentence ("walked up to the Alley of Martyrs,
-            # laying carnations at the Eternal Flame"), wherever each says it was
-            target = next(
-                (
-                    e
-                    for e in reversed(self.doc.events)
-                    if e.merged_into is None and e.cls == mention.cls and _governed_by(e, mention)
-                ),
-                target,
-            )
-        if mention.kind == "strong":
-            verbal = mention.head.pos_ in {"VERB", "AUX"}
-            refers = (
-                not verbal
-                and not is_indefinite(mention.head)
-                and not mention.head.like_num
-                and not _aimed_description(mention.head, nationality_words(self.ontology))
-            )
-            if (
-                target is not None
-                and (
-                    # (a candidate far back is not what a dated mention confirms: "the
-                    # Khojaly genocide in February 1992", three paragraphs after 1918's)
-                    (
-                        target.provisional
-                        and (
-                            mention.date is None
-                            or target.date is not None
-                            or mention.sentence.paragraph - target.paragraph <= 1
-                        )
-                    )
-                    or (refers and mention.date is None)
-                    or (refers and target.date is None and self._same_word(target, mention))
-                    or _governed_by(target, mention)
-                    # "On 3 June the pogroms reached Fergana ... They set houses on fire, beat
-                    # the men": an act of the event its paragraph names, which has no agent yet
-                    or (
-                        verbal
-                        and not target.agents
-                        and mention.agents
-                        and target.triggers
-                        and self.doc.sentence_at(target.triggers[-1].start).paragraph
-                        == mention.sentence.paragraph
-                        and not mention.own_date
-                        and not (mention.own_place and mention.place != target.place)
-                    )
-                )
-            ) or (
-                target is not None
-                and refers
-                and target.date is not None
-                and mention.date is not None
-            ):
-                event = target
-        elif mention.kind == "weak":
-            if (
-                target is not None
-                and mention.aimed
-                and _has_subject(mention)
-                and target.paragraph < mention.sentence.paragraph - 1
-            ):
-                # "The troops ... opened fire on crowds": an act told with its own subject, far
-                # from an earlier event of its class ("the pogroms" two paragraphs up), is its own
-                target = None
-            if target is None:
-                # "the police opened fire on the crowd": a candidate event, confirmed later by a
-                # strong mention or a reported figure, unless another event already frames the
-                # paragraph ("30,000 people had been killed" in a war). One of another kind
-                # frames no act with its own subject: troops firing on a protest is not the protest.
-                paragraph = mention.sentence.paragraph
-                # (an act aimed at people is one of its own: "rolled into the city, firing on
-                # anyone"; people killed, in the passive, are the frame's toll)
-                acts = mention.aimed and not is_passive(mention.head)
-                if not acts and any(
-                    e.paragraph == paragraph
-                    and (
-                        not _has_subject(mention)
-                        or self.ontology.is_a(e.cls, mention.cls)
-                        or self.ontology.is_a(mention.cls, e.cls)
-                    )
-                    for e in self.doc.live_events()
-                ):
-                    return
-            event = target
-        else:  # anaphor
-            if target is not None:
-                mention.agents, mention.affected = [], []
-                event = target
-        if event is None:
-            if (mention.kind == "strong" or mention.aimed) and mention.date is None:
-                # the date its sentence gives another of its words ("The next day the unrest
-                # spread to Shetpe, where police fired"), else an earlier sentence's
-                # (not one inside its own phrase, which the dating above left out on purpose:
-                # "the 34th anniversary of the tragedy of January 20, 1990")
-                inside = tokens_span(mention.head.left_edge, mention.head.right_edge)
-                own = [
-                    t
-                    for t in self._sentence_dates(mention)
-                    if not inside.contains(t.span)
-                    and not _in_a_later_clause(mention.head, t)
-                    and not _in_a_coordinate_clause(mention.head, t)
-                    and not _reported_apart(t.head, mention.head)
-                ]
-                mention.date = own[0] if len(own) == 1 else _context_date(self.doc, mention)
-            elif mention.date is None:
-                mention.date = _heading_date(self.doc, mention)
-            event = EventRecord(
-                id=len(self.doc.events),
-                cls=mention.cls,
-                provisional=mention.kind in {"anaphor", "weak"},
-                paragraph=mention.sentence.paragraph,
-            )
-            self.doc.events.append(event)
-            if mention.kind == "anaphor":
-                mention.agents, mention.affected = [], []
-            elif mention.kind == "weak":
-                pass
-            elif (
-                not mention.agents
-                and previous_in_paragraph is not None
-                and is_passive(mention.anchors[-1])
-                and not any(c.dep_ == "agent" for a in mention.anchors for c in a.children)
-            ):
-                mention.agents = list(previous_in_paragraph.agents)
-        elif mention.kind == "strong" and event.provisional:
-            event.provisional = False
-            event.cls = mention.cls if self.ontology.is_a(mention.cls, event.cls) else event.cls
-        mention.event = event.id
-        if event.triggers and mention.refers:  # an earlier event: the sentence's date and place
-            if not mention.own_date and not _dates_compatible(event.date, mention.date):
-                mention.date = None
-            if not mention.own_place and event.place and mention.place != event.place:
-                mention.place = None
-        self.absorb(event, mention)
-
-    def absorb(self, event: EventRecord, mention: EventMention) -> None:
-        if mention.evidence is not None and not any(
-            e.contains(mention.evidence) for e in event.evidence
-        ):  # "a state of emergency" inside "the declaration of a state of emergency": no news
-            event.evidence.append(mention.evidence)
-        event.triggers.append(mention.span)
-        for name in mention.names:
-            if name not in event.names:
-                event.names.append(name)
-        event.date = _more_precise(event.date, mention.date)
-        event.duration = event.duration or mention.duration
-        event.place = event.place or mention.place
-        for a in mention.agents:
-            if a not in event.agents:
-                event.agents.append(a)
-        for a in mention.affected:
-            if a not in event.affected and a not in event.agents:
-                event.affected.append(a)
-
-
-def _right_after_coordination(verb: Token) -> bool:
-    """Whether no noun stands between a conjoined verb and the comma or "and" before it
-    ("visited the Alley, laid a wreath ... and put flowers"): a noun there is a subject the
-    model failed to attach ("condemned the use of force, and the foreign ministers ...
-    denounced")."""
-    links = [c.i for c in verb.head.children if c.dep_ in {"cc", "punct"} and c.i < verb.i]
-    start = max(links) if links else verb.head.i
-    between = verb.doc[start + 1 : verb.i]
-    return not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between)
-
-
-def _governed_by(event: EventRecord, mention: EventMention) -> bool:
-    """Whether a trigger of ``event`` governs ``mention`` in its sentence, or is the noun
-    its verb declares: "the memory was honoured with a minute of silence", "martial law
-    was declared" tell one event, not two (a conjoined verb, "condemned ... and the
-    ministers denounced ...", tells another)."""
-    head = mention.head
-    if head.pos_ in {"VERB", "AUX"}:
-        purpose = head.dep_ in {"advcl", "xcomp", "acl"} and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in head.children
-        )
-        if purpose:  # (the model may hang it on the verb's object: "walk to the memorial to")
-            verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-            if verb is not None and any(
-                trigger.overlaps(token_span(verb)) for trigger in event.triggers
-            ):
-                return True
-        if (
-            (head.dep_ == "advcl" and head.tag_ == "VBG")
-            # "a state of emergency declared by the Presidium": the noun the verb describes;
-            # "walk to the Alley to honour the victims": what the act is for
-            or head.dep_ == "acl"
-            or purpose
-            or (
-                head.dep_ == "conj"
-                and not any(c.dep_ == "nsubj" for c in head.children)
-                and _right_after_coordination(head)
-            )
-        ) and any(trigger.overlaps(token_span(head.head)) for trigger in event.triggers):
-            # "walked up to the Alley, laying carnations at the graves", "visited the Alley
-            # and laid a wreath": one act (a conjoined verb with a subject of its own,
-            # "condemned ... and the ministers denounced ...", tells another)
-            return True
-        return any(
-            trigger.overlaps(token_span(c))
-            for c in head.children
-            if c.dep_ in {"nsubjpass", "dobj"}
-            for trigger in event.triggers
-        )
-    return head.pos_ in {"NOUN", "PROPN"} and any(
-        trigger.overlaps(token_span(a)) for a in head.ancestors for trigger in event.triggers
-    )
-
-
-def _context_date(doc: Document, mention: EventMention) -> TimeExpression | None:
-    """The last narrative date of an earlier sentence of the same paragraph.
-
-    None for a sentence about what recurs ("every year on 3 May ..."): its day is
-    no date, and an earlier sentence's date is not its date either.
-    """
-    if recurring(mention.sentence.parsed):
-        return None
-    best = None
-    for time in doc.times:
-        if time.kind != "date" or not time.temporal or time.quoted:
-            continue
-        sentence = doc.sentence_at(time.span.start)
-        if (
-            sentence.paragraph == mention.sentence.paragraph
-            and sentence.index < mention.sentence.index
-        ):
-            best = time
-    return best if best is not None else _heading_date(doc, mention)
-
-
-def _heading_date(doc: Document, mention: EventMention) -> TimeExpression | None:
-    """A timeline's date: the dated heading just before the mention's paragraph ("19
-    January 1990"), if any; under a live blog's heading of a time alone ("13:02"), the
-    last dated heading before it ("19 Sep 10:21 BST")."""
-    if mention.sentence.paragraph == 0 or recurring(mention.sentence.parsed):
-        return None
-    index = mention.sentence.paragraph - 1
-    timed = False
-    while index >= 0:
-        heading = doc.paragraphs[index]
-        found = None
-        for time in doc.times:
-            if time.kind == "date" and not time.quoted and dates_heading(doc, heading, time.span):
-                found = time
-        if found is not None:
-            return found
-        if _TIME_OF_DAY.match(doc.quote(heading).strip()):
-            timed = True  # an entry of the same day: look further back
-        elif not timed:
-            return None
-        index -= 1
-    return None
-
-
-#: A heading that is a time of day alone: "13:02", "9.45 BST", "11:48 am".
-_TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?$")
-
-
-def _typical_agent(r: _Resolver, mention: EventMention) -> None:
+def _typical_agent(r: Resolver, mention: EventMention) -> None:
     cls = r._class_value(r.lexicon.typical_agent_classes, mention.cls)
     if cls is None or mention.agents:
         return
@@ -1986,8 +1221,8 @@ def _typical_agent(r: _Resolver, mention: EventMention) -> None:
 @stage("events", requires=("sentences", "mentions", "times"), assigns=("events",))
 def find_events(doc: Document, ctx: Context) -> None:
     """Find events from triggers, fill their roles, dates and places, and merge mentions."""
-    resolver = _Resolver(doc, ctx.ontology)
-    merger = _Merger(doc, ctx.ontology, resolver)
+    resolver = Resolver(doc, ctx.ontology)
+    merger = Merger(doc, ctx.ontology, resolver)
     mentions = resolver.mentions()
     by_sentence: dict[int, list[EventMention]] = {}
     for m in mentions:
@@ -2017,7 +1252,7 @@ def find_events(doc: Document, ctx: Context) -> None:
             )
 
 
-def _inherit_places(doc: Document, r: _Resolver) -> None:
+def _inherit_places(doc: Document, r: Resolver) -> None:
     """An event dated like an earlier event of its paragraph, with no place, shares its place.
 
     A response (a class whose arguments it responds to: a condemnation, a
@@ -2045,7 +1280,7 @@ def _inherit_places(doc: Document, r: _Resolver) -> None:
                 break
 
 
-def _link(doc: Document, r: _Resolver) -> None:
+def _link(doc: Document, r: Resolver) -> None:
     for source, relation, target in r.relations:
         if source.event is None or target.event is None:
             continue
