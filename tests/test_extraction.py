@@ -2983,3 +2983,13 @@ def test_not_more_than_and_a_count_that_ranges(extract) -> None:  # type: ignore
     figures = figure_set(doc)
     assert ("Killed", 40, "AtMost") in figures, figures
     assert {("Killed", 260, "AtLeast"), ("Killed", 410, "AtMost")} <= figures, figures
+
+
+def test_firing_on_a_town_is_an_attack_on_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In late March 1921 the Red Army was firing on Kamenka from the hills every day. On "
+        "3 April the Red Army fired on the refugees from the ridge."
+    )
+    events = {(e.cls.split("#")[-1], e.date and e.date.value) for e in doc.live_events()}
+    assert ("MilitaryOperation", "1921-03") in events, events
+    assert ("Massacre", "1921-04-03") in events, events

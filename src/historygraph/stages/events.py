@@ -210,6 +210,9 @@ class Resolver:
                 mention.aimed = kind == "weak" and (
                     self._strikes_people(head, cls) or self._takes_a_place(head, cls)
                 )
+                if kind == "weak" and not mention.aimed and self._fires_on_a_place(head, cls):
+                    # "the Armenian forces were firing on Kelbajar": an attack on a place
+                    mention.cls, mention.aimed = HG.MilitaryOperation, True
                 mention.anchors = self._anchors(head)
                 result.append(mention)
             result.extend(self._last_word_anaphors(sentence, result))
@@ -462,6 +465,26 @@ class Resolver:
         ):
             return False
         return any(self._mentions_a(c, HG.Place) for c in verb.children if c.dep_ == "dobj")
+
+    def _fires_on_a_place(self, verb: Token, cls: URIRef) -> bool:
+        """ "were firing on Kelbajar from the mountains": a weak trigger of an act aimed at
+        people ("fire", "shoot") aimed at a town, by an armed body (not at a site named
+        with a head word: "shooting on Tbilisi Avenue" is where the shooting was)."""
+        if verb.pos_ != "VERB" or self._class_value(self.lexicon.of_roles, cls) != HG.affected:
+            return False
+        if any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+            return False  # "killed 14 people at the television tower": whom it struck
+
+        def a_town(token: Token) -> bool:
+            entity = self.entity_of(token)
+            if entity is None or not self._class_is(entity, HG.Place):
+                return False
+            last = self.doc.entities[entity].label.split()[-1].lower()
+            return last not in self.lexicon.head_words
+
+        return any(a_town(o) for o in aimed_objects(verb)) and any(
+            self._class_is(e, HG.MilitaryForce) for e in self._subjects(verb)
+        )
 
     def _aims_at_people(self, verb: Token) -> bool:
         """Whether a verb strikes a group of people, or whoever was there ("firing on
