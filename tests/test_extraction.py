@@ -2993,3 +2993,15 @@ def test_firing_on_a_town_is_an_attack_on_it(extract) -> None:  # type: ignore[n
     events = {(e.cls.split("#")[-1], e.date and e.date.value) for e in doc.live_events()}
     assert ("MilitaryOperation", "1921-03") in events, events
     assert ("Massacre", "1921-04-03") in events, events
+
+
+def test_bounds_after_a_number_and_by_a_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 gendarmes killed many strikers in Lindau. Historians argue that the real "
+        "number of dead may have exceeded 160. Campaigners put the number of injured at 25 or "
+        "more. About 300 or so people were arrested."
+    )
+    figures = figure_set(doc)
+    assert ("Killed", 160, "AtLeast") in figures, figures
+    assert ("Wounded", 25, "AtLeast") in figures, figures
+    assert ("Imprisoned", 300, "Approximate") in figures, figures

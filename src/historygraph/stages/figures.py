@@ -411,6 +411,8 @@ def _number_phrase(token: Token) -> list[Token]:
             ):
                 start -= 1
             end = ent.end
+            while end - 1 > ent.start and doc[end - 1].lower_ in {"or", "and"}:
+                end -= 1  # "[About 200 or] so people": the number, and "or so" after it
             # "[between 175] and [400]", "from [300] to [500]", "[three] or [four]": a range
             # the model cut in two
             outside = start > 0 and doc[start - 1].lower_ in {"between", "from"}
@@ -510,7 +512,22 @@ def _cue_before(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             continue  # "handed over 44 detainees": the verb's particle, no bound
         if tuple(t.lower_ for t in before) in lexicon.bound_cues:
             return before
+        if size == 1 and (lemma(before[0]),) in lexicon.bound_cues:
+            return before  # "may have exceeded 150": a verb's lemma
     return []
+
+
+#: Words after a number that bound it: "15 or more", "100 or fewer", "200 or so".
+_BOUND_AFTER = {"more": HG.AtLeast, "fewer": HG.AtMost, "less": HG.AtMost, "so": HG.Approximate}
+
+
+def _bound_after(phrase: list[Token]) -> URIRef | None:
+    """The bound "or more" (and the like) right after a number gives it, if any."""
+    last = phrase[-1]
+    doc = last.doc
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "or":
+        return _BOUND_AFTER.get(doc[last.i + 2].lower_)
+    return None
 
 
 def _event_for(
@@ -677,7 +694,10 @@ def _figure_at(
             cue = [before]
     first = min(offset((cue or phrase)[0]), offset(trigger))
     end = max(token_span(phrase[-1]).end, trigger_span.end, token_span(noun).end)
-    words = [t.text for t in cue + phrase]
+    cue_words = [t.lower_ for t in cue]
+    if cue and tuple(cue_words) not in lexicon.bound_cues:
+        cue_words = [lemma(t) for t in cue]  # "exceeded": the cue's lemma
+    words = [*cue_words, *(t.text for t in phrase)]
     low_key = offset(phrase[0])
     para = phrase[0].doc.text
     low = None if cue else _RANGE_BEFORE.search(para, max(0, phrase[0].idx - 40), phrase[0].idx)
@@ -687,6 +707,11 @@ def _figure_at(
         words = low.group(0).split() + words
         first = min(first, low_key)
     quantity = read_quantity(words, lexicon) if low is None else None
+    after = _bound_after(phrase) if quantity is not None and quantity[1] == HG.Exact else None
+    if quantity is not None and after is not None:
+        # "put the number of injured at 15 or more"
+        end = max(end, token_span(phrase[-1].doc[phrase[-1].i + 2]).end)
+        quantity = (quantity[0], after)
     if quantity is not None:
         return [(Span(first, end), quantity, offset(phrase[0]))]
     ends = read_range(words) if not cue else None
