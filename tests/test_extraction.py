@@ -3005,3 +3005,17 @@ def test_bounds_after_a_number_and_by_a_verb(extract) -> None:  # type: ignore[n
     assert ("Killed", 160, "AtLeast") in figures, figures
     assert ("Wounded", 25, "AtLeast") in figures, figures
     assert ("Imprisoned", 300, "Approximate") in figures, figures
+
+
+def test_gunned_down_and_a_date_of_what_is_remembered(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On the night of 4 May 1921 at least 42 strikers were gunned down as they fled "
+        "towards the harbour of Lindau.\n\n"
+        "The council resolves:\n\n"
+        "1. To honour the memory of the victims of 4 May 1921."
+    )
+    classes = [e.cls.split("#")[-1] for e in doc.live_events()]
+    assert "Massacre" in classes, classes
+    assert ("Killed", 42, "AtLeast") in figure_set(doc)
+    honour = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
+    assert honour.date is None or honour.date.value != "1921-05-04", honour.date

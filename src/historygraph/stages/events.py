@@ -466,6 +466,18 @@ class Resolver:
             return False
         return any(self._mentions_a(c, HG.Place) for c in verb.children if c.dep_ == "dobj")
 
+    def _in_what_is_remembered(self, date: Token, mention: EventMention) -> bool:
+        """Whether a date is in the object of a commemoration ("To honour the memory of the
+        victims of 9 April 1989"): the date of what it remembers, not its own."""
+        if self._class_value(self.lexicon.argument_relations, mention.cls) != HG.commemorates:
+            return False
+        token = date
+        while token.head.i != token.i and token.head.i != mention.head.i:
+            token = token.head
+        return (
+            token.head.i == mention.head.i and token.dep_ in {"dobj", "pobj"} and token.i != date.i
+        )
+
     def _fires_on_a_place(self, verb: Token, cls: URIRef) -> bool:
         """ "were firing on Kelbajar from the mountains": a weak trigger of an act aimed at
         people ("fire", "shoot") aimed at a town, by an armed body (not at a site named
@@ -1074,6 +1086,7 @@ class Resolver:
                 for m in candidates
                 if not reported_apart(time.head, m.head)
                 and not in_a_coordinate_clause(m.head, time)
+                and not self._in_what_is_remembered(time.head, m)
             ]
             named = [m for m in candidates if m.kind != "weak"]
             nearest = self._nearest(time.head, named or candidates)
