@@ -3019,3 +3019,15 @@ def test_gunned_down_and_a_date_of_what_is_remembered(extract) -> None:  # type:
     assert ("Killed", 42, "AtLeast") in figure_set(doc)
     honour = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
     assert honour.date is None or honour.date.value != "1921-05-04", honour.date
+
+
+def test_the_wounded_numbered_and_killed_between(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 gendarmes fired on strikers in Lindau. Gendarmes killed between 37 and "
+        "85 people. At least 61 people were killed in the port; the wounded numbered 214, "
+        "most of them hit by gunfire."
+    )
+    figures = figure_set(doc)
+    assert {("Killed", 37, "AtLeast"), ("Killed", 85, "AtMost")} <= figures, figures
+    assert ("Wounded", 214, "Exact") in figures, figures
+    assert ("Killed", 214, "Exact") not in figures, figures

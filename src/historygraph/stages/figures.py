@@ -219,6 +219,14 @@ def _preceding_noun(trigger: Token) -> list[Token]:
 def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
     """The nouns that may carry the count of a measure trigger."""
     result = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
+    # "killed between 48 and 90 people", where the model took "between" for a preposition
+    result += [
+        c
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for c in prep.children
+        if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}
+    ]
     if trigger.dep_ == "relcl":  # "the 12 people who were shot dead": the count is on "people"
         result = [trigger.head if c.tag_ in {"WP", "WDT"} else c for c in result]
     if (
@@ -300,10 +308,11 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         holder = trigger.head  # "the number killed may range from 300 to 500"
     if (
         holder.dep_ in {"nsubj", "nsubjpass"}
-        and holder.pos_ == "NOUN"
+        and (holder.pos_ == "NOUN" or any(c.dep_ == "det" for c in holder.children))
         and holder.head.pos_ == "VERB"
     ):
-        # "the toll later rose to 21", "the death toll stood at 131", "the toll reached 90"
+        # "the toll later rose to 21", "the death toll stood at 131", "the toll reached 90",
+        # "the wounded numbered 253" (a participle used as a noun)
         verb = holder.head
         result += [c for c in verb.children if c.dep_ == "dobj" and c.like_num]
         result += _counts_set_by(verb)
