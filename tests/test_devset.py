@@ -198,8 +198,16 @@ def test_scores_do_not_regress() -> None:
     # 0.82) and a thirty-eighth on the same builder (a Russian defence ministry bulletin of
     # September 2023, a Turkish newspaper on Khojaly in 1992, the Georgian parliament on 9
     # April; first run: 0.68, 0.53, 0.88). Over one hundred and fifty-one: entities 0.767,
-    # events 0.740, figures 0.922.
+    # events 0.740, figures 0.922. A thirty-ninth after the rules those informed (Armenia's
+    # ombudsman on the Lachin corridor, a Russian liberal magazine on 20 January, Kent
+    # State's historical marker; first run: 0.75, 0.70, 0.80) and a fortieth on the same
+    # builder (the ICRC on arrivals in Goris, an Armenian conscript's diary of Shushi 2020,
+    # Romanian prosecutors on Timisoara; first run: 0.69, 0.56, 0.86). Over one hundred and
+    # fifty-seven: entities 0.765, events 0.738, figures 0.921; the events floor moves to
+    # 0.73. Over the one hundred and twenty-one documents of session 18's end, the rules
+    # of session 19 raised entities from 0.780 to 0.783, events from 0.755 to 0.756, strict
+    # events from 0.182 to 0.189 and figures from 0.922 to 0.928.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.76
-    assert totals["events"].f1 >= 0.74
+    assert totals["events"].f1 >= 0.73
     assert totals["figures"].f1 >= 0.92
