@@ -69,3 +69,20 @@ def ontology():  # type: ignore[no-untyped-def]
     from historygraph.ontology import load_ontology
 
     return load_ontology([ONTOLOGY])
+
+
+@pytest.fixture(scope="module")
+def extract(nlp, ontology):  # type: ignore[no-untyped-def]
+    """Run the whole extraction pipeline on a text (the real model and ontology)."""
+    from historygraph.document import Document
+    from historygraph.pipeline import Context, make_pipeline, run_pipeline
+    from historygraph.stages import DEFAULT_STAGES
+
+    stages = make_pipeline(DEFAULT_STAGES)
+    ctx = Context(ontology=ontology, nlp=nlp)
+
+    def run(text: str) -> Document:
+        doc = Document(id="t", path=Path("t.txt"), text=text, title="t")
+        return run_pipeline(doc, stages, ctx)
+
+    return run

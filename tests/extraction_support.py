@@ -1,0 +1,33 @@
+"""Helpers the extraction tests share: an entity's class, a document's figures and places."""
+
+from __future__ import annotations
+
+from historygraph.document import Document
+
+
+def labels(doc: Document) -> dict[str, str]:
+    """Entity label -> the local name of its class."""
+    return {e.label: e.cls.split("#")[-1] for e in doc.entities.values()}
+
+
+def figure_set(doc: Document) -> set[tuple[str, int, str]]:
+    """(measure, count, bound) of each figure, by local names."""
+    return {(f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures}
+
+
+def mentions_of(doc: Document, label: str) -> list[str]:
+    """The quoted mentions of the entity labelled ``label``."""
+    return [doc.quote(m.span) for m in doc.mentions if doc.entities[m.entity].label == label]
+
+
+def figure_rows(doc: Document) -> list[tuple[str, int, str]]:
+    """(measure, count, bound) of every figure, sorted."""
+    return sorted((f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures)
+
+
+def event_places(doc: Document) -> dict[str, str | None]:
+    """Event class -> the label of its place."""
+    return {
+        e.cls.split("#")[-1]: doc.entities[e.place].label if e.place else None
+        for e in doc.live_events()
+    }
