@@ -792,3 +792,17 @@ def test_firing_on_a_town_is_an_attack_on_it(extract) -> None:  # type: ignore[n
     events = {(e.cls.split("#")[-1], e.date and e.date.value) for e in doc.live_events()}
     assert ("MilitaryOperation", "1921-03") in events, events
     assert ("Massacre", "1921-04-03") in events, events
+
+
+def test_a_diary_heading_takes_the_year_its_month_was_named_with(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The Kamenka Notebook\n\n"
+        "Ivan was eighteen when his company was sent to Kamenka in the first days of March "
+        "1921. His notebook was published in Riga in 1924.\n\n"
+        "5 March\n\n"
+        "The rebels shelled the station all day. Two boys from our platoon killed.\n\n"
+        "7 March\n\n"
+        "The council declared a state of emergency."
+    )
+    dates = {e.cls.split("#")[-1]: e.date and e.date.value for e in doc.live_events()}
+    assert dates.get("Declaration") == "1921-03-07", dates

@@ -52,9 +52,11 @@ DATE_PATTERNS = [
     re.compile(rf"^{_M},?\s+(?:of\s+)?{_Y}$"),
     re.compile(rf"^(?:the\s+year\s+)?{_Y}$"),
 ]
-#: Words that place a date within a month or a year: "early July", "the end of April".
+#: Words that place a date within a month or a year: "early July", "the end of April",
+#: "the first days of November 2020".
 _PART_OF_A_TIME = re.compile(
-    r"^(?:(?:early|late|mid)[\s-]+|(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+)",
+    r"^(?:(?:early|late|mid)[\s-]+|(?:the\s+)?(?:beginning|start|end|middle"
+    r"|(?:first|last)\s+(?:days?|weeks?))\s+of\s+)",
     re.IGNORECASE,
 )
 #: A season of a year: "the spring of 1993", "winter 1941".
@@ -302,6 +304,7 @@ def find_times(doc: Document, ctx: Context) -> None:
     written: ParsedDate | None = None  # the dateline's date, once seen
     narrative: ParsedDate | None = None  # the last day the narrative dated, for "the next day"
     days_named: dict[tuple[int, int], ParsedDate] = {}  # each day and month, as last dated
+    months_named: dict[int, int] = {}  # the year each month was last named with
     anchor_paragraph = -1  # the paragraph of ``last_anchor``
     for paragraph_index, (paragraph, parsed) in enumerate(
         zip(doc.paragraphs, doc.parsed, strict=True)
@@ -404,6 +407,15 @@ def find_times(doc: Document, ctx: Context) -> None:
                     # "on 19 September" again, after a paragraph on 1992: the day named before
                     date = again
                     from_last_year = False
+                elif (
+                    date.month in months_named
+                    and months_named[date.month] != last_year
+                    and is_heading(doc.quote(doc.paragraphs[paragraph_index]))
+                ):
+                    # a diary's "4 November" after "the first days of November 2020" and "was
+                    # published in 2021": the year its month was named with
+                    date = ParsedDate(months_named[date.month], date.month, date.day)
+                    from_last_year = False
                 else:
                     date = ParsedDate(last_year, date.month, date.day)
                     from_last_year = True
@@ -442,6 +454,8 @@ def find_times(doc: Document, ctx: Context) -> None:
                 continue
             if date.day is not None and date.month is not None and not quoted:
                 days_named[(date.month, date.day)] = date
+            if date.month is not None and date.year is not None and temporal and not quoted:
+                months_named[date.month] = date.year
             if (
                 date.day is not None
                 and not quoted
