@@ -306,7 +306,8 @@ def match_capital(b: EntityBuilder) -> None:
             if in_sentence:  # "Estonia was quiet, but unrest reached the capital"
                 nearest = max(in_sentence, key=lambda m: m.span.start)
                 state = b.doc.entities[nearest.entity].gazetteer
-                b.refer(span, b.entity_for_entry(capitals[state]))
+                if state is not None:
+                    b.refer(span, b.entity_for_entry(capitals[state]))
             elif cities:  # "a rally in Bucharest ... spread through the capital"
                 latest = max(cities, key=lambda m: m.span.start)
                 b.refer(span, latest.entity)
@@ -316,7 +317,8 @@ def match_capital(b: EntityBuilder) -> None:
                 told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
                 best = max(states, key=lambda m: (told[m.entity], m.span.start))
                 state = b.doc.entities[best.entity].gazetteer
-                b.refer(span, b.entity_for_entry(capitals[state]))
+                if state is not None:
+                    b.refer(span, b.entity_for_entry(capitals[state]))
 
 
 def match_settlement_anaphora(b: EntityBuilder) -> None:
@@ -739,8 +741,8 @@ def match_shortened_names(b: EntityBuilder) -> None:
             latest = max(before, key=lambda n: n.span.start)
             b.mentions[i] = b.mention(m.span, latest.entity, m.source)
         else:
-            first = min(named, key=lambda n: n.span.start)
-            b.mentions[i] = b.mention(m.span, first.entity, m.source)
+            earliest = min(named, key=lambda n: n.span.start)
+            b.mentions[i] = b.mention(m.span, earliest.entity, m.source)
 
 
 def match_heading_names(b: EntityBuilder) -> None:

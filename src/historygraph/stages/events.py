@@ -162,7 +162,7 @@ class Resolver:
 
     # ---------------------------------------------------------------- mentions
     def mentions(self) -> list[EventMention]:
-        result = []
+        result: list[EventMention] = []
         for sentence in self.doc.sentences:
             if is_heading(self.doc.quote(self.doc.paragraphs[sentence.paragraph])):
                 continue  # a title names the topic; the body states what happened
@@ -1118,17 +1118,17 @@ class Resolver:
                 )
                 if governor is not None:
                     m.date = governor.date
-        for m in self.doc.mentions:
-            if not sentence.span.contains(m.span):
+        for place_mention in self.doc.mentions:
+            if not sentence.span.contains(place_mention.span):
                 continue
-            entity = self.doc.entities[m.entity]
+            entity = self.doc.entities[place_mention.entity]
             if not self.ontology.is_a(entity.cls, HG.Place):
                 continue
-            quotes = [q for q in self.quotes if q.contains(m.span)]
-            token = self._token_at(sentence, m.span.start)
+            quotes = [q for q in self.quotes if q.contains(place_mention.span)]
+            token = self._token_at(sentence, place_mention.span.start)
             if token is None:
                 continue
-            root = mention_root(token, m.span)
+            root = mention_root(token, place_mention.span)
             located = locative_object(root)
             # "spread to Shetpe station, where police fired on residents": the place a
             # relative "where" clause tells of is where its act was
@@ -1144,7 +1144,7 @@ class Resolver:
                     and any(c.lower_ == "where" and c.dep_ == "advmod" for c in a.children)
                     for a in x.anchors
                 ):
-                    x.place, x.own_place = m.entity, True
+                    x.place, x.own_place = place_mention.entity, True
             if located is None:
                 # "troops entered the city", "stormed the tower": a place (no country) that is
                 # the direct object of the trigger is where the event happened
@@ -1159,7 +1159,7 @@ class Resolver:
                 if obj.dep_ == "dobj" and not self.ontology.is_a(entity.cls, HG.State):
                     for x in mentions:
                         if x.place is None and any(a.i == obj.head.i for a in x.anchors):
-                            x.place, x.own_place = m.entity, True
+                            x.place, x.own_place = place_mention.entity, True
                 # "came to the mission and condemned ...": where the speaker came, the act was
                 verb = root.head.head if root.dep_ == "pobj" else None
                 if verb is not None and root.head.lower_ == "to" and lemma(verb) in MOTION_VERBS:
@@ -1167,7 +1167,7 @@ class Resolver:
                         if x.place is None and any(
                             a.dep_ in {"conj", "advcl"} and a.head.i == verb.i for a in x.anchors
                         ):
-                            x.place, x.own_place = m.entity, True
+                            x.place, x.own_place = place_mention.entity, True
                 continue
             root = located
             if any(c.dep_ == "advmod" and c.lower_ in ASIDE_ADVERBS for c in root.head.children):
@@ -1181,11 +1181,11 @@ class Resolver:
                 and not any(a.i == holder.i for x in mentions for a in x.anchors)
             ):
                 continue  # "OMON units from the Moscow region entered ...": where they came from
-            governor = self.entity_of(root.head.head)
+            held_by = self.entity_of(root.head.head)
             if (
-                governor is not None
-                and governor != m.entity
-                and self.ontology.is_a(self.doc.entities[governor].cls, HG.Place)
+                held_by is not None
+                and held_by != place_mention.entity
+                and self.ontology.is_a(self.doc.entities[held_by].cls, HG.Place)
             ):
                 continue  # "the Mission in Moscow": a location of a place, not of an event
                 # ("fired on a crowd in Amritsar": where the crowd was, the event was)
@@ -1207,7 +1207,7 @@ class Resolver:
                 # X", "eliminated from Karabakh" are where the act was)
                 continue
             if nearest is not None and nearest.place is None:
-                nearest.place = m.entity
+                nearest.place = place_mention.entity
                 nearest.own_place = within(root, nearest.head)
 
     def _token_at(self, sentence: Sentence, start: int) -> Token | None:
@@ -1332,16 +1332,14 @@ def _link(doc: Document, r: Resolver) -> None:
                 break
             if b.id == a.id or b.date is None or b.date.datatype != time.datatype:
                 continue
-            year_given = (
-                parse_date(doc.quote(time.span)) is not None
-                and parse_date(doc.quote(time.span)).year is not None
-            )  # type: ignore[union-attr]
+            written = parse_date(doc.quote(time.span))
+            year_given = written is not None and written.year is not None
             if b.date.value[5:] == time.value[5:] and (
                 time.value[:4] == b.date.value[:4] or not year_given
             ):
-                relation = r._class_value(r.lexicon.argument_relations, a.cls)
-                if relation is not None and (relation, b.id) not in a.relations:
-                    a.relations.append((relation, b.id))
+                argument = r._class_value(r.lexicon.argument_relations, a.cls)
+                if argument is not None and (argument, b.id) not in a.relations:
+                    a.relations.append((argument, b.id))
                 break  # the first event reported with that date
     for mention, years in r.ordinals:
         if mention.event is None:
@@ -1350,20 +1348,20 @@ def _link(doc: Document, r: Resolver) -> None:
         if a.date is not None:
             continue
         for relation, target_id in a.relations:
-            target = doc.canonical_event(target_id)
+            remembered = doc.canonical_event(target_id)
             if (
                 relation == HG.commemorates
-                and target.date is not None
-                and len(target.date.value) == 10
+                and remembered.date is not None
+                and len(remembered.date.value) == 10
             ):
-                year = int(target.date.value[:4]) + years
+                year = int(remembered.date.value[:4]) + years
                 a.date = TimeExpression(
-                    target.date.span,
+                    remembered.date.span,
                     "date",
-                    f"{year:04d}{target.date.value[4:]}",
-                    target.date.datatype,
+                    f"{year:04d}{remembered.date.value[4:]}",
+                    remembered.date.datatype,
                     True,
                     False,
-                    target.date.head,
+                    remembered.date.head,
                 )
                 break

@@ -320,12 +320,12 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         verb = holder.head
         # "put the toll at 83", "give the death toll as fourteen", "put the toll as high as
         # 18,000" (the model hangs "as 18,000" on "high"), "place the toll between 200 and 300"
-        preps = [
+        set_by = [
             *verb.children,
             *(p for a in verb.children if a.dep_ == "advmod" for p in a.children),
         ]
-        preps += [p for p in holder.children if p.lower_ == "between"]
-        for prep in preps:
+        set_by += [p for p in holder.children if p.lower_ == "between"]
+        for prep in set_by:
             if prep.dep_ == "prep" and prep.lower_ in {"at", "as", "between"}:
                 result += [c for c in prep.children if c.dep_ == "pobj"]
     return result

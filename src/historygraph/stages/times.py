@@ -398,7 +398,11 @@ def find_times(doc: Document, ctx: Context) -> None:
                     continue  # "the 20 January tragedy": the day names it, any year's
                 if recurring(ent.sent):
                     temporal = False  # "every year on 20 January": a day of the year, no date
-                again = days_named.get((date.month, date.day)) if date.day else None
+                again = (
+                    days_named.get((date.month, date.day))
+                    if date.day is not None and date.month is not None
+                    else None
+                )
                 if (
                     again is not None
                     and again.year != last_year
@@ -488,9 +492,10 @@ def _year_of_weekday(ent: Any, date: ParsedDate, text: str) -> ParsedDate:
         except ValueError:
             return None
 
-    if weekday(date.year) == named[0]:
+    if date.year is None or weekday(date.year) == named[0]:
         return date
-    years = sorted({int(y) for y in _YEAR.findall(text)}, key=lambda y: abs(y - date.year))
+    year = date.year
+    years = sorted({int(y) for y in _YEAR.findall(text)}, key=lambda y: abs(y - year))
     fit = next((y for y in years if weekday(y) == named[0]), None)
     return ParsedDate(fit, date.month, date.day) if fit is not None else date
 
