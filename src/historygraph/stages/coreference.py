@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from historygraph.document import Entity, Mention, Sentence, Span
 from historygraph.namespaces import HG
@@ -153,6 +154,14 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 
 
+def _named_before(
+    b: EntityBuilder, start: int, span: Span, keep: Callable[[Mention], bool]
+) -> list[Mention]:
+    """The mentions from ``start`` up to ``span`` that ``keep`` accepts: what a pronoun or
+    "the city" may refer back to."""
+    return [m for m in b.mentions if start <= m.span.start < span.start and keep(m)]
+
+
 def match_pronouns(b: EntityBuilder) -> None:
     """ "He condemned the pogroms": the person last named in this or the previous sentences.
 
@@ -166,12 +175,12 @@ def match_pronouns(b: EntityBuilder) -> None:
             span = Span(offset(token), offset(token) + len(token.text))
             if b.covered(span) is not None:
                 continue
-            people = [
-                m
-                for m in b.mentions
-                if window_start <= m.span.start < span.start
-                and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Person)
-            ]
+            people = _named_before(
+                b,
+                window_start,
+                span,
+                lambda m: b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Person),
+            )
             if people:
                 latest = max(people, key=lambda m: m.span.start)
                 b.refer(span, latest.entity)
@@ -341,13 +350,9 @@ def match_settlement_anaphora(b: EntityBuilder) -> None:
             span = Span(offset(root), offset(root) + len(root.text))
             if b.covered(span) is not None:
                 continue
-            places = [
-                m
-                for m in b.mentions
-                if window_start <= m.span.start < span.start
-                and _settlement(b, m)
-                and not _acts_as_government(b, m)
-            ]
+            places = _named_before(
+                b, window_start, span, lambda m: _settlement(b, m) and not _acts_as_government(b, m)
+            )
             if not places:
                 # a news report's city is the one its dateline names ("BAKU, ... —")
                 places = [m for m in _dateline_places(b) if m.span.start < span.start]

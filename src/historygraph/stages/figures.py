@@ -526,6 +526,15 @@ def _cue_before(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     return []
 
 
+def _cue_words(cue: list[Token], lexicon: Lexicon) -> list[str]:
+    """The words of a cue as the lexicon lists it: as written ("up to"), or a verb's lemma
+    ("exceeded" -> "exceed")."""
+    words = [t.lower_ for t in cue]
+    if cue and tuple(words) not in lexicon.bound_cues:
+        return [lemma(t) for t in cue]
+    return words
+
+
 #: Words after a number that bound it: "15 or more", "100 or fewer", "200 or so".
 _BOUND_AFTER = {"more": HG.AtLeast, "fewer": HG.AtMost, "less": HG.AtMost, "so": HG.Approximate}
 
@@ -703,10 +712,7 @@ def _figure_at(
             cue = [before]
     first = min(offset((cue or phrase)[0]), offset(trigger))
     end = max(token_span(phrase[-1]).end, trigger_span.end, token_span(noun).end)
-    cue_words = [t.lower_ for t in cue]
-    if cue and tuple(cue_words) not in lexicon.bound_cues:
-        cue_words = [lemma(t) for t in cue]  # "exceeded": the cue's lemma
-    words = [*cue_words, *(t.text for t in phrase)]
+    words = [*_cue_words(cue, lexicon), *(t.text for t in phrase)]
     low_key = offset(phrase[0])
     para = phrase[0].doc.text
     low = None if cue else _RANGE_BEFORE.search(para, max(0, phrase[0].idx - 40), phrase[0].idx)
@@ -830,7 +836,7 @@ def _elliptic(
         trigger, measure, event_id = earlier[-1]
         phrase = _number_phrase(token)
         cue = _cue_before(phrase, lexicon)  # "claimed up to 1,500"
-        quantity = read_quantity([t.text for t in cue + phrase], lexicon)
+        quantity = read_quantity([*_cue_words(cue, lexicon), *(t.text for t in phrase)], lexicon)
         if quantity is None:
             continue
         first = (cue or phrase)[0]
