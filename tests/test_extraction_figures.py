@@ -724,3 +724,37 @@ def test_the_wounded_numbered_and_killed_between(extract) -> None:  # type: igno
     assert {("Killed", 37, "AtLeast"), ("Killed", 85, "AtMost")} <= figures, figures
     assert ("Wounded", 214, "Exact") in figures, figures
     assert ("Killed", 214, "Exact") not in figures, figures
+
+
+def test_ranges_with_a_hedge_or_read_from_their_high_end(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1907 dragoons fired on marchers in Kessel. Later writers put the toll at "
+        "between about 80 and 120 killed. A nurse counts between twenty and thirty injured "
+        "in the yard. The mayor said 4 to 6 constables died."
+    )
+    figures = figure_set(doc)
+    assert {("Killed", 80, "AtLeast"), ("Killed", 120, "AtMost")} <= figures, figures
+    assert {("Wounded", 20, "AtLeast"), ("Wounded", 30, "AtMost")} <= figures, figures
+    assert ("Wounded", 30, "Exact") not in figures, figures
+    assert {("Killed", 4, "AtLeast"), ("Killed", 6, "AtMost")} <= figures, figures
+
+
+def test_parts_the_model_made_the_next_verbs_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1907 dragoons fired on marchers in Kessel. Forty-one people were killed, "
+        "among them six women and nine children, and about 130 were wounded."
+    )
+    figures = figure_set(doc)
+    assert {("Killed", 41, "Exact"), ("Killed", 6, "Exact"), ("Killed", 9, "Exact")} <= figures
+    assert ("Wounded", 130, "Approximate") in figures, figures
+    assert not {("Wounded", 6, "Exact"), ("Wounded", 9, "Exact")} & figures, figures
+
+
+def test_a_participle_says_which_conjunct_it_counts(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1916 the Tarvel offensive began. By its own count, the enemy lost about 90 "
+        "soldiers killed, 12 guns and other weapons, and four aircraft."
+    )
+    figures = figure_set(doc)
+    assert ("Killed", 90, "Approximate") in figures, figures
+    assert not {f for f in figures if f[1] in {12, 4}}, figures

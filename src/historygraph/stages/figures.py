@@ -158,6 +158,8 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
         # ("sentenced 13 of them to prison": the object of a verb is its own count too)
         own = noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.pos_ in {"VERB", "AUX"}
         return None if _part_of_them(noun) and not own else noun
+    if _listed_after_a_total(noun):
+        return None
     for child in noun.children:
         if (
             child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "advmod" and child.like_num)
@@ -190,6 +192,18 @@ def _part_of_them(number: Token) -> bool:
         and prep.lower_ == "of"
         and any(c.lower_ in {"them", "whom"} for c in prep.children)
         for prep in number.children
+    )
+
+
+def _listed_after_a_total(noun: Token) -> bool:
+    """ "killed, among them eight women and ten children, and about 180 were wounded": a
+    part of the total before it, even where the model made it the next verb's subject."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "among"
+        and prep.i < noun.i
+        and any(c.lower_ in {"them", "whom"} for c in prep.children)
+        for prep in noun.children
     )
 
 
@@ -240,8 +254,10 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         # "105 others were still listed as missing", "listed 105 people as dead"
         verb = trigger.head.head
         result += [c for c in verb.children if c.dep_ in ARGUMENT_DEPS]
-    if not result and trigger.pos_ == "VERB":
-        result = _preceding_noun(trigger)
+    if trigger.pos_ == "VERB" and all(_listed_after_a_total(c) for c in result):
+        # (or its subject is a part listed after a total: "..., among them 106 women and 63
+        # children, and more than 50 people were wounded", where the model made "women" it)
+        result += _preceding_noun(trigger)
     verb = trigger.head.head
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "among" and verb.pos_ in {"AUX", "VERB"}:
         # "among the dead were 10 civilians": the count is on what the verb says they were
@@ -405,8 +421,9 @@ def _counts_set_by(verb: Token) -> list[Token]:
     ]
 
 
-def _number_phrase(token: Token) -> list[Token]:
-    """The tokens of the number: its CARDINAL entity, or the token itself."""
+def _number_phrase(token: Token, lexicon: Lexicon | None = None) -> list[Token]:
+    """The tokens of the number: its CARDINAL entity, or the token itself, and the rest of
+    a range it ends ("between about 80 and [120]": with the lexicon, a hedge inside)."""
     doc = token.doc
     for ent in doc.ents:
         if ent.label_ == "CARDINAL" and ent.start <= token.i < ent.end:
@@ -437,8 +454,9 @@ def _number_phrase(token: Token) -> list[Token]:
                 end += 2
                 if outside and doc[end - 2].lower_ != "or":
                     start -= 1
-            if start > 1 and doc[start - 1].lower_ == "or" and doc[start - 2].like_num:
-                start -= 2  # "three or [four]" from its high end
+            low = _range_start(doc[start], lexicon)
+            if low is not None:
+                start = low  # "three or [four]", "[3] to [5]" from the range's high end
             return list(doc[start:end])
     # a range the model took for a date ("Between 40 and 60 people")
     subtree = list(token.subtree)
@@ -446,6 +464,9 @@ def _number_phrase(token: Token) -> list[Token]:
         return subtree
     # "between 30 and 40 of the soldiers": the range's words around the number
     first, last = token.i, token.i
+    low = _range_start(token, lexicon)
+    if low is not None:
+        first = low  # "counts between thirty and forty injured", from the range's high end
     while first > 0 and doc[first - 1].lower_ in {"between", "from"}:
         first -= 1
     while (
@@ -454,9 +475,32 @@ def _number_phrase(token: Token) -> list[Token]:
         and doc[last + 2].like_num
     ):
         last += 2
-    if last > token.i:
+    if last > token.i or first < token.i:
         return list(doc[first : last + 1])
     return [token]
+
+
+def _range_start(high: Token, lexicon: Lexicon | None) -> int | None:
+    """Where a range whose high end is ``high`` starts, if it is one: "[3] to [5]", "three
+    or [four]", "between (about) 80 and [120]" ("and" only after "between")."""
+    doc = high.doc
+    joint = high.i - 1
+    if joint < 1 or doc[joint].lower_ not in _RANGE_WORDS | {"or"} - {"between", "from"}:
+        return None
+    if not doc[joint - 1].like_num:
+        return None
+    start = joint - 1
+    for cue, bound in sorted(
+        lexicon.bound_cues.items() if lexicon else (), key=lambda c: -len(c[0])
+    ):
+        before = tuple(t.lower_ for t in doc[max(0, start - len(cue)) : start])
+        if bound == HG.Approximate and before == cue:
+            start -= len(cue)  # "between about 80 and 120"
+            break
+    opened = start > 0 and doc[start - 1].lower_ in {"between", "from"}
+    if doc[joint].lower_ == "and" and not opened:
+        return None  # "12 soldiers and 3 civilians", "[14] and [18] January"
+    return start - 1 if opened else start
 
 
 #: The words that join the ends of a range.
@@ -702,7 +746,7 @@ def _figure_at(
     number = _number_token(noun, lexicon)
     if number is None:
         return []
-    phrase = _number_phrase(number)
+    phrase = _number_phrase(number, lexicon)
     cue = _cue_before(phrase, lexicon)
     before = phrase[0].doc[phrase[0].i - 1] if phrase[0].i > 0 else None
     if not cue and before is not None and before.lower_ == "not":
@@ -729,7 +773,7 @@ def _figure_at(
         quantity = (quantity[0], after)
     if quantity is not None:
         return [(Span(first, end), quantity, offset(phrase[0]))]
-    ends = read_range(words) if not cue else None
+    ends = read_range(_unhedged(words, lexicon)) if not cue else None
     if ends is None:
         return []
     # the high end's evidence starts at its number: a figure is named by its evidence
@@ -738,6 +782,17 @@ def _figure_at(
         (Span(first, end), ends[0], low_key),
         (Span(offset(high), max(end, token_span(high).end)), ends[1], offset(high)),
     ]
+
+
+def _unhedged(words: list[str], lexicon: Lexicon) -> list[str]:
+    """A range's words without a hedge at its start: "between about 150 and 200", "about 80
+    to 120" (both ends stay bounds of the range)."""
+    opener = 1 if words and words[0].lower() in {"between", "from"} else 0
+    rest = [w.lower() for w in words[opener:]]
+    for cue, bound in lexicon.bound_cues.items():
+        if bound == HG.Approximate and tuple(rest[: len(cue)]) == cue:
+            return [*words[:opener], *words[opener + len(cue) :]]
+    return words
 
 
 def _parts(
@@ -777,8 +832,12 @@ def _parts(
             k += 1  # "70 elderly people"
         if k >= len(tokens) or tokens[k].pos_ not in {"NOUN", "PROPN"}:
             break
-        if tokens[k].dep_ in {"nsubj", "nsubjpass"}:
-            break  # "..., among them two children, and more than 50 people were wounded"
+        if k + 1 < len(tokens) and tokens[k + 1].pos_ in {"AUX", "VERB"}:
+            break  # "..., and more than 50 people were wounded": the next clause's subject
+        if tokens[k].dep_ in {"nsubj", "nsubjpass"} and parts:
+            # "..., among them two children, and more than 50 people were wounded" (the first
+            # part, right after "among them", is one whatever the model made of it)
+            break
         quantity = read_quantity([t.text for t in cue + phrase], lexicon)
         if quantity is None:
             break
@@ -915,9 +974,11 @@ def find_figures(doc: Document, ctx: Context) -> None:
                         add(event.id, measure, more_span, more, (key, offset(trigger)))
                 # "200 civilians and several dozen soldiers had been killed": the
                 # conjuncts of the trigger's own argument share its measure
-                counted = noun.head.i == trigger.i or (
-                    noun.dep_ == "pobj" and noun.head.lower_ == "at"
-                )  # "put the dead at 83 civilians and 14 servicemen"
+                counted = (
+                    noun.head.i == trigger.i or (noun.dep_ == "pobj" and noun.head.lower_ == "at")
+                ) and not any(  # "put the dead at 83 civilians and 14 servicemen"
+                    c.dep_ == "acl" and c.i in trigger_ids for c in noun.children
+                )  # "lost about 270 servicemen killed, 14 tanks ...": the participle says which
                 for other in noun.conjuncts if counted else ():
                     if trigger_ids & ({t.i for t in other.subtree} | {other.i + 1}):
                         continue  # "at 379 people killed and about 1,200 wounded": its own
