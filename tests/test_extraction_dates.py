@@ -806,3 +806,20 @@ def test_a_diary_heading_takes_the_year_its_month_was_named_with(extract) -> Non
     )
     dates = {e.cls.split("#")[-1]: e.date and e.date.value for e in doc.live_events()}
     assert dates.get("Declaration") == "1921-03-07", dates
+
+
+def test_a_broadcast_or_bulletin_line_gives_the_date_of_writing(extract) -> None:  # type: ignore[no-untyped-def]
+    # the name of a broadcast, then its date and a remark; a bulletin whose last sentence
+    # is a place, the date and a time of day
+    for heading, day in (
+        ("Radio Kessel, morning news of Friday, 4 June 2021 (transcript)", "2021-06-03"),
+        ("Evening bulletin of the press office. Maputo, 4 June 2021, 18:00", "2021-06-03"),
+    ):
+        doc = extract(heading + "\n\nPolice fired on a crowd yesterday, killing 3 people.")
+        dates = {doc.quote(t.span): (t.value, t.temporal) for t in doc.times}
+        assert dates["yesterday"] == (day, True), dates
+        massacre = [e for e in doc.live_events() if e.cls == HG.Massacre]
+        assert [e.date.value for e in massacre if e.date] == [day]
+    # a title naming an event's date stays a title
+    doc = extract("Kessel, 4 June 2021: the night of the shooting\n\nPolice fired on a crowd.")
+    assert next(t.temporal for t in doc.times if t.kind == "date") is True

@@ -758,3 +758,18 @@ def test_a_participle_says_which_conjunct_it_counts(extract) -> None:  # type: i
     figures = figure_set(doc)
     assert ("Killed", 90, "Approximate") in figures, figures
     assert not {f for f in figures if f[1] in {12, 4}}, figures
+
+
+def test_of_the_dead_a_second_part_and_an_admitted_count(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1907 dragoons fired on marchers in Kessel. A victims' society has recorded "
+        "the names of more than 310 of the dead. The official count listed 44 dead, 30 of them "
+        "miners and 14 carters. The rebels say 500 were killed, although the governor admits "
+        "only about 60. Rumours spread by émigré papers about dozens of dead have nothing in "
+        "common with the truth."
+    )
+    figures = figure_set(doc)
+    assert ("Killed", 310, "AtLeast") in figures, figures
+    assert {("Killed", 30, "Exact"), ("Killed", 14, "Exact")} <= figures, figures
+    assert ("Killed", 60, "Approximate") in figures, figures
+    assert ("Killed", 24, "AtLeast") in figures, figures  # "about" is what rumours are about

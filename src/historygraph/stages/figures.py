@@ -281,6 +281,8 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         c.dep_ == "nummod" or (c.dep_ == "advmod" and c.like_num) for c in trigger.children
     ):
         result.append(trigger)  # "gave 83 dead among civilians": the trigger is counted itself
+    if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        result.append(trigger)  # "the names of more than 4,700 of the dead"
     if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ == "conj" and trigger.head.like_num:
         result.append(trigger.head)  # "spoke of between 83 and 93 dead" (parsed as a list)
     before = trigger.doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
@@ -436,6 +438,8 @@ def _number_phrase(token: Token, lexicon: Lexicon | None = None) -> list[Token]:
                 and ent.start <= doc[start - 1].head.i < ent.end
             ):
                 start -= 1
+            if start < token.i and _about_a_topic(doc[start], lexicon):
+                start += 1  # "rumours [about dozens] of dead": "about" of the rumours, no hedge
             end = ent.end
             while end - 1 > ent.start and doc[end - 1].lower_ in {"or", "and"}:
                 end -= 1  # "[About 200 or] so people": the number, and "or so" after it
@@ -563,11 +567,27 @@ def _cue_before(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         before = list(first.doc[first.i - size : first.i])
         if size == 1 and (before[0].dep_ == "prt" or before[0].tag_ == "RP"):
             continue  # "handed over 44 detainees": the verb's particle, no bound
+        if size == 1 and _about_a_topic(before[0], lexicon):
+            continue  # "rumours about dozens of dead": what the rumours are about, no bound
         if tuple(t.lower_ for t in before) in lexicon.bound_cues:
             return before
         if size == 1 and (lemma(before[0]),) in lexicon.bound_cues:
             return before  # "may have exceeded 150": a verb's lemma
     return []
+
+
+def _about_a_topic(token: Token, lexicon: Lexicon | None) -> bool:
+    """ "about" as a preposition ("rumours about 300 dead", "spread about dozens of dead"),
+    not a hedge on the number: after a noun, or before a word such as "dozens"."""
+    if token.lower_ != "about" or token.dep_ != "prep" or token.head.i > token.i:
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    vague = (
+        following is not None
+        and lexicon is not None
+        and (following.lower_,) in lexicon.vague_quantities
+    )
+    return token.head.pos_ == "NOUN" or vague
 
 
 def _cue_words(cue: list[Token], lexicon: Lexicon) -> list[str]:
@@ -810,12 +830,24 @@ def _parts(
         if following and following[0].pos_ == "ADP":
             noun = None  # "two of them in critical condition": a state, not a part named
         if quantity is not None and noun is not None:
-            return [(Span(part.start("n"), token_span(noun).end), quantity)]
+            found = [(Span(part.start("n"), token_span(noun).end), quantity)]
+            rest = [t for t in following if t.i > noun.i]
+            if (
+                len(rest) >= 3
+                and rest[0].lower_ == "and"
+                and _is_quantity(rest[1], lexicon)
+                and rest[2].pos_ in {"ADJ", "NOUN", "PROPN"}
+            ):
+                # "36 dead, 26 of them Black and 10 white": the next part of the same total
+                more = read_quantity([rest[1].text], lexicon)
+                if more is not None:
+                    found.append((Span(offset(rest[1]), token_span(rest[2]).end), more))
+            return found
     intro = _SUBSET.search(doc.text, after, sentence.span.end)
     if intro is None or any(ch.isdigit() for ch in doc.text[after : intro.start()]):
         return []  # the list must follow the total, with no other number between
     tokens = [t for t in sentence.parsed if offset(t) >= intro.end()]
-    parts = []
+    parts: list[tuple[Span, tuple[int, URIRef]]] = []
     i = 0
     while i < len(tokens):
         j = i

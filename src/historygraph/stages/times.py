@@ -746,14 +746,39 @@ _PUBLICATION_BEFORE = re.compile(
 
 def _publication_line(doc: Document, paragraph: Span, span: Span) -> bool:
     """ "Istanbul, 3 June 2019", "Posted by Lilit Avagyan, 22 September 2024": a short line
-    near the top that is a date of writing and nothing else."""
-    rest = doc.text[span.end : paragraph.end].strip(" .")
-    return (
-        paragraph.start < _PUBLICATION_REACH
-        and paragraph.end - paragraph.start <= 80
-        and not rest
-        and bool(_PUBLICATION_BEFORE.match(doc.text[paragraph.start : span.start]))
-    )
+    near the top that is a date of writing and nothing else.
+
+    The date may end the line's last sentence ("Daily bulletin of the spokesperson. Yerevan,
+    5 October 2020, 10:00"), or follow the name of a broadcast or record ("Channel One,
+    evening news, 20 January 2020. Transcript of the segment."); a time of day, a remark in
+    brackets ("(unofficial translation)") or a short sentence naming the record may follow.
+    """
+    if paragraph.start >= _PUBLICATION_REACH or paragraph.end - paragraph.start > 120:
+        return False
+    before = doc.text[paragraph.start : span.start]
+    sentence = before.rfind(". ")
+    if sentence >= 0:
+        before = before[sentence + 2 :]  # the date ends the paragraph's last sentence
+    rest = doc.text[span.end : paragraph.end]
+    if _PUBLICATION_AFTER.fullmatch(rest) is None:
+        return False
+    return bool(_PUBLICATION_BEFORE.match(before) or _RECORD_BEFORE.match(before))
+
+
+#: What may follow the date on a line of writing: a time of day, a remark in brackets, a
+#: short sentence naming the record ("Translated transcript.").
+_PUBLICATION_AFTER = re.compile(
+    r"(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
+    r"\s*(?:\([^()\n]{1,60}\))?"
+    r"\s*(?:\.\s*[A-Z][^.\n]{0,40})?\s*\.?\s*"
+)
+#: A broadcast's or record's name before its date: "Channel One, evening news, ",
+#: "Czechoslovak Radio, Prague: morning broadcasts of Wednesday, ".
+_RECORD_BEFORE = re.compile(
+    r"^[^\n:]{0,60}(?::\s*)?[^\n]{0,30}?\b(?:news|broadcasts?|bulletin|transcript|update)"
+    r"(?:\s+(?:of|on|for))?,?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
+    re.IGNORECASE,
+)
 
 
 #: How far into a text a line with its date of writing may stand.
