@@ -950,3 +950,14 @@ def test_a_body_named_by_its_plural_head_word(extract) -> None:  # type: ignore[
     )
     found = labels(doc)
     assert found.get("local authorities") == "Organization", found
+
+
+def test_a_known_person_named_by_initials(extract) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer knows "Mikhail Sergeyevich Gorbachev"; an official text writes initials
+    doc = extract(
+        "On 26 February 1988 the General Secretary, M. S. Gorbachev, addressed an appeal "
+        "to the peoples of the two republics. M. Gorbachev repeated it a week later."
+    )
+    people = {e.label: sorted(e.aliases) for e in doc.entities.values() if e.cls == HG.Person}
+    assert list(people) == ["Mikhail Gorbachev"], people
+    assert {"M. S. Gorbachev", "M. Gorbachev"} <= set(people["Mikhail Gorbachev"]), people

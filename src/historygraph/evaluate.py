@@ -5,7 +5,8 @@ A development set is a folder of ``NAME.txt`` documents, each with a
 matched to gold facts by class and by overlap of their evidence spans:
 
 * entities: same class, a name (label or an alias the document uses) that
-  matches the gold label (case-folded, either containing the other), and a
+  matches the gold label (case-folded, without diacritics, either containing the
+  other), and a
   mention overlapping a gold mention;
 * events: same class and overlapping evidence; the strict score also needs the
   date, place and participants to agree, and the slot scores (``event date``,
@@ -24,6 +25,7 @@ import re
 import shutil
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,7 +88,11 @@ class Score:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("the ", " ")).strip()
+    """Lower case, no diacritics ("Nausėda" is "nauseda"), no "the", words only."""
+    bare = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    return re.sub(r"[^a-z0-9]+", " ", bare.lower().replace("the ", " ")).strip()
 
 
 def _labels_match(a: str, b: str) -> bool:

@@ -109,6 +109,22 @@ def _make_gazetteer_index(ontology: Ontology) -> GazetteerIndex:
                 if name[:1].isupper():
                     proper.add(c)
             longest = max(longest, len(_NAME_TOKENS.findall(name)))
+    # "M. S. Gorbachev", "M. Gorbachev": a known person's given names as initials (a form
+    # two people share names neither)
+    initialled: dict[str, set[URIRef]] = {}
+    entries_by_iri = {e.iri: e for e in ontology.lexicon.gazetteer}
+    for entry in ontology.lexicon.gazetteer:
+        if not ontology.is_a(entry.cls, HG.Person):
+            continue
+        for name in (entry.label, *entry.aliases):
+            words = name.split()
+            if len(words) > 1 and all(w[:1].isupper() for w in words):
+                initials = compact("".join(w[0] for w in words[:-1]) + words[-1])
+                initialled.setdefault(initials, set()).add(entry.iri)
+    for c, iris in sorted(initialled.items()):
+        if len(iris) == 1 and c not in by_compact:
+            by_compact[c] = entries_by_iri[next(iter(iris))]
+            proper.add(c)
     return GazetteerIndex(by_compact, frozenset(proper), tuple(sorted(by_compact)), longest + 1)
 
 
