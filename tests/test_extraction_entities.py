@@ -961,3 +961,13 @@ def test_a_known_person_named_by_initials(extract) -> None:  # type: ignore[no-u
     people = {e.label: sorted(e.aliases) for e in doc.entities.values() if e.cls == HG.Person}
     assert list(people) == ["Mikhail Gorbachev"], people
     assert {"M. S. Gorbachev", "M. Gorbachev"} <= set(people["Mikhail Gorbachev"]), people
+
+
+def test_military_ranks_before_a_name(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model leaves "Senior Lieutenant Emil Abbasov" and "Private Tural Mammadli" untagged
+    doc = extract(
+        "Among those who fell in the battle for Fuzuli were Major Orkhan Karimov, Senior "
+        "Lieutenant Emil Abbasov and Private Tural Mammadli."
+    )
+    people = {e.label for e in doc.entities.values() if e.cls == HG.Person}
+    assert {"Orkhan Karimov", "Emil Abbasov", "Tural Mammadli"} <= people, people

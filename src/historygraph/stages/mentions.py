@@ -538,7 +538,11 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and not b.lexicon.is_title_word(token.text)
             and not definite  # "the Lord Chief Justice" is an office, "Lord Widgery" a name
         ):
-            _add_name(b, span, HG.Person)
+            named = [t for t in tokens if not b.lexicon.is_title_word(t.text)]
+            named = tokens[tokens.index(named[0]) :] if len(named) > 1 else tokens
+            # the person's name without the title ("Senior Lieutenant Elvin Mammadov"; a
+            # surname keeps it: "Lord Widgery")
+            _add_name(b, Span(offset(named[0]), span.end), HG.Person)
         elif (
             token.dep_ == "pobj"
             and token.tag_ == "NNP"
@@ -886,8 +890,10 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         office = (
             len(tokens) > 2 and b.lexicon.is_title_word(tokens[0].text) and tokens[1].lower_ == "of"
         )
+        titled = False
         while not office and len(tokens) > 2 and b.lexicon.is_title_word(tokens[0].text):
             tokens = tokens[1:]  # "Lady Mehriban Aliyeva", "Lieutenant-General Rustam Muradov"
+            titled = True
         if not tokens or (
             ent.label_ == "PERSON" and all(b.lexicon.is_title_word(t.text) for t in tokens)
         ):
@@ -948,6 +954,13 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls, strength = HG.Person, BY_CONTEXT  # "headed by Anatoly Sobchak", tagged ORG
         if cls is None and ent.label_ != "PERSON" and _personal_name(tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "sentenced Talekh Ismailov", tagged GPE
+        if (
+            cls is None
+            and titled
+            and ent.label_ != "PERSON"
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens)
+        ):
+            cls, strength = HG.Person, BY_CONTEXT  # "Private Tural Hasanli", tagged ORG
         if cls is None and ent.label_ != "PERSON" and _after_a_title(b, tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "my cousin Arman", tagged ORG
         if cls is None:
