@@ -971,3 +971,14 @@ def test_military_ranks_before_a_name(extract) -> None:  # type: ignore[no-untyp
     )
     people = {e.label for e in doc.entities.values() if e.cls == HG.Person}
     assert {"Orkhan Karimov", "Emil Abbasov", "Tural Mammadli"} <= people, people
+
+
+def test_whose_brother_someone_is_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Rovshan" and "Vugar" as a place and an organisation
+    doc = extract(
+        "Troops entered Baku on 20 January 1990. Rovshan's brother was among the hundreds "
+        "arrested in the weeks that followed, and Vugar's mother never saw her son again."
+    )
+    found = labels(doc)
+    assert found.get("Rovshan") == "Person", found
+    assert found.get("Vugar") == "Person", found

@@ -718,6 +718,43 @@ def _personal_name(tokens: list[Token]) -> bool:
     return _bare_name(tokens)
 
 
+#: Nouns of kin and friendship: whose brother or friend someone is is a person.
+KIN_NOUNS = frozenset(
+    {
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "widow",
+        "widower",
+        "parents",
+        "children",
+        "child",
+        "grandson",
+        "granddaughter",
+        "fiancée",
+        "fiance",
+        "fiancé",
+        "friend",
+        "friends",
+        "neighbour",
+        "neighbor",
+        "classmate",
+    }
+)
+
+
+def _kin_named_by(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "Tofig's brother", "Leyla's mother": a one-word name that is the possessor of a
+    noun of kin (or a kin title word of the lexicon, "brother", "aunt") is a person's."""
+    if len(tokens) != 1 or tokens[0].dep_ != "poss" or tokens[0].tag_ != "NNP":
+        return False
+    head = tokens[0].head
+    return head.pos_ == "NOUN" and (head.lower_ in KIN_NOUNS or b.lexicon.is_title_word(head.text))
+
+
 #: Head words of a site that a body occupies: "the building of the Radio Committee".
 _SEAT_NOUNS = frozenset({"building", "headquarters", "premises", "offices"})
 
@@ -952,6 +989,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls, strength = HG.Place, BY_WORD  # "GORIS, Armenia, 29 September 2023 —": a dateline
         if cls is None and ent.label_ == "ORG" and _leader_by_name(tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "headed by Anatoly Sobchak", tagged ORG
+        if cls is None and ent.label_ != "PERSON" and _kin_named_by(b, tokens):
+            cls, strength = HG.Person, BY_CONTEXT  # "Tofig's brother", "Tofig" tagged GPE
         if cls is None and ent.label_ != "PERSON" and _personal_name(tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "sentenced Talekh Ismailov", tagged GPE
         if (
