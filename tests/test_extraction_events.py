@@ -554,3 +554,13 @@ def test_the_place_a_direct_object_names(extract) -> None:  # type: ignore[no-un
     doc = extract("On 12 June 1921 Red Army units stormed the village of Kamenka.")
     event = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
     assert event.place is not None and doc.entities[event.place].label == "Kamenka"
+
+
+def test_who_imposes_or_announces_a_state_of_emergency(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1921 the Lindau city council adopted a decree imposing martial law in the "
+        "port. On 9 May the Essen city council announced a state of emergency."
+    )
+    declarations = [e for e in doc.live_events() if e.cls == HG.Declaration]
+    agents = sorted(doc.entities[a].label for e in declarations for a in e.agents)
+    assert agents == ["Essen city council", "Lindau city council"], agents

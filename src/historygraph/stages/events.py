@@ -715,6 +715,9 @@ class Resolver:
             if (
                 head.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"}
                 and lemma(head.head) in self.lexicon.support_verbs
+                # "the massacre was committed by X"; not "a minute of silence is observed
+                # throughout the country", where the verb names no one and no time of its own
+                and (head.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in head.head.children))
             ):
                 anchors.append(head.head)
             for child in head.children:
@@ -811,6 +814,17 @@ class Resolver:
             verb = governor if governor.pos_ == "VERB" else clause_verb(governor)
             if verb is not None and not is_passive(verb):
                 agents += self._subjects(verb)
+        for anchor in mention.anchors if not agents and head.pos_ in {"NOUN", "PROPN"} else ():
+            if (
+                anchor is not head
+                and anchor.dep_ == "acl"
+                and anchor.tag_ == "VBG"
+                and anchor.head.dep_ == "dobj"
+                and not is_passive(anchor.head.head)
+            ):
+                # "the Presidium adopted a decree imposing a state of emergency": who made
+                # the decree imposed it
+                agents += self._subjects(anchor.head.head)
         if not agents and head.pos_ in {"VERB", "AUX"} and not is_passive(head):
             # "X met ..., prayed ... and condemned the killings": a conjoined verb
             # shares the subject of the verb it is conjoined to
