@@ -6,12 +6,14 @@ matched to gold facts by class and by overlap of their evidence spans:
 
 * entities: same class, a name (label or an alias the document uses) that
   matches the gold label (case-folded, without diacritics, either containing the
-  other), and a
-  mention overlapping a gold mention;
+  other), and a mention overlapping a gold mention;
 * events: same class and overlapping evidence; the strict score also needs the
   date, place and participants to agree, and the slot scores (``event date``,
   ``event place``, ``event agents``, ``event affected``) count, over the
-  matched events, how often each of these agrees on its own;
+  matched events, how often each of these agrees on its own (a place or
+  participant agrees when one of its names, as for entities, matches the gold
+  label: "UN Security Council" is the "United Nations Security Council" the text
+  also calls so);
 * figures: same measure, count (when the gold gives one) and bound, and
   overlapping evidence.
 
@@ -155,6 +157,7 @@ def score_document(
     """Entity, event (loose and strict) and figure scores of one document, plus quote checks."""
     predicted = _predictions(dataset, graph, ontology)
     labels = {p.iri: p.label for p in predicted}
+    names = {p.iri: p.names for p in predicted}  # the label and every alias the text uses
     scores = {k: Score() for k in KINDS}
 
     # quotes: every evidence quote equals its span
@@ -240,10 +243,20 @@ def score_document(
             "event place": (
                 place == []
                 if not ev.get("place")
-                else any(_labels_match(x, ev["place"]) for x in place)
+                else any(
+                    _labels_match(n, ev["place"])
+                    for x in match.props.get(HG.place, [])
+                    for n in names.get(x, [str(x)])
+                )
             ),
-            "event agents": _same_names(agents, ev.get("agents", [])),
-            "event affected": _same_names(affected, ev.get("affected", [])),
+            "event agents": _same_names(
+                [names.get(x, [str(x)]) for x in match.props.get(HG.agent, [])],
+                ev.get("agents", []),
+            ),
+            "event affected": _same_names(
+                [names.get(x, [str(x)]) for x in match.props.get(HG.affected, [])],
+                ev.get("affected", []),
+            ),
         }
         for slot, right in slots.items():
             scores[slot].tp += right
@@ -295,10 +308,12 @@ def score_document(
     return scores
 
 
-def _same_names(predicted: list[str], gold: list[str]) -> bool:
+def _same_names(predicted: list[list[str]], gold: list[str]) -> bool:
+    """Whether the predicted entities (each by its names) are the gold ones: as many, and
+    each gold label matched by a name of one of them."""
     if len(predicted) != len(gold):
         return False
-    return all(any(_labels_match(p, g) for p in predicted) for g in gold)
+    return all(any(_labels_match(n, g) for names in predicted for n in names) for g in gold)
 
 
 def gold_files(devset: Path, only: Iterable[str] | None = None) -> list[Path]:
