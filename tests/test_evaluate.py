@@ -82,6 +82,53 @@ def test_event_slots_are_scored_one_by_one(ontology) -> None:  # type: ignore[no
     assert (scores["events_strict"].tp, scores["events_strict"].fn) == (0, 1)
 
 
+def test_a_participant_and_a_label_match_by_any_name_and_without_diacritics(ontology) -> None:  # type: ignore[no-untyped-def]
+    """An agent labelled "United Nations Security Council" that the text calls "the UN
+    Security Council" agrees with a gold agent of that name; "Nausėda" is "Nauseda"."""
+    text = "The UN Security Council condemned the attack. Gitanas Nausėda spoke."
+    gold = {
+        "entities": [
+            {"label": "Gitanas Nauseda", "class": "hg:Person", "mentions": ["Gitanas Nausėda"]}
+        ],
+        "events": [
+            {
+                "label": "Condemnation by the council",
+                "class": "hg:Condemnation",
+                "agents": ["UN Security Council"],
+                "affected": [],
+                "evidence": "condemned the attack",
+            }
+        ],
+        "figures": [],
+    }
+
+    def dataset(alias: bool) -> Dataset:
+        data = Dataset()
+        g = data.graph(DOC)
+        event, council, person = URIRef("urn:event"), URIRef("urn:council"), URIRef("urn:p")
+        g.add((event, RDF.type, HG.Condemnation))
+        g.add((event, RDFS.label, Literal("Condemnation")))
+        g.add((event, HG.agent, council))
+        g.add((council, RDF.type, HG.Organization))
+        g.add((council, RDFS.label, Literal("United Nations Security Council")))
+        if alias:
+            g.add((council, SKOS.altLabel, Literal("UN Security Council")))
+        for node, (start, end) in ((event, (24, 44)), (person, (46, 61))):
+            evidence = URIRef(f"urn:ev{start}")
+            g.add((node, HG.evidence, evidence))
+            g.add((evidence, HG.start, Literal(start)))
+            g.add((evidence, HG.end, Literal(end)))
+        g.add((person, RDF.type, HG.Person))
+        g.add((person, RDFS.label, Literal("Gitanas Nausėda")))
+        return data
+
+    scores = score_document(text, gold, dataset(alias=True), DOC, ontology)
+    assert scores["events"].tp == 1 and scores["event agents"].tp == 1
+    assert scores["entities"].tp == 1  # the person, whatever the diacritics
+    scores = score_document(text, gold, dataset(alias=False), DOC, ontology)
+    assert scores["event agents"].tp == 0  # a name the text never uses does not match
+
+
 def test_the_scorer_scores_only_the_documents_named(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     import json
 
