@@ -564,3 +564,13 @@ def test_who_imposes_or_announces_a_state_of_emergency(extract) -> None:  # type
     declarations = [e for e in doc.live_events() if e.cls == HG.Declaration]
     agents = sorted(doc.entities[a].label for e in declarations for a in e.agents)
     assert agents == ["Essen city council", "Lindau city council"], agents
+
+
+def test_members_of_two_bodies_act_for_both(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 May 1921 more than 3,000 servicemen of the Soviet army and internal troops "
+        "entered Lindau."
+    )
+    operation = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
+    agents = sorted(doc.entities[a].label for a in operation.agents)
+    assert agents == ["Soviet army", "internal troops"], agents

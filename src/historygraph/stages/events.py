@@ -140,6 +140,16 @@ class Resolver:
         result = []
         for t in with_conjuncts(token):
             found = [self.entity_in_phrase(t), *map(self.entity_of, coordinated_modifiers(t))]
+            if self.entity_of(t) is None and found[0] is not None:
+                # "servicemen of the Soviet army and internal troops": each body named
+                found += [
+                    self.entity_of(other)
+                    for prep in t.children
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for obj in prep.children
+                    if obj.dep_ == "pobj"
+                    for other in with_conjuncts(obj)[1:]
+                ]
             if found[0] is None and self.lexicon.is_title_word(t.text):
                 # "President of the Republic of Azerbaijan Ilham Aliyev and First Lady ...":
                 # the model hung the name (and its conjuncts) on the title's "of"
