@@ -223,7 +223,14 @@ def test_scores_do_not_regress() -> None:
     # sixty-nine: entities 0.760, events 0.730, figures 0.919 before the rules they
     # informed, 0.923 after them (a broadcast's or bulletin's line dates the text, "4,700 of
     # the dead", a second part "and 10 white", "admit" as a verb of reporting).
+    # A forty-fifth batch after the rules those informed (a New York newspaper on Kishinev
+    # 1903, a diaspora's vigil in London in 2024, a state agency on Lachin 2022; first run:
+    # 0.70, 0.78, 0.94) and a forty-sixth on the same builder (an encyclopedia entry on
+    # Guernica, an archive's account of Nakhchivan's secession in January 1990, the Soviet
+    # interior ministry on Osh 1990; first run: 0.68, 0.59, 0.69). Over one hundred and
+    # seventy-five: entities 0.759, events 0.729, figures 0.920; the floors move to 0.75,
+    # 0.72 and 0.91, a little under.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.76
-    assert totals["events"].f1 >= 0.73
-    assert totals["figures"].f1 >= 0.92
+    assert totals["entities"].f1 >= 0.75
+    assert totals["events"].f1 >= 0.72
+    assert totals["figures"].f1 >= 0.91

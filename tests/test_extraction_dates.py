@@ -823,3 +823,20 @@ def test_a_broadcast_or_bulletin_line_gives_the_date_of_writing(extract) -> None
     # a title naming an event's date stays a title
     doc = extract("Kessel, 4 June 2021: the night of the shooting\n\nPolice fired on a crowd.")
     assert next(t.temporal for t in doc.times if t.kind == "date") is True
+
+
+def test_a_statement_the_text_makes_now_is_dated_by_its_dateline(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Lindau city council once again condemns the crime of 4 May 1921, when marines "
+        "fired on strikers in the port."
+    )
+    doc = extract("Essen, 3 May 2021\n\n" + text)
+    condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
+    assert condemnation.date is not None and condemnation.date.value == "2021-05-03"
+    # without a date of writing, no date; nor for an act the text tells in the past
+    doc = extract("Remembering Lindau\n\n" + text)
+    condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
+    assert condemnation.date is None
+    doc = extract("Essen, 3 May 2021\n\nIn 1922 the Lindau council condemned the shooting.")
+    condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
+    assert condemnation.date is not None and condemnation.date.value == "1922"

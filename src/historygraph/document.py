@@ -128,6 +128,8 @@ class Document:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    #: the date of writing a dateline gives ("BAKU, 19 January 2022"), if any
+    written: TimeExpression | None = None
     events: list[EventRecord] = field(default_factory=list)
     figures: list[FigureRecord] = field(default_factory=list)
     #: event mentions per sentence index: (trigger head token, event id)

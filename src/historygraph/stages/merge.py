@@ -46,6 +46,7 @@ class Merger:
         self.doc = doc
         self.ontology = ontology
         self.entity_of = resolver.entity_of
+        self.resolver = resolver
 
     def compatible(self, event: EventRecord, mention: EventMention) -> bool:
         # "The massacre provoked outrage across India": a referring noun's sentence-level
@@ -240,6 +241,8 @@ class Merger:
                     and not reported_apart(t.head, mention.head)
                 ]
                 mention.date = own[0] if len(own) == 1 else _context_date(self.doc, mention)
+                if mention.date is None and self._done_in_writing(mention):
+                    mention.date = self.doc.written
             elif mention.date is None:
                 mention.date = _heading_date(self.doc, mention)
             event = EventRecord(
@@ -270,6 +273,23 @@ class Merger:
             if not mention.own_place and event.place and mention.place != event.place:
                 mention.place = None
         self.absorb(event, mention)
+
+    def _done_in_writing(self, mention: EventMention) -> bool:
+        """ "The Ministry strongly condemns ...", "The State Duma declares ...": a statement
+        the text itself makes, in the present tense of its main clause, is made on the
+        date of writing its dateline gives (a condemnation, declaration or decision, the
+        classes whose object the lexicon relates to another event)."""
+        head = mention.head
+        return (
+            self.doc.written is not None
+            and head.tag_ in {"VBZ", "VBP"}
+            and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+            and not any(c.dep_ == "aux" for c in head.children)
+            and not any(q.contains(mention.span) for q in self.doc.quotes)
+            and self.resolver._class_value(self.resolver.lexicon.argument_relations, mention.cls)
+            is not None
+            and not recurring(mention.sentence.parsed)
+        )
 
     def absorb(self, event: EventRecord, mention: EventMention) -> None:
         if mention.evidence is not None and not any(

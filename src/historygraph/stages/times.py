@@ -469,6 +469,8 @@ def find_times(doc: Document, ctx: Context) -> None:
             doc.times.append(
                 TimeExpression(span, "date", value[0], value[1], temporal, quoted, ent.root)  # type: ignore[arg-type]
             )
+            if written is not None and doc.written is None and date == written:
+                doc.written = doc.times[-1]  # the date of writing, for what the text does now
 
 
 def _year_of_weekday(ent: Any, date: ParsedDate, text: str) -> ParsedDate:
