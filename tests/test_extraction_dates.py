@@ -840,3 +840,12 @@ def test_a_statement_the_text_makes_now_is_dated_by_its_dateline(extract) -> Non
     doc = extract("Essen, 3 May 2021\n\nIn 1922 the Lindau council condemned the shooting.")
     condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
     assert condemnation.date is not None and condemnation.date.value == "1922"
+
+
+def test_a_present_statement_is_not_dated_by_what_it_is_about(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Essen, 3 May 2021\n\nThe city government pays tribute to the heroes of 1921 who "
+        "died in the port of Lindau."
+    )
+    tribute = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
+    assert tribute.date is not None and tribute.date.value == "2021-05-03", tribute.date

@@ -135,6 +135,16 @@ class Merger:
 
     def place(self, mention: EventMention, previous_in_paragraph: EventRecord | None) -> None:
         event: EventRecord | None = None
+        if (
+            mention.date is not None
+            and mention.kind == "strong"
+            and self._done_in_writing(mention)
+            and not _hung_on(mention.date.head, mention.head)
+        ):
+            # "The Ministry once again condemns the massacre of 2 February 1982", "the
+            # Government pays tribute to the heroes of 1956": the date of writing, not a
+            # date of what the statement is about
+            mention.date = self.doc.written
         target = self.candidate(mention)
         if mention.kind == "strong" and mention.head.pos_ == "VERB":
             # one act told by two triggers of one sentence ("walked up to the Alley of Martyrs,
@@ -309,6 +319,11 @@ class Merger:
         for a in mention.affected:
             if a not in event.affected and a not in event.agents:
                 event.affected.append(a)
+
+
+def _hung_on(date: Token, verb: Token) -> bool:
+    """Whether a date modifies the verb itself ("condemns today", "on 3 May declares")."""
+    return date.head.i == verb.i or (date.head.dep_ == "prep" and date.head.head.i == verb.i)
 
 
 def _right_after_coordination(verb: Token) -> bool:
