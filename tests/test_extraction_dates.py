@@ -86,7 +86,7 @@ def test_a_dateline_with_a_country_and_weekdays_before_it(extract) -> None:  # t
     dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
     assert dates["29 September 2023"] == "2023-09-29"
     assert dates["Thursday"] == "2023-09-28"
-    assert "Monday" not in dates  # the future: which Monday is not for this rule to guess
+    assert dates["Monday"] == "2023-10-02"  # the future: the next Monday after the writing
 
 
 def test_a_year_from_context_puts_no_past_event_after_the_writing(extract) -> None:  # type: ignore[no-untyped-def]
@@ -146,7 +146,8 @@ def test_days_counted_from_the_narrative(extract) -> None:  # type: ignore[no-un
 
 
 def test_a_wire_dateline_without_its_year(extract) -> None:  # type: ignore[no-untyped-def]
-    # the year is the latest the report names; "would be buried on Monday" is the future
+    # the year is the latest the report names; "would be buried on Monday" is the future:
+    # the Monday after the date of writing
     doc = extract(
         "KAPAN, Oct. 9 (Wire) — Ostland troops shelled the town on Saturday, officials said. "
         "The fighting began on Sept. 27, 1971, when the army crossed the river.\n\n"
@@ -156,7 +157,7 @@ def test_a_wire_dateline_without_its_year(extract) -> None:  # type: ignore[no-u
     dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
     assert dates["Oct. 9"] == "1971-10-09"
     assert dates["Saturday"] == "1971-10-09"
-    assert "Monday" not in dates
+    assert dates["Monday"] == "1971-10-11"
     declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
     assert declaration.place is None  # where the victims would be buried is not where they spoke
 
@@ -849,3 +850,13 @@ def test_a_present_statement_is_not_dated_by_what_it_is_about(extract) -> None: 
     )
     tribute = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
     assert tribute.date is not None and tribute.date.value == "2021-05-03", tribute.date
+
+
+def test_be_to_speaks_of_the_future(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "RIGA, 21 January 1991 — The victims are to be buried on Thursday after a service in "
+        "the cathedral. Troops fired on the crowd on Sunday."
+    )
+    dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
+    assert dates["Thursday"] == "1991-01-24", dates
+    assert dates["Sunday"] == "1991-01-20", dates

@@ -32,7 +32,7 @@ from historygraph.stages.syntax import (
     token_span,
     tokens_span,
 )
-from historygraph.stages.times import dates_heading, recurring
+from historygraph.stages.times import dates_heading, in_future_clause, recurring
 from historygraph.stages.triggers import EventMention
 
 if TYPE_CHECKING:
@@ -249,6 +249,9 @@ class Merger:
                     and not in_a_later_clause(mention.head, t)
                     and not in_a_coordinate_clause(mention.head, t)
                     and not reported_apart(t.head, mention.head)
+                    # ("would be buried on Monday, and they declared ...": a day to come
+                    # dates only what is to come)
+                    and (not in_future_clause(t.head) or in_future_clause(mention.head))
                 ]
                 mention.date = own[0] if len(own) == 1 else _context_date(self.doc, mention)
                 if mention.date is None and self._done_in_writing(mention):

@@ -435,7 +435,7 @@ def find_times(doc: Document, ctx: Context) -> None:
                 date = _year_of_weekday(ent, date, doc.text)
                 if date.year != last_year:
                     last_year = date.year  # the weekday told the year: later dates follow it
-                if written is not None and _after(date, written) and not _future(ent.root):
+                if written is not None and _after(date, written) and not in_future_clause(ent.root):
                     # "... by 1 January 2024. The Council met on 21 September": a past event
                     # is no later than the date of writing
                     date = _latest_before(date, written)
@@ -798,12 +798,13 @@ def _deictic_days(words: str, written: ParsedDate | None, root: object) -> int |
     """Days before the date of writing that "yesterday" or "(last) Thursday" names, if any.
 
     A weekday is the latest one on or before the date of writing, unless the
-    sentence speaks of the future ("will meet on Monday"): then it is left alone.
+    sentence speaks of the future ("will meet on Monday", "are to be buried on
+    Thursday"): then it is the next one after it (a negative number of days back).
     """
     if words in DEICTIC_DAYS:
         return DEICTIC_DAYS[words]
     day = WEEKDAYS.get(_PART_OF_DAY.sub("", words.removeprefix("last ")))
-    if day is None or written is None or written.year is None or _future(root):
+    if day is None or written is None or written.year is None:
         return None
     if written.month is None or written.day is None:
         return None
@@ -811,10 +812,12 @@ def _deictic_days(words: str, written: ParsedDate | None, root: object) -> int |
         today = calendar.weekday(written.year, written.month, written.day)
     except ValueError:
         return None
+    if in_future_clause(root):
+        return -((day - today) % 7 or 7)
     return (today - day) % 7
 
 
-def _future(token: object) -> bool:
+def in_future_clause(token: object) -> bool:
     """Whether the clause of ``token`` speaks of the future ("will meet", "shall vote")."""
     node = token
     for _ in range(8):
@@ -824,7 +827,15 @@ def _future(token: object) -> bool:
         if head is node:
             break
         node = head
-    return any(c.lower_ in FUTURE_AUXILIARIES for c in node.children)  # type: ignore[attr-defined]
+    if any(c.lower_ in FUTURE_AUXILIARIES for c in node.children):  # type: ignore[attr-defined]
+        return True
+    # "the victims are to be buried on Thursday": "be to" with the verb
+    return (
+        getattr(node, "dep_", "") == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)  # type: ignore[attr-defined]
+        and node.head.lemma_ == "be"  # type: ignore[attr-defined]
+        and node.head.tag_ in {"VBZ", "VBP", "VBD"}  # type: ignore[attr-defined]
+    )
 
 
 def _looks_back(root: Any) -> bool:
