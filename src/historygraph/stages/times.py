@@ -10,7 +10,8 @@ clause looks back ("had begun on 2 September"). "Sixty-five years ago (today)" i
 counted back from the date of writing, which a news dateline gives
 ("SHARPEVILLE, 21 March 2025 — ..."), and so are "today", "this morning" and
 "yesterday" and a weekday ("on Thursday": the latest one on or before the
-date of writing, unless the clause speaks of the future); without a dateline
+date of writing; in a clause about the future, "will meet on Monday", the next one
+after it); without a dateline
 they are left alone. A year taken from context never puts a past event after
 the date of writing. The dateline's own date dates no event: it is when the
 text was written. Nor does a day that recurs ("every year on 20 January"). A
