@@ -860,3 +860,16 @@ def test_be_to_speaks_of_the_future(extract) -> None:  # type: ignore[no-untyped
     dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
     assert dates["Thursday"] == "1991-01-24", dates
     assert dates["Sunday"] == "1991-01-20", dates
+
+
+def test_a_ceremony_a_dated_report_tells_took_place_when_it_was_written(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "ESSEN, 4 May 2021 — The mayor laid a wreath at the memorial to the strikers shot "
+        "in Lindau a century ago.\n\n"
+        "Each May a few relatives still lay flowers at the graves in the city cemetery."
+    )
+    ceremonies = [e for e in doc.live_events() if e.cls == HG.Commemoration]
+    wreath = next(e for e in ceremonies if "wreath" in doc.quote(e.evidence[0]))
+    assert wreath.date is not None and wreath.date.value == "2021-05-04", wreath.date
+    flowers = [e for e in ceremonies if "flowers" in doc.quote(e.evidence[0])]
+    assert flowers and all(e.date is None for e in flowers), [e.date for e in flowers]

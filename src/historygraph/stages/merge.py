@@ -254,7 +254,9 @@ class Merger:
                     and (not in_future_clause(t.head) or in_future_clause(mention.head))
                 ]
                 mention.date = own[0] if len(own) == 1 else _context_date(self.doc, mention)
-                if mention.date is None and self._done_in_writing(mention):
+                if mention.date is None and (
+                    self._done_in_writing(mention) or self._remembered_when_written(mention)
+                ):
                     mention.date = self.doc.written
             elif mention.date is None:
                 mention.date = _heading_date(self.doc, mention)
@@ -301,6 +303,22 @@ class Merger:
             and not any(q.contains(mention.span) for q in self.doc.quotes)
             and self.resolver._class_value(self.resolver.lexicon.argument_relations, mention.cls)
             is not None
+            and not recurring(mention.sentence.parsed)
+        )
+
+    def _remembered_when_written(self, mention: EventMention) -> bool:
+        """ "BAKU, 20 January 2020 — ... President Ilham Aliyev laid a wreath at the Eternal
+        Flame": an act of remembrance a dated report tells in the past tense, with no date of
+        its own or of its paragraph, took place on the day the report was written (the
+        classes whose events the lexicon relates to what they commemorate)."""
+        head = mention.head
+        return (
+            self.doc.written is not None
+            and head.tag_ in {"VBD", "VBN"}
+            and not any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in head.children)
+            and not any(q.contains(mention.span) for q in self.doc.quotes)
+            and self.resolver._class_value(self.resolver.lexicon.argument_relations, mention.cls)
+            == HG.commemorates
             and not recurring(mention.sentence.parsed)
         )
 

@@ -609,7 +609,12 @@ def _date_prefix(ent: Any, span: Span) -> tuple[ParsedDate | None, Span, Any]:
 
 
 #: Words that make a day of the year recur ("every year on 20 January", "annually on").
-_RECURRING = re.compile(r"\b(?:every|each)\s+year\b|\bannually\b|\byearly\b", re.IGNORECASE)
+_RECURRING = re.compile(
+    r"\b(?:every|each)\s+(?:year|anniversary|spring|summer|autumn|winter|"
+    + "|".join(calendar.month_name[1:])
+    + r")\b|\bannually\b|\byearly\b|\byear after year\b",
+    re.IGNORECASE,
+)
 
 
 def recurring(sent: object) -> bool:
