@@ -873,3 +873,14 @@ def test_a_ceremony_a_dated_report_tells_took_place_when_it_was_written(extract)
     assert wreath.date is not None and wreath.date.value == "2021-05-04", wreath.date
     flowers = [e for e in ceremonies if "flowers" in doc.quote(e.evidence[0])]
     assert flowers and all(e.date is None for e in flowers), [e.date for e in flowers]
+
+
+def test_a_ceremony_named_by_a_noun_and_a_demand(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "ESSEN, 4 May 2021 — At noon a minute of silence was observed across the city. The "
+        "strikers' union demanded that the state of emergency be lifted."
+    )
+    silence = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
+    assert silence.date is not None and silence.date.value == "2021-05-04", silence.date
+    lifted = [e for e in doc.live_events() if e.cls == HG.Declaration]
+    assert all(e.date is None for e in lifted), [e.date for e in lifted]

@@ -312,10 +312,18 @@ class Merger:
         its own or of its paragraph, took place on the day the report was written (the
         classes whose events the lexicon relates to what they commemorate)."""
         head = mention.head
+        if head.pos_ not in {"VERB", "AUX"}:
+            # "marked the 30th anniversary", "a minute of silence was observed": the verb
+            # the noun is the subject or object of
+            head = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else head
         return (
             self.doc.written is not None
             and head.tag_ in {"VBD", "VBN"}
             and not any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in head.children)
+            # (not a demand or a plan: "that the state of emergency be lifted", "to be held")
+            and not any(
+                c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VB", "MD", "TO"} for c in head.children
+            )
             and not any(q.contains(mention.span) for q in self.doc.quotes)
             and self.resolver._class_value(self.resolver.lexicon.argument_relations, mention.cls)
             == HG.commemorates
