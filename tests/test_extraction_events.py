@@ -574,3 +574,16 @@ def test_members_of_two_bodies_act_for_both(extract) -> None:  # type: ignore[no
     operation = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
     agents = sorted(doc.entities[a].label for a in operation.agents)
     assert agents == ["Soviet army", "internal troops"], agents
+
+
+def test_throughout_the_country_is_the_state_named_before(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "VILNIUS, 13 January 2021 — Lithuania remembered the victims of 13 January 1991. At "
+        "noon a minute of silence was observed throughout the country."
+    )
+    silence = next(
+        e
+        for e in doc.live_events()
+        if e.cls == HG.Commemoration and "silence" in doc.quote(e.evidence[0])
+    )
+    assert silence.place is not None and doc.entities[silence.place].label == "Lithuania"

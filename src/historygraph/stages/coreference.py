@@ -364,6 +364,38 @@ def match_settlement_anaphora(b: EntityBuilder) -> None:
                 b.refer(span, best.entity)
 
 
+def match_country_anaphora(b: EntityBuilder) -> None:
+    """ "a minute of silence was observed throughout the country": the state the text has
+    named most in this paragraph and the one before (adds no alias)."""
+    for sent in b.doc.sentences:
+        window_start = b.doc.paragraphs[max(0, sent.paragraph - 1)].start
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            if root.lower_ != "country":
+                continue
+            if [t.lower_ for t in chunk if t.i != root.i] not in (
+                ["the"],
+                ["the", "whole"],
+                ["the", "entire"],
+            ):
+                continue  # "a country", "the country's", "their country": not a bare reference
+            if any(c.dep_ in {"prep", "appos", "poss", "case"} for c in root.children):
+                continue  # "the country of ..."
+            span = Span(offset(root), offset(root) + len(root.text))
+            if b.covered(span) is not None:
+                continue
+            states = _named_before(
+                b,
+                window_start,
+                span,
+                lambda m: b.ontology.is_a(b.doc.entities[m.entity].cls, HG.State),
+            )
+            if states:
+                told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
+                best = max(states, key=lambda m: (told[m.entity], m.span.start))
+                b.refer(span, best.entity)
+
+
 def _acts_as_government(b: EntityBuilder, m: Mention) -> bool:
     """ "Moscow had declared a state of emergency": a city named as the subject of a verb
     stands for its government, and is no city troops enter."""

@@ -43,6 +43,7 @@ from historygraph.stages.coreference import (
     match_name_parts,
     match_parenthesised_aliases,
     match_pronouns,
+    match_country_anaphora,
     match_settlement_anaphora,
     match_shortened_names,
     merge_modified_names,
@@ -88,6 +89,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_pronouns(b)
     match_capital(b)
     match_settlement_anaphora(b)
+    match_country_anaphora(b)
     drop_paragraph_heads(b)
     link_locations(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
