@@ -884,3 +884,13 @@ def test_a_ceremony_named_by_a_noun_and_a_demand(extract) -> None:  # type: igno
     assert silence.date is not None and silence.date.value == "2021-05-04", silence.date
     lifted = [e for e in doc.live_events() if e.cls == HG.Declaration]
     assert all(e.date is None for e in lifted), [e.date for e in lifted]
+
+
+def test_an_old_style_dateline_whose_year_the_model_left_out(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "THE LINDAU RIOTS.\n\nNEW YORK, May 18, 1903.--Cabled reports received here confirm "
+        "that mobs attacked the port of Lindau yesterday."
+    )
+    dates = {doc.quote(t.span): (t.value, t.temporal) for t in doc.times if t.kind == "date"}
+    assert dates["May 18, 1903"] == ("1903-05-18", False), dates
+    assert dates["yesterday"] == ("1903-05-17", True), dates

@@ -90,7 +90,9 @@ DATELINE_REACH = 80
 #: "SHARPEVILLE, " or "GORIS, Armenia, ": a place, perhaps with its country or region.
 _PLACE_PART = r"[A-Z][\w.'’ -]*,"
 #: (or a full stop after the agency: "Shusha, 8 November 2021 (AZERTAC). ...")
-_DASH = r"\s*(?:\([^()\n]{1,40}\)\s*[.—–:-]|[—–:-])"
+_DASH = r"\s*(?:\([^()\n]{1,40}\)\s*[.—–:-]|\.?\s*[—–:-])"
+#: The year right after a day and month the model tagged without it: ", 1903".
+_YEAR_AFTER = re.compile(r",\s*((?:1[5-9]|20)\d\d)\b")
 _DATELINE_PLACE = re.compile(rf"^{_PLACE_PART}(?:\s*{_PLACE_PART})?\s*$")
 _DATELINE_END = re.compile(_DASH)
 #: What follows a dateline's place: perhaps its country, then a date and the dash.
@@ -367,6 +369,11 @@ def find_times(doc: Document, ctx: Context) -> None:
                     temporal = _is_temporal(root)
             if date is None:
                 continue
+            year_after = _YEAR_AFTER.match(doc.text, span.end)
+            if date.year is None and date.day is not None and year_after is not None:
+                # "NEW YORK, May 18, 1903.--": the model left the year out of the date
+                date = ParsedDate(int(year_after.group(1)), date.month, date.day)
+                span = Span(span.start, year_after.end())
             day = _day_before(ent)
             if day is not None and date.month is not None and date.day is None:
                 # "29 September 2023" that the model tagged from "September" on
