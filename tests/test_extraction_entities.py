@@ -982,3 +982,11 @@ def test_whose_brother_someone_is_is_a_person(extract) -> None:  # type: ignore[
     found = labels(doc)
     assert found.get("Rovshan") == "Person", found
     assert found.get("Vugar") == "Person", found
+
+
+def test_the_international_community_is_a_known_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 May 1921 marines fired on strikers in Lindau. The council calls on the "
+        "international community to condemn the killings."
+    )
+    assert labels(doc).get("international community") == "Group", labels(doc)
