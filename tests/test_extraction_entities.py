@@ -990,3 +990,13 @@ def test_the_international_community_is_a_known_group(extract) -> None:  # type:
         "international community to condemn the killings."
     )
     assert labels(doc).get("international community") == "Group", labels(doc)
+
+
+def test_sources_named_by_whose_they_are(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 May 1921 marines fired on strikers in Lindau. Danish sources put the toll at 30; "
+        "according to sources close to the council, fewer died."
+    )
+    found = labels(doc)
+    assert found.get("Danish sources") == "Group", found
+    assert "sources" not in found, found
