@@ -343,12 +343,9 @@ def match_settlement_anaphora(b: EntityBuilder) -> None:
             root = chunk.root
             if lemma(root) not in SETTLEMENT_NOUNS or root.tag_ != "NN":
                 continue
-            if [t.lower_ for t in chunk if t.i != root.i] != ["the"]:
-                continue  # "the old town", "a city", "the city's": not a bare reference
-            if any(c.dep_ in {"prep", "appos", "poss", "case"} for c in root.children):
-                continue  # "the city of Baku" names the city itself
-            span = Span(offset(root), offset(root) + len(root.text))
-            if b.covered(span) is not None:
+            # ("the old town", "a city", "the city's", "the city of Baku": no bare reference)
+            span = _bare_reference(b, chunk, (["the"],))
+            if span is None:
                 continue
             places = _named_before(
                 b, window_start, span, lambda m: _settlement(b, m) and not _acts_as_government(b, m)
@@ -357,11 +354,8 @@ def match_settlement_anaphora(b: EntityBuilder) -> None:
                 # a news report's city is the one its dateline names ("BAKU, ... —")
                 places = [m for m in _dateline_places(b) if m.span.start < span.start]
             if places:
-                # the place the text has named most so far ("Sumgait, a city north of Baku"),
-                # then the latest
-                told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
-                best = max(places, key=lambda m: (told[m.entity], m.span.start))
-                b.refer(span, best.entity)
+                # the place the text has named most so far ("Sumgait, a city north of Baku")
+                _refer_to_most_named(b, span, places)
 
 
 def match_country_anaphora(b: EntityBuilder) -> None:
@@ -370,19 +364,11 @@ def match_country_anaphora(b: EntityBuilder) -> None:
     for sent in b.doc.sentences:
         window_start = b.doc.paragraphs[max(0, sent.paragraph - 1)].start
         for chunk in noun_chunks(sent.parsed):
-            root = chunk.root
-            if root.lower_ != "country":
+            if chunk.root.lower_ != "country":
                 continue
-            if [t.lower_ for t in chunk if t.i != root.i] not in (
-                ["the"],
-                ["the", "whole"],
-                ["the", "entire"],
-            ):
-                continue  # "a country", "the country's", "their country": not a bare reference
-            if any(c.dep_ in {"prep", "appos", "poss", "case"} for c in root.children):
-                continue  # "the country of ..."
-            span = Span(offset(root), offset(root) + len(root.text))
-            if b.covered(span) is not None:
+            # ("a country", "the country's", "their country": no bare reference)
+            span = _bare_reference(b, chunk, (["the"], ["the", "whole"], ["the", "entire"]))
+            if span is None:
                 continue
             states = _named_before(
                 b,
@@ -391,9 +377,27 @@ def match_country_anaphora(b: EntityBuilder) -> None:
                 lambda m: b.ontology.is_a(b.doc.entities[m.entity].cls, HG.State),
             )
             if states:
-                told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
-                best = max(states, key=lambda m: (told[m.entity], m.span.start))
-                b.refer(span, best.entity)
+                _refer_to_most_named(b, span, states)
+
+
+def _bare_reference(b: EntityBuilder, chunk: Token, allowed: tuple[list[str], ...]) -> Span | None:
+    """The span of a noun phrase's head if the words before it are one of ``allowed``
+    ("the city", "the whole country") and nothing after it names what it is ("the city
+    of Baku"), and no mention covers it yet."""
+    root = chunk.root
+    if [t.lower_ for t in chunk if t.i != root.i] not in allowed:
+        return None
+    if any(c.dep_ in {"prep", "appos", "poss", "case"} for c in root.children):
+        return None
+    span = Span(offset(root), offset(root) + len(root.text))
+    return None if b.covered(span) is not None else span
+
+
+def _refer_to_most_named(b: EntityBuilder, span: Span, candidates: list[Mention]) -> None:
+    """Refer ``span`` to the candidate the text has named most so far, then the latest."""
+    told = Counter(m.entity for m in b.mentions if m.span.start < span.start)
+    best = max(candidates, key=lambda m: (told[m.entity], m.span.start))
+    b.refer(span, best.entity)
 
 
 def _acts_as_government(b: EntityBuilder, m: Mention) -> bool:
