@@ -48,7 +48,7 @@ test: install-test
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/python -m mypy src/historygraph/stages
+	$(VENV)/bin/python -m mypy src
 
 graphs: install
 	for g in graphs/*/; do $(HG) build $$g || exit 1; done

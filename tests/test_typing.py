@@ -1,6 +1,4 @@
-"""The extraction stages type-check: ``mypy`` finds no error in ``src/historygraph/stages``.
-
-(The rest of the package is not clean yet; see "Development" in the README.)"""
+"""The package type-checks: ``mypy`` finds no error in ``src``."""
 
 from __future__ import annotations
 
@@ -12,7 +10,7 @@ import pytest
 from tests.conftest import PROJECT
 
 
-def test_the_stages_type_check(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_package_type_checks(tmp_path) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("mypy")
     result = subprocess.run(
         [
@@ -21,7 +19,7 @@ def test_the_stages_type_check(tmp_path) -> None:  # type: ignore[no-untyped-def
             "mypy",
             "--cache-dir",
             str(tmp_path / "mypy-cache"),
-            str(PROJECT / "src" / "historygraph" / "stages"),
+            str(PROJECT / "src"),
         ],
         capture_output=True,
         text=True,

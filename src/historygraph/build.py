@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from rdflib import Dataset, URIRef
 
@@ -153,7 +154,7 @@ def emit_documents(
 ) -> tuple[QuadBuffer, list[dict[str, object]]]:
     """The named graphs, and the entity merges the builder proposes (see curation.py)."""
     quads = QuadBuffer()
-    emitter = Emitter(config, ontology, quads)
+    emitter = Emitter(config, ontology, cast(Dataset, quads))  # has the Dataset API it uses
     emitter.add_documents(documents, list(config.sources))
     return quads, emitter.proposals
 
@@ -308,7 +309,7 @@ def _assemble(
         t0 = time.perf_counter()
         cache = ValidationCache(config.cache_dir / "shacl") if use_cache else None
         violations = validate_dataset(
-            quads,
+            cast(Dataset, quads),  # a QuadBuffer has the Dataset API validation reads
             ontology,
             skip={str(inferred_graph_iri(config.base))},
             cache=cache,
@@ -337,7 +338,7 @@ def _assemble(
             from historygraph.view import render_view
 
             t0 = time.perf_counter()
-            render_view(quads, ontology.graph, config.html_path, title=config.title)
+            render_view(cast(Dataset, quads), ontology.graph, config.html_path, title=config.title)
             timings["view"] = time.perf_counter() - t0
         if store is not None:
             t0 = time.perf_counter()

@@ -82,7 +82,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
         resolve_query,
         run_query,
     )
-    from historygraph.store import OxigraphBackend, choose_store, open_backend
+    from historygraph.store import Backend, OxigraphBackend, choose_store, open_backend
 
     config = load_config(Path(args.graph_dir))
     if args.list:
@@ -99,6 +99,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
     def note(message: str) -> None:
         print(f"historygraph: {message}", file=sys.stderr)
 
+    backend: Backend  # opened, then perhaps wrapped by reasoned()
     if args.explain:
         print("# SPARQL algebra (rdflib translateQuery), the query as both stores receive it")
         print(explain(text, name))

@@ -31,10 +31,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Identifier
 
 from historygraph.document import Span
 from historygraph.namespaces import HG, HG_IRI
@@ -129,7 +130,7 @@ class _Predicted:
 def _predictions(dataset: Dataset, graph: URIRef, ontology: Ontology) -> list[_Predicted]:
     g = dataset.graph(graph)
     result = []
-    for s in sorted(set(g.subjects(RDF.type, None))):
+    for s in sorted(cast("set[Identifier]", set(g.subjects(RDF.type, None)))):
         classes = [c for c in g.objects(s, RDF.type) if isinstance(c, URIRef)]
         if not classes or not isinstance(s, URIRef):
             continue
@@ -138,10 +139,10 @@ def _predictions(dataset: Dataset, graph: URIRef, ontology: Ontology) -> list[_P
         for ev in g.objects(s, HG.evidence):
             start, end = g.value(ev, HG.start), g.value(ev, HG.end)
             if start is not None and end is not None:
-                spans.append(Span(int(start), int(end)))
+                spans.append(Span(int(cast(Literal, start)), int(cast(Literal, end))))
         props: dict[URIRef, list[Any]] = {}
         for p, o in g.predicate_objects(s):
-            props.setdefault(p, []).append(o)  # type: ignore[index]
+            props.setdefault(cast(URIRef, p), []).append(o)
         label = str(g.value(s, RDFS.label) or "")
         result.append(_Predicted(s, cls, label, spans, props))
     return result
@@ -164,7 +165,11 @@ def score_document(
     g = dataset.graph(graph)
     for ev in g.subjects(RDF.type, HG.Evidence):
         start, end, quote = g.value(ev, HG.start), g.value(ev, HG.end), g.value(ev, HG.quote)
-        ok = start is not None and end is not None and text[int(start) : int(end)] == str(quote)
+        ok = (
+            start is not None
+            and end is not None
+            and text[int(cast(Literal, start)) : int(cast(Literal, end))] == str(quote)
+        )
         scores["quotes"].tp += ok
         scores["quotes"].fp += not ok
 

@@ -116,7 +116,7 @@ def to_ntriples(graph: Graph) -> bytes:
 
 def to_nquads(dataset: Dataset, *, union_as_default: bool = False) -> bytes:
     """Every graph of ``dataset`` as sorted N-Quads."""
-    lines = set()
+    lines: set[str] = set()
     for name, graph in named_graphs(dataset, union_as_default=union_as_default):
         suffix = "" if name is None else f" <{name}>"
         lines.update(f"{line}{suffix} .\n" for line in _nt_lines(graph))

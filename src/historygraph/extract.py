@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,6 +152,7 @@ def extract_documents(
     ctx = Context(ontology=ontology, nlp=nlp)
     stages = make_pipeline(DEFAULT_STAGES)
     workers = min(stats.jobs, len(todo))
+    results: Iterable[dict[str, Any]]  # streamed from the workers, or a batch's list
     if workers > 1:
         ctx.ontology  # noqa: B018 - loaded before forking: a child must not inherit a loading thread
         _WORKER.update(ctx=ctx, stages=stages)  # inherited by forked workers

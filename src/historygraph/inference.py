@@ -247,7 +247,7 @@ def data_triples(dataset: Dataset | Graph | QuadBuffer) -> set[Triple]:
     triples: set[Triple] = set()
     if isinstance(dataset, QuadBuffer):  # whole graphs at a time, no per-quad generator
         for graph in dataset.graphs():
-            name = graph.identifier
+            name: Node = graph.identifier
             if not (str(name) == _ONTOLOGY_GRAPH or is_inferred_graph(name)):
                 triples.update(graph)
         return triples

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -379,7 +379,7 @@ def _write_cache(path: Path, ontology: Ontology) -> None:
         atomic_write_bytes(path, pickle.dumps(ontology, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _strings(graph: Graph, subject: URIRef, prop: URIRef) -> list[str]:
+def _strings(graph: Graph, subject: Node, prop: URIRef) -> list[str]:
     return sorted(str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal))
 
 
@@ -488,7 +488,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         )
         if word is None or count is None or not isinstance(bound, URIRef):
             raise OntologyError("hg:vagueQuantity entries need hg:word, hg:count and hg:bound")
-        vague[words_of(str(word))] = (int(count), bound)
+        vague[words_of(str(word))] = (int(cast(Literal, count)), bound)
     all_heads = _word_map(onto, HG.headWord)
     head_words = {k[0]: v for k, v in all_heads.items() if len(k) == 1}
     head_phrases = {k: v for k, v in all_heads.items() if len(k) > 1}
@@ -523,16 +523,14 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         anaphors=_word_map(onto, HG.anaphor, HG.Event),
         support_verbs=frozenset(
             w for s in g.subjects(HG.supportVerb, None) for w in _strings(g, s, HG.supportVerb)
-        ),  # type: ignore[arg-type]
+        ),
         leadership_nouns=frozenset(
             w
             for s in g.subjects(HG.leadershipNoun, None)
-            for w in _strings(g, s, HG.leadershipNoun)  # type: ignore[arg-type]
+            for w in _strings(g, s, HG.leadershipNoun)
         ),
         title_words=frozenset(
-            w.lower()
-            for s in g.subjects(HG.titleWord, None)
-            for w in _strings(g, s, HG.titleWord)  # type: ignore[arg-type]
+            w.lower() for s in g.subjects(HG.titleWord, None) for w in _strings(g, s, HG.titleWord)
         ),
         of_roles=_class_map(HG.ofRole),
         argument_relations=_class_map(HG.argumentRelation),
@@ -548,7 +546,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         report_verbs=frozenset(
             w.lower()
             for s in g.subjects(HG.reportVerb, None)
-            for w in _strings(g, s, HG.reportVerb)  # type: ignore[arg-type]
+            for w in _strings(g, s, HG.reportVerb)
         ),
         site_triggers=site_triggers,
         agent_trigger_roles=_class_map(HG.agentTriggerRole),

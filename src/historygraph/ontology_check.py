@@ -702,6 +702,7 @@ def check_triggers(vocab: Vocabulary) -> Iterator[Finding]:
 def check_vague_quantities(vocab: Vocabulary) -> Iterator[Finding]:
     """quantity-conflict: one phrase ("several dozen") with two readings."""
     readings: dict[tuple[str, ...], list[tuple[int, int, str, tuple[str, str]]]] = defaultdict(list)
+    word: Node | str | None  # a term read from a file, then a phrase of the readings
     for order, source in enumerate(vocab.sources):
         if source.graph is None:
             continue

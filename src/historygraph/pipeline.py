@@ -53,9 +53,13 @@ class Context:
 class Stage(Protocol):
     """A pipeline stage."""
 
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    # read-only, so that a frozen dataclass (FunctionStage) is a Stage
+    @property
+    def name(self) -> str: ...
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, doc: Document, ctx: Context) -> None:
         """Annotate ``doc`` in place."""

@@ -24,14 +24,14 @@ import io
 import re
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import rdflib.plugins.sparql
 from rdflib import Dataset, Graph, Literal, URIRef, Variable
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 
 from historygraph import errors
 from historygraph.config import GraphConfig
@@ -247,6 +247,7 @@ def _syntax_error(text: str, name: str, exc: Exception) -> QueryError:
     """A one-line :class:`QueryError` with line, column and the offending line."""
     message = str(exc).split(",  (at char")[0].split(" (at char")[0]
     prefix = _UNKNOWN_PREFIX.search(message)
+    loc: int | None  # None: the exception gives no character offset
     if prefix is not None:
         undeclared = prefix.group(1).rstrip(":")
         match = re.search(rf"(?<![\w:<#/\-]){re.escape(undeclared)}:", text)
@@ -354,7 +355,7 @@ def prepare(text: str, name: str = "<query>") -> Any:
         for node in _walk(prepared.algebra):
             if getattr(node, "name", None) == "ServiceGraphPattern":
                 raise QueryError(f"{name}: SERVICE is refused: queries run only on the local graph")
-        prepared._hg_local = True
+        cast(Any, prepared)._hg_local = True  # a mark of our own on rdflib's Query
     return prepared
 
 
@@ -803,7 +804,7 @@ def format_table(result: Result, limit: int | None = None) -> str:
     if result.type == "ASK":
         return "true" if result.askAnswer else "false"
     names = [str(v) for v in result.vars or []]
-    every = list(result)
+    every = list(cast("Iterable[ResultRow]", result))  # a SELECT answer: rows
     total = len(every)
     shown = every[:limit] if limit and total > limit else every
     rows = [[_cell(row[i]) for i in range(len(names))] for row in shown]
@@ -829,7 +830,7 @@ def format_tsv(result: Result) -> str:
         return "?_askResult\n" + ("true" if result.askAnswer else "false") + "\n"
     names = [str(v) for v in result.vars or []]
     lines = ["\t".join(f"?{n}" for n in names)]
-    for row in result:
+    for row in cast("Iterable[ResultRow]", result):  # a SELECT answer: rows
         cells = []
         for i in range(len(names)):
             value = row[i]

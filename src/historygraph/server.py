@@ -55,7 +55,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 from historygraph import __version__
@@ -956,7 +956,7 @@ def serve(settings: ServerSettings, announce: Callable[[str], None]) -> None:
         raise ServerError(
             f"{config.trig_path}: no built graph; run 'historygraph build {settings.graph_dir}'"
         )
-    handler = type("Handler", (_Handler,), {})
+    handler = cast("type[_Handler]", type("Handler", (_Handler,), {}))  # a subclass per server
     try:
         httpd = _Server((settings.host, settings.port), handler)
     except OSError as e:

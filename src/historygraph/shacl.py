@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -441,7 +441,7 @@ class _Compiler:
                 continue
             if p not in SUPPORTED:
                 raise UnsupportedShapeError(str(p))
-            self._component(shape, p, o)
+            self._component(shape, cast(URIRef, p), o)
         if shape.path is None and (node, SH.path, None) in self.graph:
             raise UnsupportedShapeError("path")  # pragma: no cover
         return shape
@@ -471,11 +471,11 @@ class _Compiler:
         elif p in (SH.name, SH.description, SH.order, SH.group, SH.defaultValue):
             return
         elif p in (SH.minCount, SH.maxCount, SH.minLength, SH.maxLength):
-            shape.constraints.append((_local(p), int(o)))
+            shape.constraints.append((_local(p), int(cast(Literal, o))))
         elif p == SH.nodeKind:
             if o not in _KINDS:
                 raise UnsupportedShapeError(f"nodeKind {o}")
-            shape.constraints.append((_local(p), _KINDS[o]))
+            shape.constraints.append((_local(p), _KINDS[cast(URIRef, o)]))
         elif p == SH["in"]:
             shape.constraints.append((_local(p), frozenset(self._list(o))))
         elif p == SH.pattern:

@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.query import Result
@@ -658,7 +658,8 @@ def _load_trig(
             )
     for graph in (schema_graph, default):
         store.bulk_load(input=schema, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-    (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # the default graph only
+    # the default graph only (a SELECT query, so pyoxigraph answers with solutions)
+    (row,) = cast(ox.QuerySolutions, store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
     return len(store) - int(row["n"].value)
 
 
@@ -790,7 +791,7 @@ def oxigraph_rows(answer: Any) -> tuple[list[str], list[list[Any]]]:
     rows = []
     made: dict[Any, Any] = {}  # a term repeated across rows is converted once
     for solution in answer:
-        row = []
+        row: list[Any] = []
         for term in solution:
             if term is None:
                 row.append(None)
@@ -1048,7 +1049,13 @@ def _named_graphs_view(store: pyoxigraph.Store) -> Any:
             return (
                 (triple, iter(graphs))
                 for triple, contexts in found
-                if (graphs := [g for g in contexts if g.identifier != DATASET_DEFAULT_GRAPH_ID])
+                if (
+                    graphs := [
+                        g
+                        for g in contexts
+                        if g is not None and g.identifier != DATASET_DEFAULT_GRAPH_ID
+                    ]
+                )
             )
 
     return NamedGraphsView(store=store)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
+from typing import Any, cast
 
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
@@ -96,7 +97,7 @@ def _by_graph(
         return
     grouped: dict[str, list[tuple[Node, Node, Node]]] = defaultdict(list)
     for s, p, o, g in dataset.quads((None, None, None, None)):
-        grouped[str(g.identifier if hasattr(g, "identifier") else g)].append((s, p, o))
+        grouped[str(cast(Any, g).identifier if hasattr(g, "identifier") else g)].append((s, p, o))
     yield from grouped.items()
 
 

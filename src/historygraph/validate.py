@@ -115,6 +115,7 @@ def validate_graph(
     from pyshacl import validate
 
     data = Graph()
+    triple: tuple[object, object, object]  # the graph's, then the schema's
     for triple in graph:
         data.add(triple)
     for triple in schema:

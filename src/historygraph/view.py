@@ -35,13 +35,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import networkx as nx
 from pyvis.network import Network
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 from historygraph.errors import HistorygraphError
 from historygraph.fsutil import atomic_write_bytes, atomic_write_text
@@ -146,7 +146,7 @@ class FigureReport(NamedTuple):
     """A number a source reports about an event, with the quote stating it."""
 
     measure: str
-    count: int | None
+    count: int | None  # type: ignore[assignment]  # a field named like tuple.count, kept
     bound: str
     quote: str
 
@@ -323,7 +323,7 @@ def _ancestors(cls: URIRef, ontology: Graph) -> frozenset[Node]:
 def _most_specific(types: Iterable[URIRef], ontology: Graph) -> list[URIRef]:
     """Drop every type that is a superclass of another of the types."""
     types = set(types)
-    general: set[URIRef] = set()
+    general: set[Node] = set()
     for t in types:
         general |= (_ancestors(t, ontology) - {t}) & types
     return sorted(types - general) or sorted(types)
@@ -363,7 +363,7 @@ class _Facts:
         for s, p, o, ctx in dataset.quads((None, None, None, None)):
             kind = contexts.get(ctx)
             if kind is None:
-                name = ctx.identifier if isinstance(ctx, Graph) else ctx
+                name: Node | None = ctx.identifier if isinstance(ctx, Graph) else ctx
                 named = name is not None and name != DATASET_DEFAULT_GRAPH_ID
                 kind = contexts[ctx] = (is_inferred_graph(name), name if named else None)
             skip, name = kind
@@ -401,7 +401,7 @@ class _Facts:
         return sorted({str(v) for v in self.objects(node, prop) if isinstance(v, Literal)})
 
     def integer(self, node: Node, prop: URIRef) -> int | None:
-        for value in sorted(self.objects(node, prop)):
+        for value in sorted(cast("set[Identifier]", self.objects(node, prop))):
             try:
                 return int(str(value))
             except ValueError:
@@ -423,7 +423,7 @@ def _evidence(node: Node, facts: _Facts) -> list[EvidenceSpan]:
     """Return the evidence spans of ``node``, sorted by document, offsets and quote."""
     spans = set()
     for ev in facts.objects(node, HG.evidence):
-        docs = sorted(facts.objects(ev, HG.document))
+        docs = sorted(cast("set[Identifier]", facts.objects(ev, HG.document)))
         title = facts.label(docs[0]) if docs else ""
         quote = " ".join(facts.strings(ev, HG.quote))
         spans.add(
@@ -550,7 +550,10 @@ def _node_attrs(
 ) -> dict[str, Any]:
     """Return the attributes of one projected node (``classes``: the projected ones)."""
     ontology = facts.ontology
-    specific = _most_specific((t for t in facts.objects(node, RDF.type) if t in classes), ontology)
+    specific = _most_specific(
+        (t for t in facts.objects(node, RDF.type) if isinstance(t, URIRef) and t in classes),
+        ontology,
+    )
     kind = _kind(specific, ontology)
     is_event = kind == "event"
     return {
@@ -635,7 +638,7 @@ def project(dataset: Dataset, ontology: Graph) -> nx.MultiDiGraph:
         for prop, objects in sorted(facts.out[node].items()):
             if _is_type(prop):
                 continue
-            for obj in sorted(o for o in objects if o in node_set):
+            for obj in sorted(o for o in objects if isinstance(o, URIRef) and o in node_set):
                 titles = sorted(
                     {_graph_title(g, facts) for g in facts.graphs_of.get((node, prop, obj), ())}
                 )
@@ -970,7 +973,7 @@ def page_data(
     """
     settings = settings or ViewSettings()
     count = projection.number_of_nodes()
-    positions: dict[str, tuple[float, float]] | None = None
+    positions: Mapping[str, tuple[float, float]] | None = None
     if mode == "ontology":
         positions = {n: a["position"] for n, a in projection.nodes(data=True)}
     elif settings.layout == "timeline":
@@ -1211,11 +1214,15 @@ def _terms(ontology: Graph, used_classes: Iterable[URIRef]) -> _Terms:
     terms.properties = sorted(properties)
     for term in terms.classes:
         terms.parents[term] = sorted(
-            p for p in ontology.objects(term, RDFS.subClassOf) if p in classes and p != term
+            p
+            for p in ontology.objects(term, RDFS.subClassOf)
+            if isinstance(p, URIRef) and p in classes and p != term
         )
     for term in terms.properties:
         terms.parents[term] = sorted(
-            p for p in ontology.objects(term, RDFS.subPropertyOf) if p in properties and p != term
+            p
+            for p in ontology.objects(term, RDFS.subPropertyOf)
+            if isinstance(p, URIRef) and p in properties and p != term
         )
     return terms
 
@@ -1293,6 +1300,7 @@ def ontology_projection(dataset: Dataset, ontology: Graph) -> nx.MultiDiGraph:
     facts = _Facts(dataset, ontology)
     direct: Counter[Node] = Counter()
     uses: Counter[Node] = Counter()
+    props: dict[Node, set[Node]] | PropertyGroups  # the data's, then each term's details
     for props in facts.out.values():
         for cls in props.get(RDF.type, ()):
             direct[cls] += 1
