@@ -587,3 +587,25 @@ def test_throughout_the_country_is_the_state_named_before(extract) -> None:  # t
         if e.cls == HG.Commemoration and "silence" in doc.quote(e.evidence[0])
     )
     assert silence.place is not None and doc.entities[silence.place].label == "Lithuania"
+
+
+def test_bare_troops_far_from_any_force_named_are_the_one_named_most(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In February 1990 the Ostland Guard arrived in Kessel. The Ostland Guard set up "
+        "checkpoints. Shops closed. Schools closed. Rumours spread through the markets. "
+        "Crowds gathered outside the party building.\n\n"
+        "That night troops opened fire on the crowd in front of the building."
+    )
+    shooting = next(e for e in doc.live_events() if e.cls == HG.Massacre)
+    assert [doc.entities[a].label for a in shooting.agents] == ["Ostland Guard"], shooting.agents
+
+
+def test_a_date_before_troops_is_no_name_of_them(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In February 1990 the Ostland Guard arrived in Kessel. The Ostland Guard set up "
+        "checkpoints. Shops closed. Schools closed. Rumours spread through the markets. "
+        "Crowds gathered outside the party building.\n\n"
+        "On 12 February troops opened fire on the crowd in front of the building."
+    )
+    shooting = next(e for e in doc.live_events() if e.cls == HG.Massacre)
+    assert [doc.entities[a].label for a in shooting.agents] == ["Ostland Guard"], shooting.agents

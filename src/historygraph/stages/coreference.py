@@ -94,8 +94,12 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             cls = class_of_phrase(b, root, None)
             if cls is None or cls == HG.Group or not b.ontology.is_a(cls, HG.Organization):
                 continue
-            if any(t.pos_ == "PROPN" for t in chunk if t.i != root.i):
-                continue
+            if any(
+                t.pos_ == "PROPN" and t.ent_type_ not in {"DATE", "TIME"}
+                for t in chunk
+                if t.i != root.i
+            ):
+                continue  # a name ("Soviet troops"), not a date ("On 12 February troops")
             if any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in chunk):
                 continue
             if any(t.lower_ in QUANTIFIERS for t in chunk):
@@ -142,6 +146,24 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 candidates = [
                     m for m in candidates if _names_with(b.doc.entities[m.entity], lemma(root))
                 ]
+            if (
+                force
+                and not (named or candidates)
+                and lemma(root) in GENERIC_FORCE_NOUNS
+                and root.dep_ == "nsubj"
+            ):
+                # "On 12 February troops opened fire": no force named nearby; the one the
+                # text has named most before, if any (not "to send troops", any troops)
+                earlier = [
+                    m
+                    for m in b.mentions
+                    if m.span.start < span.start
+                    and m.source != "anaphora"
+                    and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.MilitaryForce)
+                ]
+                if earlier:
+                    _refer_to_most_named(b, span, earlier)
+                    continue
             if named or candidates:
                 antecedent = max(named or candidates, key=lambda m: m.span.start)
                 b.add(span, antecedent.entity, "anaphora")
