@@ -609,3 +609,13 @@ def test_a_date_before_troops_is_no_name_of_them(extract) -> None:  # type: igno
     )
     shooting = next(e for e in doc.live_events() if e.cls == HG.Massacre)
     assert [doc.entities[a].label for a in shooting.agents] == ["Ostland Guard"], shooting.agents
+
+
+def test_troops_of_states_cross_a_frontier(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In August 1968, at night, troops of Hungary and Bulgaria crossed the frontiers of the "
+        "republic."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert operations, [(e.cls, e.evidence) for e in doc.live_events()]
+    assert {doc.entities[a].label for a in operations[0].agents} == {"Hungary", "Bulgaria"}

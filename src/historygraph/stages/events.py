@@ -384,6 +384,16 @@ class Resolver:
             # "more than 100,000 people fled": a counted subject names no entity, but its
             # head word has a class
             counted = [] if subjects else self._counted_subject_classes(token)
+            if (
+                subjects
+                and not passive
+                and not any(
+                    self._class_is(e, agent_cls) for e in subjects for _, agent_cls in pairs
+                )
+            ):
+                # "troops of the Soviet Union, Poland and Hungary crossed the frontiers": the
+                # states' troops act; the head word gives the class
+                counted = self._parts_of_states_classes(token)
             for cls, agent_cls in pairs:
                 if (
                     aimed
@@ -440,6 +450,28 @@ class Resolver:
                 lemma(subject)
             )
             if counted and cls is not None:
+                result.append(cls)
+        return result
+
+    def _parts_of_states_classes(self, verb: Token) -> list[URIRef]:
+        """The classes the head words of a verb's subjects give where the subject is "X of"
+        states ("troops of the Soviet Union and Poland")."""
+        result = []
+        for subject in verb.children:
+            if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
+                continue
+            states = [
+                e
+                for prep in subject.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+                for e in self.entities_of(obj)
+            ]
+            cls = self.lexicon.head_words.get(subject.lower_) or self.lexicon.head_words.get(
+                lemma(subject)
+            )
+            if cls is not None and states and all(self._class_is(e, HG.State) for e in states):
                 result.append(cls)
         return result
 
