@@ -378,7 +378,7 @@ class Resolver:
                 pairs = tuple(
                     sorted(
                         pairs,
-                        key=lambda p: self._class_value(self.lexicon.of_roles, p[0]) != HG.affected,
+                        key=lambda p: self.class_value(self.lexicon.of_roles, p[0]) != HG.affected,
                     )
                 )
             # "more than 100,000 people fled": a counted subject names no entity, but its
@@ -436,6 +436,12 @@ class Resolver:
             for e in self.entities_of(obj)
         ]
 
+    def _head_word_class(self, token: Token) -> URIRef | None:
+        """The class the lexicon gives a head word, as written or by its lemma."""
+        return self.lexicon.head_words.get(token.lower_) or self.lexicon.head_words.get(
+            lemma(token)
+        )
+
     def _counted_subject_classes(self, verb: Token) -> list[URIRef]:
         """The classes the head words of a verb's counted subjects give ("more than 100,000
         people", "thousands of residents")."""
@@ -446,9 +452,7 @@ class Resolver:
             counted = any(c.like_num or c.dep_ == "nummod" for c in subject.children) or (
                 subject.head.i != subject.i and subject.dep_ == "pobj"
             )
-            cls = self.lexicon.head_words.get(subject.lower_) or self.lexicon.head_words.get(
-                lemma(subject)
-            )
+            cls = self._head_word_class(subject)
             if counted and cls is not None:
                 result.append(cls)
         return result
@@ -468,9 +472,7 @@ class Resolver:
                 if obj.dep_ == "pobj"
                 for e in self.entities_of(obj)
             ]
-            cls = self.lexicon.head_words.get(subject.lower_) or self.lexicon.head_words.get(
-                lemma(subject)
-            )
+            cls = self._head_word_class(subject)
             if cls is not None and states and all(self._class_is(e, HG.State) for e in states):
                 result.append(cls)
         return result
@@ -511,7 +513,7 @@ class Resolver:
     def _in_what_is_remembered(self, date: Token, mention: EventMention) -> bool:
         """Whether a date is in the object of a commemoration ("To honour the memory of the
         victims of 9 April 1989"): the date of what it remembers, not its own."""
-        if self._class_value(self.lexicon.argument_relations, mention.cls) != HG.commemorates:
+        if self.class_value(self.lexicon.argument_relations, mention.cls) != HG.commemorates:
             return False
         token = date
         while token.head.i != token.i and token.head.i != mention.head.i:
@@ -524,7 +526,7 @@ class Resolver:
         """ "were firing on Kelbajar from the mountains": a weak trigger of an act aimed at
         people ("fire", "shoot") aimed at a town, by an armed body (not at a site named
         with a head word: "shooting on Tbilisi Avenue" is where the shooting was)."""
-        if verb.pos_ != "VERB" or self._class_value(self.lexicon.of_roles, cls) != HG.affected:
+        if verb.pos_ != "VERB" or self.class_value(self.lexicon.of_roles, cls) != HG.affected:
             return False
         if any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
             return False  # "killed 14 people at the television tower": whom it struck
@@ -552,7 +554,7 @@ class Resolver:
     def _strikes_people(self, verb: Token, cls: URIRef) -> bool:
         """Whether a weak trigger ("shoot", "open fire") is an act an armed body or a crowd
         aims at people, of a class whose of-phrase names those it strikes."""
-        if verb.pos_ != "VERB" or self._class_value(self.lexicon.of_roles, cls) != HG.affected:
+        if verb.pos_ != "VERB" or self.class_value(self.lexicon.of_roles, cls) != HG.affected:
             return False
         if is_passive(verb):
             # "many people were killed in the open fields": people killed, whoever killed them
@@ -577,8 +579,7 @@ class Resolver:
         return any(
             c.dep_ == "nsubj"
             and c.tag_ == "NNS"
-            and (self.lexicon.head_words.get(c.lower_) or self.lexicon.head_words.get(lemma(c)))
-            in {HG.MilitaryForce, HG.Group, HG.Person}
+            and self._head_word_class(c) in {HG.MilitaryForce, HG.Group, HG.Person}
             for c in verb.children
         )
 
@@ -602,7 +603,7 @@ class Resolver:
         if not people:
             return []
         for cls, _ in pairs:
-            if self._class_value(self.lexicon.of_roles, cls) == HG.affected:
+            if self.class_value(self.lexicon.of_roles, cls) == HG.affected:
                 mention = EventMention(cls, "strong", noun, token_span(noun), sentence)
                 mention.anchors = self._anchors(noun)
                 return [mention]
@@ -817,7 +818,7 @@ class Resolver:
     def _roles(self, mention: EventMention) -> None:
         agents: list[str] = []
         affected: list[str] = []
-        of_role = self._class_value(self.lexicon.of_roles, mention.cls)
+        of_role = self.class_value(self.lexicon.of_roles, mention.cls)
         for anchor in mention.anchors:
             passive = is_passive(anchor)
             verbal = anchor.pos_ in {"VERB", "AUX"}
@@ -1023,7 +1024,9 @@ class Resolver:
             for e in self.entities_of(who)
         ]
 
-    def _class_value(self, table: dict[URIRef, URIRef], cls: URIRef) -> URIRef | None:
+    def class_value(self, table: dict[URIRef, URIRef], cls: URIRef) -> URIRef | None:
+        """The value a lexicon table gives ``cls`` or its nearest superclass (an argument
+        relation, an of-role, ...), if any."""
         for c in sorted(self.ontology.superclasses(cls), key=self.ontology.depth, reverse=True):
             if c in table:
                 return table[c]
@@ -1034,7 +1037,7 @@ class Resolver:
         for anchor in mention.anchors:
             for child in anchor.children:
                 targets: list[Token] = []
-                relation = self._class_value(self.lexicon.argument_relations, mention.cls)
+                relation = self.class_value(self.lexicon.argument_relations, mention.cls)
                 if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} or (
                     child.dep_ == "nsubj" and anchor.lemma_ == "be" and anchor is not mention.head
                 ):
@@ -1256,7 +1259,7 @@ class Resolver:
             if (
                 nearest is not None
                 and root.head.lower_ in SOURCE_PREPS
-                and self._class_value(self.lexicon.argument_relations, nearest.cls) is not None
+                and self.class_value(self.lexicon.argument_relations, nearest.cls) is not None
             ):
                 # "declared independence from the Soviet Union", "voted for a transfer from
                 # Azerbaijan": not where a declaration or decision was made ("deported from
@@ -1299,7 +1302,7 @@ class Resolver:
 
 
 def _typical_agent(r: Resolver, mention: EventMention) -> None:
-    cls = r._class_value(r.lexicon.typical_agent_classes, mention.cls)
+    cls = r.class_value(r.lexicon.typical_agent_classes, mention.cls)
     if cls is None or mention.agents:
         return
     for m in r.doc.mentions:
@@ -1359,7 +1362,7 @@ def _inherit_places(doc: Document, r: Resolver) -> None:
     for i, event in enumerate(events):
         if event.place or event.date is None:
             continue
-        if r._class_value(r.lexicon.argument_relations, event.cls) == HG.respondsTo:
+        if r.class_value(r.lexicon.argument_relations, event.cls) == HG.respondsTo:
             continue
         for earlier in reversed(events[:i]):
             if (
@@ -1393,7 +1396,7 @@ def _link(doc: Document, r: Resolver) -> None:
             if b.date.value[5:] == time.value[5:] and (
                 time.value[:4] == b.date.value[:4] or not year_given
             ):
-                argument = r._class_value(r.lexicon.argument_relations, a.cls)
+                argument = r.class_value(r.lexicon.argument_relations, a.cls)
                 if argument is not None and (argument, b.id) not in a.relations:
                     a.relations.append((argument, b.id))
                 break  # the first event reported with that date

@@ -494,11 +494,8 @@ def _range_start(high: Token, lexicon: Lexicon | None) -> int | None:
     if not doc[joint - 1].like_num:
         return None
     start = joint - 1
-    for cue, bound in sorted(
-        lexicon.bound_cues.items() if lexicon else (), key=lambda c: -len(c[0])
-    ):
-        before = tuple(t.lower_ for t in doc[max(0, start - len(cue)) : start])
-        if bound == HG.Approximate and before == cue:
+    for cue in _hedges(lexicon) if lexicon else ():
+        if tuple(t.lower_ for t in doc[max(0, start - len(cue)) : start]) == cue:
             start -= len(cue)  # "between about 80 and 120"
             break
     opened = start > 0 and doc[start - 1].lower_ in {"between", "from"}
@@ -809,10 +806,18 @@ def _unhedged(words: list[str], lexicon: Lexicon) -> list[str]:
     to 120" (both ends stay bounds of the range)."""
     opener = 1 if words and words[0].lower() in {"between", "from"} else 0
     rest = [w.lower() for w in words[opener:]]
-    for cue, bound in lexicon.bound_cues.items():
-        if bound == HG.Approximate and tuple(rest[: len(cue)]) == cue:
+    for cue in _hedges(lexicon):
+        if tuple(rest[: len(cue)]) == cue:
             return [*words[:opener], *words[opener + len(cue) :]]
     return words
+
+
+def _hedges(lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """The lexicon's cues of an approximate count ("about", "some"), longest first."""
+    return sorted(
+        (cue for cue, bound in lexicon.bound_cues.items() if bound == HG.Approximate),
+        key=lambda cue: -len(cue),
+    )
 
 
 def _parts(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rdflib import URIRef
+
 from historygraph.document import Document, EventRecord, TimeExpression
 from historygraph.namespaces import HG
 from historygraph.ontology import Ontology
@@ -296,14 +298,11 @@ class Merger:
         classes whose object the lexicon relates to another event)."""
         head = mention.head
         return (
-            self.doc.written is not None
+            self._told_by_a_dated_text(mention)
             and head.tag_ in {"VBZ", "VBP"}
             and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
             and not any(c.dep_ == "aux" for c in head.children)
-            and not any(q.contains(mention.span) for q in self.doc.quotes)
-            and self.resolver._class_value(self.resolver.lexicon.argument_relations, mention.cls)
-            is not None
-            and not recurring(mention.sentence.parsed)
+            and self._argument_relation(mention) is not None
         )
 
     def _remembered_when_written(self, mention: EventMention) -> bool:
@@ -317,18 +316,29 @@ class Merger:
             # the noun is the subject or object of
             head = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else head
         return (
-            self.doc.written is not None
+            self._told_by_a_dated_text(mention)
             and head.tag_ in {"VBD", "VBN"}
             and not any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in head.children)
             # (not a demand or a plan: "that the state of emergency be lifted", "to be held")
             and not any(
                 c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VB", "MD", "TO"} for c in head.children
             )
+            and self._argument_relation(mention) == HG.commemorates
+        )
+
+    def _told_by_a_dated_text(self, mention: EventMention) -> bool:
+        """Whether the text has a date of writing and tells the mention in its own voice
+        (not in a quotation), as a single act (not one that recurs every year)."""
+        return (
+            self.doc.written is not None
             and not any(q.contains(mention.span) for q in self.doc.quotes)
-            and self.resolver._class_value(self.resolver.lexicon.argument_relations, mention.cls)
-            == HG.commemorates
             and not recurring(mention.sentence.parsed)
         )
+
+    def _argument_relation(self, mention: EventMention) -> URIRef | None:
+        """The relation the lexicon gives the mention's class to the event it is about
+        (``hg:respondsTo``, ``hg:commemorates``), if any."""
+        return self.resolver.class_value(self.resolver.lexicon.argument_relations, mention.cls)
 
     def absorb(self, event: EventRecord, mention: EventMention) -> None:
         if mention.evidence is not None and not any(
