@@ -619,3 +619,41 @@ def test_troops_of_states_cross_a_frontier(extract) -> None:  # type: ignore[no-
     operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     assert operations, [(e.cls, e.evidence) for e in doc.live_events()]
     assert {doc.entities[a].label for a in operations[0].agents} == {"Hungary", "Bulgaria"}
+
+
+def test_people_given_only_as_a_count_are_named_by_their_role(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1921 tens of thousands of people gathered on Kessel Square to protest. "
+        "Two days later about 4,000 people fled across the "
+        "border. The people of Kessel rallied again in June."
+    )
+    protest = next(e for e in doc.live_events() if e.cls == HG.Protest)
+    assert [doc.entities[a].label for a in protest.agents] == ["protesters"], protest.agents
+    assert mentions_of(doc, "protesters") == ["tens of thousands of people"]
+    flight = next(e for e in doc.live_events() if e.cls == HG.Deportation)
+    assert [doc.entities[a].label for a in flight.affected] == ["refugees"], flight.affected
+    assert not flight.agents
+    # "the people of Kessel" give no count: no role names them
+    assert {e.label for e in doc.entities.values()} & {"protesters", "refugees"} == {
+        "protesters",
+        "refugees",
+    }
+    assert len([m for m in doc.mentions if m.source == "count"]) == 2
+
+
+def test_a_named_count_is_not_an_agent_of_the_next_act(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "KESSEL, 16 June 2016 — Thousands of people filled the streets this morning to mark "
+        "forty years since police opened fire on pupils who had marched against the new law."
+    )
+    march = next(e for e in doc.live_events() if e.cls == HG.Protest)
+    assert "mourners" not in {doc.entities[a].label for a in march.agents}, march.agents
+
+
+def test_a_verb_that_governs_another_act_clause_can_still_trigger(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On the night of 19 May 1921, after the Presidium had declared a state of emergency in "
+        "Ganja, Soviet troops entered the city and crushed the strike."
+    )
+    classes = {e.cls for e in doc.live_events()}
+    assert {HG.Declaration, HG.MilitaryOperation} <= classes, classes

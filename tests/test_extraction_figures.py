@@ -773,3 +773,16 @@ def test_of_the_dead_a_second_part_and_an_admitted_count(extract) -> None:  # ty
     assert {("Killed", 30, "Exact"), ("Killed", 14, "Exact")} <= figures, figures
     assert ("Killed", 60, "Approximate") in figures, figures
     assert ("Killed", 24, "AtLeast") in figures, figures  # "about" is what rumours are about
+
+
+def test_a_range_parsed_as_a_phrase_and_a_count_parsed_into_a_date(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1921 Soviet troops stormed Ganja and took 118 residents hostage. Between 40 "
+        "and 50 of them died in captivity.\n\n"
+        "In May 1921 Soviet troops fired on marchers in Shusha. On 12 May nine people were "
+        "killed. On 14 August ten more people were killed."
+    )
+    figures = figure_set(doc)
+    assert {("Killed", 40, "AtLeast"), ("Killed", 50, "AtMost")} <= figures, figures
+    assert {("Killed", 9, "Exact"), ("Killed", 10, "Exact")} <= figures, figures
+    assert not {f for f in figures if f[1] in {12, 14}}, figures

@@ -91,6 +91,7 @@ class HG(DefinedNamespace):
     agentTrigger: URIRef
     agentTriggerClass: URIRef
     agentTriggerRole: URIRef
+    participantNoun: URIRef
     siteTrigger: URIRef
     siteWord: URIRef
     verdictTrigger: URIRef

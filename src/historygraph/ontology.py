@@ -102,6 +102,9 @@ class Lexicon:
     #: event class -> the role its agent triggers' subject fills, when not hg:agent
     #: ("the residents fled": affected)
     agent_trigger_roles: dict[URIRef, URIRef] = field(default_factory=dict)
+    #: event class -> the plural noun naming people it counts in its subject role
+    #: ("tens of thousands of people gathered": protesters)
+    participant_nouns: dict[URIRef, str] = field(default_factory=dict)
     #: verb lemma -> (event class, nouns the verb must call something by), deepest event
     #: class first ("called the shooting a crime": a condemnation)
     verdict_triggers: dict[str, tuple[tuple[URIRef, frozenset[str]], ...]] = field(
@@ -550,6 +553,12 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         ),
         site_triggers=site_triggers,
         agent_trigger_roles=_class_map(HG.agentTriggerRole),
+        participant_nouns={
+            s: min(_strings(g, s, HG.participantNoun)).lower()
+            for s in sorted(
+                {s for s in g.subjects(HG.participantNoun, None) if isinstance(s, URIRef)}
+            )
+        },
         verdict_triggers=verdict_triggers,
         targeted_triggers={
             w.lower(): s

@@ -144,6 +144,7 @@ LEXICON = frozenset(
         HG.agentTrigger,
         HG.agentTriggerClass,
         HG.agentTriggerRole,
+        HG.participantNoun,
         HG.siteTrigger,
         HG.siteWord,
         HG.verdictTrigger,

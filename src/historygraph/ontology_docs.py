@@ -53,6 +53,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.agentTrigger, "Agent triggers"),
     (HG.agentTriggerClass, "Agent trigger class"),
     (HG.agentTriggerRole, "Agent trigger role"),
+    (HG.participantNoun, "Participant noun"),
     (HG.siteTrigger, "Site triggers"),
     (HG.siteWord, "Site words"),
     (HG.verdictTrigger, "Verdict triggers"),

@@ -23,9 +23,20 @@ places are read by), this module's resolver (roles, dates, places of each mentio
 
 from __future__ import annotations
 
+import bisect
+from typing import TypeVar
+
 from rdflib import URIRef
 
-from historygraph.document import Document, EventRecord, Sentence, Span, TimeExpression
+from historygraph.document import (
+    Document,
+    Entity,
+    EventRecord,
+    Mention,
+    Sentence,
+    Span,
+    TimeExpression,
+)
 from historygraph.namespaces import HG
 from historygraph.ontology import Ontology, compact
 from historygraph.pipeline import Context, stage
@@ -57,6 +68,7 @@ from historygraph.stages.clues import (
     aimed_objects,
     anti_a_people,
     called_by,
+    counted_people,
     dates_mention,
     ends_at,
     in_a_coordinate_clause,
@@ -73,7 +85,7 @@ from historygraph.stages.clues import (
     where_reported,
 )
 from historygraph.stages.merge import Merger
-from historygraph.stages.names import nationality_words
+from historygraph.stages.names import entity_key, nationality_words
 from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,
@@ -91,6 +103,11 @@ from historygraph.stages.syntax import (
 )
 from historygraph.stages.times import DATELINE_HEAD, parse_date
 from historygraph.stages.triggers import EventMention, match_triggers, phrase_head
+
+_V = TypeVar("_V")
+
+#: The source of a mention of people a text gives only as a count, named by their role.
+COUNTED = "count"
 
 
 class Resolver:
@@ -354,8 +371,11 @@ class Resolver:
             if token.pos_ != "VERB":
                 continue
             passive = is_passive(token)
-            if any(c.i in heads for c in token.children):
-                continue  # "rejected the resolution": the verb supports an event noun
+            if any(c.i in heads for c in token.children if c.pos_ in {"NOUN", "PROPN"}):
+                # "rejected the resolution": the verb supports an event noun (a clause of
+                # another act under it does not: "entered the city after the Presidium had
+                # declared a state of emergency")
+                continue
             # by lemma, or by text where the model's lemma is the word itself ("retook")
             pairs = table.get(lemma(token)) or table.get(token.lower_)
             if not pairs and self._into_a_place(token):
@@ -773,10 +793,47 @@ class Resolver:
 
     # ---------------------------------------------------------------- roles
     def describe(self, mention: EventMention, in_sentence: list[EventMention]) -> None:
+        self._name_counted_participants(mention)
         self._roles(mention)
         mention.names = self._names(mention)
         mention.evidence = self._evidence(mention)
         self._arguments(mention, in_sentence)
+
+    def _name_counted_participants(self, mention: EventMention) -> None:
+        """People a text gives only as a count, as the subject of the event's verb ("tens of
+        thousands of people gathered on the square"), become a group named by what they
+        do in events of the class (``hg:participantNoun``: protesters), one per document."""
+        noun = self.class_value(self.lexicon.participant_nouns, mention.cls)
+        if noun is None:
+            return
+        for anchor in mention.anchors:
+            if anchor.pos_ not in {"VERB", "AUX"} or is_passive(anchor):
+                continue
+            subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
+            if not subjects and (anchor.dep_ == "xcomp" or purpose_clause(anchor)):
+                # "gathered on the square to protest": who gathered protests
+                subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
+            for subject in subjects:
+                if self.entity_of(subject) is not None:
+                    continue
+                people = counted_people(subject)
+                if people is not None:
+                    self._add_mention(tokens_span(subject.left_edge, people), HG.Group, noun)
+
+    def _add_mention(self, span: Span, cls: URIRef, label: str) -> None:
+        """A mention of the entity of ``cls`` labelled ``label`` (made if new), found while
+        reading events; it is where the entities stage would have put it in the list."""
+        key = entity_key(cls, label)
+        if key not in self.doc.entities:
+            self.doc.entities[key] = Entity(key=key, cls=cls, label=label)
+        surface = " ".join(self.doc.quote(span).split())
+        if surface != label:
+            self.doc.entities[key].aliases.add(surface)
+        bisect.insort(
+            self.doc.mentions, Mention(span, key, COUNTED), key=lambda m: (m.span.start, m.span.end)
+        )
+        for pos in range(span.start, span.end):
+            self.char_entity.setdefault(pos, key)
 
     def _names(self, mention: EventMention) -> list[str]:
         """What the text calls the event: "X was a massacre", "which entered history as X"."""
@@ -923,6 +980,8 @@ class Resolver:
         for m in self.doc.mentions:
             if not (mention.sentence.span.start <= m.span.start < mention.span.start):
                 continue
+            if m.source == COUNTED:
+                continue  # "thousands of people gathered": named for that act, not for others
             entity = self.doc.entities[m.entity]
             if not self.ontology.is_a(entity.cls, HG.Agent):
                 continue
@@ -1024,7 +1083,7 @@ class Resolver:
             for e in self.entities_of(who)
         ]
 
-    def class_value(self, table: dict[URIRef, URIRef], cls: URIRef) -> URIRef | None:
+    def class_value(self, table: dict[URIRef, _V], cls: URIRef) -> _V | None:
         """The value a lexicon table gives ``cls`` or its nearest superclass (an argument
         relation, an of-role, ...), if any."""
         for c in sorted(self.ontology.superclasses(cls), key=self.ontology.depth, reverse=True):

@@ -137,7 +137,22 @@ def _in_a_date(token: Token) -> bool:
     words = {t.lower_ for t in ent} if ent is not None else set()
     # "in memory of the 1990 killings": a year the model tagged as one
     year = _YEAR.match(token.text) is not None and sum(t.like_num for t in ent or ()) == 1
-    return year or bool(words & _DATE_WORDS)
+    if year:
+        return True
+    head = token.head
+    if (
+        ent is not None
+        and token.i == ent.end - 1
+        and token.dep_ == "nummod"
+        and not ent.start <= head.i < ent.end
+        and head.pos_ == "NOUN"
+        and head.lower_ not in _DATE_WORDS
+        and any(t.lower_ in _DATE_WORDS for t in ent[:-1])
+        and any(t.like_num for t in ent[:-1])
+    ):
+        # "On 12 May nine people were killed": the model ran the count into a whole date
+        return False
+    return bool(words & _DATE_WORDS)
 
 
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
@@ -156,7 +171,9 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
         # "26 of them Armenians" after a total is a part of it; "thousands of them were
         # killed" is a count of its own verb
         # ("sentenced 13 of them to prison": the object of a verb is its own count too)
-        own = noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.pos_ in {"VERB", "AUX"}
+        own = (
+            noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.pos_ in {"VERB", "AUX"}
+        ) or _range_on_a_verb(noun)
         return None if _part_of_them(noun) and not own else noun
     if _listed_after_a_total(noun):
         return None
@@ -182,7 +199,28 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
         and not doc[noun.i - 2].is_sent_start
     ):
         return doc[noun.i - 2]  # "at least eight more people were killed", misparsed
+    before = doc[noun.i - 1] if noun.i > 0 else None
+    if (
+        before is not None
+        and before.ent_type_ == "CARDINAL"
+        and before.head.i != noun.i
+        and before.head.ent_type_ == "DATE"
+        and _is_quantity(before, lexicon)
+    ):
+        return before  # "On 12 August ten people were killed": "ten" parsed into the date
     return None
+
+
+def _range_on_a_verb(number: Token) -> bool:
+    """ "Between 40 and 50 of them died", parsed as a prepositional phrase of the verb: the
+    range is the verb's own count."""
+    prep = number.head
+    return (
+        number.dep_ == "pobj"
+        and prep.lower_ == "between"
+        and prep.head.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "conj" and c.like_num for c in number.children)
+    )
 
 
 def _part_of_them(number: Token) -> bool:
@@ -233,13 +271,14 @@ def _preceding_noun(trigger: Token) -> list[Token]:
 def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
     """The nouns that may carry the count of a measure trigger."""
     result = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
-    # "killed between 48 and 90 people", where the model took "between" for a preposition
+    # "killed between 48 and 90 people", "Between 40 and 50 of them died", where the model
+    # took "between" for a preposition
     result += [
         c
         for prep in trigger.children
         if prep.dep_ == "prep" and prep.lower_ == "between"
         for c in prep.children
-        if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}
+        if c.dep_ == "pobj" and (c.pos_ in {"NOUN", "PROPN"} or c.like_num)
     ]
     if trigger.dep_ == "relcl":  # "the 12 people who were shot dead": the count is on "people"
         result = [trigger.head if c.tag_ in {"WP", "WDT"} else c for c in result]
