@@ -1000,3 +1000,31 @@ def test_sources_named_by_whose_they_are(extract) -> None:  # type: ignore[no-un
     found = labels(doc)
     assert found.get("Danish sources") == "Group", found
     assert "sources" not in found, found
+
+
+def test_a_named_area_in_apposition_is_where_the_place_lies(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Meshali, Kalbajar district, 8 April 2023 (AZERTAC). Today marks the 31st anniversary "
+        "of the Meshali tragedy. Meshali, a village of 800 people, was shelled."
+    )
+    assert "Kalbajar district" not in mentions_of(doc, "Meshali")
+    assert labels(doc).get("Kalbajar district") == "Place", labels(doc)
+
+
+def test_a_name_after_the_is_no_persons(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Velbar, a town on the Danube, fell in November 1991. A letter was sent to the Pope."
+    )
+    found = labels(doc)
+    assert found.get("Danube") == "Place", found
+    assert found.get("Pope") != "Place", found
+
+
+def test_works_and_shipyards_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In December 1970 workers of the Lenin Shipyard went on strike. Troops fired on the "
+        "crowd outside the Kolomna Locomotive Plant."
+    )
+    found = labels(doc)
+    assert found.get("Lenin Shipyard") == "Place", found
+    assert found.get("Kolomna Locomotive Plant") == "Place", found

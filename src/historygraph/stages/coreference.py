@@ -694,9 +694,22 @@ def match_appositives(b: EntityBuilder) -> None:
                 continue
             if named.source == "headword" and not b.doc.quote(named.span)[:1].isupper():
                 continue  # a description in apposition to a description
+            if subject is None and _a_named_area_around(b, token, described):
+                continue  # "Garadaghly, Khojavend district, 17 February": where it lies
             kind, name = b.doc.entities[described.entity].cls, b.doc.entities[named.entity].cls
             if b.ontology.is_a(name, kind) or b.ontology.is_a(kind, name):
                 _repoint(b, described.entity, named.entity)
+
+
+def _a_named_area_around(b: EntityBuilder, token: Token, described: Mention) -> bool:
+    """ "Garadaghly, Khojavend district": a place phrase with a name of its own ("Khojavend"),
+    without an article, in apposition to a place, is the area it lies in, not it."""
+    cls = b.doc.entities[described.entity].cls
+    return (
+        b.ontology.is_a(cls, HG.Place)
+        and not any(c.dep_ == "det" for c in token.children)
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    )
 
 
 def _title_before_a_name(b: EntityBuilder, title: Mention, name: Mention) -> bool:

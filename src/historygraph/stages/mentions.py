@@ -643,6 +643,22 @@ def drop_paragraph_heads(b: EntityBuilder) -> None:
 _AGENCY_NAME = re.compile(r"[A-Z][A-Z.-]*[A-Z](?: [A-Z][A-Z.-]*[A-Z])?")
 
 
+def _a_name_after_the(b: EntityBuilder, ent: Token) -> bool:
+    """ "a town on the Danube", "near the Nkaneng informal settlement": one word the model
+    tagged as a person's name, after "the", as the object of a preposition or naming a
+    place noun of the lexicon. A person's name takes no article."""
+    words = [t for t in ent if t.dep_ != "det"]
+    if ent.label_ != "PERSON" or len(words) != 1:
+        return False
+    root = words[0]
+    if root.i == 0 or root.doc[root.i - 1].lower_ != "the" or b.lexicon.is_title_word(root.text):
+        return False  # ("a letter to the Pope": a title)
+    if root.dep_ == "pobj":
+        return True
+    cls = b.lexicon.head_words.get(lemma(root.head))
+    return root.dep_ in {"compound", "nmod"} and cls is not None and b.ontology.is_a(cls, HG.Place)
+
+
 def _named_settlement(root: Token) -> bool:
     """ "the village of Nakhchivanik": the name a settlement noun is "of"."""
     prep = root.head
@@ -978,7 +994,10 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if cls is None:
             cls = _class_of_examples(b, ent.root)
         if cls is None and (
-            _after_locative(ent.root) or _named_settlement(ent.root) or _named_places(b, ent.root)
+            _after_locative(ent.root)
+            or _named_settlement(ent.root)
+            or _named_places(b, ent.root)
+            or _a_name_after_the(b, ent)
         ):
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
         if (
