@@ -657,3 +657,26 @@ def test_a_verb_that_governs_another_act_clause_can_still_trigger(extract) -> No
     )
     classes = {e.cls for e in doc.live_events()}
     assert {HG.Declaration, HG.MilitaryOperation} <= classes, classes
+
+
+def test_a_force_the_model_made_an_object_of_on_is_no_people_struck(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 17 February 1992 Armenian armed formations, backed by armoured vehicles, attacked "
+        "the village from three sides."
+    )
+    classes = [e.cls for e in doc.live_events()]
+    assert classes == [HG.MilitaryOperation], classes
+
+
+def test_a_siege_laid_an_attempt_made_and_fire_opened_on_villages(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In August 1991 the Yugoslav People's Army laid siege to the town.\n\n"
+        "In July 2020 Armenian units made another attempt to seize a height in the Tovuz "
+        "direction.\n\n"
+        "In May 1992 Serb units opened fire on villages of the Kessel district."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    agents = [sorted(doc.entities[a].label for a in e.agents) for e in operations]
+    assert agents == [["Yugoslav People's Army"], ["Armenian units"], ["Serb units"]], [
+        (doc.quote(e.evidence[0]), e.agents) for e in operations
+    ]

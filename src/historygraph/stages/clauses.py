@@ -107,6 +107,11 @@ def within(token: Token | None, head: Token) -> bool:
     return False
 
 
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to seize", "to commemorate")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def purpose_clause(verb: Token) -> bool:
     """Whether a verb heads an infinitive of purpose ("visited X to commemorate the victims"):
     what the main clause did is the event."""
@@ -114,7 +119,7 @@ def purpose_clause(verb: Token) -> bool:
         verb.pos_ == "VERB"
         and verb.dep_ in {"advcl", "xcomp"}
         and verb.head.pos_ == "VERB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and infinitive(verb)
     )
 
 

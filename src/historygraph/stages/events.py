@@ -44,6 +44,7 @@ from historygraph.stages.clauses import (
     clause_verb,
     coordinated_modifiers,
     destinations,
+    infinitive,
     names_a_site,
     prepositional,
     purpose_clause,
@@ -85,7 +86,7 @@ from historygraph.stages.clues import (
     where_reported,
 )
 from historygraph.stages.merge import Merger
-from historygraph.stages.names import entity_key, nationality_words
+from historygraph.stages.names import SETTLEMENT_NOUNS, entity_key, nationality_words
 from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,
@@ -516,8 +517,16 @@ class Resolver:
             and any(
                 c.dep_ in {"amod", "compound"} and compact(c.text) in peoples for c in t.children
             )
+            and not self._names_a_body(t)
             for t in aimed_objects(verb)
         )
+
+    def _names_a_body(self, token: Token) -> bool:
+        """Whether a noun is a mention of a body (a force, an organisation), not of people:
+        "On 17 February Armenian armed formations ... attacked", the subject misparsed as the
+        object of "on"."""
+        entity = self.entity_of(token)
+        return entity is not None and self._class_is(entity, HG.Organization)
 
     def _takes_a_place(self, verb: Token, cls: URIRef) -> bool:
         """ "they captured Kalbajar": a military operation's weak trigger whose object is a
@@ -548,10 +557,12 @@ class Resolver:
         with a head word: "shooting on Tbilisi Avenue" is where the shooting was)."""
         if verb.pos_ != "VERB" or self.class_value(self.lexicon.of_roles, cls) != HG.affected:
             return False
-        if any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        if any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ != "fire" for c in verb.children):
             return False  # "killed 14 people at the television tower": whom it struck
 
         def a_town(token: Token) -> bool:
+            if token.tag_ == "NNS" and lemma(token) in SETTLEMENT_NOUNS:
+                return True  # "opened fire on villages of the Tovuz district"
             entity = self.entity_of(token)
             if entity is None or not self._class_is(entity, HG.Place):
                 return False
@@ -754,6 +765,14 @@ class Resolver:
             # "the troops began shooting": who began
             found = [
                 e for c in first.head.children if c.dep_ == "nsubj" for e in self.entities_of(c)
+            ]
+        if not found and first.dep_ == "acl" and first.head.dep_ == "dobj" and infinitive(first):
+            # "made another attempt to seize a height": who made the attempt
+            found = [
+                e
+                for c in first.head.head.children
+                if c.dep_ == "nsubj"
+                for e in self.entities_of(c)
             ]
         accused = accused_agent(first) if not found else None
         if accused is not None:
