@@ -680,3 +680,9 @@ def test_a_siege_laid_an_attempt_made_and_fire_opened_on_villages(extract) -> No
     assert agents == [["Yugoslav People's Army"], ["Armenian units"], ["Serb units"]], [
         (doc.quote(e.evidence[0]), e.agents) for e in operations
     ]
+
+
+def test_troops_who_execute_residents_commit_a_massacre(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("In October 1941 German troops executed the residents of the village.")
+    massacre = next(e for e in doc.live_events() if e.cls == HG.Massacre)
+    assert [doc.entities[a].label for a in massacre.affected] == ["residents"], massacre.affected

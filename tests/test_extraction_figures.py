@@ -786,3 +786,19 @@ def test_a_range_parsed_as_a_phrase_and_a_count_parsed_into_a_date(extract) -> N
     assert {("Killed", 40, "AtLeast"), ("Killed", 50, "AtMost")} <= figures, figures
     assert {("Killed", 9, "Exact"), ("Killed", 10, "Exact")} <= figures, figures
     assert not {f for f in figures if f[1] in {12, 14}}, figures
+
+
+def test_a_range_is_no_sum_and_a_participle_says_what_a_noun_counts(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1956 Soviet troops fired on students in Tbilisi. Researchers estimate that "
+        "between 80 and 150 people were killed, and some eyewitness accounts speak of hundreds "
+        "of dead thrown into the river.\n\n"
+        "In June 1954 MVD troops stormed the camp at Kengir. The official count gave 37 dead "
+        "and 106 prisoners wounded."
+    )
+    figures = figure_set(doc)
+    assert {("Killed", 80, "AtLeast"), ("Killed", 150, "AtMost")} <= figures, figures
+    assert ("Killed", 200, "AtLeast") in figures, figures
+    assert {("Killed", 37, "Exact"), ("Wounded", 106, "Exact")} <= figures, figures
+    assert not {f for f in figures if f[1] == 230 or f[0] == "Imprisoned"}, figures
+    assert ("Wounded", 37, "Exact") not in figures, figures

@@ -72,6 +72,11 @@ def test_parse_duration(text: str, expected: str | None) -> None:
         ("three thousand", 3000),
         ("2.5 million", 2_500_000),
         ("one hundred and ten", 110),
+        ("two hundred thousand", 200_000),
+        ("one hundred and five thousand", 105_000),
+        ("80 and 150", None),  # the two ends of a range, not 230
+        ("five six", None),
+        ("twenty thirty", None),
         ("many", None),
         ("", None),
     ],

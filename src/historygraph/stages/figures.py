@@ -102,7 +102,9 @@ def _measure_triggers(sentence: Sentence, ontology: Ontology) -> list[tuple[Toke
     return [
         entry
         for entry in found
-        if not any(c.dep_ in {"compound", "amod"} and c.i in heads for c in entry[0].children)
+        if not any(
+            c.dep_ in {"compound", "amod", "acl"} and c.i in heads for c in entry[0].children
+        )  # ("106 prisoners wounded": the participle's)
     ]
 
 
@@ -177,7 +179,9 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
         return None if _part_of_them(noun) and not own else noun
     if _listed_after_a_total(noun):
         return None
-    for child in noun.children:
+    # the number nearest the noun ("37 dead and 106 prisoners wounded", where the model hung
+    # both numbers on "prisoners")
+    for child in sorted(noun.children, key=lambda c: abs(noun.i - c.i)):
         if (
             child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "advmod" and child.like_num)
         ) and _is_quantity(child, lexicon):  # ("reported 476 dead": the model's advmod)
@@ -271,6 +275,11 @@ def _preceding_noun(trigger: Token) -> list[Token]:
 def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
     """The nouns that may carry the count of a measure trigger."""
     result = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
+    # "that between 80 and 150 people were killed", where the model made "between" the
+    # subject and the counted noun its object
+    result += [
+        obj for c in result if c.lower_ == "between" for obj in c.children if obj.dep_ == "pobj"
+    ]
     # "killed between 48 and 90 people", "Between 40 and 50 of them died", where the model
     # took "between" for a preposition
     result += [
@@ -320,8 +329,14 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         c.dep_ == "nummod" or (c.dep_ == "advmod" and c.like_num) for c in trigger.children
     ):
         result.append(trigger)  # "gave 83 dead among civilians": the trigger is counted itself
-    if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
-        result.append(trigger)  # "the names of more than 4,700 of the dead"
+    if (
+        trigger.pos_ in {"ADJ", "NOUN", "ADV"}
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+    ):
+        # "the names of more than 4,700 of the dead" ("hundreds of dead thrown into the
+        # river", where the model took "dead" for an adverb)
+        result.append(trigger)
     if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ == "conj" and trigger.head.like_num:
         result.append(trigger.head)  # "spoke of between 83 and 93 dead" (parsed as a list)
     before = trigger.doc[trigger.i - 1] if trigger.i > trigger.sent.start else None

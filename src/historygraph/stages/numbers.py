@@ -56,6 +56,8 @@ def parse_number(text: str) -> int | None:
     100
     >>> parse_number("many") is None
     True
+    >>> parse_number("80 and 150") is None  # two ends of a range, not 230
+    True
     """
     text = text.strip().lower()
     if not text:
@@ -67,25 +69,29 @@ def parse_number(text: str) -> int | None:
     if m:
         return round(float(m.group(1)) * SCALES[m.group(2)])
     total = current = 0
-    seen = False
+    previous = ""  # the kind of the word before: "", "digit", "unit", "tens", "scale", "and"
     for word in re.split(r"[\s-]+", text):
-        if word == "and" and seen:
+        if word == "and" and previous == "scale":
+            previous = "and"  # "three hundred and forty" (not "80 and 150", a range)
             continue
-        if word in UNITS:
+        if word in UNITS and previous in {"", "tens", "scale", "and"}:
             current += UNITS[word]
-        elif word in TENS:
+            previous = "unit"
+        elif word in TENS and previous in {"", "scale", "and"}:
             current += TENS[word]
-        elif word in SCALES:
+            previous = "tens"
+        elif word in SCALES and previous != "and":
             current = max(current, 1) * SCALES[word]
             if SCALES[word] >= 1000:
                 total += current
                 current = 0
-        elif word.isdigit():
+            previous = "scale"
+        elif word.isdigit() and previous == "":
             current += int(word)
+            previous = "digit"
         else:
-            return None
-        seen = True
-    return total + current if seen else None
+            return None  # "80 and 150", "five six": no one number
+    return total + current if previous not in {"", "and"} else None
 
 
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
