@@ -1028,3 +1028,25 @@ def test_works_and_shipyards_are_places(extract) -> None:  # type: ignore[no-unt
     found = labels(doc)
     assert found.get("Lenin Shipyard") == "Place", found
     assert found.get("Kolomna Locomotive Plant") == "Place", found
+
+
+def test_an_acronym_after_a_longer_name_is_the_longer_names(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The report of the United Nations Assistance Mission for Rwanda (UNAMIR) was published "
+        "in May. The UNAMIR count was the only one. Officers of the People's Commissariat for "
+        "Internal Affairs (NKVD) shot the prisoners."
+    )
+    mission = "United Nations Assistance Mission for Rwanda"
+    assert labels(doc).get(mission) == "Organization", labels(doc)
+    assert mentions_of(doc, mission).count("UNAMIR") == 2, mentions_of(doc, mission)
+    assert "UNAMIR" not in labels(doc), labels(doc)  # one body, whichever way it is written
+    assert "UNAMIR" not in mentions_of(doc, "Rwanda")
+    assert "NKVD" in mentions_of(doc, "People's Commissariat for Internal Affairs")
+
+
+def test_a_count_before_and_is_no_part_of_a_groups_name(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In June 1954 MVD troops stormed the camp at Kengir. The official count gave 37 dead "
+        "and 106 prisoners wounded."
+    )
+    assert not [label for label in labels(doc) if label.startswith("and ")], labels(doc)

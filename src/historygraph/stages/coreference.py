@@ -14,6 +14,7 @@ from collections.abc import Callable
 from historygraph.document import Entity, Mention, Sentence, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import compact
+from historygraph.stages.clues import mention_root
 from historygraph.stages.mentions import (
     EntityBuilder,
     after_untagged_date,
@@ -53,8 +54,37 @@ def match_parenthesised_aliases(b: EntityBuilder) -> None:
         if found is None:
             continue
         span = Span(found.start(1), found.end(1))
+        if _acronym_of_a_longer_name(b, m, found.group(1)):
+            continue
         if b.covered(span) is None and not any(ch.isdigit() for ch in found.group(1)):
             b.add(span, m.entity, "alias")
+            named = b.doc.entities[m.entity]
+            for key, other in list(b.doc.entities.items()):
+                if (
+                    key != m.entity
+                    and other.gazetteer is None
+                    and other.cls == named.cls
+                    and fold_name(other.label) == fold_name(found.group(1))
+                ):
+                    _repoint(b, key, m.entity)  # "UNAMIR" elsewhere in the text: the same body
+
+
+def _acronym_of_a_longer_name(b: EntityBuilder, m: Mention, alias: str) -> bool:
+    """ "the United Nations Assistance Mission for Rwanda (UNAMIR)": an acronym after a name
+    that is the object of a preposition inside a longer proper name, and does not start
+    with the name's initial, is the longer name's ("officers of the People's Commissariat
+    for Internal Affairs (NKVD)": still the commissariat's)."""
+    if not (alias.isalpha() and alias.isupper() and len(alias) > 1):
+        return False
+    if alias[0] == b.doc.quote(m.span).lstrip()[:1].upper():
+        return False
+    sentence = b.doc.sentence_at(m.span.start)
+    last = [t for t in sentence.parsed if offset(t) < m.span.end]
+    if not last:
+        return False
+    root = mention_root(last[-1], m.span)
+    owner = root.head.head  # "Mission" of "Mission for Rwanda"
+    return root.dep_ == "pobj" and owner.pos_ == "PROPN" and owner.text[:1].isupper()
 
 
 #: Nouns that name armed forces of any kind: "the troops" may be any force named before.

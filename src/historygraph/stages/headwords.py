@@ -244,6 +244,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             or tokens[0].lower_ in QUANTIFIERS
             or (tokens[0].dep_ == "advmod" and tokens[0].head.like_num)  # "roughly 120,000"
             or (tokens[0].dep_ == "amod" and tokens[0].head.like_num)  # "more than 100,000"
+            or (tokens[0].dep_ == "cc" and len(tokens) > 1)  # "37 dead and 106 prisoners"
         ):
             tokens = tokens[1:]
         if not tokens:
