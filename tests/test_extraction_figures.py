@@ -802,3 +802,19 @@ def test_a_range_is_no_sum_and_a_participle_says_what_a_noun_counts(extract) -> 
     assert {("Killed", 37, "Exact"), ("Wounded", 106, "Exact")} <= figures, figures
     assert not {f for f in figures if f[1] == 230 or f[0] == "Imprisoned"}, figures
     assert ("Wounded", 37, "Exact") not in figures, figures
+
+
+def test_a_bound_after_the_word_a_count_conjoined_to_a_part_and_detentions(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 14 September Tajik troops attacked the village. According to the Ministry of "
+        "Health, 59 citizens have been killed, servicemen and civilians, three of them "
+        "children, and 144 have been wounded. Rumour speaks of a thousand dead and more.\n\n"
+        "On 13 September the police dispersed the march in Lindau. The ministry itself "
+        "reported 774 detentions. Twelve were killed and more than 30 wounded."
+    )
+    figures = figure_set(doc)
+    assert ("Wounded", 144, "Exact") in figures, figures
+    assert ("Killed", 1000, "AtLeast") in figures, figures
+    assert ("Killed", 1000, "Exact") not in figures, figures
+    assert ("Imprisoned", 774, "Exact") in figures, figures
+    assert {("Killed", 12, "Exact"), ("Wounded", 30, "AtLeast")} <= figures, figures

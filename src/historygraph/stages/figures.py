@@ -275,6 +275,15 @@ def _preceding_noun(trigger: Token) -> list[Token]:
 def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
     """The nouns that may carry the count of a measure trigger."""
     result = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
+    # "59 were killed, three of them children, and 144 have been wounded", where the model
+    # made the last part the subject and the count its conjunct
+    result += [
+        c
+        for a in list(result)
+        if a.dep_ in {"nsubj", "nsubjpass"} and a.pos_ == "NOUN"
+        for c in a.conjuncts
+        if c.like_num and c.i > a.i
+    ]
     # "that between 80 and 150 people were killed", where the model made "between" the
     # subject and the counted noun its object
     result += [
@@ -654,12 +663,21 @@ def _cue_words(cue: list[Token], lexicon: Lexicon) -> list[str]:
 _BOUND_AFTER = {"more": HG.AtLeast, "fewer": HG.AtMost, "less": HG.AtMost, "so": HG.Approximate}
 
 
-def _bound_after(phrase: list[Token]) -> URIRef | None:
-    """The bound "or more" (and the like) right after a number gives it, if any."""
+def _bound_after(phrase: list[Token], trigger: Token | None = None) -> Token | None:
+    """The word of the bound "or more" (and the like) right after a number, or after the
+    number and the trigger word it counts ("a thousand dead and more"), if any."""
     last = phrase[-1]
     doc = last.doc
-    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "or":
-        return _BOUND_AFTER.get(doc[last.i + 2].lower_)
+    i = last.i + 1
+    if trigger is not None and i < len(doc) and doc[i].i == trigger.i:
+        i += 1
+    if i + 1 >= len(doc) or doc[i + 1].lower_ not in _BOUND_AFTER:
+        return None
+    if doc[i].lower_ == "or":
+        return doc[i + 1]
+    ends = i + 2 >= len(doc) or doc[i + 2].is_punct or doc[i + 2].lower_ in {"and", "or"}
+    if doc[i].lower_ == "and" and ends:
+        return doc[i + 1]  # ("and more than 30 wounded": a cue of the next count)
     return None
 
 
@@ -837,11 +855,13 @@ def _figure_at(
         words = low.group(0).split() + words
         first = min(first, low_key)
     quantity = read_quantity(words, lexicon) if low is None else None
-    after = _bound_after(phrase) if quantity is not None and quantity[1] == HG.Exact else None
+    after = (
+        _bound_after(phrase, trigger) if quantity is not None and quantity[1] == HG.Exact else None
+    )
     if quantity is not None and after is not None:
-        # "put the number of injured at 15 or more"
-        end = max(end, token_span(phrase[-1].doc[phrase[-1].i + 2]).end)
-        quantity = (quantity[0], after)
+        # "put the number of injured at 15 or more", "a thousand dead and more"
+        end = max(end, token_span(after).end)
+        quantity = (quantity[0], _BOUND_AFTER[after.lower_])
     if quantity is not None:
         return [(Span(first, end), quantity, offset(phrase[0]))]
     ends = read_range(_unhedged(words, lexicon)) if not cue else None
