@@ -89,11 +89,13 @@ def test_a_modified_name_joins_the_plain_name(extract) -> None:  # type: ignore[
 def test_nationalities(extract) -> None:  # type: ignore[no-untyped-def]
     # a plural nationality used as a noun is a people; the adjective is no person
     doc = extract(
-        "Thousands of Kurds fled to Turkey in 1991. Soldiers fled towards Barda, the nearest "
-        "town under Azerbaijani control."
+        "Thousands of Kazakhs fled to Turkey in 1991. Soldiers fled towards Barda, the nearest "
+        "town under Azerbaijani control. Thousands of Kurds fled too."
     )
     found = labels(doc)
-    assert found.get("Kurds") == "Group"
+    assert found.get("Kazakhs") == "Group", found
+    assert found.get("Kurdish people") == "Group", found  # the gazetteer's people
+    assert "Kurds" in mentions_of(doc, "Kurdish people")
     assert "Azerbaijani" not in found
     assert found.get("Barda") == "Place"
 
@@ -1050,3 +1052,23 @@ def test_a_count_before_and_is_no_part_of_a_groups_name(extract) -> None:  # typ
         "and 106 prisoners wounded."
     )
     assert not [label for label in labels(doc) if label.startswith("and ")], labels(doc)
+
+
+def test_peoples_without_a_country_of_their_name_are_groups(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In February 1905 clashes between Armenians and Tatars broke out in the city. In April "
+        "1994 militias killed Tutsi and moderate Hutu in the parish."
+    )
+    found = labels(doc)
+    assert found.get("Tatars") == "Group", found
+    assert found.get("Tutsi") == "Group" and found.get("Hutu") == "Group", found
+
+
+def test_names_a_plural_place_noun_lists_or_that_modify_it_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Tajik artillery shelled Kyrgyz villages, among them Ak-Sai, Dostuk and Arka. "
+        "Residents of the Batken and Leilek districts have been evacuated."
+    )
+    found = labels(doc)
+    for name in ("Ak-Sai", "Dostuk", "Arka", "Leilek"):
+        assert found.get(name) == "Place", (name, found)

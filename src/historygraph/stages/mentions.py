@@ -671,15 +671,29 @@ def _named_settlement(root: Token) -> bool:
 
 
 def _named_places(b: EntityBuilder, root: Token) -> bool:
-    """ "the old quarters of al-Kilaniya, al-Barudiya and al-Hadir": the names a plural
-    place noun of the lexicon is "of"."""
+    """ "the old quarters of al-Kilaniya, al-Barudiya and al-Hadir", "the Batken and Leilek
+    districts", "shelled villages, among them Ak-Sai, Dostuk and Arka": the names a plural
+    place noun of the lexicon is "of", that modify it, or that it lists."""
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
+    if first.dep_ in {"nmod", "compound"}:
+        return _plural_place_noun(b, first.head)
     prep = first.head
-    if first.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+    if first.dep_ != "pobj" or prep.head.i == prep.i:
         return False
-    noun = prep.head
+    if prep.lower_ == "of":
+        return _plural_place_noun(b, prep.head)
+    if prep.lower_ in {"among", "including"} and prep.i > 1:
+        before = prep.doc[prep.i - 1]
+        if before.is_punct:
+            before = prep.doc[prep.i - 2]
+        return _plural_place_noun(b, before)
+    return False
+
+
+def _plural_place_noun(b: EntityBuilder, noun: Token) -> bool:
+    """Whether a token is a plural place noun of the lexicon ("villages", "districts")."""
     cls = b.lexicon.head_words.get(noun.lower_) or b.lexicon.head_words.get(lemma(noun))
     return noun.tag_ == "NNS" and cls is not None and b.ontology.is_a(cls, HG.Place)
 
