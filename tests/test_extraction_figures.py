@@ -818,3 +818,18 @@ def test_a_bound_after_the_word_a_count_conjoined_to_a_part_and_detentions(extra
     assert ("Killed", 1000, "Exact") not in figures, figures
     assert ("Imprisoned", 774, "Exact") in figures, figures
     assert {("Killed", 12, "Exact"), ("Wounded", 30, "AtLeast")} <= figures, figures
+
+
+def test_people_who_perished_and_a_part_of_the_injured(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1920 Red Army troops stormed the city of Ganja and killed residents. Émigré "
+        "authors estimated that between 12,000 and 15,000 people, most of them civilians, "
+        "perished in the storming.\n\n"
+        "In March 1988 Iraqi aircraft bombed Halabja. More than 400 of the injured have been "
+        "flown to hospitals in Tehran. One of the wounded, a boy of ten, died on Friday."
+    )
+    figures = figure_set(doc)
+    assert {("Killed", 12000, "AtLeast"), ("Killed", 15000, "AtMost")} <= figures, figures
+    assert ("Wounded", 400, "AtLeast") in figures, figures
+    assert ("Killed", 1, "Exact") in figures, figures
+    assert ("Wounded", 1, "Exact") not in figures, figures

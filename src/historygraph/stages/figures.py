@@ -215,6 +215,14 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _a_part_the_verb_counts(noun: Token, trigger: Token, trigger_ids: set[int]) -> bool:
+    """ "One of the wounded, John Johnston, died": the part counts what its verb says
+    (one dead), not the word it is a part of (one wounded)."""
+    if noun.i != trigger.i or trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
+        return False
+    return trigger.head.head.head.i in trigger_ids
+
+
 def _range_on_a_verb(number: Token) -> bool:
     """ "Between 40 and 50 of them died", parsed as a prepositional phrase of the verb: the
     range is the verb's own count."""
@@ -338,13 +346,9 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         c.dep_ == "nummod" or (c.dep_ == "advmod" and c.like_num) for c in trigger.children
     ):
         result.append(trigger)  # "gave 83 dead among civilians": the trigger is counted itself
-    if (
-        trigger.pos_ in {"ADJ", "NOUN", "ADV"}
-        and trigger.dep_ == "pobj"
-        and trigger.head.lower_ == "of"
-    ):
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
         # "the names of more than 4,700 of the dead" ("hundreds of dead thrown into the
-        # river", where the model took "dead" for an adverb)
+        # river", "400 of the injured", where the model took the word for an adverb or a verb)
         result.append(trigger)
     if trigger.pos_ in {"ADJ", "NOUN"} and trigger.dep_ == "conj" and trigger.head.like_num:
         result.append(trigger.head)  # "spoke of between 83 and 93 dead" (parsed as a list)
@@ -1067,6 +1071,8 @@ def find_figures(doc: Document, ctx: Context) -> None:
         trigger_ids = {t.i for t, _, _ in triggers}
         for trigger, measure, trigger_span in triggers:
             for noun in _arguments(trigger, measure):
+                if _a_part_the_verb_counts(noun, trigger, trigger_ids):
+                    continue
                 found = _figure_at(noun, trigger, trigger_span, lexicon)
                 if not found:
                     continue
