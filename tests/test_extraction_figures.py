@@ -833,3 +833,17 @@ def test_people_who_perished_and_a_part_of_the_injured(extract) -> None:  # type
     assert ("Wounded", 400, "AtLeast") in figures, figures
     assert ("Killed", 1, "Exact") in figures, figures
     assert ("Wounded", 1, "Exact") not in figures, figures
+
+
+def test_people_who_sought_treatment_and_dead_put_at_a_number(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In April 1989 Soviet troops dispersed the rally in Tbilisi. About 760 people had "
+        "sought medical help, and about 4,000 people were treated for gas poisoning.\n\n"
+        "In March 1918 Bolshevik troops stormed Ganja. Armenian officials have put their own "
+        "military dead at more than 3,700. The Bolsheviks reported ten thousand Muslim dead or "
+        "more."
+    )
+    figures = figure_set(doc)
+    assert {("Wounded", 760, "Approximate"), ("Wounded", 4000, "Approximate")} <= figures, figures
+    assert ("Killed", 3700, "AtLeast") in figures, figures
+    assert ("Killed", 10000, "AtLeast") in figures, figures

@@ -215,6 +215,10 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+#: Verbs that give a count "at" a number ("put the dead at 500", "estimated the toll at").
+_PUTTING_VERBS = frozenset({"put", "place", "estimate"})
+
+
 def _a_part_the_verb_counts(noun: Token, trigger: Token, trigger_ids: set[int]) -> bool:
     """ "One of the wounded, John Johnston, died": the part counts what its verb says
     (one dead), not the word it is a part of (one wounded)."""
@@ -342,6 +346,15 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"at", "as"}:
                     result += [c for c in prep.children if c.dep_ == "pobj"]
+    if trigger.dep_ in {"advcl", "xcomp", "ccomp"} and lemma(trigger.head) in _PUTTING_VERBS:
+        # "have put their own military dead at more than 3,700", the model's clause
+        result += [
+            c
+            for prep in trigger.head.children
+            if prep.dep_ == "prep" and prep.lower_ == "at"
+            for c in prep.children
+            if c.dep_ == "pobj"
+        ]
     if trigger.pos_ in {"ADJ", "NOUN"} and any(
         c.dep_ == "nummod" or (c.dep_ == "advmod" and c.like_num) for c in trigger.children
     ):
@@ -673,8 +686,8 @@ def _bound_after(phrase: list[Token], trigger: Token | None = None) -> Token | N
     last = phrase[-1]
     doc = last.doc
     i = last.i + 1
-    if trigger is not None and i < len(doc) and doc[i].i == trigger.i:
-        i += 1
+    if trigger is not None and 0 < trigger.i - last.i <= 3:
+        i = trigger.i + 1  # ("ten thousand Muslim dead or more")
     if i + 1 >= len(doc) or doc[i + 1].lower_ not in _BOUND_AFTER:
         return None
     if doc[i].lower_ == "or":
