@@ -1072,3 +1072,24 @@ def test_names_a_plural_place_noun_lists_or_that_modify_it_are_places(extract) -
     found = labels(doc)
     for name in ("Ak-Sai", "Dostuk", "Arka", "Leilek"):
         assert found.get(name) == "Place", (name, found)
+
+
+def test_historians_and_researchers_are_groups(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Georgian researchers estimate that 80 people were killed. Western historians accept "
+        "a figure of about 10,000."
+    )
+    found = labels(doc)
+    assert found.get("Georgian researchers") == "Group", found
+    assert found.get("Western historians") == "Group", found
+
+
+def test_a_named_press_and_garrison_and_no_possessive_mark_in_a_label(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The Soviet press called them hooligans. Servicemen of the Vilnius garrison guarded the "
+        "tower. But the city's garrison did nothing for three days."
+    )
+    found = labels(doc)
+    assert found.get("Soviet press") == "Organization", found
+    assert found.get("Vilnius garrison") == "MilitaryForce", found
+    assert not [label for label in found if label.startswith("'s")], found

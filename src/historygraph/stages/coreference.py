@@ -139,7 +139,8 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
                 continue  # relational use: "the leadership of X" names no force itself
             tokens = after_untagged_date(
-                [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
+                # ("the city's garrison": neither the possessor nor its "'s")
+                [t for t in chunk if t.dep_ not in {"det", "poss", "case"} and not t.is_punct]
             )
             span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
             if b.covered(span) is not None:
