@@ -1093,3 +1093,10 @@ def test_a_named_press_and_garrison_and_no_possessive_mark_in_a_label(extract) -
     assert found.get("Soviet press") == "Organization", found
     assert found.get("Vilnius garrison") == "MilitaryForce", found
     assert not [label for label in found if label.startswith("'s")], found
+
+
+def test_named_markets_and_borders_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("A shell hit the Dostuk border market. Troops crossed the Ingush border.")
+    found = labels(doc)
+    assert found.get("Ingush border") == "Place", found
+    assert found.get("Dostuk border market") == "Place", found
