@@ -238,7 +238,11 @@ class Resolver:
                 mention.aimed = kind == "weak" and (
                     self._strikes_people(head, cls) or self._takes_a_place(head, cls)
                 )
-                if kind == "weak" and not mention.aimed and self._fires_on_a_place(head, cls):
+                if (
+                    kind == "weak"
+                    and not mention.aimed
+                    and self._fires_on_a_place(head, cls, tokens)
+                ):
                     # "the Armenian forces were firing on Kelbajar": an attack on a place
                     mention.cls, mention.aimed = HG.MilitaryOperation, True
                 mention.anchors = self._anchors(head)
@@ -551,13 +555,14 @@ class Resolver:
             token.head.i == mention.head.i and token.dep_ in {"dobj", "pobj"} and token.i != date.i
         )
 
-    def _fires_on_a_place(self, verb: Token, cls: URIRef) -> bool:
+    def _fires_on_a_place(self, verb: Token, cls: URIRef, trigger: list[Token]) -> bool:
         """ "were firing on Kelbajar from the mountains": a weak trigger of an act aimed at
         people ("fire", "shoot") aimed at a town, by an armed body (not at a site named
         with a head word: "shooting on Tbilisi Avenue" is where the shooting was)."""
         if verb.pos_ != "VERB" or self.class_value(self.lexicon.of_roles, cls) != HG.affected:
             return False
-        if any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ != "fire" for c in verb.children):
+        own = {t.i for t in trigger}  # ("opened fire on villages": "fire" is the trigger's)
+        if any(c.dep_ in {"dobj", "nsubjpass"} and c.i not in own for c in verb.children):
             return False  # "killed 14 people at the television tower": whom it struck
 
         def a_town(token: Token) -> bool:
