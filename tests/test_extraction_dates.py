@@ -245,6 +245,7 @@ def test_going_to_a_memorial_is_a_commemoration(extract) -> None:  # type: ignor
     assert events == [
         ("Commemoration", "1991-03-16"),
         ("Commemoration", "1992-01-14"),
+        ("Protest", "1993-05-02"),  # a gathering away from a memorial commemorates nothing
     ], events
     assert doc.entities[doc.live_events()[0].place].label == "Ravna Memorial"  # type: ignore[index]
 

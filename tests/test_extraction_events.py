@@ -686,3 +686,13 @@ def test_troops_who_execute_residents_commit_a_massacre(extract) -> None:  # typ
     doc = extract("In October 1941 German troops executed the residents of the village.")
     massacre = next(e for e in doc.live_events() if e.cls == HG.Massacre)
     assert [doc.entities[a].label for a in massacre.affected] == ["residents"], massacre.affected
+
+
+def test_people_driven_from_their_homes_a_crowd_that_gathers_and_a_dispersal(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1988 more than 200,000 Azerbaijanis were driven from their homes in Armenia.\n\n"
+        "On 21 March 1960 a large crowd gathered outside the Sharpeville police station.\n\n"
+        "On 17 December 1989 the militia dispersed the demonstrators in Timisoara."
+    )
+    classes = [e.cls for e in doc.live_events()]
+    assert classes == [HG.Deportation, HG.Protest, HG.MilitaryOperation], classes
