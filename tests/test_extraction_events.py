@@ -696,3 +696,13 @@ def test_people_driven_from_their_homes_a_crowd_that_gathers_and_a_dispersal(ext
     )
     classes = [e.cls for e in doc.live_events()]
     assert classes == [HG.Deportation, HG.Protest, HG.MilitaryOperation], classes
+
+
+def test_a_curfew_a_walkout_and_candles_lit(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 29 February 1988 a curfew was introduced in Sumgait.\n\n"
+        "By Friday students at scores of colleges had walked out of classes.\n\n"
+        "On 13 January 2021 people across the country lit candles in their windows."
+    )
+    classes = [e.cls for e in doc.live_events()]
+    assert classes == [HG.Declaration, HG.Protest, HG.Commemoration], classes
