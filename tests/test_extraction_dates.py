@@ -895,3 +895,13 @@ def test_an_old_style_dateline_whose_year_the_model_left_out(extract) -> None:  
     dates = {doc.quote(t.span): (t.value, t.temporal) for t in doc.times if t.kind == "date"}
     assert dates["May 18, 1903"] == ("1903-05-18", False), dates
     assert dates["yesterday"] == ("1903-05-17", True), dates
+
+
+def test_a_day_named_before_as_the_eve_of_a_night_keeps_that_nights_year(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Troops entered Kessel on the night of 19 to 20 January 1990.\n\n"
+        "In November 1988 thousands rallied on the square, and during 1989 the rallies grew.\n\n"
+        "On 19 January the Presidium declared a state of emergency in Kessel."
+    )
+    declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
+    assert declaration.date is not None and declaration.date.value == "1990-01-19"

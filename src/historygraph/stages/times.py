@@ -382,15 +382,19 @@ def find_times(doc: Document, ctx: Context) -> None:
             first = _RANGE_START.search(doc.text, max(0, span.start - 12), span.start)
             before = first.start() if first is not None else span.start
             night = _NIGHT_OF.search(doc.text, max(0, before - 16), before)
+            other_day: int | None = None  # the range's other day, named with this one
             if night is not None and date.day is not None:
                 # "the night of 19 to 20 January 1990": the night is dated by its morning
                 later = _DAY_RANGE.match(ent.text)
                 if later is not None and int(later.group(1)) > date.day:
+                    other_day = date.day
                     date = ParsedDate(date.year, date.month, int(later.group(1)))
                 if first is not None:
+                    other_day = int(first.group(1))
                     span = Span(first.start(1), span.end)
             elif first is not None and date.day is not None and int(first.group(1)) < date.day:
                 # "from 27 to 29 February 1988", tagged from "29" on: the range's first day
+                other_day = date.day
                 date = ParsedDate(date.year, date.month, int(first.group(1)))
                 span = Span(first.start(1), span.end)
             if date.year is None and written is None and _is_dateline(doc, paragraph, span):
@@ -466,6 +470,11 @@ def find_times(doc: Document, ctx: Context) -> None:
                 continue
             if date.day is not None and date.month is not None and not quoted:
                 days_named[(date.month, date.day)] = date
+                if other_day is not None and date.year is not None:
+                    # "On 19 January" after "the night of 19 to 20 January 1990": that year's
+                    days_named.setdefault(
+                        (date.month, other_day), ParsedDate(date.year, date.month, other_day)
+                    )
             if date.month is not None and date.year is not None and temporal and not quoted:
                 months_named[date.month] = date.year
             if (
