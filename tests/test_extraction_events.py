@@ -706,3 +706,13 @@ def test_a_curfew_a_walkout_and_candles_lit(extract) -> None:  # type: ignore[no
     )
     classes = [e.cls for e in doc.live_events()]
     assert classes == [HG.Declaration, HG.Protest, HG.Commemoration], classes
+
+
+def test_a_memorial_opened_or_dedicated_is_a_commemoration(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The Eternal Flame memorial was opened by President Heydar Aliyev in 1998. The "
+        "Ravna Memorial was dedicated by Bill Clinton on 20 September 2003.\n\n"
+        "Soldiers opened fire at the memorial on 9 April 1989 and killed 12 people."
+    )
+    classes = [e.cls for e in doc.live_events()]
+    assert classes == [HG.Commemoration, HG.Commemoration, HG.Massacre], classes

@@ -656,12 +656,22 @@ class Resolver:
             return []
         result = []
         for token in sentence.parsed:
-            if token.pos_ != "VERB" or is_passive(token) or token.dep_ == "relcl":
+            if token.pos_ != "VERB" or token.dep_ == "relcl":
                 continue  # "the young people who came to the Alley" describes them
             entries = table.get(lemma(token)) or table.get(token.lower_)
             if not entries:
                 continue
-            places = destinations(token)
+            if any(
+                m.sentence is sentence and m.head.i == token.i and m.span != token_span(token)
+                for m in found
+            ):
+                continue  # a phrase trigger says what the verb means: "opened fire at the memorial"
+            # "the memorial was opened in 1998": what a passive verb acts on is its subject
+            places = (
+                [c for c in token.children if c.dep_ == "nsubjpass"]
+                if is_passive(token)
+                else destinations(token)
+            )
             for cls, sites in entries:
                 site = next(
                     (t for t in places if any(names_a_site(n, sites) for n in self._site_names(t))),
