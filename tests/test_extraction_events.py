@@ -716,3 +716,13 @@ def test_a_memorial_opened_or_dedicated_is_a_commemoration(extract) -> None:  # 
     )
     classes = [e.cls for e in doc.live_events()]
     assert classes == [HG.Commemoration, HG.Commemoration, HG.Massacre], classes
+
+
+def test_a_funeral_procession_and_a_silence_are_commemorations(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 22 January 1990 hundreds of thousands of people followed the coffins to the "
+        "hill.\n\n"
+        "At noon on 20 January 2020 the country fell silent for a minute."
+    )
+    classes = [e.cls for e in doc.live_events()]
+    assert classes == [HG.Commemoration, HG.Commemoration], classes
