@@ -726,3 +726,12 @@ def test_a_funeral_procession_and_a_silence_are_commemorations(extract) -> None:
     )
     classes = [e.cls for e in doc.live_events()]
     assert classes == [HG.Commemoration, HG.Commemoration], classes
+
+
+def test_a_memorial_ceremony_and_a_commemorative_march(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Today a memorial ceremony was held at the Juma Mosque in Kessel.\n\n"
+        "A commemorative march has been held in Lindau every year since 1973."
+    )
+    classes = [e.cls for e in doc.live_events()]
+    assert classes == [HG.Commemoration, HG.Commemoration], classes
