@@ -112,3 +112,19 @@ def test_a_verb_that_needs_words_without_them_is_an_error(
     )
     with pytest.raises(OntologyError, match=f"hg:{verbs} but no hg:{words}"):
         _ = load_ontology([onto]).lexicon
+
+
+def test_a_participant_noun_that_is_not_one_string_is_an_error(tmp_path: Path) -> None:
+    from historygraph.errors import OntologyError
+    from historygraph.ontology import load_ontology
+
+    onto = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, onto)
+    (onto / "extensions").mkdir(exist_ok=True)
+    (onto / "extensions" / "bad.ttl").write_text(
+        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
+        "hg:War hg:participantNoun hg:Protest .\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(OntologyError, match="hg:participantNoun 0 times as a string"):
+        _ = load_ontology([onto]).lexicon

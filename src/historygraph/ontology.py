@@ -382,6 +382,22 @@ def _write_cache(path: Path, ontology: Ontology) -> None:
         atomic_write_bytes(path, pickle.dumps(ontology, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def _participant_nouns(g: Graph) -> dict[URIRef, str]:
+    """Event class -> its hg:participantNoun (one plain string, lower case)."""
+    result = {}
+    for subject in sorted(
+        {s for s in g.subjects(HG.participantNoun, None) if isinstance(s, URIRef)}
+    ):
+        nouns = _strings(g, subject, HG.participantNoun)
+        if len(nouns) != 1:
+            raise OntologyError(
+                f"{subject} has hg:participantNoun {len(nouns)} times as a string; give one "
+                '(a plural noun such as "protesters")'
+            )
+        result[subject] = nouns[0].lower()
+    return result
+
+
 def _strings(graph: Graph, subject: Node, prop: URIRef) -> list[str]:
     return sorted(str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal))
 
@@ -553,12 +569,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         ),
         site_triggers=site_triggers,
         agent_trigger_roles=_class_map(HG.agentTriggerRole),
-        participant_nouns={
-            s: min(_strings(g, s, HG.participantNoun)).lower()
-            for s in sorted(
-                {s for s in g.subjects(HG.participantNoun, None) if isinstance(s, URIRef)}
-            )
-        },
+        participant_nouns=_participant_nouns(g),
         verdict_triggers=verdict_triggers,
         targeted_triggers={
             w.lower(): s

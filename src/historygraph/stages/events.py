@@ -28,15 +28,7 @@ from typing import TypeVar
 
 from rdflib import URIRef
 
-from historygraph.document import (
-    Document,
-    Entity,
-    EventRecord,
-    Mention,
-    Sentence,
-    Span,
-    TimeExpression,
-)
+from historygraph.document import Document, EventRecord, Sentence, Span, TimeExpression
 from historygraph.namespaces import HG
 from historygraph.ontology import Ontology, compact
 from historygraph.pipeline import Context, stage
@@ -85,8 +77,9 @@ from historygraph.stages.clues import (
     verdicts_of,
     where_reported,
 )
+from historygraph.stages.mentions import EntityBuilder
 from historygraph.stages.merge import Merger
-from historygraph.stages.names import SETTLEMENT_NOUNS, entity_key, nationality_words
+from historygraph.stages.names import SETTLEMENT_NOUNS, nationality_words
 from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,
@@ -857,14 +850,12 @@ class Resolver:
     def _add_mention(self, span: Span, cls: URIRef, label: str) -> None:
         """A mention of the entity of ``cls`` labelled ``label`` (made if new), found while
         reading events; it is where the entities stage would have put it in the list."""
-        key = entity_key(cls, label)
-        if key not in self.doc.entities:
-            self.doc.entities[key] = Entity(key=key, cls=cls, label=label)
-        surface = " ".join(self.doc.quote(span).split())
-        if surface != label:
-            self.doc.entities[key].aliases.add(surface)
+        builder = EntityBuilder(self.doc, self.ontology)  # (its entity and alias rules)
+        key = builder.entity_for(cls, label)
         bisect.insort(
-            self.doc.mentions, Mention(span, key, COUNTED), key=lambda m: (m.span.start, m.span.end)
+            self.doc.mentions,
+            builder.mention(span, key, COUNTED),
+            key=lambda m: (m.span.start, m.span.end),
         )
         for pos in range(span.start, span.end):
             self.char_entity.setdefault(pos, key)

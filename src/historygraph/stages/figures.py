@@ -215,6 +215,17 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _objects_of(head: Token, prepositions: set[str]) -> list[Token]:
+    """The objects of ``head``'s prepositions among ``prepositions`` ("at 500")."""
+    return [
+        c
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in prepositions
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+
+
 #: Verbs that give a count "at" a number ("put the dead at 500", "estimated the toll at").
 _PUTTING_VERBS = frozenset({"put", "place", "estimate"})
 
@@ -343,18 +354,10 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
             result.append(head)
         result += [c for c in head.children if c.dep_ in ARGUMENT_DEPS and c.i != trigger.i]
         if trigger.dep_ == "oprd":  # "put the Azerbaijani dead at around 500"
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"at", "as"}:
-                    result += [c for c in prep.children if c.dep_ == "pobj"]
+            result += _objects_of(head, {"at", "as"})
     if trigger.dep_ in {"advcl", "xcomp", "ccomp"} and lemma(trigger.head) in _PUTTING_VERBS:
         # "have put their own military dead at more than 3,700", the model's clause
-        result += [
-            c
-            for prep in trigger.head.children
-            if prep.dep_ == "prep" and prep.lower_ == "at"
-            for c in prep.children
-            if c.dep_ == "pobj"
-        ]
+        result += _objects_of(trigger.head, {"at"})
     if trigger.pos_ in {"ADJ", "NOUN"} and any(
         c.dep_ == "nummod" or (c.dep_ == "advmod" and c.like_num) for c in trigger.children
     ):
