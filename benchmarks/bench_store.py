@@ -12,7 +12,15 @@ is its own), on the same generated ``graph.trig``:
 * ``pyoxigraph``: bare pyoxigraph: ``Store(path).bulk_load(graph.trig)`` and
   ``optimize()``, then,
   in a second process, ``Store.read_only(path).query(q,
-  use_default_graph_as_union=True)`` with every row's terms read.
+  use_default_graph_as_union=True)`` with every row's terms read; and the
+  same asked as ``SELECT DISTINCT`` (``bare-d``). The union repeats a
+  solution once per named graph that states its triples (entities are
+  re-described in each source), so on the join with ``LIMIT 100`` bare's 100
+  rows can be a few distinct ones; the table shows rows and distinct rows
+  for every backend and, for the shapes without ``LIMIT``, whether each
+  backend's distinct rows are hg's;
+* ``engine``: pyoxigraph alone on historygraph's own store (the merged
+  default graph), no checks, no conversion: historygraph's own overhead.
 
 The graph imitates real output: events of nine classes with a label, a date
 (``xsd:date``, ``gYearMonth`` or ``gYear``), a place, agents, evidence nodes
@@ -244,6 +252,11 @@ def make_graph_dir(target: Path, size: int) -> dict[str, int]:
 # --- workers (each in its own process) ---------------------------------------------------
 
 
+def _rdflib_rows(rows: Any) -> list[tuple[str, ...]]:
+    """``KnowledgeGraph.query`` rows (dicts of rdflib terms) as tuples of N-Triples terms."""
+    return [tuple("UNDEF" if t is None else t.n3() for t in row.values()) for row in rows]
+
+
 def _peak_rss_mib() -> float:
     """This process's peak RSS in MiB.
 
@@ -261,9 +274,23 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def _time_queries(run: Any, repeats: int) -> dict[str, Any]:
+def _answer_digest(rows: set[tuple[str, ...]]) -> str:
+    """A digest of a set of rows written as N-Triples terms (to compare answers across backends)."""
+    import hashlib
+
+    return hashlib.sha256("\n".join(sorted("\t".join(row) for row in rows)).encode()).hexdigest()
+
+
+def _time_queries(run: Any, repeats: int, answer: Any, distinct: bool = False) -> dict[str, Any]:
+    """Time each shape (one cold run, then ``repeats``); then, untimed, read its distinct rows.
+
+    ``answer(text)`` gives the rows as tuples of N-Triples terms; their
+    distinct count and digest show whether two backends answered the same.
+    ``distinct`` asks every shape as ``SELECT DISTINCT``.
+    """
     out: dict[str, Any] = {}
-    for shape, text in QUERIES.items():
+    for shape, query in QUERIES.items():
+        text = query.replace("SELECT ", "SELECT DISTINCT ", 1) if distinct else query
         t0 = time.perf_counter()
         rows = run(text)
         cold = time.perf_counter() - t0
@@ -272,7 +299,15 @@ def _time_queries(run: Any, repeats: int) -> dict[str, Any]:
             t0 = time.perf_counter()
             run(text)
             warm.append(time.perf_counter() - t0)
-        out[shape] = {"rows": rows, "cold": cold, "median": statistics.median(warm), "runs": warm}
+        unique = set(answer(text))
+        out[shape] = {
+            "rows": rows,
+            "distinct_rows": len(unique),
+            "answer_digest": _answer_digest(unique),
+            "cold": cold,
+            "median": statistics.median(warm),
+            "runs": warm,
+        }
     return out
 
 
@@ -289,7 +324,11 @@ def worker(kind: str, graph_dir: Path, repeats: int) -> dict[str, Any]:
         def run(text: str) -> int:
             return len(kg.query(text))  # type: ignore[arg-type]
 
-        return {"load": load, "queries": _time_queries(run, repeats), "peak_mib": _peak_rss_mib()}
+        def answer(text: str) -> list[tuple[str, ...]]:
+            return _rdflib_rows(kg.query(text))
+
+        queries = _time_queries(run, repeats, answer)
+        return {"load": load, "queries": queries, "peak_mib": _peak_rss_mib()}
     if kind == "hg-load":
         from historygraph.config import load_config
         from historygraph.store import load_store
@@ -312,7 +351,11 @@ def worker(kind: str, graph_dir: Path, repeats: int) -> dict[str, Any]:
         def run(text: str) -> int:
             return len(kg.query(text))  # type: ignore[arg-type]
 
-        return {"open": opened, "queries": _time_queries(run, repeats), "peak_mib": _peak_rss_mib()}
+        def answer(text: str) -> list[tuple[str, ...]]:
+            return _rdflib_rows(kg.query(text))
+
+        queries = _time_queries(run, repeats, answer)
+        return {"open": opened, "queries": queries, "peak_mib": _peak_rss_mib()}
     import pyoxigraph as ox
 
     if kind == "bare-load":
@@ -323,11 +366,12 @@ def worker(kind: str, graph_dir: Path, repeats: int) -> dict[str, Any]:
         store.flush()
         quads = len(store)
         return {"load": time.perf_counter() - t0, "quads": quads, "peak_mib": _peak_rss_mib()}
-    if kind in {"bare-query", "engine-query"}:
+    if kind in {"bare-query", "bare-distinct", "engine-query"}:
         from historygraph.namespaces import PREFIXES
 
         prefixes = {k: str(v) for k, v in PREFIXES.items()}
-        union = kind == "bare-query"  # engine-query: historygraph's store, its merged default graph
+        # engine-query: historygraph's store, its merged default graph
+        union = kind != "engine-query"
         path = store_path if union else graph_dir / "store" / "oxigraph"
         t0 = time.perf_counter()
         store = ox.Store.read_only(str(path))
@@ -337,7 +381,15 @@ def worker(kind: str, graph_dir: Path, repeats: int) -> dict[str, Any]:
             answer = store.query(text, prefixes=prefixes, use_default_graph_as_union=union)
             return len([list(solution) for solution in answer])
 
-        return {"open": opened, "queries": _time_queries(run, repeats), "peak_mib": _peak_rss_mib()}
+        def answer(text: str) -> list[tuple[str, ...]]:
+            solutions = store.query(text, prefixes=prefixes, use_default_graph_as_union=union)
+            return [
+                tuple("UNDEF" if term is None else str(term) for term in solution)
+                for solution in solutions
+            ]
+
+        queries = _time_queries(run, repeats, answer, distinct=kind == "bare-distinct")
+        return {"open": opened, "queries": queries, "peak_mib": _peak_rss_mib()}
     raise ValueError(f"unknown worker {kind!r}")
 
 
@@ -369,22 +421,37 @@ def summarise(results: dict[str, Any]) -> dict[str, Any]:
     """Ratios against the targets, per shape, and the memory comparison."""
     rd, hg = results["rdflib"], results["hg-query"]
     bare, engine = results["bare-query"], results["engine-query"]
+    bare_d = results["bare-distinct"]
+    named = (
+        ("rdflib", rd),
+        ("hg", hg),
+        ("bare", bare),
+        ("bare_distinct", bare_d),
+        ("engine", engine),
+    )
     shapes = {}
-    for shape in QUERIES:
-        r, h, b, e = (x["queries"][shape]["median"] for x in (rd, hg, bare, engine))
+    for shape, text in QUERIES.items():
+        r, h, b, d, e = (x["queries"][shape]["median"] for x in (rd, hg, bare, bare_d, engine))
+        answers = {name: x["queries"][shape] for name, x in named}
+        digest = answers["hg"]["answer_digest"]
         shapes[shape] = {
             "rdflib_s": r,
             "hg_oxigraph_s": h,
             "bare_pyoxigraph_s": b,
+            "bare_distinct_s": d,
             "engine_only_s": e,
             "hg_vs_bare": h / b,
+            "hg_vs_bare_distinct": h / d,
             "hg_vs_engine": h / e,
             "rdflib_vs_hg": r / h,
-            "rows": {
-                name: x["queries"][shape]["rows"]
-                for name, x in (("rdflib", rd), ("hg", hg), ("bare", bare), ("engine", engine))
-            },
+            "rows": {name: a["rows"] for name, a in answers.items()},
+            "distinct_rows": {name: a["distinct_rows"] for name, a in answers.items()},
+            # with LIMIT and no ORDER BY, each engine may pick other rows: not compared
+            "same_answer_as_hg": None
+            if "LIMIT" in text
+            else {name: a["answer_digest"] == digest for name, a in answers.items()},
             "vs_bare": verdict(h / b <= TARGET_VS_BARE),
+            "vs_bare_distinct": verdict(h / d <= TARGET_VS_BARE),
             "vs_engine": verdict(h / e <= TARGET_VS_BARE),
             "vs_rdflib": verdict(r / h >= TARGET_VS_RDFLIB),
         }
@@ -432,31 +499,48 @@ def print_report(counts: dict[str, int], results: dict[str, Any], summary: dict[
     print(
         "columns: rdflib = historygraph memory store; hg = historygraph on Oxigraph "
         "(KnowledgeGraph.query, rows of rdflib terms); bare = pyoxigraph, own bulk_load, "
-        "use_default_graph_as_union=True; engine = pyoxigraph alone on historygraph's store "
-        "(merged default graph), no checks, no conversion"
+        "use_default_graph_as_union=True; bare-d = the same asked SELECT DISTINCT; "
+        "engine = pyoxigraph alone on historygraph's store (merged default graph), no checks, "
+        "no conversion"
+    )
+    print(
+        "rows: rows returned (distinct rows), per rdflib/hg/bare/bare-d/engine. The union of "
+        "the named graphs repeats a solution once per graph that states its triples, so bare's "
+        "rows can be copies of one another where hg (and rdflib) answer over the merge of the "
+        "graphs; bare-d removes the copies, and also merges rows that only project alike"
     )
     print()
     header = (
-        f"{'shape':<11} {'rdflib':>10} {'hg':>10} {'bare':>10} {'engine':>10} "
-        f"{'hg/bare':>8} {'hg/engine':>9} {'rdflib/hg':>9}  rows rdflib/hg/bare/engine"
+        f"{'shape':<11} {'rdflib':>10} {'hg':>10} {'bare':>10} {'bare-d':>10} {'engine':>10} "
+        f"{'hg/bare':>8} {'hg/bare-d':>9} {'hg/engine':>9} {'rdflib/hg':>9}  rows (distinct)"
     )
     print(header)
     print("-" * len(header))
     for shape, s in summary["shapes"].items():
-        rows = s["rows"]
+        rows = "/".join(f"{s['rows'][name]}({s['distinct_rows'][name]})" for name in s["rows"])
         print(
             f"{shape:<11} {s['rdflib_s'] * 1000:>8.1f}ms {s['hg_oxigraph_s'] * 1000:>8.2f}ms "
-            f"{s['bare_pyoxigraph_s'] * 1000:>8.2f}ms {s['engine_only_s'] * 1000:>8.2f}ms "
-            f"{s['hg_vs_bare']:>7.2f}x {s['hg_vs_engine']:>8.2f}x {s['rdflib_vs_hg']:>8.0f}x  "
-            f"{rows['rdflib']}/{rows['hg']}/{rows['bare']}/{rows['engine']}"
+            f"{s['bare_pyoxigraph_s'] * 1000:>8.2f}ms {s['bare_distinct_s'] * 1000:>8.2f}ms "
+            f"{s['engine_only_s'] * 1000:>8.2f}ms "
+            f"{s['hg_vs_bare']:>7.2f}x {s['hg_vs_bare_distinct']:>8.2f}x {s['hg_vs_engine']:>8.2f}x "
+            f"{s['rdflib_vs_hg']:>8.0f}x  {rows}"
         )
     print()
     for shape, s in summary["shapes"].items():
         print(
             f"{shape:<11} hg <= 1.2x bare pyoxigraph: {s['vs_bare']} ({s['hg_vs_bare']:.2f}x); "
+            f"the same, bare asked SELECT DISTINCT: {s['vs_bare_distinct']} "
+            f"({s['hg_vs_bare_distinct']:.2f}x); "
             f"hg >= 30x faster than rdflib: {s['vs_rdflib']} ({s['rdflib_vs_hg']:.0f}x); "
             f"hg <= 1.2x engine alone: {s['vs_engine']} ({s['hg_vs_engine']:.2f}x)"
         )
+    for shape, s in summary["shapes"].items():
+        same = s["same_answer_as_hg"]
+        if same is None:
+            text = "not compared (LIMIT without ORDER BY: any rows may be picked)"
+        else:
+            text = ", ".join(f"{name} {'yes' if ok else 'NO'}" for name, ok in same.items())
+        print(f"{shape:<11} same distinct rows as hg: {text}")
     cold = ", ".join(
         f"{shape} {results['hg-query']['queries'][shape]['cold'] * 1000:.0f} ms"
         for shape in QUERIES
@@ -503,6 +587,7 @@ def main(argv: list[str] | None = None) -> None:
             ("bare-load", 0),
             ("hg-load", 0),
             ("bare-query", args.repeats),
+            ("bare-distinct", args.repeats),
             ("engine-query", args.repeats),
             ("hg-query", args.repeats),
             ("rdflib", args.rdflib_repeats),
