@@ -1100,3 +1100,25 @@ def test_named_markets_and_borders_are_places(extract) -> None:  # type: ignore[
     found = labels(doc)
     assert found.get("Ingush border") == "Place", found
     assert found.get("Dostuk border market") == "Place", found
+
+
+def test_participants_observers_and_investigators_are_groups(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The participants laid wreaths. International observers and foreign diplomats watched, "
+        "and investigators from the prosecutor's office questioned the organisers."
+    )
+    found = labels(doc)
+    for name in ("participants", "International observers", "foreign diplomats", "organisers"):
+        assert found.get(name) == "Group", (name, found)
+    assert any(k.startswith("investigators") and v == "Group" for k, v in found.items()), found
+
+
+def test_a_count_or_an_adverb_before_a_group_is_no_part_of_its_name(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "At least 800 residents fled the town on 3 May 1992. Only the Juma Mosque remained "
+        "standing. The so-called activists were arrested."
+    )
+    found = labels(doc)
+    assert found.get("residents") == "Group", found
+    assert not [k for k in found if k.lower().startswith(("at least", "only"))], found
+    assert "so-called activists" in found, found

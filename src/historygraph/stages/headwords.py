@@ -238,8 +238,18 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             if end is None:
                 continue
             tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)
+        # "at least 800 residents": the words of a count are no part of the name
+        counted = {t.i for c in root.children if c.dep_ == "nummod" for t in c.subtree}
         while tokens and (
             tokens[0].like_num
+            or tokens[0].i in counted
+            # "only the Juma Mosque", "also the businessmen", "nearly the entire population"
+            or (
+                tokens[0].pos_ == "ADV"
+                and tokens[0].whitespace_  # (not "so-called")
+                and tokens[0].i < root.i
+                and len(tokens) > 1
+            )
             or tokens[0].dep_ in {"nummod", "quantmod", "case"}  # "the city's residents"
             or tokens[0].lower_ in QUANTIFIERS
             or (tokens[0].dep_ == "advmod" and tokens[0].head.like_num)  # "roughly 120,000"
