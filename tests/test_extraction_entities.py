@@ -1122,3 +1122,17 @@ def test_a_count_or_an_adverb_before_a_group_is_no_part_of_its_name(extract) -> 
     assert found.get("residents") == "Group", found
     assert not [k for k in found if k.lower().startswith(("at least", "only"))], found
     assert "so-called activists" in found, found
+
+
+def test_the_head_word_of_a_name_alone_refers_to_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The UN Security Council met on 30 April 1993. The Council adopted Resolution 822. "
+        "The International Criminal Tribunal for the former Yugoslavia convicted two officers "
+        "in 2007. Both men remain in the custody of the Tribunal."
+    )
+    found = labels(doc)
+    assert "Council" not in found and "Tribunal" not in found, found
+    council = [m for m in doc.mentions if doc.quote(m.span) == "Council"]
+    tribunal = [m for m in doc.mentions if doc.quote(m.span) == "Tribunal"]
+    assert council and "Security Council" in doc.entities[council[0].entity].label, found
+    assert tribunal and "Criminal Tribunal" in doc.entities[tribunal[0].entity].label, found

@@ -789,7 +789,9 @@ def match_shortened_names(b: EntityBuilder) -> None:
     Azerbaijan SSR ... the Supreme Soviet"); without the place name it starts with ("the
     Kyrgyzstan Inquiry Commission ... the Inquiry Commission"); the last word of a
     two-word name ("the Verkhovna Rada ... the Rada"); and, after "the", the capitalised
-    head word of a name with "of" ("the Popular Front of Azerbaijan ... the Front")."""
+    head word of a longer name ("the Popular Front of Azerbaijan ... the Front", "the UN
+    Security Council ... the Council"), whose class may be narrower than the one the model
+    gave the head word alone."""
     longer: dict[str, list[str]] = {}  # folded short name -> entities with a longer name
     one_word: dict[str, list[str]] = {}  # the capitalised head word of a name with "of"
     # (a place's name, not a nationality: "the Kazakh Supreme Soviet ... told the Supreme
@@ -803,9 +805,16 @@ def match_shortened_names(b: EntityBuilder) -> None:
             head = " of ".join(parts[:n])
             if len(head.split()) > 1:
                 longer.setdefault(fold_name(head), []).append(key)
-        words = parts[0].split()
-        if len(parts) > 1 and len(words) > 1 and not b.ontology.is_a(ent.cls, HG.Person):
-            # "the Popular Front of Azerbaijan ... the Front": its head word, capitalised
+        words = re.split(r" (?:of|for) ", ent.label)[0].split()
+        if (
+            len(words) > 1
+            and words[-1][:1].isupper()
+            and not b.ontology.is_a(ent.cls, HG.Person)
+            and not b.ontology.is_a(ent.cls, HG.Place)
+        ):
+            # "the Popular Front of Azerbaijan ... the Front", "the UN Security Council ...
+            # the Council", "the International Criminal Tribunal for the former Yugoslavia
+            # ... the Tribunal": its head word, capitalised
             one_word.setdefault(fold_name(words[-1]), []).append(key)
         words = ent.label.split()
         if (  # "the Verkhovna Rada ... the Rada": a body by the last word of its name
@@ -830,14 +839,24 @@ def match_shortened_names(b: EntityBuilder) -> None:
         ent = b.doc.entities[m.entity]
         owners = longer.get(fold_name(ent.label), [])
         quoted = b.doc.quote(m.span)
-        if (
+        head_word = (
             not owners
             and quoted[:1].isupper()
             and " " not in quoted
             and b.doc.text[max(0, m.span.start - 4) : m.span.start].lower() == "the "
-        ):
+        )
+        if head_word:
             owners = one_word.get(fold_name(ent.label), [])
-        owners = [k for k in owners if b.doc.entities[k].cls == ent.cls and k != m.entity]
+        owners = [
+            k
+            for k in owners
+            if k != m.entity
+            and (
+                b.doc.entities[k].cls == ent.cls
+                # ("the Council" the model calls an organisation, of a legislature)
+                or (head_word and b.ontology.is_a(b.doc.entities[k].cls, ent.cls))
+            )
+        ]
         if ent.gazetteer is not None or not owners:
             continue
         named = [n for n in b.mentions if n.entity in owners]
