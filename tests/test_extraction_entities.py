@@ -1136,3 +1136,14 @@ def test_the_head_word_of_a_name_alone_refers_to_it(extract) -> None:  # type: i
     tribunal = [m for m in doc.mentions if doc.quote(m.span) == "Tribunal"]
     assert council and "Security Council" in doc.entities[council[0].entity].label, found
     assert tribunal and "Criminal Tribunal" in doc.entities[tribunal[0].entity].label, found
+
+
+def test_media_agencies_and_courts_are_organisations(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The Azerbaijani media reported the shelling. Humanitarian agencies sent convoys, "
+        "and military prosecutors opened a case in the military courts."
+    )
+    found = labels(doc)
+    for name in ("Azerbaijani media", "Humanitarian agencies", "military prosecutors"):
+        assert found.get(name) == "Organization", (name, found)
+    assert any(k.endswith("courts") and v == "Organization" for k, v in found.items()), found
