@@ -1147,3 +1147,16 @@ def test_media_agencies_and_courts_are_organisations(extract) -> None:  # type: 
     for name in ("Azerbaijani media", "Humanitarian agencies", "military prosecutors"):
         assert found.get(name) == "Organization", (name, found)
     assert any(k.endswith("courts") and v == "Organization" for k, v in found.items()), found
+
+
+def test_a_personal_name_in_a_list_of_people_or_after_a_title_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The commission blamed no one, not even the police minister, Nathi Mthethwa.\n\n"
+        "The dead were Allison Krause, Jeffrey Miller, Sandra Scheuer and William Schroeder.\n\n"
+        "A commission of the Congress of People's Deputies, chaired by Anatoly Sobchak, "
+        "concluded that the army was to blame.\n\n"
+        "Two died of gunshot wounds: two militiamen, Vladimirs Gomanovics and Sergejs Kononenko."
+    )
+    found = labels(doc)
+    for name in ("Nathi Mthethwa", "Sandra Scheuer", "Anatoly Sobchak", "Vladimirs Gomanovics"):
+        assert found.get(name) == "Person", (name, found)

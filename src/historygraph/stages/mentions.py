@@ -422,11 +422,8 @@ def _predicate_class(b: EntityBuilder, root: Token) -> URIRef | None:
     return None
 
 
-def _listed_with_places(b: EntityBuilder, root: Token) -> bool:
-    """Whether a name is one of a list of places ("Baku, Shamakhi, Guba and Lankaran"):
-    another item of the list is a place the gazetteer knows or a place head word names, no
-    item is a name the model tagged as a person's, and no title stands before the name
-    ("former minister Tudor Albu, Sorin Vlad and Cozma" lists people)."""
+def _list_items(root: Token) -> list[Token]:
+    """The other items of the list (the conjuncts) a token is one of."""
 
     def chain(token: Token) -> list[Token]:
         return [token, *(t for c in token.children if c.dep_ == "conj" for t in chain(c))]
@@ -434,7 +431,37 @@ def _listed_with_places(b: EntityBuilder, root: Token) -> bool:
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    others = [t for t in chain(first) if t.i != root.i]
+    return [t for t in chain(first) if t.i != root.i]
+
+
+def _listed_with_people(tokens: list[Token]) -> bool:
+    """ "Allison Krause, Jeffrey Miller, Sandra Scheuer and William Schroeder": a name
+    written as a personal name, in a list of names the model tagged as people's."""
+    if not _bare_name(tokens):
+        return False
+    others = _list_items(tokens[-1])
+    return bool(others) and all(t.ent_type_ == "PERSON" for t in others)
+
+
+def _titled_by_apposition(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "the police minister, Nathi Mthethwa": a personal name in apposition to a noun
+    headed by a title word of the lexicon."""
+    if not _bare_name(tokens):
+        return False
+    root = tokens[-1]
+    return (
+        root.dep_ == "appos"
+        and root.head.pos_ == "NOUN"
+        and b.lexicon.is_title_word(root.head.text)
+    )
+
+
+def _listed_with_places(b: EntityBuilder, root: Token) -> bool:
+    """Whether a name is one of a list of places ("Baku, Shamakhi, Guba and Lankaran"):
+    another item of the list is a place the gazetteer knows or a place head word names, no
+    item is a name the model tagged as a person's, and no title stands before the name
+    ("former minister Tudor Albu, Sorin Vlad and Cozma" lists people)."""
+    others = _list_items(root)
     if any(t.ent_type_ == "PERSON" for t in others):
         return False  # "Iliescu, Petre Roman, Virgil Magureanu and Cozma": a list of people
     if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children):
@@ -1024,8 +1051,14 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and DATELINE_AFTER_PLACE.match(b.doc.text, span.end)
         ):
             cls, strength = HG.Place, BY_WORD  # "GORIS, Armenia, 29 September 2023 —": a dateline
-        if cls is None and ent.label_ == "ORG" and _leader_by_name(tokens):
+        if cls is None and ent.label_ != "PERSON" and _leader_by_name(tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "headed by Anatoly Sobchak", tagged ORG
+        if (
+            cls is None
+            and ent.label_ != "PERSON"
+            and (_listed_with_people(tokens) or _titled_by_apposition(b, tokens))
+        ):
+            cls, strength = HG.Person, BY_CONTEXT  # "Jeffrey Miller, Sandra Scheuer and ..."
         if cls is None and ent.label_ != "PERSON" and _kin_named_by(b, tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "Tofig's brother", "Tofig" tagged GPE
         if cls is None and ent.label_ != "PERSON" and _personal_name(tokens):
