@@ -1160,3 +1160,13 @@ def test_a_personal_name_in_a_list_of_people_or_after_a_title_is_a_person(extrac
     found = labels(doc)
     for name in ("Nathi Mthethwa", "Sandra Scheuer", "Anatoly Sobchak", "Vladimirs Gomanovics"):
         assert found.get(name) == "Person", (name, found)
+
+
+def test_a_name_after_a_kin_word_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Our neighbours, Aunt Gulnara and her husband Rasim, took us in. "
+        "My daughter Aytan flew out to Baku."
+    )
+    found = labels(doc)
+    assert found.get("Rasim") == "Person", found
+    assert found.get("Aytan") == "Person", found
