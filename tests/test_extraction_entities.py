@@ -1170,3 +1170,11 @@ def test_a_name_after_a_kin_word_is_a_person(extract) -> None:  # type: ignore[n
     found = labels(doc)
     assert found.get("Rasim") == "Person", found
     assert found.get("Aytan") == "Person", found
+
+
+def test_the_other_end_of_a_route_from_a_known_place_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "For the first time since the blockade began, the road from Stepanakert to Goris was "
+        "open. Trucks came up the road from Goris across the bridge."
+    )
+    assert labels(doc).get("Goris") == "Place", labels(doc)

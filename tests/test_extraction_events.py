@@ -735,3 +735,10 @@ def test_a_memorial_ceremony_and_a_commemorative_march(extract) -> None:  # type
     )
     classes = [e.cls for e in doc.live_events()]
     assert classes == [HG.Commemoration, HG.Commemoration], classes
+
+
+def test_the_writers_own_unnamed_forces_act(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("On the night of 8 May 1992 our detachments stormed the fortress town.")
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert operations and operations[0].date is not None
+    assert operations[0].date.value == "1992-05-08"

@@ -462,13 +462,16 @@ class Resolver:
 
     def _counted_subject_classes(self, verb: Token) -> list[URIRef]:
         """The classes the head words of a verb's counted subjects give ("more than 100,000
-        people", "thousands of residents")."""
+        people", "thousands of residents"), or of subjects the writer counts themself among
+        ("our detachments stormed the town")."""
         result = []
         for subject in verb.children:
             if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
                 continue
-            counted = any(c.like_num or c.dep_ == "nummod" for c in subject.children) or (
-                subject.head.i != subject.i and subject.dep_ == "pobj"
+            counted = (
+                any(c.like_num or c.dep_ == "nummod" for c in subject.children)
+                or (subject.head.i != subject.i and subject.dep_ == "pobj")
+                or any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in subject.children)
             )
             cls = self._head_word_class(subject)
             if counted and cls is not None:

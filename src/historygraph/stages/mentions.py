@@ -620,6 +620,30 @@ def _add_name(b: EntityBuilder, span: Span, cls: URIRef) -> None:
     b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "ner")
 
 
+def _end_of_a_route(b: EntityBuilder, root: Token) -> bool:
+    """ "the road from Stepanakert to Goris", "flew from Goris to Yerevan": a name at one end
+    of a route whose other end is a place the text has named."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"from", "to"}:
+        return False
+    other = "to" if prep.lower_ == "from" else "from"
+    ends = [
+        o
+        for head in (prep.head, root)  # ("from A to B": "to B" may hang on A)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == other
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    if prep.head.dep_ == "pobj" and prep.head.head.lower_ == other:
+        ends.append(prep.head)  # "to B" on A, seen from B
+    for end in ends:
+        m = b.covered(token_span(end))
+        if (m is not None and is_place(b, m)) or end.ent_type_ in {"GPE", "LOC"}:
+            return True
+    return False
+
+
 def _after_locative(root: Token) -> bool:
     """ "in Stepanakert", "in Yerevan, Los Angeles and Marseille": the object of a locative
     preposition, or a conjunct of one (not in a hyphenated word: "Commander-in-Chief")."""
@@ -1040,6 +1064,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls = _class_of_examples(b, ent.root)
         if cls is None and (
             _after_locative(ent.root)
+            or _end_of_a_route(b, ent.root)
             or _named_settlement(ent.root)
             or _named_places(b, ent.root)
             or _a_name_after_the(b, ent)
