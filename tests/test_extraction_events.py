@@ -742,3 +742,13 @@ def test_the_writers_own_unnamed_forces_act(extract) -> None:  # type: ignore[no
     operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     assert operations and operations[0].date is not None
     assert operations[0].date.value == "1992-05-08"
+
+
+def test_forces_of_a_body_act(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 September 2004 the special forces of the Federal Security Service stormed the "
+        "school building."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert operations, [(e.cls, doc.quote(e.evidence[0])) for e in doc.live_events()]
+    assert [doc.entities[a].label for a in operations[0].agents] == ["Federal Security Service"]

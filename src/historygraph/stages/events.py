@@ -480,7 +480,8 @@ class Resolver:
 
     def _parts_of_states_classes(self, verb: Token) -> list[URIRef]:
         """The classes the head words of a verb's subjects give where the subject is "X of"
-        states ("troops of the Soviet Union and Poland")."""
+        states or bodies ("troops of the Soviet Union and Poland", "the special forces of the
+        Federal Security Service")."""
         result = []
         for subject in verb.children:
             if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
@@ -494,7 +495,14 @@ class Resolver:
                 for e in self.entities_of(obj)
             ]
             cls = self._head_word_class(subject)
-            if cls is not None and states and all(self._class_is(e, HG.State) for e in states):
+            if (
+                cls is not None
+                and states
+                and all(
+                    self._class_is(e, HG.State) or self._class_is(e, HG.Organization)
+                    for e in states
+                )
+            ):
                 result.append(cls)
         return result
 
