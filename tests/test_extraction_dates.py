@@ -905,3 +905,17 @@ def test_a_day_named_before_as_the_eve_of_a_night_keeps_that_nights_year(extract
     )
     declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
     assert declaration.date is not None and declaration.date.value == "1990-01-19"
+
+
+def test_the_last_day_of_a_year_is_a_day_the_story_crosses_the_new_year_from(extract) -> None:  # type: ignore[no-untyped-def]
+    from historygraph.stages.times import ParsedDate, parse_date
+
+    assert parse_date("the last day of 1989") == ParsedDate(1989, 12, 31)
+    assert parse_date("the first day of 1990") == ParsedDate(1990, 1, 1)
+    assert parse_date("the last day of February 1992") == ParsedDate(1992, 2, 29)
+    doc = extract(
+        "On the last day of 1989 residents tore down the fences on the frontier. On the "
+        "morning of 26 January Soviet troops entered the town."
+    )
+    entry = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
+    assert entry.date is not None and entry.date.value == "1990-01-26"

@@ -60,6 +60,10 @@ _PART_OF_A_TIME = re.compile(
     r"|(?:first|last)\s+(?:days?|weeks?))\s+of\s+)",
     re.IGNORECASE,
 )
+#: The first or last day of a year or of a month of a year: "the last day of 1989".
+_EDGE_DAY = re.compile(
+    r"^(?P<edge>first|last)\s+day\s+of\s+(?:(?P<month>[a-z]+)\s+)?(?P<year>\d{4})$"
+)
 #: A season of a year: "the spring of 1993", "winter 1941".
 _SEASON = re.compile(rf"^(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_Y}$")
 #: A day written as an ordinal word before "of" and a month: "first of June".
@@ -149,6 +153,9 @@ def parse_date(text: str) -> ParsedDate | None:
     """
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.")
     cleaned = re.sub(r"^(?:(?:on|in|the|of|between|from)\s+)+", "", cleaned, flags=re.I)
+    edge = _EDGE_DAY.match(cleaned.lower())
+    if edge is not None:  # "the last day of 1989": a day, not the year
+        return _edge_day(edge)
     cleaned = _PART_OF_A_TIME.sub("", cleaned)  # "early July", "the end of April 1992"
     season = _SEASON.match(cleaned.lower())
     if season is not None:  # "the spring of 1993": the year
@@ -174,6 +181,18 @@ def parse_date(text: str) -> ParsedDate | None:
             return None
         return ParsedDate(year, month, day)
     return None
+
+
+def _edge_day(m: re.Match[str]) -> ParsedDate | None:
+    """The day an ``_EDGE_DAY`` match names (None for a word that is no month)."""
+    year = int(m.group("year"))
+    month_text = m.group("month")
+    if month_text is not None and month_text.rstrip(".") not in MONTHS:
+        return None
+    if m.group("edge") == "first":
+        return ParsedDate(year, MONTHS[month_text.rstrip(".")] if month_text else 1, 1)
+    month = MONTHS[month_text.rstrip(".")] if month_text else 12
+    return ParsedDate(year, month, calendar.monthrange(year, month)[1])
 
 
 def parse_duration(text: str) -> str | None:
