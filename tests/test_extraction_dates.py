@@ -919,3 +919,12 @@ def test_the_last_day_of_a_year_is_a_day_the_story_crosses_the_new_year_from(ext
     )
     entry = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
     assert entry.date is not None and entry.date.value == "1990-01-26"
+
+
+def test_a_year_of_the_thing_an_anniversary_remembers_is_not_its_date(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 1 March 1947 a crowd gathered in Jeju City to mark the anniversary of the 1919 "
+        "independence movement."
+    )
+    commemoration = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
+    assert commemoration.date is not None and commemoration.date.value == "1947-03-01"

@@ -555,9 +555,14 @@ class Resolver:
         token = date
         while token.head.i != token.i and token.head.i != mention.head.i:
             token = token.head
-        return (
-            token.head.i == mention.head.i and token.dep_ in {"dobj", "pobj"} and token.i != date.i
-        )
+        if token.head.i != mention.head.i or token.i == date.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ == "of" and mention.head.pos_ == "NOUN":
+            # "the anniversary of the 1919 independence movement": a date that modifies a
+            # thing in the of-phrase ("the anniversary of 20 January" names the day itself,
+            # "the declaration of independence of 11 March 1990" its own day)
+            return date.i < date.head.i and date.head.pos_ in {"NOUN", "PROPN"}
+        return token.dep_ in {"dobj", "pobj"}
 
     def _fires_on_a_place(self, verb: Token, cls: URIRef, trigger: list[Token]) -> bool:
         """ "were firing on Kelbajar from the mountains": a weak trigger of an act aimed at
