@@ -928,3 +928,14 @@ def test_a_year_of_the_thing_an_anniversary_remembers_is_not_its_date(extract) -
     )
     commemoration = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
     assert commemoration.date is not None and commemoration.date.value == "1947-03-01"
+
+
+def test_today_opening_a_sentence_of_a_past_act_is_the_day_of_writing(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Kyiv, 12 November 2015\n\nToday the Verkhovna Rada of Ukraine adopted Resolution "
+        "No. 792-VIII.\n\nToday I think the resolution came late. A year later a war began."
+    )
+    decision = next(e for e in doc.live_events() if e.cls == HG.LegislativeDecision)
+    assert decision.date is not None and decision.date.value == "2015-11-12"
+    war = next((e for e in doc.live_events() if e.cls == HG.War), None)
+    assert war is None or war.date is None or war.date.value != "2015-11-12"

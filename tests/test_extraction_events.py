@@ -752,3 +752,10 @@ def test_forces_of_a_body_act(extract) -> None:  # type: ignore[no-untyped-def]
     operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     assert operations, [(e.cls, doc.quote(e.evidence[0])) for e in doc.live_events()]
     assert [doc.entities[a].label for a in operations[0].agents] == ["Federal Security Service"]
+
+
+def test_a_mourning_rally_is_a_commemoration(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 2014 the authorities banned the traditional mourning rally in Simferopol."
+    )
+    assert [e.cls for e in doc.live_events()] == [HG.Commemoration]
