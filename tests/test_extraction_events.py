@@ -759,3 +759,14 @@ def test_a_mourning_rally_is_a_commemoration(extract) -> None:  # type: ignore[n
         "In May 2014 the authorities banned the traditional mourning rally in Simferopol."
     )
     assert [e.cls for e in doc.live_events()] == [HG.Commemoration]
+
+
+def test_aircraft_that_bombed_a_town_tell_an_operation(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 August 2008 Russian aircraft bombed the military base in Gori. Three days later "
+        "the bombing of the town resumed."
+    )
+    told = {
+        doc.quote(s) for e in doc.live_events() if e.cls == HG.MilitaryOperation for s in e.evidence
+    }
+    assert any("bombed" in quote for quote in told), told
