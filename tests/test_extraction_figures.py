@@ -847,3 +847,16 @@ def test_people_who_sought_treatment_and_dead_put_at_a_number(extract) -> None: 
     assert {("Wounded", 760, "Approximate"), ("Wounded", 4000, "Approximate")} <= figures, figures
     assert ("Killed", 3700, "AtLeast") in figures, figures
     assert ("Killed", 10000, "AtLeast") in figures, figures
+
+
+def test_hostages_who_died_count_as_dead_not_as_hostages(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 17 June 1995 federal forces stormed the hospital in Budyonnovsk. Between 30 and 40 "
+        "hostages died in the crossfire. The raiders had seized more than 1,500 hostages. "
+        "Five hostages were wounded."
+    )
+    figures = figure_set(doc)
+    assert {("Killed", 30, "AtLeast"), ("Killed", 40, "AtMost")} <= figures, figures
+    assert ("Imprisoned", 1500, "AtLeast") in figures, figures
+    assert ("Wounded", 5, "Exact") in figures, figures
+    assert not {f for f in figures if f[0] == "Imprisoned" and f[1] in {5, 30, 40}}, figures

@@ -238,6 +238,26 @@ def _a_part_the_verb_counts(noun: Token, trigger: Token, trigger_ids: set[int]) 
     return trigger.head.head.head.i in trigger_ids
 
 
+def _subject_of_another_measure(
+    noun: Token, trigger: Token, measures: dict[int, URIRef], measure: URIRef
+) -> bool:
+    """ "Between 30 and 40 hostages died": counted people a measure word names (hostages:
+    imprisoned) whose verb tells another measure (died) count what the verb says."""
+    if trigger.pos_ != "NOUN" or not (
+        noun.i == trigger.i or any(a.i == trigger.i for a in noun.ancestors)
+    ):
+        return False  # (the noun itself, or a number of its phrase: "Five hostages")
+    child = trigger  # up to the verb the noun is (in) the subject of
+    while child.head.i != child.i and child.head.pos_ not in {"VERB", "AUX"}:
+        child = child.head
+    verb = child.head
+    subject = child.dep_ in {"nsubj", "nsubjpass"} or (
+        # ("Between 30 and 40 hostages died": the model may hang the count on "between")
+        child.dep_ == "prep" and child.lower_ == "between" and child.i < verb.i
+    )
+    return subject and verb.i != child.i and measures.get(verb.i, measure) != measure
+
+
 def _range_on_a_verb(number: Token) -> bool:
     """ "Between 40 and 50 of them died", parsed as a prepositional phrase of the verb: the
     range is the verb's own count."""
@@ -1085,9 +1105,12 @@ def find_figures(doc: Document, ctx: Context) -> None:
         reported: list[tuple[Token, URIRef, int]] = []
         triggers = _measure_triggers(sentence, ctx.ontology)
         trigger_ids = {t.i for t, _, _ in triggers}
+        measures = {t.i: m for t, m, _ in triggers}
         for trigger, measure, trigger_span in triggers:
             for noun in _arguments(trigger, measure):
                 if _a_part_the_verb_counts(noun, trigger, trigger_ids):
+                    continue
+                if _subject_of_another_measure(noun, trigger, measures, measure):
                     continue
                 found = _figure_at(noun, trigger, trigger_span, lexicon)
                 if not found:
