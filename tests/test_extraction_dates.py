@@ -939,3 +939,14 @@ def test_today_opening_a_sentence_of_a_past_act_is_the_day_of_writing(extract) -
     assert decision.date is not None and decision.date.value == "2015-11-12"
     war = next((e for e in doc.live_events() if e.cls == HG.War), None)
     assert war is None or war.date is None or war.date.value != "2015-11-12"
+
+
+def test_a_dateline_with_a_weekday_gives_the_date_of_writing(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "THIRTEEN SHOT DEAD\n\nFrom Our Northern Correspondent\n\nDERRY, Tuesday, 1 February "
+        "1972\n\nThirteen men lay dead last night after soldiers of the Parachute Regiment "
+        "opened fire on marchers in the Bogside on Sunday afternoon."
+    )
+    assert doc.written is not None and doc.written.value == "1972-02-01"
+    massacre = next(e for e in doc.live_events() if e.cls == HG.Massacre)
+    assert massacre.date is not None and massacre.date.value == "1972-01-30"

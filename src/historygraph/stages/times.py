@@ -788,7 +788,9 @@ def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
 #: written: "Istanbul, ", "Posted by Lilit Avagyan, ", "Updated ", "Press release, Baku, ".
 _PUBLICATION_BEFORE = re.compile(
     r"^(?:(?:Posted|Published|Updated|Last updated|Written|Press release)\b[^\n]{0,60}?"
-    r"|[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+){0,3}),?\s*(?:on\s+)?$"
+    r"|[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+){0,3})"
+    r"(?:,\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"  # "DERRY, Tuesday, 1 February 1972"
+    r",?\s*(?:on\s+)?$"
 )
 
 
