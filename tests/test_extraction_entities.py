@@ -1178,3 +1178,13 @@ def test_the_other_end_of_a_route_from_a_known_place_is_a_place(extract) -> None
         "open. Trucks came up the road from Goris across the bridge."
     )
     assert labels(doc).get("Goris") == "Place", labels(doc)
+
+
+def test_a_name_people_went_or_flew_to_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "After the ceremony the President went to Jidir Duzu. Parliament then transferred "
+        "presidential powers to Aliyev."
+    )
+    found = labels(doc)
+    assert found.get("Jidir Duzu") == "Place", found
+    assert found.get("Aliyev") != "Place", found

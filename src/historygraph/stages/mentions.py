@@ -662,7 +662,30 @@ def _after_locative(root: Token) -> bool:
 
 #: Verbs of motion whose "to" leads to a place ("spread to", "fled to"; not "appealed to").
 _TO_A_PLACE = frozenset(
-    {"spread", "move", "flee", "travel", "return", "march", "advance", "retreat", "relocate"}
+    {
+        "spread",
+        "move",
+        "flee",
+        "travel",
+        "return",
+        "march",
+        "advance",
+        "retreat",
+        "relocate",
+        "fly",
+        "go",
+        "come",
+        "drive",
+        "walk",
+        "sail",
+        "head",
+        "rush",
+        "deploy",
+        "evacuate",
+        "deport",
+        "airlift",
+        "ferry",
+    }
 )
 
 
