@@ -770,3 +770,11 @@ def test_aircraft_that_bombed_a_town_tell_an_operation(extract) -> None:  # type
         doc.quote(s) for e in doc.live_events() if e.cls == HG.MilitaryOperation for s in e.evidence
     }
     assert any("bombed" in quote for quote in told), told
+
+
+def test_bringing_flowers_to_a_building_is_a_commemoration(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 2014 thousands of Odessans brought flowers and candles to the blackened "
+        "building."
+    )
+    assert HG.Commemoration in {e.cls for e in doc.live_events()}
