@@ -1188,3 +1188,13 @@ def test_a_name_people_went_or_flew_to_is_a_place(extract) -> None:  # type: ign
     found = labels(doc)
     assert found.get("Jidir Duzu") == "Place", found
     assert found.get("Aliyev") != "Place", found
+
+
+def test_a_numbered_school_or_gate_is_a_place_with_its_number(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "A doctor said at least 200 bodies had been brought to School No. 15 overnight. "
+        "Workers gathered at Gate No. 2 of the shipyard."
+    )
+    found = labels(doc)
+    assert found.get("School No. 15") == "Place", found
+    assert found.get("Gate No. 2") == "Place", found

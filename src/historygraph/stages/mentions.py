@@ -644,6 +644,22 @@ def _end_of_a_route(b: EntityBuilder, root: Token) -> bool:
     return False
 
 
+def _number_after_no(last: Token) -> list[Token]:
+    """ "School No. 15", "Gate No. 2": the full stop and number after a name's last word
+    "No" (the model tags the name without them)."""
+    if last.text not in {"No", "Nr"}:
+        return []
+    doc = last.doc
+    rest = [t for t in doc[last.i + 1 : last.i + 3]]
+    if rest and rest[0].text == ".":
+        rest = rest[:2]
+    else:
+        rest = rest[:1]
+    if not rest or not rest[-1].like_num or not any(t.like_num for t in rest):
+        return []
+    return rest
+
+
 def _after_locative(root: Token) -> bool:
     """ "in Stepanakert", "in Yerevan, Los Angeles and Marseille": the object of a locative
     preposition, or a conjunct of one (not in a hyphenated word: "Commander-in-Chief")."""
@@ -1044,6 +1060,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         ):
             continue  # "the hon. Lady": a title alone names no one
         tokens += _hyphenated_rest(tokens[-1])  # "Bazar-Korgon", tagged from "Bazar" only
+        numbered = _number_after_no(tokens[-1])  # "School No. 15", tagged as "School No"
+        tokens += numbered
         # (a name tagged as a place that no known place has: "the Berkut riot police")
         unknown = ent.label_ == "GPE" and not any(
             m.span.overlaps(token_span(t)) for m in b.mentions for t in tokens
@@ -1073,6 +1091,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             else:
                 continue
         cls, strength = class_of_phrase(b, ent.root, None), BY_WORD
+        if cls is None and numbered:
+            cls = class_of_phrase(b, tokens[0], None)  # "School No. 15": a school
         if force:
             cls = HG.MilitaryForce
         if office:
