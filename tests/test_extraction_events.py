@@ -774,7 +774,6 @@ def test_aircraft_that_bombed_a_town_tell_an_operation(extract) -> None:  # type
 
 def test_bringing_flowers_to_a_building_is_a_commemoration(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
-        "On 3 May 2014 thousands of Odessans brought flowers and candles to the blackened "
-        "building."
+        "On 3 May 2014 thousands of Odessans brought flowers and candles to the blackened building."
     )
     assert HG.Commemoration in {e.cls for e in doc.live_events()}

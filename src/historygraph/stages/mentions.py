@@ -650,14 +650,9 @@ def _number_after_no(last: Token) -> list[Token]:
     if last.text not in {"No", "Nr"}:
         return []
     doc = last.doc
-    rest = [t for t in doc[last.i + 1 : last.i + 3]]
-    if rest and rest[0].text == ".":
-        rest = rest[:2]
-    else:
-        rest = rest[:1]
-    if not rest or not rest[-1].like_num or not any(t.like_num for t in rest):
-        return []
-    return rest
+    rest = list(doc[last.i + 1 : last.i + 3])
+    rest = rest[:2] if rest and rest[0].text == "." else rest[:1]
+    return rest if rest and rest[-1].like_num else []
 
 
 def _after_locative(root: Token) -> bool:
