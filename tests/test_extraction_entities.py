@@ -1198,3 +1198,9 @@ def test_a_numbered_school_or_gate_is_a_place_with_its_number(extract) -> None: 
     found = labels(doc)
     assert found.get("School No. 15") == "Place", found
     assert found.get("Gate No. 2") == "Place", found
+
+
+def test_regional_towns_the_model_mislabels_come_from_the_gazetteer(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("Andijan is in mourning. Refugees reached Gyumri and Leninakan's old quarter.")
+    places = {e.label for e in doc.entities.values() if e.cls == HG.Place}
+    assert {"Andijan", "Gyumri"} <= places, labels(doc)
