@@ -1204,3 +1204,12 @@ def test_regional_towns_the_model_mislabels_come_from_the_gazetteer(extract) -> 
     doc = extract("Andijan is in mourning. Refugees reached Gyumri and Leninakan's old quarter.")
     places = {e.label for e in doc.entities.values() if e.cls == HG.Place}
     assert {"Andijan", "Gyumri"} <= places, labels(doc)
+
+
+def test_a_place_and_its_known_region_tagged_as_one_name_are_two(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The hostages were held in School No. 1 in the town of Beslan, Republic of North "
+        "Ossetia-Alania, on 1-3 September 2004."
+    )
+    places = {e.label for e in doc.entities.values() if e.cls == HG.Place}
+    assert "Beslan" in places and not [p for p in places if "," in p], places

@@ -1197,9 +1197,22 @@ def _hyphenated_rest(last: Token) -> list[Token]:
 
 def _coordinated_places(b: EntityBuilder, tokens: list[Token], cls: URIRef) -> list[list[Token]]:
     """ "Osh and Jalal-Abad", tagged as one place: its two names, each capitalised (a
-    place whose name has "and" in it, "Bosnia and Herzegovina", is in the gazetteer)."""
+    place whose name has "and" in it, "Bosnia and Herzegovina", is in the gazetteer); and
+    "Beslan, Republic of North Ossetia-Alania": a place and the known region after it."""
     if not b.ontology.is_a(cls, HG.Place):
         return []
+    # (the tokens leave out punctuation: a comma is a gap before a token)
+    commas = [k for k in range(1, len(tokens)) if tokens[k].doc[tokens[k].i - 1].text == ","]
+    if len(commas) == 1:
+        # "Beslan, Republic of North Ossetia-Alania", tagged as one place: a place, then
+        # the known region it lies in (which keeps its own mention)
+        after = tokens[commas[0] :]
+        region = Span(offset(after[0]), offset(after[-1]) + len(after[-1].text))
+        if tokens[0].text[:1].isupper() and any(
+            m.source == "gazetteer" and region.contains(m.span) and is_place(b, m)
+            for m in b.mentions
+        ):
+            return [tokens[: commas[0]], after]
     links = [i for i, t in enumerate(tokens) if t.lower_ == "and" and t.dep_ == "cc"]
     if len(links) != 1 or not 0 < links[0] < len(tokens) - 1:
         return []
