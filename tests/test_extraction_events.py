@@ -777,3 +777,11 @@ def test_bringing_flowers_to_a_building_is_a_commemoration(extract) -> None:  # 
         "On 3 May 2014 thousands of Odessans brought flowers and candles to the blackened building."
     )
     assert HG.Commemoration in {e.cls for e in doc.live_events()}
+
+
+def test_a_commission_that_criticised_the_police_condemned(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In June 2015 the Farlam commission published its report. The commission sharply "
+        "criticised the police for the shooting at Marikana."
+    )
+    assert HG.Condemnation in {e.cls for e in doc.live_events()}
