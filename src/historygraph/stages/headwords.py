@@ -20,6 +20,7 @@ from historygraph.stages.mentions import (
     head_phrase_class,
     head_phrase_end,
     is_place,
+    names_place,
     of_a_known_place,
     of_its_place,
 )
@@ -74,7 +75,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         owner = possessor
         if owner is not None and (
             owner.pos_ not in {"NOUN", "PROPN"}
-            or _names_place(b, owner)
+            or names_place(b, owner)
             or lemma(owner) in SETTLEMENT_NOUNS | AREA_NOUNS | PLACE_NOUNS
         ):
             owner = None  # "his office", "Azerbaijan's army", "the country's leadership"
@@ -87,7 +88,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             and not site
             and not b.ontology.is_a(cls, HG.Group)
             and b.covered(token_span(possessor)) is not None
-            and _names_place(b, possessor)
+            and names_place(b, possessor)
         )
         if (
             owner is not None
@@ -100,7 +101,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             placed = {
                 t.i
                 for c in owner.children
-                if c.dep_ == "poss" and _names_place(b, c)
+                if c.dep_ == "poss" and names_place(b, c)
                 for t in c.subtree
             }
             tokens = sorted(
@@ -279,14 +280,6 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             if site and place:
                 b.doc.entities[key].located_in = place[0].entity
                 b.doc.entities[key].located_in_evidence = span
-
-
-def _names_place(b: EntityBuilder, token: Token) -> bool:
-    """Whether ``token`` names a place: the model's place name, or a place's mention."""
-    if token.ent_type_ in {"GPE", "LOC"}:
-        return True
-    m = b.covered(token_span(token))
-    return m is not None and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
 
 
 def _add_possessed_site(

@@ -620,6 +620,14 @@ def _add_name(b: EntityBuilder, span: Span, cls: URIRef) -> None:
     b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "ner")
 
 
+def names_place(b: EntityBuilder, token: Token) -> bool:
+    """Whether ``token`` names a place: the model's place name, or a place's mention."""
+    if token.ent_type_ in {"GPE", "LOC"}:
+        return True
+    m = b.covered(token_span(token))
+    return m is not None and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
+
+
 def _end_of_a_route(b: EntityBuilder, root: Token) -> bool:
     """ "the road from Stepanakert to Goris", "flew from Goris to Yerevan": a name at one end
     of a route whose other end is a place the text has named."""
@@ -637,11 +645,7 @@ def _end_of_a_route(b: EntityBuilder, root: Token) -> bool:
     ]
     if prep.head.dep_ == "pobj" and prep.head.head.lower_ == other:
         ends.append(prep.head)  # "to B" on A, seen from B
-    for end in ends:
-        m = b.covered(token_span(end))
-        if (m is not None and is_place(b, m)) or end.ent_type_ in {"GPE", "LOC"}:
-            return True
-    return False
+    return any(names_place(b, end) for end in ends)
 
 
 def _number_after_no(last: Token) -> list[Token]:

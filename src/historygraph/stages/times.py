@@ -185,13 +185,13 @@ def parse_date(text: str) -> ParsedDate | None:
 
 def _edge_day(m: re.Match[str]) -> ParsedDate | None:
     """The day an ``_EDGE_DAY`` match names (None for a word that is no month)."""
-    year = int(m.group("year"))
-    month_text = m.group("month")
-    if month_text is not None and month_text.rstrip(".") not in MONTHS:
+    year, month_text = int(m.group("year")), m.group("month")
+    month = MONTHS.get(month_text.rstrip(".")) if month_text else None
+    if month_text and month is None:
         return None
     if m.group("edge") == "first":
-        return ParsedDate(year, MONTHS[month_text.rstrip(".")] if month_text else 1, 1)
-    month = MONTHS[month_text.rstrip(".")] if month_text else 12
+        return ParsedDate(year, month or 1, 1)
+    month = month or 12
     return ParsedDate(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -786,10 +786,12 @@ def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
 
 #: What stands before the date on a line of its own that says when and where a text was
 #: written: "Istanbul, ", "Posted by Lilit Avagyan, ", "Updated ", "Press release, Baku, ".
+#: A weekday's name, as written in a dateline or a record's name.
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _PUBLICATION_BEFORE = re.compile(
     r"^(?:(?:Posted|Published|Updated|Last updated|Written|Press release)\b[^\n]{0,60}?"
     r"|[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+){0,3})"
-    r"(?:,\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"  # "DERRY, Tuesday, 1 February 1972"
+    rf"(?:,\s*{_WEEKDAY})?"  # "DERRY, Tuesday, 1 February 1972"
     r",?\s*(?:on\s+)?$"
 )
 
@@ -826,7 +828,7 @@ _PUBLICATION_AFTER = re.compile(
 #: "Czechoslovak Radio, Prague: morning broadcasts of Wednesday, ".
 _RECORD_BEFORE = re.compile(
     r"^[^\n:]{0,60}(?::\s*)?[^\n]{0,30}?\b(?:news|broadcasts?|bulletin|transcript|update)"
-    r"(?:\s+(?:of|on|for))?,?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
+    rf"(?:\s+(?:of|on|for))?,?\s*(?:{_WEEKDAY},?\s*)?$",
     re.IGNORECASE,
 )
 
