@@ -913,6 +913,8 @@ def test_the_last_day_of_a_year_is_a_day_the_story_crosses_the_new_year_from(ext
     assert parse_date("the last day of 1989") == ParsedDate(1989, 12, 31)
     assert parse_date("the first day of 1990") == ParsedDate(1990, 1, 1)
     assert parse_date("the last day of February 1992") == ParsedDate(1992, 2, 29)
+    assert parse_date("the last day of Sept. 1990") == ParsedDate(1990, 9, 30)
+    assert parse_date("the first day of Foo 1990") is None
     doc = extract(
         "On the last day of 1989 residents tore down the fences on the frontier. On the "
         "morning of 26 January Soviet troops entered the town."

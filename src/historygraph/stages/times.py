@@ -62,7 +62,7 @@ _PART_OF_A_TIME = re.compile(
 )
 #: The first or last day of a year or of a month of a year: "the last day of 1989".
 _EDGE_DAY = re.compile(
-    r"^(?P<edge>first|last)\s+day\s+of\s+(?:(?P<month>[a-z]+)\s+)?(?P<year>\d{4})$"
+    r"^(?P<edge>first|last)\s+day\s+of\s+(?:(?P<month>[a-z]+)\.?\s+)?(?P<year>\d{4})$"
 )
 #: A season of a year: "the spring of 1993", "winter 1941".
 _SEASON = re.compile(rf"^(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_Y}$")
