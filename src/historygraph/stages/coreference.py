@@ -30,6 +30,7 @@ from historygraph.stages.names import (
     SETTLEMENT_NOUNS,
     SITE_PREPOSITIONS,
     capital_demonyms,
+    demonyms,
     entity_key,
     fold_name,
     normalise_label,
@@ -326,7 +327,7 @@ def match_capital(b: EntityBuilder) -> None:
     capitals = {e.capital_of: e for e in b.lexicon.gazetteer if e.capital_of is not None}
     if not capitals:
         return
-    demonyms = capital_demonyms(b.ontology)
+    nations = capital_demonyms(b.ontology)
     capital_iris = {e.iri for e in capitals.values()}
     for sent in b.doc.sentences:
         for chunk in noun_chunks(sent.parsed):
@@ -342,7 +343,7 @@ def match_capital(b: EntityBuilder) -> None:
                 continue  # "the regional capital", "the provincial capital": no country's
             tokens = [t for t in chunk if t.dep_ != "det"]
             span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
-            named = [demonyms[w] for t in tokens if (w := compact(t.text)) in demonyms]
+            named = [nations[w] for t in tokens if (w := compact(t.text)) in nations]
             if named:
                 for m in [m for m in b.mentions if span.contains(m.span)]:
                     b.mentions.remove(m)  # "Lithuanian" is no mention of its own here
@@ -694,6 +695,79 @@ def merge_modified_names(b: EntityBuilder) -> None:
             if shorter in b.doc.entities and any(m.entity == shorter for m in b.mentions):
                 _repoint(b, key, shorter)
                 break
+
+
+#: The words after a nation's name that name its armed forces as a whole.
+#: ("formations", "detachments": irregular bodies, not a nation's forces as a whole)
+_NATIONAL_FORCE_WORDS = (
+    r"armed forces|armed units|troops|forces|army|military|soldiers|servicemen|units"
+)
+_NATION_THEN_FORCE = re.compile(rf"(?:the\s+)?([A-Z][\w'-]*)\s+((?i:{_NATIONAL_FORCE_WORDS}))")
+_FORCE_OF_NATION = re.compile(
+    rf"(?:the\s+)?((?i:{_NATIONAL_FORCE_WORDS}))\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?"
+    r"([A-Z][\w'-]*)"
+)
+
+
+def _nation_of_force(entity: Entity) -> tuple[str, str] | None:
+    """The nation a force's name names and nothing else ("Armenian troops": ("armenian",
+    "adjective"); "the armed forces of Armenia": ("armenia", "place")), or None. "the
+    Azerbaijani Army", a name of its own, is one branch of the armed forces."""
+    for name in (entity.label, *sorted(entity.aliases)):
+        found = _NATION_THEN_FORCE.fullmatch(name)
+        if found is not None and found.group(2) != "Army":
+            return compact(found.group(1)), "adjective"
+        found = _FORCE_OF_NATION.fullmatch(name)
+        if found is not None and found.group(1) != "Army":
+            return compact(found.group(2)), "place"
+    return None
+
+
+def _same_nation(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    if a[1] == b[1]:
+        return a[0] == b[0]
+    adjective, place = (a[0], b[0]) if a[1] == "adjective" else (b[0], a[0])
+    return adjective in demonyms(place)
+
+
+def merge_national_forces(b: EntityBuilder) -> None:
+    """ "Armenian troops ... Armenian units ... the armed forces of Armenia": in one text,
+    the forces named by one nation and a word for armed forces alone are one force.
+
+    The force the gazetteer knows wins, then the one the text names most, then the first
+    named. A name with any other word ("Interior Ministry troops", "Armenian
+    peacekeepers") is a force of its own.
+    """
+    first: dict[str, int] = {}
+    count: Counter[str] = Counter()
+    for m in b.mentions:
+        first.setdefault(m.entity, m.span.start)
+        count[m.entity] += 1
+    forces = []
+    for key in sorted(first, key=first.__getitem__):
+        entity = b.doc.entities[key]
+        if b.ontology.is_a(entity.cls, HG.MilitaryForce):
+            nation = _nation_of_force(entity)
+            if nation is not None:
+                forces.append((key, nation))
+    done: set[str] = set()
+    for key, nation in forces:
+        if key in done:
+            continue
+        group = [k for k, n in forces if k not in done and _same_nation(nation, n)]
+        done.update(group)
+        if len(group) < 2:
+            continue
+        best = max(
+            group,
+            key=lambda k: (
+                b.doc.entities[k].gazetteer is not None,
+                count[k],
+                -first[k],
+            ),
+        )
+        for other in group:
+            _repoint(b, other, best)
 
 
 def match_appositives(b: EntityBuilder) -> None:

@@ -151,7 +151,7 @@ def _make_nationality_words(ontology: Ontology) -> frozenset[str]:
             continue
         if entry.capital_of is not None:
             continue  # a capital's people are named after its country, not after it
-        words.update(_demonyms(entry.label))
+        words.update(demonyms(entry.label))
     return frozenset(words - _gazetteer_names(ontology))
 
 
@@ -163,7 +163,7 @@ def _gazetteer_names(ontology: Ontology) -> frozenset[str]:
     )
 
 
-def _demonyms(label: str) -> set[str]:
+def demonyms(label: str) -> set[str]:
     """The compact adjectives a one-word place name may form ("Lithuania" -> "lithuanian")."""
     stem = compact(label)
     words = {stem + ending for ending in DEMONYM_ENDINGS}
@@ -190,7 +190,7 @@ def _make_capital_demonyms(ontology: Ontology) -> dict[str, URIRef]:
     table: dict[str, URIRef] = {}
     for entry in gazetteer:
         if entry.iri in with_capital and len(entry.label.split()) == 1:
-            for word in sorted(_demonyms(entry.label) - names):
+            for word in sorted(demonyms(entry.label) - names):
                 table.setdefault(word, entry.iri)
     return table
 
