@@ -1216,12 +1216,13 @@ def test_a_place_and_its_known_region_tagged_as_one_name_are_two(extract) -> Non
     assert "Beslan" in places and not [p for p in places if "," in p], places
 
 
-def test_forces_named_by_one_nation_alone_are_one_force(extract) -> None:  # type: ignore[no-untyped-def]
+def test_forces_or_rulers_named_by_one_nation_alone_are_one_body(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In March 1994 Moldovan troops shelled the bridge at Bender. Moldovan units then "
         "entered the town, and the armed forces of Moldova held it for a week. "
         "Moldovan Interior Ministry troops guarded the road. The Moldovan Army later "
-        "withdrew its artillery."
+        "withdrew its artillery. The Moldovan authorities denied the shelling, but the "
+        "Moldovan leadership ordered an inquiry."
     )
     forces = {
         e.label: mentions_of(doc, e.label)
@@ -1236,3 +1237,8 @@ def test_forces_named_by_one_nation_alone_are_one_force(extract) -> None:  # typ
     # a name with another word, or a named branch, stays a force of its own
     assert sum("Interior Ministry" in label for label in forces) == 1, forces
     assert "Moldovan Army" in forces, forces
+    # so are the bodies named by one nation and a word for its rulers
+    rulers = [
+        mentions_of(doc, e.label) for e in doc.entities.values() if e.cls == HG.Organization
+    ]
+    assert ["Moldovan authorities", "Moldovan leadership"] in rulers, rulers

@@ -697,27 +697,37 @@ def merge_modified_names(b: EntityBuilder) -> None:
                 break
 
 
-#: The words after a nation's name that name its armed forces as a whole.
-#: ("formations", "detachments": irregular bodies, not a nation's forces as a whole)
-_NATIONAL_FORCE_WORDS = (
+def _nation_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "Armenian troops" and "the troops of the Republic of Armenia" for ``words``."""
+    return (
+        re.compile(rf"(?:the\s+)?([A-Z][\w'-]*)\s+((?i:{words}))"),
+        re.compile(
+            rf"(?:the\s+)?((?i:{words}))\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w'-]*)"
+        ),
+    )
+
+
+#: The words after a nation's name that name its armed forces as a whole ("formations",
+#: "detachments": irregular bodies, not all of a nation's forces) and those that name
+#: whoever governs it.
+_NATIONAL_FORCES = _nation_patterns(
     r"armed forces|armed units|troops|forces|army|military|soldiers|servicemen|units"
 )
-_NATION_THEN_FORCE = re.compile(rf"(?:the\s+)?([A-Z][\w'-]*)\s+((?i:{_NATIONAL_FORCE_WORDS}))")
-_FORCE_OF_NATION = re.compile(
-    rf"(?:the\s+)?((?i:{_NATIONAL_FORCE_WORDS}))\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?"
-    r"([A-Z][\w'-]*)"
-)
+_NATIONAL_RULERS = _nation_patterns(r"authorities|central authorities|leadership|regime|government")
 
 
-def _nation_of_force(entity: Entity) -> tuple[str, str] | None:
-    """The nation a force's name names and nothing else ("Armenian troops": ("armenian",
+def _nation_named(
+    entity: Entity, patterns: tuple[re.Pattern[str], re.Pattern[str]]
+) -> tuple[str, str] | None:
+    """The nation a body's name names and nothing else ("Armenian troops": ("armenian",
     "adjective"); "the armed forces of Armenia": ("armenia", "place")), or None. "the
     Azerbaijani Army", a name of its own, is one branch of the armed forces."""
+    before, after = patterns
     for name in (entity.label, *sorted(entity.aliases)):
-        found = _NATION_THEN_FORCE.fullmatch(name)
+        found = before.fullmatch(name)
         if found is not None and found.group(2) != "Army":
             return compact(found.group(1)), "adjective"
-        found = _FORCE_OF_NATION.fullmatch(name)
+        found = after.fullmatch(name)
         if found is not None and found.group(1) != "Army":
             return compact(found.group(2)), "place"
     return None
@@ -730,44 +740,45 @@ def _same_nation(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return adjective in demonyms(place)
 
 
-def merge_national_forces(b: EntityBuilder) -> None:
+def merge_national_bodies(b: EntityBuilder) -> None:
     """ "Armenian troops ... Armenian units ... the armed forces of Armenia": in one text,
-    the forces named by one nation and a word for armed forces alone are one force.
+    the forces named by one nation and a word for armed forces alone are one force; so
+    are the bodies named by one nation and a word for its rulers ("the Soviet
+    authorities", "the Soviet leadership", "the Soviet regime").
 
-    The force the gazetteer knows wins, then the one the text names most, then the first
+    The body the gazetteer knows wins, then the one the text names most, then the first
     named. A name with any other word ("Interior Ministry troops", "Armenian
-    peacekeepers") is a force of its own.
+    peacekeepers") is a body of its own.
     """
     first: dict[str, int] = {}
     count: Counter[str] = Counter()
     for m in b.mentions:
         first.setdefault(m.entity, m.span.start)
         count[m.entity] += 1
-    forces = []
+    families: dict[str, list[tuple[str, tuple[str, str]]]] = {"forces": [], "rulers": []}
     for key in sorted(first, key=first.__getitem__):
         entity = b.doc.entities[key]
         if b.ontology.is_a(entity.cls, HG.MilitaryForce):
-            nation = _nation_of_force(entity)
-            if nation is not None:
-                forces.append((key, nation))
-    done: set[str] = set()
-    for key, nation in forces:
-        if key in done:
+            family, nation = "forces", _nation_named(entity, _NATIONAL_FORCES)
+        elif entity.cls == HG.Organization:
+            family, nation = "rulers", _nation_named(entity, _NATIONAL_RULERS)
+        else:
             continue
-        group = [k for k, n in forces if k not in done and _same_nation(nation, n)]
-        done.update(group)
-        if len(group) < 2:
-            continue
-        best = max(
-            group,
-            key=lambda k: (
-                b.doc.entities[k].gazetteer is not None,
-                count[k],
-                -first[k],
-            ),
-        )
-        for other in group:
-            _repoint(b, other, best)
+        if nation is not None:
+            families[family].append((key, nation))
+    for bodies in families.values():
+        done: set[str] = set()
+        for key, nation in bodies:
+            if key in done:
+                continue
+            group = [k for k, n in bodies if k not in done and _same_nation(nation, n)]
+            done.update(group)
+            best = max(
+                group,
+                key=lambda k: (b.doc.entities[k].gazetteer is not None, count[k], -first[k]),
+            )
+            for other in group:
+                _repoint(b, other, best)
 
 
 def match_appositives(b: EntityBuilder) -> None:

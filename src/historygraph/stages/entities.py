@@ -47,7 +47,7 @@ from historygraph.stages.coreference import (
     match_settlement_anaphora,
     match_shortened_names,
     merge_modified_names,
-    merge_national_forces,
+    merge_national_bodies,
     one_sense_per_name,
 )
 from historygraph.stages.headwords import match_headword_phrases
@@ -82,7 +82,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_name_parts(b)
     match_known_as(b)
     merge_modified_names(b)
-    merge_national_forces(b)
+    merge_national_bodies(b)
     match_appositives(b)
     match_shortened_names(b)
     match_heading_names(b)
