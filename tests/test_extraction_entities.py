@@ -1242,3 +1242,15 @@ def test_forces_or_rulers_named_by_one_nation_alone_are_one_body(extract) -> Non
         mentions_of(doc, e.label) for e in doc.entities.values() if e.cls == HG.Organization
     ]
     assert ["Moldovan authorities", "Moldovan leadership"] in rulers, rulers
+
+
+def test_people_named_by_their_kin_to_others_are_a_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The families of the victims demanded a new inquiry in 2004. Reporters spoke with "
+        "survivors, relatives of the dead and nurses. Families of martyrs laid flowers at "
+        "the monument. The relatives of Marat Bekov declined to comment."
+    )
+    groups = {e.label for e in doc.entities.values() if e.cls == HG.Group}
+    assert {"families of the victims", "relatives of the dead", "Families of martyrs"} <= groups
+    # a named person's relatives are no group named after a people
+    assert not any("Bekov" in g for g in groups), groups

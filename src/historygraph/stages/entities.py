@@ -50,7 +50,7 @@ from historygraph.stages.coreference import (
     merge_national_bodies,
     one_sense_per_name,
 )
-from historygraph.stages.headwords import match_headword_phrases
+from historygraph.stages.headwords import match_headword_phrases, match_kin_groups
 from historygraph.stages.mentions import (
     EntityBuilder,
     drop_paragraph_heads,
@@ -73,6 +73,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_parenthesised_aliases(b)
     for paragraph, parsed in zip(doc.paragraphs, doc.parsed, strict=True):
         match_ner(b, parsed, heading=is_heading(doc.quote(paragraph)))
+        match_kin_groups(b, parsed)
         match_headword_phrases(b, parsed)
         if not is_heading(doc.quote(paragraph)):
             match_untagged_names(b, parsed)

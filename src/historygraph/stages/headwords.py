@@ -7,6 +7,8 @@ or place when a proper name or a known place modifies it.
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from rdflib import URIRef
 
 from historygraph.document import Span
@@ -368,3 +370,50 @@ def _of_a_body(b: EntityBuilder, root: Token) -> int | None:
             if b.ontology.is_a(cls, HG.Organization) or b.ontology.is_a(cls, HG.State):
                 return max(token_span(t).end for t in obj.subtree)
     return None
+
+
+#: Plural nouns that name people by their kin to others ("the families of the victims").
+KIN_NOUNS = frozenset(
+    {"families", "relatives", "parents", "mothers", "fathers", "widows", "descendants", "orphans"}
+)
+
+
+def match_kin_groups(b: EntityBuilder, parsed: Token) -> None:
+    """ "the families of the victims", "relatives of the dead", "families of martyrs": people
+    named by their kin to other people are a group, named by the whole phrase.
+
+    Read from the words, not the parse (the model often hangs "of the dead" on another
+    noun of a list): "of", then a plural noun ("martyrs", "missing persons") or "the" and a
+    word used as one ("the dead", "the deported"). "The relatives of Ramiz Karimov" names
+    no group.
+    """
+    doc = parsed.doc
+    for token in parsed:
+        if token.lower_ not in KIN_NOUNS or token.tag_ != "NNS" or token.i + 3 > len(doc):
+            continue
+        if doc[token.i + 1].lower_ != "of":
+            continue
+        j = token.i + 2
+        determined = doc[j].lower_ in {"the", "our", "their"}
+        j += determined
+        words = list(takewhile(lambda t: t.is_lower, doc[j : j + 2]))
+        if not words:
+            continue
+        plural = ("NNS", "NNPS")  # (the model may tag "martyrs" as a name)
+        if words[0].tag_ in plural:
+            last = words[0]
+        elif len(words) > 1 and words[0].pos_ in {"ADJ", "VERB"} and words[1].tag_ in plural:
+            last = words[1]  # "missing persons"
+        elif (
+            determined
+            and words[0].pos_ in {"ADJ", "VERB", "NOUN"}
+            and words[0].i + 1 < len(doc)
+            and doc[words[0].i + 1].pos_ not in {"NOUN", "PROPN"}
+        ):
+            last = words[0]  # "the dead"
+        else:
+            continue
+        span = Span(offset(token), offset(last) + len(last.text))
+        if b.covered(span) is not None:
+            continue
+        b.add(span, b.entity_for(HG.Group, normalise_label(b.doc.quote(span))), "headword")
