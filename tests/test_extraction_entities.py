@@ -1254,3 +1254,19 @@ def test_people_named_by_their_kin_to_others_are_a_group(extract) -> None:  # ty
     assert {"families of the victims", "relatives of the dead", "Families of martyrs"} <= groups
     # a named person's relatives are no group named after a people
     assert not any("Bekov" in g for g in groups), groups
+
+
+def test_a_title_beside_a_persons_name_is_no_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May the High Representative, Lena Sorvik, condemned the shelling of Tarnow. "
+        "In Washington, Secretary of State Antony Blinken telephoned the president. Oskar Brandt, the "
+        "country's High Commissioner for Refugee Affairs, visited the camp. The General "
+        "Secretary of the CPSU Central Committee, M. S. Gorbachev, appealed for calm."
+    )
+    found = labels(doc)
+    for title in ("High Representative", "State", "Refugee Affairs"):
+        assert title not in found, found
+    assert found["Lena Sorvik"] == "Person"
+    assert found["Antony Blinken"] == "Person"
+    # a body's name after a title and "of" is still the body, not the title's holder
+    assert found.get("CPSU Central Committee") == "Organization", found

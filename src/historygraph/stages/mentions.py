@@ -1058,6 +1058,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             ent.label_ == "PERSON" and all(b.lexicon.is_title_word(t.text) for t in tokens)
         ):
             continue  # "the hon. Lady": a title alone names no one
+        if ent.label_ != "PERSON" and _part_of_a_title(b, tokens):
+            continue  # "Secretary of State Antony Blinken", "the High Representative, Josep ..."
         tokens += _hyphenated_rest(tokens[-1])  # "Bazar-Korgon", tagged from "Bazar" only
         numbered = _number_after_no(tokens[-1])  # "School No. 15", tagged as "School No"
         tokens += numbered
@@ -1273,12 +1275,48 @@ def _office_holder(
     rest = [t for t in tokens if offset(t) >= nested[0].span.end]
     if len(rest) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
         return None
+    if class_of_phrase(b, rest[-1], None) not in (None, HG.Person):
+        return None  # "Secretary of [the CPSU Central Committee]": the body's own head word
     before = tokens[0].doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if before is not None and before.dep_ == "det" and before.i > 0:
         before = before.doc[before.i - 1]
     if before is None or before.lower_ != "of" or before.i == 0:
         return None
     return rest if b.lexicon.is_title_word(before.doc[before.i - 1].text) else None
+
+
+def _part_of_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """Whether a name the model tagged as a body or place is a person's title, or the field
+    of one, beside the person's name: "Secretary of [State] Antony Blinken", "[the High
+    Representative], Josep Borrell", "[Victorious Commander-in-Chief] President Ilham
+    Aliyev", "Zareh Sinanyan, High Commissioner for [Diaspora Affairs]". A name with a head word of its own ("the Speaker of the Milli Majlis") or one
+    the gazetteer knows is a body, whatever office it gives.
+    """
+    first, last = tokens[0], tokens[-1]
+    span = Span(offset(first), offset(last) + len(last.text))
+    if any(m.span.overlaps(span) for m in b.mentions):
+        return False
+    if class_of_phrase(b, last, None) is not None:
+        return False
+    doc = first.doc
+    field = (
+        first.i >= 2
+        and doc[first.i - 1].lower_ in {"of", "for"}
+        and b.lexicon.is_title_word(doc[first.i - 2].text)
+    )
+    title = b.lexicon.is_title_word(last.text) or (
+        last.i >= 2
+        and doc[last.i - 1].text == "-"
+        and b.lexicon.is_title_word(doc[last.i - 2].text)
+    )
+    if not (field or title):
+        return False
+    office = doc[first.i - 2] if field else last
+    if office.dep_ == "appos" and office.head.ent_type_ == "PERSON":
+        return True  # "Zareh Sinanyan, Armenia's High Commissioner for [Diaspora Affairs]"
+    after = doc[last.i + 1 : last.i + 4]
+    after = [t for t in after if not (t.is_punct or b.lexicon.is_title_word(t.text))]
+    return bool(after) and after[0].ent_type_ == "PERSON"
 
 
 def _in_gloss(b: EntityBuilder, ent: Token) -> bool:
