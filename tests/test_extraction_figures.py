@@ -261,6 +261,13 @@ def test_a_clause_that_leaves_out_its_report_verb(extract) -> None:  # type: ign
             ],
             id="listed-as-and-part-after-range",
         ),
+        pytest.param(  # people counted as shot were killed (not "shot at")
+            "On 4 May 1944 police units surrounded the village of Dolna. In the yard of the "
+            "mill 96 men were shot, and the next day the soldiers shot 12 more. Troops shot "
+            "at 300 marchers in the square.",
+            [("Killed", 12, "Exact"), ("Killed", 96, "Exact")],
+            id="counted-people-shot",
+        ),
     ],
 )
 def test_figures_of_a_text(extract, text: str, rows: list[tuple[str, int, str]]) -> None:  # type: ignore[no-untyped-def]
