@@ -1238,9 +1238,7 @@ def test_forces_or_rulers_named_by_one_nation_alone_are_one_body(extract) -> Non
     assert sum("Interior Ministry" in label for label in forces) == 1, forces
     assert "Moldovan Army" in forces, forces
     # so are the bodies named by one nation and a word for its rulers
-    rulers = [
-        mentions_of(doc, e.label) for e in doc.entities.values() if e.cls == HG.Organization
-    ]
+    rulers = [mentions_of(doc, e.label) for e in doc.entities.values() if e.cls == HG.Organization]
     assert ["Moldovan authorities", "Moldovan leadership"] in rulers, rulers
 
 
