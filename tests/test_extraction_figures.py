@@ -268,6 +268,13 @@ def test_a_clause_that_leaves_out_its_report_verb(extract) -> None:  # type: ign
             [("Killed", 12, "Exact"), ("Killed", 96, "Exact")],
             id="counted-people-shot",
         ),
+        pytest.param(  # the count on a description of the subject set off by commas
+            "On 4 May 1944 police units surrounded the village of Dolna. The others, 58 "
+            "women and children, were murdered at the camp in June. The victims, 37 "
+            "villagers, were killed in the square.",
+            [("Killed", 37, "Exact"), ("Killed", 58, "Exact")],
+            id="count-set-off-by-commas",
+        ),
     ],
 )
 def test_figures_of_a_text(extract, text: str, rows: list[tuple[str, int, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -327,6 +327,19 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         for c in a.conjuncts
         if c.like_num and c.i > a.i
     ]
+    # "The others, 82 boys and girls, were murdered": the count is on a description of the
+    # subject set off by commas (the model makes it an apposition or a conjunct)
+    result += [
+        c
+        for a in list(result)
+        if a.dep_ in {"nsubj", "nsubjpass"}
+        and a.i + 1 < len(a.doc)
+        and a.doc[a.i + 1].text == ","
+        for c in a.children
+        if c.i > a.i
+        and (c.dep_ == "appos" or c.dep_ == "conj")
+        and any(n.dep_ == "nummod" for n in c.children)
+    ]
     # "that between 80 and 150 people were killed", where the model made "between" the
     # subject and the counted noun its object
     result += [
