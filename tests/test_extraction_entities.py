@@ -1222,7 +1222,8 @@ def test_forces_or_rulers_named_by_one_nation_alone_are_one_body(extract) -> Non
         "entered the town, and the armed forces of Moldova held it for a week. "
         "Moldovan Interior Ministry troops guarded the road. The Moldovan Army later "
         "withdrew its artillery. The Moldovan authorities denied the shelling, but the "
-        "Moldovan leadership ordered an inquiry."
+        "Moldovan leadership ordered an inquiry. The Moldovan people mourned the dead, and "
+        "the Moldovan nation observed a minute of silence."
     )
     forces = {
         e.label: mentions_of(doc, e.label)
@@ -1240,6 +1241,9 @@ def test_forces_or_rulers_named_by_one_nation_alone_are_one_body(extract) -> Non
     # so are the bodies named by one nation and a word for its rulers
     rulers = [mentions_of(doc, e.label) for e in doc.entities.values() if e.cls == HG.Organization]
     assert ["Moldovan authorities", "Moldovan leadership"] in rulers, rulers
+    # and the people of one nation
+    peoples = [mentions_of(doc, e.label) for e in doc.entities.values() if e.cls == HG.Group]
+    assert ["Moldovan people", "Moldovan nation"] in peoples, peoples
 
 
 def test_people_named_by_their_kin_to_others_are_a_group(extract) -> None:  # type: ignore[no-untyped-def]

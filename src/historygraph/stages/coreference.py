@@ -714,6 +714,7 @@ _NATIONAL_FORCES = _nation_patterns(
     r"armed forces|armed units|troops|forces|army|military|soldiers|servicemen|units"
 )
 _NATIONAL_RULERS = _nation_patterns(r"authorities|central authorities|leadership|regime|government")
+_NATIONAL_PEOPLES = _nation_patterns(r"people|nation|population")
 
 
 def _nation_named(
@@ -744,7 +745,9 @@ def merge_national_bodies(b: EntityBuilder) -> None:
     """ "Armenian troops ... Armenian units ... the armed forces of Armenia": in one text,
     the forces named by one nation and a word for armed forces alone are one force; so
     are the bodies named by one nation and a word for its rulers ("the Soviet
-    authorities", "the Soviet leadership", "the Soviet regime").
+    authorities", "the Soviet leadership", "the Soviet regime"), and the groups named by one
+    nation and "people", "nation" or "population" ("the Azerbaijani people", "the people
+    of Azerbaijan").
 
     The body the gazetteer knows wins, then the one the text names most, then the first
     named. A name with any other word ("Interior Ministry troops", "Armenian
@@ -755,13 +758,19 @@ def merge_national_bodies(b: EntityBuilder) -> None:
     for m in b.mentions:
         first.setdefault(m.entity, m.span.start)
         count[m.entity] += 1
-    families: dict[str, list[tuple[str, tuple[str, str]]]] = {"forces": [], "rulers": []}
+    families: dict[str, list[tuple[str, tuple[str, str]]]] = {
+        "forces": [],
+        "rulers": [],
+        "peoples": [],
+    }
     for key in sorted(first, key=first.__getitem__):
         entity = b.doc.entities[key]
         if b.ontology.is_a(entity.cls, HG.MilitaryForce):
             family, nation = "forces", _nation_named(entity, _NATIONAL_FORCES)
         elif entity.cls == HG.Organization:
             family, nation = "rulers", _nation_named(entity, _NATIONAL_RULERS)
+        elif entity.cls == HG.Group:
+            family, nation = "peoples", _nation_named(entity, _NATIONAL_PEOPLES)
         else:
             continue
         if nation is not None:

@@ -332,9 +332,7 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
     result += [
         c
         for a in list(result)
-        if a.dep_ in {"nsubj", "nsubjpass"}
-        and a.i + 1 < len(a.doc)
-        and a.doc[a.i + 1].text == ","
+        if a.dep_ in {"nsubj", "nsubjpass"} and a.i + 1 < len(a.doc) and a.doc[a.i + 1].text == ","
         for c in a.children
         if c.i > a.i
         and (c.dep_ == "appos" or c.dep_ == "conj")
