@@ -785,3 +785,13 @@ def test_a_commission_that_criticised_the_police_condemned(extract) -> None:  # 
         "criticised the police for the shooting at Marikana."
     )
     assert HG.Condemnation in {e.cls for e in doc.live_events()}
+
+
+def test_people_who_attack_an_armed_body_do_no_massacre(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1971 a crowd of youths attacked the soldiers at the barricade with stones. "
+        "Two days later mobs attacked Greek families in the old quarter."
+    )
+    massacres = [doc.quote(e.evidence[0]) for e in doc.live_events() if e.cls == HG.Massacre]
+    assert not any("soldiers" in q for q in massacres), massacres
+    assert any("Greek families" in q for q in massacres), massacres

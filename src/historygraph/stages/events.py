@@ -412,7 +412,17 @@ class Resolver:
                 # "troops of the Soviet Union, Poland and Hungary crossed the frontiers": the
                 # states' troops act; the head word gives the class
                 counted = self._parts_of_states_classes(token)
+            # "a crowd attacked the soldiers at the barrier": people who strike an armed
+            # body do no massacre (soldiers who strike a crowd may)
+            armed_objects = any(
+                self._class_is(e, HG.MilitaryForce)
+                for o in token.children
+                if o.dep_ == "dobj"
+                for e in self.entities_of(o)
+            )
             for cls, agent_cls in pairs:
+                if armed_objects and agent_cls == HG.Group:
+                    continue
                 if (
                     aimed
                     or any(self._class_is(e, agent_cls) for e in subjects)
