@@ -1272,3 +1272,11 @@ def test_a_title_beside_a_persons_name_is_no_body(extract) -> None:  # type: ign
     assert found["Antony Blinken"] == "Person"
     # a body's name after a title and "of" is still the body, not the title's holder
     assert found.get("CPSU Central Committee") == "Organization", found
+
+
+def test_a_name_an_event_word_begins_names_an_event(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 23 February 1944 the Soviet state launched Operation Lentil and deported the "
+        "population of the region to Kazakhstan."
+    )
+    assert not any("Lentil" in e.label for e in doc.entities.values()), labels(doc)

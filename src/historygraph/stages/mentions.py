@@ -1008,6 +1008,14 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             continue  # "under Azerbaijani control", tagged PERSON by the model
         if ent.root.pos_ in {"NOUN", "PROPN"} and _names_an_event(b, ent.root):
             continue  # (a verb the model took into the name is no event's name: see below)
+        named = [t for t in ent if t.dep_ != "det"]
+        if (
+            len(named) > 1
+            and named[0].text[:1].isupper()
+            and named[0].dep_ == "compound"
+            and _names_an_event(b, named[0])
+        ):
+            continue  # "Operation Lentil", "Operation Ring": an event's name before its own
         if compact(ent.text) in b.event_names:
             continue  # "Jeltoqsan (1986)", "convicted over Jeltoqsan": an event's name
         bracket = next((t.i for t in ent if t.text == "("), None)
