@@ -1280,3 +1280,13 @@ def test_a_name_an_event_word_begins_names_an_event(extract) -> None:  # type: i
         "population of the region to Kazakhstan."
     )
     assert not any("Lentil" in e.label for e in doc.entities.values()), labels(doc)
+
+
+def test_a_title_alone_names_no_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "General Varga arrived with fifty riflemen. A large crowd had gathered that "
+        "afternoon in the square for a meeting held in defiance of the General's "
+        "proclamation forbidding assemblies."
+    )
+    found = labels(doc)
+    assert "General" not in found, found

@@ -1062,10 +1062,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         while not office and len(tokens) > 2 and b.lexicon.is_title_word(tokens[0].text):
             tokens = tokens[1:]  # "Lady Mehriban Aliyeva", "Lieutenant-General Rustam Muradov"
             titled = True
-        if not tokens or (
-            ent.label_ == "PERSON" and all(b.lexicon.is_title_word(t.text) for t in tokens)
-        ):
-            continue  # "the hon. Lady": a title alone names no one
+        if not tokens or all(b.lexicon.is_title_word(t.text) for t in tokens):
+            continue  # "the hon. Lady", "the General's proclamation": a title alone names no one
         if ent.label_ != "PERSON" and _part_of_a_title(b, tokens):
             continue  # "Secretary of State Antony Blinken", "the High Representative, Josep ..."
         tokens += _hyphenated_rest(tokens[-1])  # "Bazar-Korgon", tagged from "Bazar" only
