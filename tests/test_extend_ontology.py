@@ -233,3 +233,43 @@ def test_an_extension_entry_with_wikidata_wins_over_a_generated_one(tmp_path: Pa
     ontology = load_ontology([PROJECT / "ontology", tmp_path])
     assert any(e.key == "capital-kg" for e in ontology.lexicon.gazetteer)
     assert gazetteer_index(ontology).by_compact["bishkek"].key == "town-bishkek"
+
+
+def test_a_demonym_added_in_turtle_joins_a_nations_forces(tmp_path: Path) -> None:
+    """A word for a place's people that the builder cannot derive ("Lakotan" is no word;
+    "Sioux" is) is one ``hg:demonym`` line; the builder then reads "Sioux warriors" as
+    people of that place and joins "Sioux troops" to "the troops of Dakota"."""
+    from historygraph.document import Document
+    from historygraph.nlp import load_model
+    from historygraph.ontology import load_ontology
+    from historygraph.pipeline import Context, make_pipeline, run_pipeline
+    from historygraph.stages import DEFAULT_STAGES
+    from historygraph.stages.names import nationality_words
+
+    (tmp_path / "dakota.ttl").write_text(
+        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
+        "@prefix hgr: <https://w3id.org/historygraph/reference/> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        'hgr:test-dakota a hg:Place ; rdfs:label "Dakota" ; hg:demonym "Sioux" .\n',
+        encoding="utf-8",
+    )
+    base = load_ontology([PROJECT / "ontology"])
+    ontology = load_ontology([PROJECT / "ontology", tmp_path])
+    assert "sioux" not in nationality_words(base)
+    assert "sioux" in nationality_words(ontology)
+    text = (
+        "In May 1876 Sioux troops crossed the river. Two days later the troops of Dakota "
+        "entered the valley."
+    )
+    ctx = Context(ontology=ontology, nlp=load_model("en_core_web_sm"))
+    doc = run_pipeline(
+        Document(id="t", path=Path("t.txt"), text=text, title="t"),
+        make_pipeline(DEFAULT_STAGES),
+        ctx,
+    )
+    forces = {
+        doc.entities[m.entity].label
+        for m in doc.mentions
+        if doc.entities[m.entity].cls == HG.MilitaryForce
+    }
+    assert len(forces) == 1, forces

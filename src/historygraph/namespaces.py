@@ -50,6 +50,7 @@ class HG(DefinedNamespace):
     place: URIRef
     locatedIn: URIRef
     capitalOf: URIRef
+    demonym: URIRef
     date: URIRef
     startDate: URIRef
     endDate: URIRef

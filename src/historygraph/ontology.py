@@ -62,6 +62,8 @@ class GazetteerEntry:
     wikidata: URIRef | None = None
     located_in: URIRef | None = None
     capital_of: URIRef | None = None
+    #: words for its people or forces the builder cannot derive from its name (hg:demonym)
+    demonyms: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -464,6 +466,9 @@ def _gazetteer(onto: Ontology) -> tuple[GazetteerEntry, ...]:
                 wikidata=wikidata,
                 located_in=located,  # type: ignore[arg-type]
                 capital_of=capital,  # type: ignore[arg-type]
+                demonyms=tuple(
+                    sorted(str(o) for o in about.get(HG.demonym, ()) if isinstance(o, Literal))
+                ),
             )
         )
     return tuple(entries)

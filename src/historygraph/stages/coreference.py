@@ -30,6 +30,7 @@ from historygraph.stages.names import (
     SETTLEMENT_NOUNS,
     SITE_PREPOSITIONS,
     capital_demonyms,
+    declared_demonyms,
     demonyms,
     entity_key,
     fold_name,
@@ -734,11 +735,13 @@ def _nation_named(
     return None
 
 
-def _same_nation(a: tuple[str, str], b: tuple[str, str]) -> bool:
+def _same_nation(
+    a: tuple[str, str], b: tuple[str, str], declared: dict[str, frozenset[str]]
+) -> bool:
     if a[1] == b[1]:
         return a[0] == b[0]
     adjective, place = (a[0], b[0]) if a[1] == "adjective" else (b[0], a[0])
-    return adjective in demonyms(place)
+    return adjective in demonyms(place) or adjective in declared.get(place, ())
 
 
 def merge_national_bodies(b: EntityBuilder) -> None:
@@ -753,6 +756,7 @@ def merge_national_bodies(b: EntityBuilder) -> None:
     named. A name with any other word ("Interior Ministry troops", "Armenian
     peacekeepers") is a body of its own.
     """
+    declared = declared_demonyms(b.ontology)
     first: dict[str, int] = {}
     count: Counter[str] = Counter()
     for m in b.mentions:
@@ -780,7 +784,7 @@ def merge_national_bodies(b: EntityBuilder) -> None:
         for key, nation in bodies:
             if key in done:
                 continue
-            group = [k for k, n in bodies if k not in done and _same_nation(nation, n)]
+            group = [k for k, n in bodies if k not in done and _same_nation(nation, n, declared)]
             done.update(group)
             best = max(
                 group,

@@ -147,12 +147,28 @@ def nationality_words(ontology: Ontology) -> frozenset[str]:
 def _make_nationality_words(ontology: Ontology) -> frozenset[str]:
     words: set[str] = set()
     for entry in ontology.lexicon.gazetteer:
-        if len(entry.label.split()) != 1 or not ontology.is_a(entry.cls, HG.Place):
+        if not ontology.is_a(entry.cls, HG.Place):
             continue
-        if entry.capital_of is not None:
+        words.update(compact(d) for d in entry.demonyms)  # "Chechen", "Russian" (hg:demonym)
+        if len(entry.label.split()) != 1 or entry.capital_of is not None:
             continue  # a capital's people are named after its country, not after it
         words.update(demonyms(entry.label))
     return frozenset(words - _gazetteer_names(ontology))
+
+
+def declared_demonyms(ontology: Ontology) -> dict[str, frozenset[str]]:
+    """Compact name or alias of a known place -> the compact demonyms the gazetteer gives it
+    (``hg:demonym``: "russianfederation" and "russia" -> {"russian"}). Built once."""
+    return ontology.derived("entities.declared_demonyms", _make_declared_demonyms)
+
+
+def _make_declared_demonyms(ontology: Ontology) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for entry in ontology.lexicon.gazetteer:
+        if entry.demonyms:
+            for name in (entry.label, *entry.aliases):
+                table.setdefault(compact(name), set()).update(compact(d) for d in entry.demonyms)
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def _gazetteer_names(ontology: Ontology) -> frozenset[str]:
@@ -189,9 +205,13 @@ def _make_capital_demonyms(ontology: Ontology) -> dict[str, URIRef]:
     names = _gazetteer_names(ontology)
     table: dict[str, URIRef] = {}
     for entry in gazetteer:
-        if entry.iri in with_capital and len(entry.label.split()) == 1:
-            for word in sorted(demonyms(entry.label) - names):
-                table.setdefault(word, entry.iri)
+        if entry.iri not in with_capital:
+            continue
+        words = {compact(d) for d in entry.demonyms}  # "Russian", "Soviet" (hg:demonym)
+        if len(entry.label.split()) == 1:
+            words |= demonyms(entry.label)
+        for word in sorted(words - names):
+            table.setdefault(word, entry.iri)
     return table
 
 
