@@ -1290,3 +1290,15 @@ def test_a_title_alone_names_no_body(extract) -> None:  # type: ignore[no-untype
     )
     found = labels(doc)
     assert "General" not in found, found
+
+
+def test_a_place_named_by_the_end_of_a_longer_name_is_that_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In April 1919 troops fired on a crowd in the Jallianwala Bagh in Amritsar. A large "
+        "crowd had gathered that afternoon in the Bagh, an enclosed piece of waste ground. "
+        "Later that year fighting spread to West Beirut and Beirut."
+    )
+    assert mentions_of(doc, "Jallianwala Bagh") == ["Jallianwala Bagh", "Bagh"]
+    # a part of a place named by a compass word is not the place itself
+    found = labels(doc)
+    assert "Beirut" in found and "West Beirut" in found, found

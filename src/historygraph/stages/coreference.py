@@ -16,6 +16,7 @@ from historygraph.namespaces import HG
 from historygraph.ontology import compact
 from historygraph.stages.clues import mention_root
 from historygraph.stages.mentions import (
+    COMPASS_WORDS,
     EntityBuilder,
     after_untagged_date,
     class_of_phrase,
@@ -614,6 +615,45 @@ def match_name_parts(b: EntityBuilder) -> None:
         owners = people.get(compact(ent.label), set()) - {key}
         if len(owners) == 1:
             _repoint(b, key, next(iter(owners)))
+
+
+def match_place_name_ends(b: EntityBuilder) -> None:
+    """ "Nagorno-Karabakh ... Karabakh": a place the text names by the last part of the name
+    of the one other place it names that way is that place.
+
+    A state keeps its own name ("Azerbaijan" beside "Western Azerbaijan"), and so does a
+    name that ends two longer ones ("Ossetia" beside "North" and "South Ossetia") or a
+    part of a place ("Beirut" beside "West Beirut").
+    """
+    used = {m.entity for m in b.mentions}
+    places = [k for k in sorted(used) if b.ontology.is_a(b.doc.entities[k].cls, HG.Place)]
+    for key in places:
+        ent = b.doc.entities[key]
+        if b.ontology.is_a(ent.cls, HG.State):
+            continue
+        ends = [
+            other
+            for other in places
+            if other != key
+            and not b.ontology.is_a(b.doc.entities[other].cls, HG.State)
+            and _ends_a_name(b.doc.entities[other].label, ent.label)
+        ]
+        if len(ends) == 1:
+            _repoint(b, key, ends[0])
+
+
+def _ends_a_name(longer: str, name: str) -> bool:
+    """Whether ``name`` is the last part of the proper name ``longer`` ("Karabakh" of
+    "Nagorno-Karabakh"), not of a description ("town in Nagorno-Karabakh") or of a part of
+    it ("West Beirut")."""
+    if not re.search(rf"[\s-]{re.escape(name)}$", longer):
+        return False
+    before = longer[: -len(name) - 1].split()
+    return (
+        bool(before)
+        and all(w[:1].isupper() for w in before)
+        and before[0].lower() not in COMPASS_WORDS
+    )
 
 
 def _match_surnames(b: EntityBuilder, surnames: dict[str, set[str]]) -> None:

@@ -43,6 +43,7 @@ from historygraph.stages.coreference import (
     match_known_as,
     match_name_parts,
     match_parenthesised_aliases,
+    match_place_name_ends,
     match_pronouns,
     match_settlement_anaphora,
     match_shortened_names,
@@ -81,6 +82,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     one_sense_per_name(b)
     match_force_names(b)
     match_name_parts(b)
+    match_place_name_ends(b)
     match_known_as(b)
     merge_modified_names(b)
     merge_national_bodies(b)
