@@ -1302,3 +1302,11 @@ def test_a_place_named_by_the_end_of_a_longer_name_is_that_place(extract) -> Non
     # a part of a place named by a compass word is not the place itself
     found = labels(doc)
     assert "Beirut" in found and "West Beirut" in found, found
+
+
+def test_a_soviet_is_a_legislature(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1918 the Tiflis Soviet called on the garrison to keep order in the city."
+    )
+    found = labels(doc)
+    assert found.get("Tiflis Soviet") == "Legislature", found
