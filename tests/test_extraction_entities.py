@@ -1310,3 +1310,11 @@ def test_a_soviet_is_a_legislature(extract) -> None:  # type: ignore[no-untyped-
     )
     found = labels(doc)
     assert found.get("Tiflis Soviet") == "Legislature", found
+
+
+def test_the_regime_refers_to_the_rulers_named_before(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In January 1990 the Soviet leadership sent troops into Baku. Two days later the "
+        "regime denied that civilians had been killed."
+    )
+    assert mentions_of(doc, "Soviet leadership") == ["Soviet leadership", "regime"]

@@ -35,6 +35,7 @@ from historygraph.stages.names import (
     demonyms,
     entity_key,
     fold_name,
+    nationality_words,
     normalise_label,
 )
 from historygraph.stages.syntax import (
@@ -90,6 +91,10 @@ def _acronym_of_a_longer_name(b: EntityBuilder, m: Mention, alias: str) -> bool:
     return root.dep_ == "pobj" and owner.pos_ == "PROPN" and owner.text[:1].isupper()
 
 
+#: Nouns that name whoever rules a country: "the regime" may be "the Soviet leadership"
+#: ("the government" of a text is often its own country's: it needs "government").
+_RULER_WORDS = frozenset({"authority", "authorities", "leadership", "regime"})
+
 #: Nouns that name armed forces of any kind: "the troops" may be any force named before.
 GENERIC_FORCE_NOUNS = frozenset(
     {
@@ -133,6 +138,12 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 if t.i != root.i
             ):
                 continue  # a name ("Soviet troops"), not a date ("On 12 February troops")
+            if any(
+                t.ent_type_ == "NORP" or compact(t.text) in nationality_words(b.ontology)
+                for t in chunk
+                if t.i != root.i
+            ):
+                continue  # "the Iraqi regime" is no regime named before it ("Iranian ...")
             if any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in chunk):
                 continue
             if any(t.lower_ in QUANTIFIERS for t in chunk):
@@ -155,13 +166,15 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             # referent by class. One of the broad organisation class ("the government",
             # "the party", "the authorities") must also be a word of the referent's name.
             word = lemma(root) if cls == HG.Organization else None
+            # ("the regime" may be the leadership or the authorities named before)
+            words = _RULER_WORDS if word in _RULER_WORDS else {word}
             candidates = [
                 m
                 for m in b.mentions
                 if window_start <= m.span.start < span.start
                 and not any(m.span.overlaps(c) for c in beside)
                 and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
-                and (word is None or _names_with(b.doc.entities[m.entity], word))
+                and (word is None or any(_names_with(b.doc.entities[m.entity], w) for w in words))
             ]
             # "the army": the latest body of that class the text named with that word, if any
             named = [
