@@ -167,7 +167,9 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             # "the party", "the authorities") must also be a word of the referent's name.
             word = lemma(root) if cls == HG.Organization else None
             # ("the regime" may be the leadership or the authorities named before)
-            words = _RULER_WORDS if word in _RULER_WORDS else {word}
+            words: frozenset[str] = (
+                _RULER_WORDS if word in _RULER_WORDS else frozenset({word} if word else ())
+            )
             candidates = [
                 m
                 for m in b.mentions
