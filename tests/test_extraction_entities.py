@@ -1318,3 +1318,17 @@ def test_the_regime_refers_to_the_rulers_named_before(extract) -> None:  # type:
         "regime denied that civilians had been killed."
     )
     assert mentions_of(doc, "Soviet leadership") == ["Soviet leadership", "regime"]
+
+
+def test_the_crowd_is_the_protesters_named_just_before(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 April thousands of demonstrators gathered before the Government House. At "
+        "4 a.m. the troops advanced on the crowd with shovels. A crowd of onlookers "
+        "watched from the bridge, and the crowd later dispersed."
+    )
+    assert mentions_of(doc, "demonstrators") == ["demonstrators", "crowd"]
+    # "a crowd" is a new one, and "the crowd" after it is that one
+    assert any(
+        e.cls == HG.Group and e.label != "demonstrators" and "crowd" in e.label
+        for e in doc.entities.values()
+    ), labels(doc)

@@ -8,6 +8,7 @@ link the other ways a text refers to them ("the city", "he", "Gapon", "the Rada"
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 
@@ -399,6 +400,42 @@ def match_capital(b: EntityBuilder) -> None:
                 state = b.doc.entities[best.entity].gazetteer
                 if state is not None:
                     b.refer(span, b.entity_for_entry(capitals[state]))
+
+
+#: Plural nouns that name the people taking part in a protest ("the crowd" refers to them).
+_PROTESTERS = frozenset({"demonstrators", "protesters", "protestors", "marchers", "strikers"})
+
+
+def match_crowd_anaphora(b: EntityBuilder) -> None:
+    """ "Demonstrators gathered on the square ... the troops fired into the crowd": "the
+    crowd" is the protesters named in the last few sentences, unless the text named a
+    crowd of its own since."""
+    starts = [sent.span.start for sent in b.doc.sentences]
+    for m in list(b.mentions):
+        ent = b.doc.entities[m.entity]
+        quote = b.doc.quote(m.span)
+        if ent.cls != HG.Group or quote.lower() not in {"crowd", "crowds"}:
+            continue
+        if not b.doc.text[: m.span.start].rstrip().lower().endswith("the"):
+            continue  # "a crowd": a new one
+        sentence = max(0, bisect_right(starts, m.span.start) - 1)
+        window_start = starts[max(0, sentence - ANAPHORA_WINDOW)]
+        before = [
+            other
+            for other in b.mentions
+            if window_start <= other.span.start < m.span.start
+            and (
+                other.entity == m.entity
+                or (
+                    b.doc.entities[other.entity].cls == HG.Group
+                    and b.doc.entities[other.entity].label.lower().split()[-1] in _PROTESTERS
+                )
+            )
+        ]
+        if before:
+            latest = max(before, key=lambda o: o.span.start)
+            if latest.entity != m.entity:
+                b.mentions[b.mentions.index(m)] = Mention(m.span, latest.entity, "anaphora")
 
 
 def match_settlement_anaphora(b: EntityBuilder) -> None:

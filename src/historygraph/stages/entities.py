@@ -37,6 +37,7 @@ from historygraph.stages.coreference import (
     match_appositives,
     match_capital,
     match_country_anaphora,
+    match_crowd_anaphora,
     match_force_names,
     match_generic_anaphora,
     match_heading_names,
@@ -91,6 +92,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_heading_names(b)
     match_parenthesised_aliases(b)
     match_generic_anaphora(b)
+    match_crowd_anaphora(b)
     match_pronouns(b)
     match_capital(b)
     match_settlement_anaphora(b)
