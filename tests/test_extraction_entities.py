@@ -1332,3 +1332,11 @@ def test_the_crowd_is_the_protesters_named_just_before(extract) -> None:  # type
         e.cls == HG.Group and e.label != "demonstrators" and "crowd" in e.label
         for e in doc.entities.values()
     ), labels(doc)
+
+
+def test_the_parks_former_names_are_the_alley_of_martyrs(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 22 January 1990 mourners carried the coffins up to Kirov Park. The Upland Park "
+        "is now called the Alley of Martyrs."
+    )
+    assert mentions_of(doc, "Alley of Martyrs") == ["Kirov Park", "Upland Park", "Alley of Martyrs"]
