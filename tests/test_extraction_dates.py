@@ -952,3 +952,14 @@ def test_a_dateline_with_a_weekday_gives_the_date_of_writing(extract) -> None:  
     assert doc.written is not None and doc.written.value == "1972-02-01"
     massacre = next(e for e in doc.live_events() if e.cls == HG.Massacre)
     assert massacre.date is not None and massacre.date.value == "1972-01-30"
+
+
+def test_a_day_of_last_year_counts_from_the_date_of_writing(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "LONDON, 24 July 1920.\n\n"
+        "Troops fired on the crowd at Karvan on 13 April last year. Two days later martial "
+        "law was proclaimed in the province."
+    )
+    dates = {e.cls.split("#")[-1]: e.date.value for e in doc.live_events() if e.date}
+    assert dates.get("Massacre") == "1919-04-13", dates
+    assert dates.get("Declaration") == "1919-04-15", dates

@@ -73,6 +73,10 @@ _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _AMOUNT = r"(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?P<unit>day|week|month|year)s?"
 DURATION = re.compile(rf"^{_AMOUNT}$")
 AGO = re.compile(rf"^{_AMOUNT}\s+ago$")
+#: "13 April last year", "August this year": a day or month of a year the date of writing
+#: counts from
+_RELATIVE_YEAR = re.compile(r"^(.+?)\s+(last|this|next)\s+year$")
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 _TODAY = re.compile(r"\s*today\b", re.IGNORECASE)
 _EXACTLY = re.compile(r"^(?:exactly|precisely)\s+")
 _EXACTLY_BEFORE = re.compile(r"\b(?:exactly|precisely)\s+$", re.IGNORECASE)
@@ -380,6 +384,12 @@ def find_times(doc: Document, ctx: Context) -> None:
                 )
                 continue
             date = parse_date(ent.text)
+            relative = _RELATIVE_YEAR.match(words) if date is None else None
+            if relative is not None and written is not None and written.year is not None:
+                part = parse_date(relative.group(1))
+                if part is not None and part.year is None and part.month is not None:
+                    shifted = written.year + _YEAR_SHIFT[relative.group(2)]
+                    date = ParsedDate(shifted, part.month, part.day)
             if date is None and len(ent) > 1 and ent[0].lower_ in WEEKDAYS:
                 date = parse_date(ent[1:].text.lstrip(", "))  # "Wednesday 16 June"
             if date is None:
