@@ -275,6 +275,12 @@ def test_a_clause_that_leaves_out_its_report_verb(extract) -> None:  # type: ign
             [("Killed", 37, "Exact"), ("Killed", 58, "Exact")],
             id="count-set-off-by-commas",
         ),
+        pytest.param(  # a range the model hangs on the verb, before an adjective's measure
+            "Police opened fire on strikers near Dolna on 16 August 1962 and killed 34 "
+            "miners. Between 30 and 40 workers are unaccounted for.",
+            [("Killed", 34, "Exact"), ("Missing", 30, "AtLeast"), ("Missing", 40, "AtMost")],
+            id="range-before-unaccounted-for",
+        ),
     ],
 )
 def test_figures_of_a_text(extract, text: str, rows: list[tuple[str, int, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -384,6 +384,15 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         if trigger.dep_ == "amod":
             result.append(head)
         result += [c for c in head.children if c.dep_ in ARGUMENT_DEPS and c.i != trigger.i]
+        # "Between 30 and 40 workers are unaccounted for", where the model made "between" a
+        # preposition of the verb and the counted noun its object
+        result += [
+            c
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "between" and prep.i < trigger.i
+            for c in prep.children
+            if c.dep_ == "pobj" and c.pos_ == "NOUN"
+        ]
         if trigger.dep_ == "oprd":  # "put the Azerbaijani dead at around 500"
             result += _objects_of(head, {"at", "as"})
     if trigger.dep_ in {"advcl", "xcomp", "ccomp"} and lemma(trigger.head) in _PUTTING_VERBS:
