@@ -1340,3 +1340,11 @@ def test_the_parks_former_names_are_the_alley_of_martyrs(extract) -> None:  # ty
         "is now called the Alley of Martyrs."
     )
     assert mentions_of(doc, "Alley of Martyrs") == ["Kirov Park", "Upland Park", "Alley of Martyrs"]
+
+
+def test_a_nationality_whose_plural_is_itself_counted_or_listed_is_a_people(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 June about 1,500 Kyrgyz gathered on the disputed field. The clashes between "
+        "Kyrgyz and Uzbeks spread through the region."
+    )
+    assert labels(doc).get("Kyrgyz") == "Group", labels(doc)

@@ -526,7 +526,20 @@ def _is_people_noun(b: EntityBuilder, root: Token) -> bool:
         return False
     if root.tag_ in {"NNPS", "NNS"}:
         return True
-    return _nationality_plural(b, root)
+    return _nationality_plural(b, root) or _invariant_people(b, root)
+
+
+def _invariant_people(b: EntityBuilder, root: Token) -> bool:
+    """ "about 1,500 Kyrgyz gathered", "between Kyrgyz and Uzbeks": a nationality whose
+    plural is the word itself, counted or listed with a people (not "spoke in Kyrgyz")."""
+    return (
+        not _modifies(root)
+        and compact(root.text) in nationality_words(b.ontology)
+        and (
+            any(c.dep_ == "nummod" for c in root.children)
+            or any(_nationality_plural(b, c) or c.tag_ in {"NNPS", "NNS"} for c in root.conjuncts)
+        )
+    )
 
 
 #: Entity types of the model that name nothing the lexicon classes: a proper name the model
@@ -987,7 +1000,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         elif (
             ent.label_ in {"GPE", "ORG", "PERSON"}
             and len(ent) == 1
-            and _nationality_plural(b, ent.root)
+            and (_nationality_plural(b, ent.root) or _invariant_people(b, ent.root))
         ):
             # "Kazakhs", "Uzbeks", tagged as a place, a body or a person by the model
             default = HG.Group
@@ -995,7 +1008,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             default = HG.Person  # "My cousin Arman", tagged as a nationality by the model
         elif ent.label_ == "PERSON" and len(ent) == 1 and ent.root.tag_ == "NNS":
             default = HG.Group  # "Provocateurs in the crowd": a plural noun, no one's name
-        ethnic = len(ent) == 1 and _ethnic_people(b, ent.root)
+        ethnic = len(ent) == 1 and (_ethnic_people(b, ent.root) or _invariant_people(b, ent.root))
         if ethnic:
             default = HG.Group  # "between ethnic Kyrgyz and ethnic Uzbeks": peoples
         if default is None or _is_title_of_person(ent):
