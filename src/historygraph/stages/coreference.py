@@ -8,7 +8,6 @@ link the other ways a text refers to them ("the city", "he", "Gapon", "the Rada"
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 
@@ -410,7 +409,6 @@ def match_crowd_anaphora(b: EntityBuilder) -> None:
     """ "Demonstrators gathered on the square ... the troops fired into the crowd": "the
     crowd" is the protesters named in the last few sentences, unless the text named a
     crowd of its own since."""
-    starts = [sent.span.start for sent in b.doc.sentences]
     for m in list(b.mentions):
         ent = b.doc.entities[m.entity]
         quote = b.doc.quote(m.span)
@@ -418,8 +416,8 @@ def match_crowd_anaphora(b: EntityBuilder) -> None:
             continue
         if not b.doc.text[: m.span.start].rstrip().lower().endswith("the"):
             continue  # "a crowd": a new one
-        sentence = max(0, bisect_right(starts, m.span.start) - 1)
-        window_start = starts[max(0, sentence - ANAPHORA_WINDOW)]
+        sentence = b.doc.sentence_at(m.span.start).index
+        window_start = b.doc.sentences[max(0, sentence - ANAPHORA_WINDOW)].span.start
         before = [
             other
             for other in b.mentions

@@ -372,8 +372,9 @@ def _of_a_body(b: EntityBuilder, root: Token) -> int | None:
     return None
 
 
-#: Plural nouns that name people by their kin to others ("the families of the victims").
-KIN_NOUNS = frozenset(
+#: Plural nouns that name people by their kin to others ("the families of the victims"); the
+#: singular kin words of one person's relatives are ``mentions.KIN_NOUNS``.
+KIN_GROUP_NOUNS = frozenset(
     {"families", "relatives", "parents", "mothers", "fathers", "widows", "descendants", "orphans"}
 )
 
@@ -389,7 +390,7 @@ def match_kin_groups(b: EntityBuilder, parsed: Token) -> None:
     """
     doc = parsed.doc
     for token in parsed:
-        if token.lower_ not in KIN_NOUNS or token.tag_ != "NNS" or token.i + 3 > len(doc):
+        if token.lower_ not in KIN_GROUP_NOUNS or token.tag_ != "NNS" or token.i + 3 > len(doc):
             continue
         if doc[token.i + 1].lower_ != "of":
             continue

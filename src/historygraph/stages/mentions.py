@@ -1000,7 +1000,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         elif (
             ent.label_ in {"GPE", "ORG", "PERSON"}
             and len(ent) == 1
-            and (_nationality_plural(b, ent.root) or _invariant_people(b, ent.root))
+            and _nationality_plural(b, ent.root)
         ):
             # "Kazakhs", "Uzbeks", tagged as a place, a body or a person by the model
             default = HG.Group
@@ -1010,7 +1010,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             default = HG.Group  # "Provocateurs in the crowd": a plural noun, no one's name
         ethnic = len(ent) == 1 and (_ethnic_people(b, ent.root) or _invariant_people(b, ent.root))
         if ethnic:
-            default = HG.Group  # "between ethnic Kyrgyz and ethnic Uzbeks": peoples
+            # "between ethnic Kyrgyz and ethnic Uzbeks", "about 1,500 Kyrgyz": peoples
+            default = HG.Group
         if default is None or _is_title_of_person(ent):
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
@@ -1308,8 +1309,9 @@ def _part_of_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
     """Whether a name the model tagged as a body or place is a person's title, or the field
     of one, beside the person's name: "Secretary of [State] Antony Blinken", "[the High
     Representative], Josep Borrell", "[Victorious Commander-in-Chief] President Ilham
-    Aliyev", "Zareh Sinanyan, High Commissioner for [Diaspora Affairs]". A name with a head word of its own ("the Speaker of the Milli Majlis") or one
-    the gazetteer knows is a body, whatever office it gives.
+    Aliyev", "Zareh Sinanyan, High Commissioner for [Diaspora Affairs]". A name with a head
+    word of its own ("the Speaker of the Milli Majlis") or one the gazetteer knows is a
+    body, whatever office it gives.
     """
     first, last = tokens[0], tokens[-1]
     span = Span(offset(first), offset(last) + len(last.text))
@@ -1323,11 +1325,7 @@ def _part_of_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
         and doc[first.i - 1].lower_ in {"of", "for"}
         and b.lexicon.is_title_word(doc[first.i - 2].text)
     )
-    title = b.lexicon.is_title_word(last.text) or (
-        last.i >= 2
-        and doc[last.i - 1].text == "-"
-        and b.lexicon.is_title_word(doc[last.i - 2].text)
-    )
+    title = b.lexicon.is_title_word(last.text)  # ("Commander-in-Chief" ends with "Chief")
     if not (field or title):
         return False
     office = doc[first.i - 2] if field else last
