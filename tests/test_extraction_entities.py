@@ -1348,3 +1348,22 @@ def test_a_nationality_whose_plural_is_itself_counted_or_listed_is_a_people(extr
         "Kyrgyz and Uzbeks spread through the region."
     )
     assert labels(doc).get("Kyrgyz") == "Group", labels(doc)
+
+
+def test_a_line_with_a_place_and_the_date_of_writing(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Statement of the veterans' association on the anniversary\n\n"
+        "Ostrovac, 18 November 2021\n\n"
+        "Thirty years ago today, after 87 days of siege, Ostrovac fell. The city was shelled "
+        "day and night, and the defenders of Ostrovac held out until November."
+    )
+    assert labels(doc).get("Ostrovac") == "Place"
+
+
+def test_a_line_with_a_text_kind_or_a_weekday_and_a_date_names_no_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "PRESS RELEASE, Ostburg, 21 January 2023\n\nSaturday, 21 November 2020\n\n"
+        "Around 150 guests gathered in the hall of the association in Ostburg."
+    )
+    found = labels(doc)
+    assert not any(k.upper() == "PRESS RELEASE" or k == "Saturday" for k in found), found

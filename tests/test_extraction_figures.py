@@ -281,6 +281,19 @@ def test_a_clause_that_leaves_out_its_report_verb(extract) -> None:  # type: ign
             [("Killed", 34, "Exact"), ("Missing", 30, "AtLeast"), ("Missing", 40, "AtMost")],
             id="range-before-unaccounted-for",
         ),
+        pytest.param(  # a trigger listed after another passive verb shares its subject
+            "On 4 May 1971 militiamen stormed the village of Dolna. Some 120 of the men were "
+            "beaten, shot and buried in a ravine. About 40 women were beaten and killed in the "
+            "square.",
+            [("Killed", 40, "Approximate"), ("Killed", 120, "Approximate")],
+            id="trigger-after-another-passive-verb",
+        ),
+        pytest.param(  # the accused in a trial "for the killings" are no count of the dead
+            "On 4 May 1971 militiamen killed villagers in Dolna. In 2005 a tribunal tried four "
+            "officers of the militia for the Dolna killings.",
+            [],
+            id="accused-for-the-killings",
+        ),
     ],
 )
 def test_figures_of_a_text(extract, text: str, rows: list[tuple[str, int, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -57,6 +57,7 @@ from historygraph.stages.mentions import (
     EntityBuilder,
     drop_paragraph_heads,
     find_event_names,
+    match_dateline_places,
     match_gazetteer,
     match_ner,
     match_untagged_names,
@@ -79,6 +80,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
         match_headword_phrases(b, parsed)
         if not is_heading(doc.quote(paragraph)):
             match_untagged_names(b, parsed)
+    match_dateline_places(b)
     extend_by_place(b)
     one_sense_per_name(b)
     match_force_names(b)

@@ -432,6 +432,9 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
             result += [c for c in first.head.children if c.dep_ == "nsubj"]
         # ("sentenced 13 of them to prison terms"; not "sentenced to death")
         preps = {"for", "with", "from"} | ({"to"} if measure == HG.Imprisoned else set())
+        if measure == HG.Killed:
+            preps.discard("for")  # "tried three officers for the killings": the accused
+
         if first.dep_ == "pobj" and first.head.lower_ in preps:
             verb = first.head.head
             while verb.dep_ == "prep" and verb.head.i != verb.i:
@@ -469,6 +472,20 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         for prep in set_by:
             if prep.dep_ == "prep" and prep.lower_ in {"at", "as", "between"}:
                 result += [c for c in prep.children if c.dep_ == "pobj"]
+    if (
+        not result
+        and trigger.pos_ == "VERB"
+        and trigger.dep_ == "conj"
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)
+    ):
+        # "About 40 people were beaten and killed", "some 200 of them were beaten, shot and
+        # thrown into a grave": a verb listed after a passive one, with no count of its own,
+        # shares its subject ("50 soldiers stormed it and killed ..." counts the killers)
+        first = trigger
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.pos_ == "VERB":
+            result += [c for c in first.children if c.dep_ == "nsubjpass"]
     return result
 
 

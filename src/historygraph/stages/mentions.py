@@ -39,7 +39,11 @@ from historygraph.stages.syntax import (
     path_to_root,
     token_span,
 )
-from historygraph.stages.times import DATELINE_AFTER_PLACE, DATELINE_BYLINE
+from historygraph.stages.times import (
+    DATELINE_AFTER_PLACE,
+    DATELINE_BYLINE,
+    DATELINE_LINE_AFTER_PLACE,
+)
 
 
 class EntityBuilder:
@@ -246,6 +250,65 @@ def _after_compass_word(token: Token) -> bool:
         start -= 1
     first = token.doc[start]
     return first.lower_ in COMPASS_WORDS and first.text[:1].isupper()
+
+
+#: How far into a text a line with the place and date of writing may stand.
+DATELINE_LINE_REACH = 400
+
+
+def _opens_a_dateline_line(b: EntityBuilder, span: Span) -> bool:
+    """ "Vukovar, 18 November 2021": a name that opens a line near the top holding only it,
+    perhaps its country, and a date is the place the text was written in."""
+    if span.start > DATELINE_LINE_REACH:
+        return False
+    if not any(p.start == span.start for p in b.doc.paragraphs):
+        return False
+    return DATELINE_LINE_AFTER_PLACE.match(b.doc.text, span.end) is not None
+
+
+#: A name that may open a dateline: up to four capitalised words.
+_DATELINE_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")
+#: Words of a text's kind, not of a place, that may open a line with a date: "PRESS
+#: RELEASE, Berlin, 21 January 2023", "Statement, 3 May 2021".
+_GENRE_WORDS = frozenset(
+    {"press", "release", "statement", "communique", "communiqué", "bulletin", "transcript"}
+    | {"news", "update", "report", "posted", "published", "updated", "written", "issued"}
+)
+
+
+def match_dateline_places(b: EntityBuilder) -> None:
+    """ "Vukovar, 18 November 2021": a name on a line near the top that holds only it,
+    perhaps its country, and a date is the place the text was written in, whether the model
+    tagged it or not (such a line counts as a heading, whose names are otherwise kept only if
+    the body names them too)."""
+    for paragraph, parsed in zip(b.doc.paragraphs, b.doc.parsed, strict=True):
+        if paragraph.start > DATELINE_LINE_REACH:
+            break
+        found = _DATELINE_NAME.match(b.doc.text, paragraph.start)
+        if found is None:
+            continue
+        span = Span(found.start(), found.end())
+        tokens = [t for t in parsed if span.start <= offset(t) < span.end]
+        if (
+            tokens
+            and b.covered(span) is None
+            and _opens_a_dateline_line(b, span)
+            and not any(t.ent_type_ in {"PERSON", "DATE", "TIME"} for t in tokens)
+            and _may_name_a_dateline_place(b, tokens)
+        ):
+            _add_name(b, span, HG.Place)
+
+
+def _may_name_a_dateline_place(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """Whether the words opening a line with a date may be a place's name: proper nouns
+    with no article ("The Weekly Reformer, Saturday, ..." is a newspaper), no word of a
+    text's kind ("PRESS RELEASE, Berlin, ..."), no event's name ("Kent State Shootings, May
+    4, 1970") and no head word of the lexicon."""
+    return (
+        all(t.pos_ == "PROPN" and t.lower_ not in _GENRE_WORDS for t in tokens)
+        and not _names_an_event(b, tokens[-1])
+        and class_of_phrase(b, tokens[-1], None) is None
+    )
 
 
 def _region_of_a_known_place(b: EntityBuilder, tokens: list[Token]) -> bool:
