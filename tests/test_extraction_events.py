@@ -795,3 +795,13 @@ def test_people_who_attack_an_armed_body_do_no_massacre(extract) -> None:  # typ
     massacres = [doc.quote(e.evidence[0]) for e in doc.live_events() if e.cls == HG.Massacre]
     assert not any("soldiers" in q for q in massacres), massacres
     assert any("Greek families" in q for q in massacres), massacres
+
+
+def test_troops_no_force_was_named_for_attack_and_kill(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 May 1971 troops stormed Dolna and shot villagers in the square. Two days later "
+        "troopers attacked the marchers on the bridge in Ostburg."
+    )
+    found = {(e.cls, doc.quote(e.evidence[0])) for e in doc.live_events()}
+    classes = sorted(str(cls).split("#")[-1] for cls, _ in found)
+    assert classes == ["Massacre", "Massacre", "MilitaryOperation"], found

@@ -79,7 +79,7 @@ from historygraph.stages.clues import (
 )
 from historygraph.stages.mentions import EntityBuilder
 from historygraph.stages.merge import Merger
-from historygraph.stages.names import SETTLEMENT_NOUNS, nationality_words
+from historygraph.stages.names import GENERIC_GROUP_NOUNS, SETTLEMENT_NOUNS, nationality_words
 from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,
@@ -389,8 +389,10 @@ class Resolver:
                 continue
             # "soldiers attacked the crowd": whoever of the trigger's agent classes attacks
             # people, the class whose of-phrase names those it strikes (a massacre) wins
-            aimed = self._aims_at_people(token) and any(
-                self._class_is(e, agent_cls) for e in subjects for _, agent_cls in pairs
+            bare = [] if subjects else self._bare_subject_classes(token)
+            aimed = self._aims_at_people(token) and (
+                any(self._class_is(e, agent_cls) for e in subjects for _, agent_cls in pairs)
+                or any(self.ontology.is_a(c, agent_cls) for c in bare for _, agent_cls in pairs)
             )
             if aimed:
                 pairs = tuple(
@@ -401,7 +403,7 @@ class Resolver:
                 )
             # "more than 100,000 people fled": a counted subject names no entity, but its
             # head word has a class
-            counted = [] if subjects else self._counted_subject_classes(token)
+            counted = [] if subjects else [*self._counted_subject_classes(token), *bare]
             if (
                 subjects
                 and not passive
@@ -485,6 +487,29 @@ class Resolver:
             )
             cls = self._head_word_class(subject)
             if counted and cls is not None:
+                result.append(cls)
+        return result
+
+    def _bare_subject_classes(self, verb: Token) -> list[URIRef]:
+        """The classes the head words of a verb's bare plural subjects give, when they name
+        no entity ("troops attacked Khojaly and killed civilians", where no force was named
+        before), or of the subject of the active verb it is conjoined to."""
+        first = verb
+        while not any(c.dep_ == "nsubj" for c in first.children) and first.dep_ == "conj":
+            first = first.head
+        if first is not verb and is_passive(first):
+            return []
+        result = []
+        for subject in first.children:
+            if (
+                subject.dep_ != "nsubj"
+                or subject.tag_ != "NNS"
+                or lemma(subject) in GENERIC_GROUP_NOUNS  # ("people fled": anyone)
+                or self.entities_of(subject)
+            ):
+                continue
+            cls = self._head_word_class(subject)
+            if cls is not None:
                 result.append(cls)
         return result
 
@@ -630,12 +655,16 @@ class Resolver:
         ):
             return True
         # "Soldiers fired at windows": a bare plural subject whose head word is a force's
-        # (or a person's, many of them: "Officers then opened fire on the crowd")
+        # (or a person's, many of them: "Officers then opened fire on the crowd"), or the
+        # subject of the verb it is listed after ("troops entered Khojaly and killed ...")
         return any(
             c.dep_ == "nsubj"
             and c.tag_ == "NNS"
             and self._head_word_class(c) in {HG.MilitaryForce, HG.Group, HG.Person}
             for c in verb.children
+        ) or any(
+            cls in {HG.MilitaryForce, HG.Group, HG.Person}
+            for cls in self._bare_subject_classes(verb)
         )
 
     def _aimed_at_people(
