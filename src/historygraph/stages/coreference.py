@@ -25,8 +25,10 @@ from historygraph.stages.mentions import (
 )
 from historygraph.stages.names import (
     ANAPHORA_WINDOW,
+    AREA_NOUNS,
     BY_NER,
     BY_WORD,
+    PLACE_NOUNS,
     QUANTIFIERS,
     SETTLEMENT_NOUNS,
     SITE_PREPOSITIONS,
@@ -462,6 +464,93 @@ def match_settlement_anaphora(b: EntityBuilder) -> None:
             if places:
                 # the place the text has named most so far ("Sumgait, a city north of Baku")
                 _refer_to_most_named(b, span, places)
+
+
+#: Site nouns that, bare after "the", are too often no place of the story ("the border",
+#: "the centre", "the street", "the house") to name one of their own.
+VAGUE_SITE_NOUNS = frozenset(
+    {"border", "centre", "center", "street", "house", "mission", "gate", "hill", "mountains"}
+    | {"mountain", "heights", "river", "coast", "base", "barracks", "line", "headquarters"}
+    | {"embassy", "highway", "lane", "valley", "plateau", "lake", "hall", "works", "plant"}
+)
+
+
+def match_site_anaphora(b: EntityBuilder) -> None:
+    """ "the square", "the port": a bare site noun after "the" is the place named before
+    with that word ("Azadliq Square ... the square"), or else a place of its own, named by
+    the noun (an annotator's "port of Baku" the text calls only "the port").
+
+    Settlement, area and country nouns have rules of their own; vague site nouns
+    (``VAGUE_SITE_NOUNS``) name no new place.
+    """
+    for sent in b.doc.sentences:
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            word = lemma(root)
+            if root.tag_ != "NN" or word in SETTLEMENT_NOUNS | AREA_NOUNS | PLACE_NOUNS:
+                continue
+            cls = class_of_phrase(b, root, None)
+            if cls is None or not b.ontology.is_a(cls, HG.Place):
+                continue
+            span = _bare_reference(b, chunk, (["the"],))
+            if span is None or _in_a_name(root):
+                continue
+            named = [
+                m
+                for m in b.mentions
+                if m.span.start < span.start
+                and m.source != "anaphora"
+                and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
+                and any(
+                    _names_with(b.doc.entities[m.entity], w)
+                    for w in (word, *SITE_SYNONYMS.get(word, ()))
+                )
+            ]
+            if not named and word in BUILDING_NOUNS:
+                # "the White House ... the building": the site named last, nearby
+                window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+                named = [
+                    m
+                    for m in b.mentions
+                    if window_start <= m.span.start < span.start
+                    and m.source != "anaphora"
+                    and _is_site(b, b.doc.entities[m.entity])
+                ]
+            if named:
+                b.refer(span, max(named, key=lambda m: m.span.start).entity)
+            elif word not in VAGUE_SITE_NOUNS:
+                b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+
+
+#: Site nouns a text may call a site named with another: "the Khojaly Genocide Memorial ...
+#: the monument", "the Plaza de las Tres Culturas ... the square".
+SITE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "monument": ("memorial",),
+    "memorial": ("monument",),
+    "square": ("plaza",),
+    "plaza": ("square",),
+}
+#: Site nouns any named building may be called by: "the White House ... the building".
+BUILDING_NOUNS = frozenset({"building", "premises", "compound"})
+
+
+def _is_site(b: EntityBuilder, entity: Entity) -> bool:
+    """Whether an entity is a place named by a site's head word ("Trade Unions House",
+    "the Semashko hospital"), no settlement, area or state."""
+    if not b.ontology.is_a(entity.cls, HG.Place) or b.ontology.is_a(entity.cls, HG.State):
+        return False
+    last = entity.label.split()[-1].lower() if entity.label else ""
+    head = b.lexicon.head_words.get(last)
+    return (
+        head is not None
+        and b.ontology.is_a(head, HG.Place)
+        and last not in SETTLEMENT_NOUNS | AREA_NOUNS
+    )
+
+
+def _in_a_name(token: Token) -> bool:
+    """Whether a token is part of a name the model tagged ("the Memorial" of a society)."""
+    return token.ent_type_ not in {"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 
 def match_country_anaphora(b: EntityBuilder) -> None:

@@ -47,6 +47,7 @@ from historygraph.stages.coreference import (
     match_place_name_ends,
     match_pronouns,
     match_settlement_anaphora,
+    match_site_anaphora,
     match_shortened_names,
     merge_modified_names,
     merge_national_bodies,
@@ -98,6 +99,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_pronouns(b)
     match_capital(b)
     match_settlement_anaphora(b)
+    match_site_anaphora(b)
     match_country_anaphora(b)
     drop_paragraph_heads(b)
     link_locations(b)
