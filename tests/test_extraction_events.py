@@ -805,3 +805,8 @@ def test_troops_no_force_was_named_for_attack_and_kill(extract) -> None:  # type
     found = {(e.cls, doc.quote(e.evidence[0])) for e in doc.live_events()}
     classes = sorted(str(cls).split("#")[-1] for cls, _ in found)
     assert classes == ["Massacre", "Massacre", "MilitaryOperation"], found
+
+
+def test_a_cessation_of_hostilities_is_a_declaration(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("After two days of fighting, a cessation of hostilities was agreed on 20 May.")
+    assert HG.Declaration in {e.cls for e in doc.live_events()}

@@ -294,6 +294,12 @@ def test_a_clause_that_leaves_out_its_report_verb(extract) -> None:  # type: ign
             [],
             id="accused-for-the-killings",
         ),
+        pytest.param(  # the count of a group is on what it is a group of
+            "On 11 December 1971 the battalion killed a group of more than 200 men, women and "
+            "children in Dolna.",
+            [("Killed", 200, "AtLeast")],
+            id="a-group-of-people",
+        ),
     ],
 )
 def test_figures_of_a_text(extract, text: str, rows: list[tuple[str, int, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -186,7 +186,8 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
             child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "advmod" and child.like_num)
         ) and _is_quantity(child, lexicon):  # ("reported 476 dead": the model's advmod)
             return None if _part_of_them(child) else child
-    if lemma(noun) in {"total", "number"}:  # "a total of 9,904 persons were detained"
+    # "a total of 9,904 persons were detained", "killed a group of more than 200 men"
+    if lemma(noun) in {"total", "number", "group"}:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 counted = [c for c in prep.children if c.dep_ == "pobj"]
