@@ -1381,3 +1381,19 @@ def test_a_bare_site_noun_is_the_site_named_with_it_or_a_place_of_its_own(extrac
     assert "monument" in mentions_of(doc, "Ostburg Memorial"), mentions_of(doc, "Ostburg Memorial")
     assert found.get("port") == "Place", found
     assert "border" not in found, found
+
+
+def test_a_force_named_by_its_nations_place_is_labelled_by_the_nations_adjective(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In April 1993 the armed forces of the Republic of Armenia occupied Kalbajar. "
+        "Armenian officials denied that their army took part."
+    )
+    forces = {e.label: e for e in doc.entities.values() if e.cls == HG.MilitaryForce}
+    assert "Armenian armed forces" in forces, forces
+    assert "armed forces of Armenia" in forces["Armenian armed forces"].aliases
+
+
+def test_a_force_keeps_its_place_name_when_the_text_never_writes_the_adjective(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("In April 1993 the armed forces of the Republic of Armenia occupied Kalbajar.")
+    forces = {e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce}
+    assert forces == {"armed forces of Armenia"}, forces

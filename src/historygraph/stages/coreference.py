@@ -971,6 +971,32 @@ def merge_national_bodies(b: EntityBuilder) -> None:
             )
             for other in group:
                 _repoint(b, other, best)
+    for key, _ in families["forces"]:
+        _label_by_demonym(b, b.doc.entities[key], declared)
+
+
+def _label_by_demonym(
+    b: EntityBuilder, entity: Entity, declared: dict[str, frozenset[str]]
+) -> None:
+    """ "the armed forces of the Republic of Armenia": a force named by its nation's place
+    is labelled by the nation's adjective, as the text writes it elsewhere ("Armenian
+    armed forces"; the name as written stays an alias). A force the gazetteer knows keeps
+    its label; so does one whose nation's adjective the text never writes."""
+    if entity.gazetteer is not None:
+        return
+    found = _NATIONAL_FORCES[1].fullmatch(entity.label)
+    if found is None or found.group(1) == "Army":
+        return
+    place = compact(found.group(2))
+    adjectives = demonyms(place) | set(declared.get(place, ()))
+    written = Counter(
+        w for w in re.findall(r"\b[A-Z][\w'-]*", b.doc.text) if compact(w) in adjectives
+    )
+    if not written:
+        return
+    adjective = max(sorted(written), key=written.__getitem__)
+    entity.aliases.add(entity.label)
+    entity.label = f"{adjective} {found.group(1).lower()}"
 
 
 def match_appositives(b: EntityBuilder) -> None:
