@@ -1397,3 +1397,12 @@ def test_a_force_keeps_its_place_name_when_the_text_never_writes_the_adjective(e
     doc = extract("In April 1993 the armed forces of the Republic of Armenia occupied Kalbajar.")
     forces = {e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce}
     assert forces == {"armed forces of Armenia"}, forces
+
+
+def test_cavalry_infantry_and_militiamen_are_forces(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 29 December 1890 the 7th Cavalry surrounded the camp at Dolna. Two days later "
+        "the local militiamen and the 15th Hussars entered the town."
+    )
+    forces = {e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce}
+    assert {"7th Cavalry", "local militiamen"} <= forces, forces
