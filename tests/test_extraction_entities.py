@@ -1406,3 +1406,15 @@ def test_cavalry_infantry_and_militiamen_are_forces(extract) -> None:  # type: i
     )
     forces = {e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce}
     assert {"7th Cavalry", "local militiamen"} <= forces, forces
+
+
+def test_an_office_is_its_holder_named_before_or_a_person_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January President Ilham Aliyev visited the Alley of Martyrs. The President "
+        "laid a wreath. The governor of Ostland declared martial law, and the mayor of "
+        "Dolna, Petar Novak, imposed a curfew."
+    )
+    found = labels(doc)
+    assert "President" in mentions_of(doc, "Ilham Aliyev"), mentions_of(doc, "Ilham Aliyev")
+    assert found.get("governor of Ostland") == "Person", found
+    assert not any(k.startswith("mayor") for k in found), found

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import takewhile
 
 from historygraph.document import Entity, Mention, Sentence, Span
 from historygraph.namespaces import HG
@@ -17,6 +18,7 @@ from historygraph.ontology import compact
 from historygraph.stages.clues import mention_root
 from historygraph.stages.mentions import (
     COMPASS_WORDS,
+    KIN_NOUNS,
     EntityBuilder,
     after_untagged_date,
     class_of_phrase,
@@ -47,6 +49,7 @@ from historygraph.stages.syntax import (
     noun_chunks,
     offset,
     token_span,
+    tokens_span,
 )
 from historygraph.stages.times import DATELINE_HEAD
 
@@ -221,6 +224,91 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             elif b.ontology.is_a(cls, HG.MilitaryForce) and _definite_or_modified(chunk):
                 # "the police opened fire", "local police": a force the text names no other way
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+
+
+#: Title words that are no office: honorifics and ranks of address ("the lady", "the
+#: major"); a kin word names a relation, not an office (see ``match_kin_groups``).
+_NO_OFFICE = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "senior", "junior", "private"}
+    | {"major", "general", "chief", "speaker", "representative", "secretary", "captain"}
+)
+
+
+def match_office_holders(b: EntityBuilder) -> None:
+    """ "The President laid a wreath": a title after "the", with no name beside it, is the
+    person the text named with that title before ("President Ilham Aliyev"); else, when
+    it acts or is acted on, the holder of the office, a person named by the phrase ("the
+    governor of Oklahoma declared martial law", "the Russian ambassador was summoned").
+
+    Honorifics, ranks that are also common words ("major", "general") and kin words are
+    no office; an office followed by a name ("the Minister of Defence Dmitry Yazov") is
+    that person's, found by the name.
+    """
+    kin = {w for w in b.lexicon.title_words if w in KIN_NOUNS}
+    for sent in b.doc.sentences:
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            word = root.lower_
+            if (
+                root.tag_ not in {"NN", "NNP"}
+                or not b.lexicon.is_title_word(root.text)
+                or word in _NO_OFFICE
+                or word in kin
+                or chunk[0].lower_ != "the"
+                or root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}
+                or any(
+                    c.dep_ in {"appos", "poss", "relcl", "compound"} and c.pos_ == "PROPN"
+                    for c in root.children
+                )
+            ):
+                continue
+            if any(t.pos_ == "PROPN" and t.i < root.i for t in chunk):
+                continue  # "the Azerbaijani President" is left to the name rules
+            end = root
+            for prep in root.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    # up to a comma: "the mayor of Kent, LeRoy Satrom"
+                    run = list(
+                        takewhile(lambda t: t.text != ",", sorted(prep.subtree, key=lambda t: t.i))
+                    )
+                    end = run[-1]
+            after = [t for t in root.doc[end.i + 1 : end.i + 3] if not t.is_punct or t.text == ","]
+            if after and after[0].text == ",":
+                after = after[1:]  # "the mayor of Kent, LeRoy Satrom"
+            if after and (after[0].pos_ == "PROPN" or after[0].ent_type_ == "PERSON"):
+                continue  # "the Minister of Defence Dmitry Yazov"
+            span = tokens_span(chunk[1], end)
+            if b.covered(tokens_span(chunk[1], root)) is not None:
+                continue  # (a place or body in its "of" phrase keeps its own mention)
+            holders = [
+                m
+                for m in b.mentions
+                if m.span.start < span.start
+                and m.source != "anaphora"
+                and b.doc.entities[m.entity].cls == HG.Person
+                and _titled(b, m, word)
+            ]
+            if holders:
+                b.refer(
+                    Span(offset(root), offset(root) + len(root.text)),
+                    max(holders, key=lambda m: m.span.start).entity,
+                )
+            elif root.dep_ != "pobj" and (end is not root or len(chunk) > 2):
+                # ("the President" alone: an office the text names no holder of)
+                label = normalise_label(b.doc.quote(span))
+                b.add(span, b.entity_for(HG.Person, label), "headword")
+
+
+def _titled(b: EntityBuilder, m: Mention, word: str) -> bool:
+    """Whether the text gives a person's mention the title ``word`` right before it
+    ("President Ilham Aliyev", "the Prime Minister, Nikol Pashinyan") or right after it
+    ("Ilham Aliyev, the President of Azerbaijan")."""
+    before = b.doc.text[max(0, m.span.start - 40) : m.span.start].lower()
+    after = b.doc.text[m.span.end : m.span.end + 40].lower()
+    return bool(
+        re.search(rf"\b{re.escape(word)}\b[\w\s,-]{{0,25}}$", before)
+        or re.match(rf",\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{re.escape(word)}\b", after)
+    )
 
 
 #: Pronouns that refer to one person.

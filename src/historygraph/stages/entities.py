@@ -43,6 +43,7 @@ from historygraph.stages.coreference import (
     match_heading_names,
     match_known_as,
     match_name_parts,
+    match_office_holders,
     match_parenthesised_aliases,
     match_place_name_ends,
     match_pronouns,
@@ -96,6 +97,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_parenthesised_aliases(b)
     match_generic_anaphora(b)
     match_crowd_anaphora(b)
+    match_office_holders(b)
     match_pronouns(b)
     match_capital(b)
     match_settlement_anaphora(b)
