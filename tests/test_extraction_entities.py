@@ -1418,3 +1418,12 @@ def test_an_office_is_its_holder_named_before_or_a_person_of_its_own(extract) ->
     assert "President" in mentions_of(doc, "Ilham Aliyev"), mentions_of(doc, "Ilham Aliyev")
     assert found.get("governor of Ostland") == "Person", found
     assert not any(k.startswith("mayor") for k in found), found
+
+
+def test_a_place_named_to_tell_the_clock_time_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 13 October 2005, at about 09:00 Moscow time, militants attacked the police "
+        "station in Nalchik and killed 12 officers."
+    )
+    assert "Moscow" not in labels(doc), labels(doc)
+    assert all(doc.entities[e.place].label != "Moscow" for e in doc.live_events() if e.place)

@@ -58,6 +58,7 @@ from historygraph.stages.headwords import match_headword_phrases, match_kin_grou
 from historygraph.stages.mentions import (
     EntityBuilder,
     drop_paragraph_heads,
+    drop_time_zones,
     find_event_names,
     match_dateline_places,
     match_gazetteer,
@@ -104,6 +105,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_site_anaphora(b)
     match_country_anaphora(b)
     drop_paragraph_heads(b)
+    drop_time_zones(b)
     link_locations(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}

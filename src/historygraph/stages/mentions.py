@@ -804,6 +804,24 @@ def drop_paragraph_heads(b: EntityBuilder) -> None:
                 b.add(span, key, "dateline")
 
 
+#: "09:00 Moscow time": a place's name before "time" names a time zone.
+_TIME_ZONE_AFTER = re.compile(r"\s+time\b")
+
+
+def drop_time_zones(b: EntityBuilder) -> None:
+    """ "at about 09:00 Moscow time": a place named only to tell the clock time is no
+    place of the story (and no place of the event told in the sentence)."""
+    b.mentions = [
+        m
+        for m in b.mentions
+        if not (
+            is_place(b, m)
+            and _TIME_ZONE_AFTER.match(b.doc.text, m.span.end)
+            and b.doc.text[m.span.start : m.span.start + 1].isupper()
+        )
+    ]
+
+
 #: A news agency's name as a dateline gives it: "TASS", "AZERTAC", "RIA NOVOSTI".
 _AGENCY_NAME = re.compile(r"[A-Z][A-Z.-]*[A-Z](?: [A-Z][A-Z.-]*[A-Z])?")
 
