@@ -1427,3 +1427,12 @@ def test_a_place_named_to_tell_the_clock_time_is_no_place(extract) -> None:  # t
     )
     assert "Moscow" not in labels(doc), labels(doc)
     assert all(doc.entities[e.place].label != "Moscow" for e in doc.live_events() if e.place)
+
+
+def test_passes_ravines_and_farms_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In April 1993 thousands of civilians fled over the Zelen pass in deep snow. The "
+        "wounded were taken to the Horvat farm."
+    )
+    places = {e.label for e in doc.entities.values() if e.cls == HG.Place}
+    assert {"Zelen pass", "Horvat farm"} <= places, places
