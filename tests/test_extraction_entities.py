@@ -1436,3 +1436,14 @@ def test_passes_ravines_and_farms_are_places(extract) -> None:  # type: ignore[n
     )
     places = {e.label for e in doc.entities.values() if e.cls == HG.Place}
     assert {"Zelen pass", "Horvat farm"} <= places, places
+
+
+def test_a_persons_kin_are_a_group_labelled_by_the_person(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 21 January Heydar Aliyev came to the permanent mission with members of his "
+        "family. Petar Novak's sons were arrested the same night."
+    )
+    found = labels(doc)
+    assert found.get("Heydar Aliyev's family") == "Group", found
+    assert found.get("Petar Novak's sons") == "Group", found
+    assert found.get("Heydar Aliyev") == "Person", found

@@ -348,6 +348,38 @@ def match_pronouns(b: EntityBuilder) -> None:
         _match_they(b, sent)
 
 
+#: Nouns for a person's kin as a group: "his family", "her grandchildren".
+KIN_OF_ONE_NOUNS = frozenset(
+    {"family", "families", "relatives", "children", "grandchildren", "sons", "daughters"}
+    | {"parents"}
+)
+
+
+def match_kin_of_a_person(b: EntityBuilder) -> None:
+    """ "his family", "Sevda Karimova's family": a person's kin are a group, labelled by the
+    person ("Heydar Aliyev's family"), whether the text names the person or a pronoun
+    refers to them."""
+    for m in list(b.mentions):
+        person = b.doc.entities[m.entity]
+        if person.cls != HG.Person:
+            continue
+        try:
+            sentence = b.doc.sentence_at(m.span.start)
+        except ValueError:
+            continue
+        inside = [t for t in sentence.parsed if m.span.start <= offset(t) < m.span.end]
+        if not inside or inside[-1].dep_ != "poss":
+            continue
+        kin = inside[-1].head
+        if kin.lower_ not in KIN_OF_ONE_NOUNS or kin.i < inside[-1].i:
+            continue
+        span = Span(m.span.start, offset(kin) + len(kin.text))
+        if any(o.span.overlaps(span) and o is not m for o in b.mentions):
+            continue
+        label = f"{person.label}'s {kin.lower_}"
+        b.mentions.append(Mention(span, b.entity_for(HG.Group, label), "headword"))
+
+
 def _match_they(b: EntityBuilder, sent: Sentence) -> None:
     """ "Azerbaijani units advanced in two sectors. In the north they took several
     heights": "they", a subject, is the force or group that was the subject just before."""

@@ -41,6 +41,7 @@ from historygraph.stages.coreference import (
     match_force_names,
     match_generic_anaphora,
     match_heading_names,
+    match_kin_of_a_person,
     match_known_as,
     match_name_parts,
     match_office_holders,
@@ -100,6 +101,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_crowd_anaphora(b)
     match_office_holders(b)
     match_pronouns(b)
+    match_kin_of_a_person(b)
     match_capital(b)
     match_settlement_anaphora(b)
     match_site_anaphora(b)
