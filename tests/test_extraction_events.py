@@ -810,3 +810,14 @@ def test_troops_no_force_was_named_for_attack_and_kill(extract) -> None:  # type
 def test_a_cessation_of_hostilities_is_a_declaration(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("After two days of fighting, a cessation of hostilities was agreed on 20 May.")
     assert HG.Declaration in {e.cls for e in doc.live_events()}
+
+
+def test_extermination_forcible_moves_and_the_occupiers(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In October 1941 German troops seized Ostburg. The extermination of the town's Jews "
+        "began in December. In 1942 the occupiers forcibly moved thousands of young people "
+        "to Germany."
+    )
+    classes = {str(e.cls).split("#")[-1] for e in doc.live_events()}
+    assert {"Massacre", "Deportation"} <= classes, classes
+    assert "occupiers" in mentions_of(doc, "German troops"), mentions_of(doc, "German troops")

@@ -113,6 +113,10 @@ GENERIC_FORCE_NOUNS = frozenset(
         "military",
         "unit",
         "units",
+        "occupier",
+        "occupiers",
+        "invader",
+        "invaders",
     }
 )
 
