@@ -274,7 +274,27 @@ def test_scores_do_not_regress() -> None:
     # Vilnius, Osh 1990; 0.70, 0.85, 0.97). Over the two hundred and seventeen of the
     # session's start, after all its rules: 0.768, 0.735, 0.923; over all two hundred and
     # forty-one 0.759, 0.731, 0.921. The floors stay.
+    # Session 24: eighteen more batches, two or three at a time, each scored on the builder
+    # of the commit it was started from: the sixty-ninth to the eighty-sixth (Shusha 1992,
+    # Qana 1996, Vukovar 1991, Khojaly 1992 from Aghdam, a Soviet deputy on Baku 1990,
+    # Tiananmen 1989 from Hong Kong; Croke Park 1920, Ponce 1937, Kalbajar 1993, Temirtau
+    # 1959, Shusha from Baku, Boston 1770; Selma 1965, a Khojaly prosecutor, Guba 1918,
+    # Dili 1991, a State Department briefing on Baku 1990, Belfast 1972; Oradour 1944, a
+    # Commons motion on Baku 1990, Dujail 1982, the ICRC on Karabakh 2023, a Khojaly
+    # memorial abroad, El Mozote 1981; Babi Yar 1941, Aghdam 1993, Batang Kali 1948,
+    # Wounded Knee 1890, Black January from Ankara, Malibeyli 1992; Port Said 2012, a
+    # Popular Front leaflet of 1990, Odessa 1941, Nalchik 2005, a Soviet military
+    # prosecutor on Baku 1990, Ludlow 1914; Trafalgar Square 1887, a Khojaly commission,
+    # Bisho 1992, Jackson State 1970, Tartar 2020, the Halconazo 1971; Amritsar 1919, a
+    # Baku commission of 2020, Kharkov 1943, an Armenian reply on Khojaly, Mariupol 2022,
+    # Kwangju 1980; Sumgait 1988 on Soviet television, Bucha 2022, the Widgery report,
+    # Lachin 1992, Kent State from the National Guard, Tbilisi 1989 from the Patriarch).
+    # The fifty-four first runs: entities 0.68, events 0.69, figures 0.85. Over the two
+    # hundred and forty-one of the session's start, after its rules: entities 0.759 ->
+    # 0.764, events 0.731 -> 0.734, figures 0.921 -> 0.922; over all two hundred and
+    # ninety-five 0.749, 0.728, 0.912. The new documents, not a change, take entities
+    # below 0.75: its floor goes to 0.74; the others stay.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.75
+    assert totals["entities"].f1 >= 0.74
     assert totals["events"].f1 >= 0.72
     assert totals["figures"].f1 >= 0.91

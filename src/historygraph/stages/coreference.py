@@ -596,6 +596,7 @@ VAGUE_SITE_NOUNS = frozenset(
     {"border", "centre", "center", "street", "house", "mission", "gate", "hill", "mountains"}
     | {"mountain", "heights", "river", "coast", "base", "barracks", "line", "headquarters"}
     | {"embassy", "highway", "lane", "valley", "plateau", "lake", "hall", "works", "plant"}
+    | {"ravine", "gorge", "pass", "creek", "canal"}
 )
 
 
