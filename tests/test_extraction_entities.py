@@ -1447,3 +1447,14 @@ def test_a_persons_kin_are_a_group_labelled_by_the_person(extract) -> None:  # t
     assert found.get("Heydar Aliyev's family") == "Group", found
     assert found.get("Petar Novak's sons") == "Group", found
     assert found.get("Heydar Aliyev") == "Person", found
+
+
+def test_a_title_and_a_surname_are_the_person_named_in_full_or_the_surname(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Governor James A. Rhodes came to Kent on 3 May. Governor Rhodes denounced the "
+        "rioters. Ambassador Gleysteen urged restraint, and Lord Widgery later found that the "
+        "soldiers had been fired on first."
+    )
+    people = {e.label for e in doc.entities.values() if e.cls == HG.Person}
+    assert "Gleysteen" in people and "Ambassador Gleysteen" not in people, people
+    assert any("Widgery" in p for p in people), people

@@ -879,6 +879,42 @@ def match_name_parts(b: EntityBuilder) -> None:
         owners = people.get(compact(ent.label), set()) - {key}
         if len(owners) == 1:
             _repoint(b, key, next(iter(owners)))
+    _match_titled_surnames(b, surnames)
+
+
+def _match_titled_surnames(b: EntityBuilder, surnames: dict[str, set[str]]) -> None:
+    """ "Governor Rhodes" after "Governor James Rhodes", "Ambassador Gleysteen" after
+    "William Gleysteen": a title and a surname are the one person named in full with it;
+    with no such person, the person is labelled by the surname alone."""
+    used = {m.entity for m in b.mentions}
+    for key in sorted(used):
+        ent = b.doc.entities[key]
+        words = ent.label.split()
+        if (
+            not b.ontology.is_a(ent.cls, HG.Person)
+            or ent.gazetteer is not None
+            or len(words) != 2
+            or not b.lexicon.is_title_word(words[0])
+        ):
+            continue
+        owners = {
+            k
+            for k in surnames.get(compact(words[1]), set())
+            if k != key
+            and k in used
+            and not b.lexicon.is_title_word(b.doc.entities[k].label.split()[0])
+        }
+        if len(owners) == 1:
+            _repoint(b, key, next(iter(owners)))
+        elif not owners and words[0].lower() not in _PEERAGE_TITLES:
+            # ("Ambassador Gleysteen" alone: the person is Gleysteen; a peer keeps the title:
+            # "Lord Widgery")
+            ent.aliases.add(ent.label)
+            ent.label = words[1]
+
+
+#: Titles that are part of how a peer is known: "Lord Widgery", "Lady Astor".
+_PEERAGE_TITLES = frozenset({"lord", "lady", "sir", "dame", "baron", "baroness", "earl"})
 
 
 def match_place_name_ends(b: EntityBuilder) -> None:
