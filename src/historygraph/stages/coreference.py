@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from itertools import takewhile
 
 from historygraph.document import Entity, Mention, Sentence, Span
 from historygraph.namespaces import HG
@@ -18,7 +17,6 @@ from historygraph.ontology import compact
 from historygraph.stages.clues import mention_root
 from historygraph.stages.mentions import (
     COMPASS_WORDS,
-    KIN_NOUNS,
     EntityBuilder,
     after_untagged_date,
     class_of_phrase,
@@ -27,10 +25,8 @@ from historygraph.stages.mentions import (
 )
 from historygraph.stages.names import (
     ANAPHORA_WINDOW,
-    AREA_NOUNS,
     BY_NER,
     BY_WORD,
-    PLACE_NOUNS,
     QUANTIFIERS,
     SETTLEMENT_NOUNS,
     SITE_PREPOSITIONS,
@@ -49,7 +45,6 @@ from historygraph.stages.syntax import (
     noun_chunks,
     offset,
     token_span,
-    tokens_span,
 )
 from historygraph.stages.times import DATELINE_HEAD
 
@@ -121,7 +116,7 @@ GENERIC_FORCE_NOUNS = frozenset(
 )
 
 
-def _names_with(entity: Entity, word: str) -> bool:
+def names_with(entity: Entity, word: str) -> bool:
     """Whether ``word`` (a lemma) is a word of the entity's label or of one of its aliases
     ("guard" of "Ohio National Guardsmen" too)."""
     for name in (entity.label, *entity.aliases):
@@ -185,7 +180,7 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 if window_start <= m.span.start < span.start
                 and not any(m.span.overlaps(c) for c in beside)
                 and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
-                and (word is None or any(_names_with(b.doc.entities[m.entity], w) for w in words))
+                and (word is None or any(names_with(b.doc.entities[m.entity], w) for w in words))
             ]
             # "the army": the latest body of that class the text named with that word, if any
             named = [
@@ -195,14 +190,14 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 and m.source != "anaphora"
                 and not any(m.span.overlaps(c) for c in beside)
                 and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
-                and _names_with(b.doc.entities[m.entity], lemma(root))
+                and names_with(b.doc.entities[m.entity], lemma(root))
             ]
             force = b.ontology.is_a(cls, HG.MilitaryForce)
             if force and not named and lemma(root) not in GENERIC_FORCE_NOUNS:
                 # "the police", "the Guard": a force of its own kind is not just any force
                 # named before ("American troops"), unless a name has its word ("guardsmen")
                 candidates = [
-                    m for m in candidates if _names_with(b.doc.entities[m.entity], lemma(root))
+                    m for m in candidates if names_with(b.doc.entities[m.entity], lemma(root))
                 ]
             if (
                 force
@@ -228,91 +223,6 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             elif b.ontology.is_a(cls, HG.MilitaryForce) and _definite_or_modified(chunk):
                 # "the police opened fire", "local police": a force the text names no other way
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
-
-
-#: Title words that are no office: honorifics and ranks of address ("the lady", "the
-#: major"); a kin word names a relation, not an office (see ``match_kin_groups``).
-_NO_OFFICE = frozenset(
-    {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "senior", "junior", "private"}
-    | {"major", "general", "chief", "speaker", "representative", "secretary", "captain"}
-)
-
-
-def match_office_holders(b: EntityBuilder) -> None:
-    """ "The President laid a wreath": a title after "the", with no name beside it, is the
-    person the text named with that title before ("President Ilham Aliyev"); else, when
-    it acts or is acted on, the holder of the office, a person named by the phrase ("the
-    governor of Oklahoma declared martial law", "the Russian ambassador was summoned").
-
-    Honorifics, ranks that are also common words ("major", "general") and kin words are
-    no office; an office followed by a name ("the Minister of Defence Dmitry Yazov") is
-    that person's, found by the name.
-    """
-    kin = {w for w in b.lexicon.title_words if w in KIN_NOUNS}
-    for sent in b.doc.sentences:
-        for chunk in noun_chunks(sent.parsed):
-            root = chunk.root
-            word = root.lower_
-            if (
-                root.tag_ not in {"NN", "NNP"}
-                or not b.lexicon.is_title_word(root.text)
-                or word in _NO_OFFICE
-                or word in kin
-                or chunk[0].lower_ != "the"
-                or root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}
-                or any(
-                    c.dep_ in {"appos", "poss", "relcl", "compound"} and c.pos_ == "PROPN"
-                    for c in root.children
-                )
-            ):
-                continue
-            if any(t.pos_ == "PROPN" and t.i < root.i for t in chunk):
-                continue  # "the Azerbaijani President" is left to the name rules
-            end = root
-            for prep in root.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    # up to a comma: "the mayor of Kent, LeRoy Satrom"
-                    run = list(
-                        takewhile(lambda t: t.text != ",", sorted(prep.subtree, key=lambda t: t.i))
-                    )
-                    end = run[-1]
-            after = [t for t in root.doc[end.i + 1 : end.i + 3] if not t.is_punct or t.text == ","]
-            if after and after[0].text == ",":
-                after = after[1:]  # "the mayor of Kent, LeRoy Satrom"
-            if after and (after[0].pos_ == "PROPN" or after[0].ent_type_ == "PERSON"):
-                continue  # "the Minister of Defence Dmitry Yazov"
-            span = tokens_span(chunk[1], end)
-            if b.covered(tokens_span(chunk[1], root)) is not None:
-                continue  # (a place or body in its "of" phrase keeps its own mention)
-            holders = [
-                m
-                for m in b.mentions
-                if m.span.start < span.start
-                and m.source != "anaphora"
-                and b.doc.entities[m.entity].cls == HG.Person
-                and _titled(b, m, word)
-            ]
-            if holders:
-                b.refer(
-                    Span(offset(root), offset(root) + len(root.text)),
-                    max(holders, key=lambda m: m.span.start).entity,
-                )
-            elif root.dep_ != "pobj" and (end is not root or len(chunk) > 2):
-                # ("the President" alone: an office the text names no holder of)
-                label = normalise_label(b.doc.quote(span))
-                b.add(span, b.entity_for(HG.Person, label), "headword")
-
-
-def _titled(b: EntityBuilder, m: Mention, word: str) -> bool:
-    """Whether the text gives a person's mention the title ``word`` right before it
-    ("President Ilham Aliyev", "the Prime Minister, Nikol Pashinyan") or right after it
-    ("Ilham Aliyev, the President of Azerbaijan")."""
-    before = b.doc.text[max(0, m.span.start - 40) : m.span.start].lower()
-    after = b.doc.text[m.span.end : m.span.end + 40].lower()
-    return bool(
-        re.search(rf"\b{re.escape(word)}\b[\w\s,-]{{0,25}}$", before)
-        or re.match(rf",\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{re.escape(word)}\b", after)
-    )
 
 
 #: Pronouns that refer to one person.
@@ -350,38 +260,6 @@ def match_pronouns(b: EntityBuilder) -> None:
                 latest = max(people, key=lambda m: m.span.start)
                 b.refer(span, latest.entity)
         _match_they(b, sent)
-
-
-#: Nouns for a person's kin as a group: "his family", "her grandchildren".
-KIN_OF_ONE_NOUNS = frozenset(
-    {"family", "families", "relatives", "children", "grandchildren", "sons", "daughters"}
-    | {"parents"}
-)
-
-
-def match_kin_of_a_person(b: EntityBuilder) -> None:
-    """ "his family", "Sevda Karimova's family": a person's kin are a group, labelled by the
-    person ("Heydar Aliyev's family"), whether the text names the person or a pronoun
-    refers to them."""
-    for m in list(b.mentions):
-        person = b.doc.entities[m.entity]
-        if person.cls != HG.Person:
-            continue
-        try:
-            sentence = b.doc.sentence_at(m.span.start)
-        except ValueError:
-            continue
-        inside = [t for t in sentence.parsed if m.span.start <= offset(t) < m.span.end]
-        if not inside or inside[-1].dep_ != "poss":
-            continue
-        kin = inside[-1].head
-        if kin.lower_ not in KIN_OF_ONE_NOUNS or kin.i < inside[-1].i:
-            continue
-        span = Span(m.span.start, offset(kin) + len(kin.text))
-        if any(o.span.overlaps(span) and o is not m for o in b.mentions):
-            continue
-        label = f"{person.label}'s {kin.lower_}"
-        b.mentions.append(Mention(span, b.entity_for(HG.Group, label), "headword"))
 
 
 def _match_they(b: EntityBuilder, sent: Sentence) -> None:
@@ -576,7 +454,7 @@ def match_settlement_anaphora(b: EntityBuilder) -> None:
             if lemma(root) not in SETTLEMENT_NOUNS or root.tag_ != "NN":
                 continue
             # ("the old town", "a city", "the city's", "the city of Baku": no bare reference)
-            span = _bare_reference(b, chunk, (["the"],))
+            span = bare_reference(b, chunk, (["the"],))
             if span is None:
                 continue
             places = _named_before(
@@ -590,94 +468,6 @@ def match_settlement_anaphora(b: EntityBuilder) -> None:
                 _refer_to_most_named(b, span, places)
 
 
-#: Site nouns that, bare after "the", are too often no place of the story ("the border",
-#: "the centre", "the street", "the house") to name one of their own.
-VAGUE_SITE_NOUNS = frozenset(
-    {"border", "centre", "center", "street", "house", "mission", "gate", "hill", "mountains"}
-    | {"mountain", "heights", "river", "coast", "base", "barracks", "line", "headquarters"}
-    | {"embassy", "highway", "lane", "valley", "plateau", "lake", "hall", "works", "plant"}
-    | {"ravine", "gorge", "pass", "creek", "canal"}
-)
-
-
-def match_site_anaphora(b: EntityBuilder) -> None:
-    """ "the square", "the port": a bare site noun after "the" is the place named before
-    with that word ("Azadliq Square ... the square"), or else a place of its own, named by
-    the noun (an annotator's "port of Baku" the text calls only "the port").
-
-    Settlement, area and country nouns have rules of their own; vague site nouns
-    (``VAGUE_SITE_NOUNS``) name no new place.
-    """
-    for sent in b.doc.sentences:
-        for chunk in noun_chunks(sent.parsed):
-            root = chunk.root
-            word = lemma(root)
-            if root.tag_ != "NN" or word in SETTLEMENT_NOUNS | AREA_NOUNS | PLACE_NOUNS:
-                continue
-            cls = class_of_phrase(b, root, None)
-            if cls is None or not b.ontology.is_a(cls, HG.Place):
-                continue
-            span = _bare_reference(b, chunk, (["the"],))
-            if span is None or _in_a_name(root):
-                continue
-            named = [
-                m
-                for m in b.mentions
-                if m.span.start < span.start
-                and m.source != "anaphora"
-                and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
-                and any(
-                    _names_with(b.doc.entities[m.entity], w)
-                    for w in (word, *SITE_SYNONYMS.get(word, ()))
-                )
-            ]
-            if not named and word in BUILDING_NOUNS:
-                # "the White House ... the building": the site named last, nearby
-                window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
-                named = [
-                    m
-                    for m in b.mentions
-                    if window_start <= m.span.start < span.start
-                    and m.source != "anaphora"
-                    and _is_site(b, b.doc.entities[m.entity])
-                ]
-            if named:
-                b.refer(span, max(named, key=lambda m: m.span.start).entity)
-            elif word not in VAGUE_SITE_NOUNS:
-                b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
-
-
-#: Site nouns a text may call a site named with another: "the Khojaly Genocide Memorial ...
-#: the monument", "the Plaza de las Tres Culturas ... the square".
-SITE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "monument": ("memorial",),
-    "memorial": ("monument",),
-    "square": ("plaza",),
-    "plaza": ("square",),
-}
-#: Site nouns any named building may be called by: "the White House ... the building".
-BUILDING_NOUNS = frozenset({"building", "premises", "compound"})
-
-
-def _is_site(b: EntityBuilder, entity: Entity) -> bool:
-    """Whether an entity is a place named by a site's head word ("Trade Unions House",
-    "the Semashko hospital"), no settlement, area or state."""
-    if not b.ontology.is_a(entity.cls, HG.Place) or b.ontology.is_a(entity.cls, HG.State):
-        return False
-    last = entity.label.split()[-1].lower() if entity.label else ""
-    head = b.lexicon.head_words.get(last)
-    return (
-        head is not None
-        and b.ontology.is_a(head, HG.Place)
-        and last not in SETTLEMENT_NOUNS | AREA_NOUNS
-    )
-
-
-def _in_a_name(token: Token) -> bool:
-    """Whether a token is part of a name the model tagged ("the Memorial" of a society)."""
-    return token.ent_type_ not in {"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
-
-
 def match_country_anaphora(b: EntityBuilder) -> None:
     """ "a minute of silence was observed throughout the country": the state the text has
     named most in this paragraph and the one before (adds no alias)."""
@@ -687,7 +477,7 @@ def match_country_anaphora(b: EntityBuilder) -> None:
             if chunk.root.lower_ != "country":
                 continue
             # ("a country", "the country's", "their country": no bare reference)
-            span = _bare_reference(b, chunk, (["the"], ["the", "whole"], ["the", "entire"]))
+            span = bare_reference(b, chunk, (["the"], ["the", "whole"], ["the", "entire"]))
             if span is None:
                 continue
             states = _named_before(
@@ -700,7 +490,7 @@ def match_country_anaphora(b: EntityBuilder) -> None:
                 _refer_to_most_named(b, span, states)
 
 
-def _bare_reference(b: EntityBuilder, chunk: Token, allowed: tuple[list[str], ...]) -> Span | None:
+def bare_reference(b: EntityBuilder, chunk: Token, allowed: tuple[list[str], ...]) -> Span | None:
     """The span of a noun phrase's head if the words before it are one of ``allowed``
     ("the city", "the whole country") and nothing after it names what it is ("the city
     of Baku"), and no mention covers it yet."""

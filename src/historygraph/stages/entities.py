@@ -24,7 +24,9 @@ The stage's parts: :mod:`~historygraph.stages.names` (normalised names, the
 gazetteer index), :mod:`~historygraph.stages.mentions` (sources 1, 2 and the
 mention builder), :mod:`~historygraph.stages.headwords` (source 3) and
 :mod:`~historygraph.stages.coreference` (sources 4, 5 and the joining of
-mentions into entities). This module runs them in order.
+mentions into entities), with :mod:`~historygraph.stages.descriptions` for what the text
+names by description (an office, a person's kin, a site by its kind). This module runs
+them in order.
 """
 
 from __future__ import annotations
@@ -41,19 +43,21 @@ from historygraph.stages.coreference import (
     match_force_names,
     match_generic_anaphora,
     match_heading_names,
-    match_kin_of_a_person,
     match_known_as,
     match_name_parts,
-    match_office_holders,
     match_parenthesised_aliases,
     match_place_name_ends,
     match_pronouns,
     match_settlement_anaphora,
     match_shortened_names,
-    match_site_anaphora,
     merge_modified_names,
     merge_national_bodies,
     one_sense_per_name,
+)
+from historygraph.stages.descriptions import (
+    match_kin_of_a_person,
+    match_office_holders,
+    match_site_anaphora,
 )
 from historygraph.stages.headwords import match_headword_phrases, match_kin_groups
 from historygraph.stages.mentions import (

@@ -1,0 +1,229 @@
+"""Entities a text names by description: an office and its holder ("the President", "the
+governor of Oklahoma"), a person's kin ("his family") and a site by its kind ("the square",
+"the port").
+
+These rules run after the names and the generic anaphora of ``coreference`` (whose helpers
+they share) have found what the text names outright.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+
+from historygraph.document import Entity, Mention, Span
+from historygraph.namespaces import HG
+from historygraph.stages.coreference import bare_reference, names_with
+from historygraph.stages.mentions import KIN_NOUNS, EntityBuilder, class_of_phrase
+from historygraph.stages.names import (
+    ANAPHORA_WINDOW,
+    AREA_NOUNS,
+    PLACE_NOUNS,
+    SETTLEMENT_NOUNS,
+    normalise_label,
+)
+from historygraph.stages.syntax import Token, lemma, noun_chunks, offset, tokens_span
+
+#: Title words that are no office: honorifics and ranks of address ("the lady", "the
+#: major"); a kin word names a relation, not an office (see ``match_kin_groups``).
+_NO_OFFICE = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "senior", "junior", "private"}
+    | {"major", "general", "chief", "speaker", "representative", "secretary", "captain"}
+)
+
+
+def match_office_holders(b: EntityBuilder) -> None:
+    """ "The President laid a wreath": a title after "the", with no name beside it, is the
+    person the text named with that title before ("President Ilham Aliyev"); else, when
+    it acts or is acted on, the holder of the office, a person named by the phrase ("the
+    governor of Oklahoma declared martial law", "the Russian ambassador was summoned").
+
+    Honorifics, ranks that are also common words ("major", "general") and kin words are
+    no office; an office followed by a name ("the Minister of Defence Dmitry Yazov") is
+    that person's, found by the name.
+    """
+    kin = {w for w in b.lexicon.title_words if w in KIN_NOUNS}
+    for sent in b.doc.sentences:
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            word = root.lower_
+            if (
+                root.tag_ not in {"NN", "NNP"}
+                or not b.lexicon.is_title_word(root.text)
+                or word in _NO_OFFICE
+                or word in kin
+                or chunk[0].lower_ != "the"
+                or root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}
+                or any(
+                    c.dep_ in {"appos", "poss", "relcl", "compound"} and c.pos_ == "PROPN"
+                    for c in root.children
+                )
+            ):
+                continue
+            if any(t.pos_ == "PROPN" and t.i < root.i for t in chunk):
+                continue  # "the Azerbaijani President" is left to the name rules
+            end = root
+            for prep in root.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    # up to a comma: "the mayor of Kent, LeRoy Satrom"
+                    run = list(
+                        takewhile(lambda t: t.text != ",", sorted(prep.subtree, key=lambda t: t.i))
+                    )
+                    end = run[-1]
+            after = [t for t in root.doc[end.i + 1 : end.i + 3] if not t.is_punct or t.text == ","]
+            if after and after[0].text == ",":
+                after = after[1:]  # "the mayor of Kent, LeRoy Satrom"
+            if after and (after[0].pos_ == "PROPN" or after[0].ent_type_ == "PERSON"):
+                continue  # "the Minister of Defence Dmitry Yazov"
+            span = tokens_span(chunk[1], end)
+            if b.covered(tokens_span(chunk[1], root)) is not None:
+                continue  # (a place or body in its "of" phrase keeps its own mention)
+            holders = [
+                m
+                for m in b.mentions
+                if m.span.start < span.start
+                and m.source != "anaphora"
+                and b.doc.entities[m.entity].cls == HG.Person
+                and _titled(b, m, word)
+            ]
+            if holders:
+                b.refer(
+                    Span(offset(root), offset(root) + len(root.text)),
+                    max(holders, key=lambda m: m.span.start).entity,
+                )
+            elif root.dep_ != "pobj" and (end is not root or len(chunk) > 2):
+                # ("the President" alone: an office the text names no holder of)
+                label = normalise_label(b.doc.quote(span))
+                b.add(span, b.entity_for(HG.Person, label), "headword")
+
+
+def _titled(b: EntityBuilder, m: Mention, word: str) -> bool:
+    """Whether the text gives a person's mention the title ``word`` right before it
+    ("President Ilham Aliyev", "the Prime Minister, Nikol Pashinyan") or right after it
+    ("Ilham Aliyev, the President of Azerbaijan")."""
+    before = b.doc.text[max(0, m.span.start - 40) : m.span.start].lower()
+    after = b.doc.text[m.span.end : m.span.end + 40].lower()
+    return bool(
+        re.search(rf"\b{re.escape(word)}\b[\w\s,-]{{0,25}}$", before)
+        or re.match(rf",\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{re.escape(word)}\b", after)
+    )
+
+
+#: Nouns for a person's kin as a group: "his family", "her grandchildren".
+KIN_OF_ONE_NOUNS = frozenset(
+    {"family", "families", "relatives", "children", "grandchildren", "sons", "daughters"}
+    | {"parents"}
+)
+
+
+def match_kin_of_a_person(b: EntityBuilder) -> None:
+    """ "his family", "Sevda Karimova's family": a person's kin are a group, labelled by the
+    person ("Heydar Aliyev's family"), whether the text names the person or a pronoun
+    refers to them."""
+    for m in list(b.mentions):
+        person = b.doc.entities[m.entity]
+        if person.cls != HG.Person:
+            continue
+        try:
+            sentence = b.doc.sentence_at(m.span.start)
+        except ValueError:
+            continue
+        inside = [t for t in sentence.parsed if m.span.start <= offset(t) < m.span.end]
+        if not inside or inside[-1].dep_ != "poss":
+            continue
+        kin = inside[-1].head
+        if kin.lower_ not in KIN_OF_ONE_NOUNS or kin.i < inside[-1].i:
+            continue
+        span = Span(m.span.start, offset(kin) + len(kin.text))
+        if any(o.span.overlaps(span) and o is not m for o in b.mentions):
+            continue
+        label = f"{person.label}'s {kin.lower_}"
+        b.mentions.append(Mention(span, b.entity_for(HG.Group, label), "headword"))
+
+
+#: Site nouns that, bare after "the", are too often no place of the story ("the border",
+#: "the centre", "the street", "the house") to name one of their own.
+VAGUE_SITE_NOUNS = frozenset(
+    {"border", "centre", "center", "street", "house", "mission", "gate", "hill", "mountains"}
+    | {"mountain", "heights", "river", "coast", "base", "barracks", "line", "headquarters"}
+    | {"embassy", "highway", "lane", "valley", "plateau", "lake", "hall", "works", "plant"}
+    | {"ravine", "gorge", "pass", "creek", "canal"}
+)
+
+
+def match_site_anaphora(b: EntityBuilder) -> None:
+    """ "the square", "the port": a bare site noun after "the" is the place named before
+    with that word ("Azadliq Square ... the square"), or else a place of its own, named by
+    the noun (an annotator's "port of Baku" the text calls only "the port").
+
+    Settlement, area and country nouns have rules of their own; vague site nouns
+    (``VAGUE_SITE_NOUNS``) name no new place.
+    """
+    for sent in b.doc.sentences:
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            word = lemma(root)
+            if root.tag_ != "NN" or word in SETTLEMENT_NOUNS | AREA_NOUNS | PLACE_NOUNS:
+                continue
+            cls = class_of_phrase(b, root, None)
+            if cls is None or not b.ontology.is_a(cls, HG.Place):
+                continue
+            span = bare_reference(b, chunk, (["the"],))
+            if span is None or _in_a_name(root):
+                continue
+            named = [
+                m
+                for m in b.mentions
+                if m.span.start < span.start
+                and m.source != "anaphora"
+                and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
+                and any(
+                    names_with(b.doc.entities[m.entity], w)
+                    for w in (word, *SITE_SYNONYMS.get(word, ()))
+                )
+            ]
+            if not named and word in BUILDING_NOUNS:
+                # "the White House ... the building": the site named last, nearby
+                window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+                named = [
+                    m
+                    for m in b.mentions
+                    if window_start <= m.span.start < span.start
+                    and m.source != "anaphora"
+                    and _is_site(b, b.doc.entities[m.entity])
+                ]
+            if named:
+                b.refer(span, max(named, key=lambda m: m.span.start).entity)
+            elif word not in VAGUE_SITE_NOUNS:
+                b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+
+
+#: Site nouns a text may call a site named with another: "the Khojaly Genocide Memorial ...
+#: the monument", "the Plaza de las Tres Culturas ... the square".
+SITE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "monument": ("memorial",),
+    "memorial": ("monument",),
+    "square": ("plaza",),
+    "plaza": ("square",),
+}
+#: Site nouns any named building may be called by: "the White House ... the building".
+BUILDING_NOUNS = frozenset({"building", "premises", "compound"})
+
+
+def _is_site(b: EntityBuilder, entity: Entity) -> bool:
+    """Whether an entity is a place named by a site's head word ("Trade Unions House",
+    "the Semashko hospital"), no settlement, area or state."""
+    if not b.ontology.is_a(entity.cls, HG.Place) or b.ontology.is_a(entity.cls, HG.State):
+        return False
+    last = entity.label.split()[-1].lower() if entity.label else ""
+    head = b.lexicon.head_words.get(last)
+    return (
+        head is not None
+        and b.ontology.is_a(head, HG.Place)
+        and last not in SETTLEMENT_NOUNS | AREA_NOUNS
+    )
+
+
+def _in_a_name(token: Token) -> bool:
+    """Whether a token is part of a name the model tagged ("the Memorial" of a society)."""
+    return token.ent_type_ not in {"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
