@@ -291,10 +291,9 @@ def test_scores_do_not_regress() -> None:
     # Lachin 1992, Kent State from the National Guard, Tbilisi 1989 from the Patriarch).
     # The fifty-four first runs: entities 0.68, events 0.69, figures 0.85. Over the two
     # hundred and forty-one of the session's start, after its rules: entities 0.7585 ->
-    # 0.7645, events 0.731 -> 0.734, figures 0.921 -> 0.922; over all two hundred and
-    # ninety-five 0.7497, 0.728, 0.912. The new documents, not a change, take entities
-    # below 0.75: its floor goes to 0.74; the others stay.
+    # 0.7654, events 0.731 -> 0.734, figures 0.921 -> 0.922; over all two hundred and
+    # ninety-five 0.7506, 0.728, 0.912. The floors stay.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.74
+    assert totals["entities"].f1 >= 0.75
     assert totals["events"].f1 >= 0.72
     assert totals["figures"].f1 >= 0.91

@@ -1458,3 +1458,13 @@ def test_a_title_and_a_surname_are_the_person_named_in_full_or_the_surname(extra
     people = {e.label for e in doc.entities.values() if e.cls == HG.Person}
     assert "Gleysteen" in people and "Ambassador Gleysteen" not in people, people
     assert any("Widgery" in p for p in people), people
+
+
+def test_troops_of_a_body_are_its_force(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 13 May troops of the Interior Ministry opened fire on the crowd. Interior "
+        "Ministry troops later sealed off the square."
+    )
+    forces = {e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce}
+    assert forces == {"Interior Ministry troops"}, forces
+    assert "troops of the Interior Ministry" in mentions_of(doc, "Interior Ministry troops")

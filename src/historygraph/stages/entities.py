@@ -59,7 +59,11 @@ from historygraph.stages.descriptions import (
     match_office_holders,
     match_site_anaphora,
 )
-from historygraph.stages.headwords import match_headword_phrases, match_kin_groups
+from historygraph.stages.headwords import (
+    match_forces_of_bodies,
+    match_headword_phrases,
+    match_kin_groups,
+)
 from historygraph.stages.mentions import (
     EntityBuilder,
     drop_paragraph_heads,
@@ -86,6 +90,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
         match_ner(b, parsed, heading=is_heading(doc.quote(paragraph)))
         match_kin_groups(b, parsed)
         match_headword_phrases(b, parsed)
+        match_forces_of_bodies(b, parsed)
         if not is_heading(doc.quote(paragraph)):
             match_untagged_names(b, parsed)
     match_dateline_places(b)

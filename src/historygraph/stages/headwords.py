@@ -418,3 +418,48 @@ def match_kin_groups(b: EntityBuilder, parsed: Token) -> None:
         if b.covered(span) is not None:
             continue
         b.add(span, b.entity_for(HG.Group, normalise_label(b.doc.quote(span))), "headword")
+
+
+#: Plural words for armed men that, with "of" and a body, name that body's force.
+FORCE_OF_A_BODY_NOUNS = frozenset({"troops", "forces", "units", "soldiers", "servicemen"})
+
+
+def match_forces_of_bodies(b: EntityBuilder, parsed: Token) -> None:
+    """ "troops of the Interior Ministry": armed men of a body the text names are that body's
+    force, labelled as the text would write it with the body's name first ("Interior
+    Ministry troops", "FSB special forces"), so that both ways of writing it are one force.
+    The body keeps no mention of its own there (it acts through its troops)."""
+    for token in parsed:
+        if token.lower_ not in FORCE_OF_A_BODY_NOUNS or token.tag_ != "NNS":
+            continue
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if obj is None:
+            continue
+        body = b.covered(token_span(obj))
+        if (
+            body is None
+            or b.doc.entities[body.entity].cls != HG.Organization
+            or not body.span.contains(token_span(obj))
+        ):
+            continue
+        if b.covered(token_span(token)) is not None:
+            continue
+        # the words before it: "the special forces of the FSB" are "FSB special forces" (not
+        # a date: "On 13 May troops of ...")
+        first = token
+        while (
+            first.i > 0
+            and first.doc[first.i - 1].dep_ in {"amod", "compound"}
+            and first.doc[first.i - 1].head.i == token.i
+            and first.doc[first.i - 1].is_lower
+            and not first.doc[first.i - 1].ent_type_
+        ):
+            first = first.doc[first.i - 1]
+        if b.covered(token_span(first)) is not None:
+            continue
+        span = Span(offset(first), body.span.end)
+        words = [t.lower_ for t in token.doc[first.i : token.i + 1]]
+        label = " ".join([b.doc.entities[body.entity].label, *words])
+        b.mentions.remove(body)
+        b.add(span, b.entity_for(HG.MilitaryForce, label), "headword")
