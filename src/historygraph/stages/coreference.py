@@ -672,6 +672,10 @@ def match_name_parts(b: EntityBuilder) -> None:
     _match_titled_surnames(b, surnames)
 
 
+#: Titles that are part of how a peer is known: "Lord Widgery", "Lady Astor".
+_PEERAGE_TITLES = frozenset({"lord", "lady", "sir", "dame", "baron", "baroness", "earl"})
+
+
 def _match_titled_surnames(b: EntityBuilder, surnames: dict[str, set[str]]) -> None:
     """ "Governor Rhodes" after "Governor James Rhodes", "Ambassador Gleysteen" after
     "William Gleysteen": a title and a surname are the one person named in full with it;
@@ -701,10 +705,6 @@ def _match_titled_surnames(b: EntityBuilder, surnames: dict[str, set[str]]) -> N
             # "Lord Widgery")
             ent.aliases.add(ent.label)
             ent.label = words[1]
-
-
-#: Titles that are part of how a peer is known: "Lord Widgery", "Lady Astor".
-_PEERAGE_TITLES = frozenset({"lord", "lady", "sir", "dame", "baron", "baroness", "earl"})
 
 
 def match_place_name_ends(b: EntityBuilder) -> None:

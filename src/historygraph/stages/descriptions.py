@@ -25,7 +25,7 @@ from historygraph.stages.names import (
 from historygraph.stages.syntax import Token, lemma, noun_chunks, offset, tokens_span
 
 #: Title words that are no office: honorifics and ranks of address ("the lady", "the
-#: major"); a kin word names a relation, not an office (see ``match_kin_groups``).
+#: major"); a kin word names a relation, not an office (see ``match_kin_of_a_person``).
 _NO_OFFICE = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "senior", "junior", "private"}
     | {"major", "general", "chief", "speaker", "representative", "secretary", "captain"}
@@ -150,6 +150,17 @@ VAGUE_SITE_NOUNS = frozenset(
     | {"ravine", "gorge", "pass", "creek", "canal"}
 )
 
+#: Site nouns a text may call a site named with another: "the Khojaly Genocide Memorial ...
+#: the monument", "the Plaza de las Tres Culturas ... the square".
+SITE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "monument": ("memorial",),
+    "memorial": ("monument",),
+    "square": ("plaza",),
+    "plaza": ("square",),
+}
+#: Site nouns any named building may be called by: "the White House ... the building".
+BUILDING_NOUNS = frozenset({"building", "premises", "compound"})
+
 
 def match_site_anaphora(b: EntityBuilder) -> None:
     """ "the square", "the port": a bare site noun after "the" is the place named before
@@ -196,18 +207,6 @@ def match_site_anaphora(b: EntityBuilder) -> None:
                 b.refer(span, max(named, key=lambda m: m.span.start).entity)
             elif word not in VAGUE_SITE_NOUNS:
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
-
-
-#: Site nouns a text may call a site named with another: "the Khojaly Genocide Memorial ...
-#: the monument", "the Plaza de las Tres Culturas ... the square".
-SITE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "monument": ("memorial",),
-    "memorial": ("monument",),
-    "square": ("plaza",),
-    "plaza": ("square",),
-}
-#: Site nouns any named building may be called by: "the White House ... the building".
-BUILDING_NOUNS = frozenset({"building", "premises", "compound"})
 
 
 def _is_site(b: EntityBuilder, entity: Entity) -> bool:

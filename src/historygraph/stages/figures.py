@@ -435,7 +435,6 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         preps = {"for", "with", "from"} | ({"to"} if measure == HG.Imprisoned else set())
         if measure == HG.Killed:
             preps.discard("for")  # "tried three officers for the killings": the accused
-
         if first.dep_ == "pobj" and first.head.lower_ in preps:
             verb = first.head.head
             while verb.dep_ == "prep" and verb.head.i != verb.i:

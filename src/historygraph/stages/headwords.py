@@ -443,8 +443,6 @@ def match_forces_of_bodies(b: EntityBuilder, parsed: Token) -> None:
             or not body.span.contains(token_span(obj))
         ):
             continue
-        if b.covered(token_span(token)) is not None:
-            continue
         # the words before it: "the special forces of the FSB" are "FSB special forces" (not
         # a date: "On 13 May troops of ...")
         first = token
@@ -456,7 +454,7 @@ def match_forces_of_bodies(b: EntityBuilder, parsed: Token) -> None:
             and not first.doc[first.i - 1].ent_type_
         ):
             first = first.doc[first.i - 1]
-        if b.covered(token_span(first)) is not None:
+        if b.covered(tokens_span(first, token)) is not None:
             continue
         span = Span(offset(first), body.span.end)
         words = [t.lower_ for t in token.doc[first.i : token.i + 1]]

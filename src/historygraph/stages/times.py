@@ -104,16 +104,14 @@ _YEAR_AFTER = re.compile(r",\s*((?:1[5-9]|20)\d\d)\b")
 _DATELINE_PLACE = re.compile(rf"^{_PLACE_PART}(?:\s*{_PLACE_PART})?\s*$")
 _DATELINE_END = re.compile(_DASH)
 #: What follows a dateline's place: perhaps its country, then a date and the dash.
-DATELINE_AFTER_PLACE = re.compile(
+_PLACE_THEN_DATE = (
     rf",(?:\s*{_PLACE_PART})?\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{{1,2}},?)"
-    rf"\s+\d{{4}}{_DASH}"
+    r"\s+\d{4}"
 )
+DATELINE_AFTER_PLACE = re.compile(rf"{_PLACE_THEN_DATE}{_DASH}")
 #: What follows a place that opens a line of its own holding the date of writing and nothing
 #: else: "Vukovar, 18 November 2021", "Istanbul, Turkey, June 3, 2019".
-DATELINE_LINE_AFTER_PLACE = re.compile(
-    rf",(?:\s*{_PLACE_PART})?\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{{1,2}},?)"
-    r"\s+\d{4}\.?[ \t]*(?:\n|$)"
-)
+DATELINE_LINE_AFTER_PLACE = re.compile(rf"{_PLACE_THEN_DATE}\.?[ \t]*(?:\n|$)")
 #: A dateline's byline: "BAKU, February 26, 2024 (State News Agency) —" names who wrote.
 DATELINE_BYLINE = re.compile(
     rf"^{_PLACE_PART}[^\n—–]{{0,80}}?\((?P<byline>[^()\n]{{1,40}})\)\s*[.—–:-]"
