@@ -1468,3 +1468,37 @@ def test_troops_of_a_body_are_its_force(extract) -> None:  # type: ignore[no-unt
     forces = {e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce}
     assert forces == {"Interior Ministry troops"}, forces
     assert "troops of the Interior Ministry" in mentions_of(doc, "Interior Ministry troops")
+
+
+def test_a_region_after_a_comma_the_parser_hung_on_the_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    # "Zhytomyr region" here is an adverbial noun of "informs" in the parse, no noun chunk
+    doc = extract(
+        "The Office of the Prosecutor General informs the public of the progress of the "
+        "investigation into the killing of civilians in the town of Borodianka, Zhytomyr "
+        "region, during its occupation by the armed forces of the Russian Federation from "
+        "27 February to 30 March 2022."
+    )
+    found = labels(doc)
+    assert found.get("Zhytomyr region") == "Place", found
+    assert "Zhytomyr" not in found, found
+
+
+def test_the_town_is_the_place_the_text_called_a_town(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "KYIV, 20 April 2022\n\n"
+        "Prosecutors from Kyiv investigate the killing of civilians in the town of "
+        "Borodianka, Kyiv region, during its occupation from 27 February to 30 March 2022. "
+        "Investigators returned to Kyiv. Soldiers held the town for a month."
+    )
+    town = next(m for m in doc.mentions if doc.quote(m.span) == "town" and m.span.start > 200)
+    assert doc.entities[town.entity].label == "Borodianka"
+
+
+def test_a_named_area_of_a_land(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In June 1990 clashes took place in the Osh region of the Kirghiz SSR. Soviet troops "
+        "entered the Naryn region of Kirghizia two days later."
+    )
+    found = labels(doc)
+    assert found.get("Osh region") == "Place", found
+    assert found.get("Naryn region") == "Place", found

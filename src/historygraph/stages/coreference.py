@@ -464,8 +464,29 @@ def match_settlement_anaphora(b: EntityBuilder) -> None:
                 # a news report's city is the one its dateline names ("BAKU, ... —")
                 places = [m for m in _dateline_places(b) if m.span.start < span.start]
             if places:
+                # a place the text called by that noun ("the town of Bucha, Kyiv region":
+                # "the town" is Bucha, however often Kyiv is named)
+                called = _called_by(b, places, lemma(root))
                 # the place the text has named most so far ("Sumgait, a city north of Baku")
-                _refer_to_most_named(b, span, places)
+                _refer_to_most_named(b, span, called or places)
+
+
+def _called_by(b: EntityBuilder, places: list[Mention], noun: str) -> list[Mention]:
+    """The places among ``places`` the text calls ``noun`` where it names them ("the town of
+    Bucha", "Sumgait, an industrial city", "the city of Ganja")."""
+    entities = {m.entity for m in places}
+    before = re.compile(rf"\b{noun}s?\s+of\s+$", re.IGNORECASE)
+    after = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b", re.IGNORECASE)
+    called = {
+        m.entity
+        for m in b.mentions
+        if m.entity in entities
+        and (
+            before.search(b.doc.text, max(0, m.span.start - 40), m.span.start)
+            or after.match(b.doc.text, m.span.end)
+        )
+    }
+    return [m for m in places if m.entity in called]
 
 
 def match_country_anaphora(b: EntityBuilder) -> None:

@@ -183,7 +183,11 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 and compact(t.text) not in nationalities  # "the Azerbaijani city of ..."
                 for t in tokens
             )
-            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+            # ("the Osh region of the Kirghiz SSR": an area named, then the land it lies in)
+            and (
+                lemma(root) in AREA_NOUNS
+                or not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+            )
         )
         # a site described by its modifiers where something happened: "outside the
         # government building", "stormed the city prison", "near a military barracks"

@@ -53,7 +53,15 @@ def _with_missed_chunks(doc: Any, chunks: list[Any]) -> list[Any]:
         while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
             first = first.head
         listed = first.dep_ == "conj" and first.head.pos_ == "VERB"
-        if token.dep_ not in _NP_DEPS and not listed:
+        # ("the town of Bucha, Kyiv region, during ...": a named place after a comma that
+        # the parser hung on the verb as an adverbial noun)
+        placed = (
+            token.dep_ == "npadvmod"
+            and token.i > 0
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
+            and doc[min(c.i for c in token.lefts) - 1].text == ","
+        )
+        if token.dep_ not in _NP_DEPS and not listed and not placed:
             continue
         start = token.i
         stack = [c for c in token.lefts if c.dep_ in _NP_LEFT]
