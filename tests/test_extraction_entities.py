@@ -1502,3 +1502,46 @@ def test_a_named_area_of_a_land(extract) -> None:  # type: ignore[no-untyped-def
     found = labels(doc)
     assert found.get("Osh region") == "Place", found
     assert found.get("Naryn region") == "Place", found
+
+
+def test_names_the_model_took_for_persons_are_places_by_what_happens_there(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In September 1976 the exiled general returned to Bangkok in the robes of a novice "
+        "monk and entered Wat Bowonniwet. Several students were dragged across the road to "
+        "Sanam Luang, where they were hanged from trees."
+    )
+    found = labels(doc)
+    assert found.get("Wat Bowonniwet") == "Place", found
+    assert found.get("Sanam Luang") == "Place", found
+
+
+def test_a_question_put_to_someone_names_no_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Odette Mukamana was fourteen at the time. Odette, where were you when the killing "
+        "began? The parliament transferred presidential powers to Aliyev."
+    )
+    found = labels(doc)
+    assert found.get("Odette Mukamana") == "Person", found
+    assert "Place" not in {found.get("Odette"), found.get("Aliyev")}, found
+
+
+def test_a_title_the_model_took_for_the_name_and_a_calling_before_one(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In September 1976 the former dictator Field Marshal Thanom Kittikachorn, who had "
+        "been driven into exile, returned to Bangkok in the robes of a novice monk and "
+        "entered Wat Bowonniwet. Historian Anan Sriwong of Chulalongkorn University said the "
+        "silence was deliberate."
+    )
+    found = labels(doc)
+    assert found.get("Thanom Kittikachorn") == "Person", found
+    assert found.get("Anan Sriwong") == "Person", found
+    assert "Field Marshal" not in found and "Historian Anan Sriwong" not in found, found
+
+
+def test_a_name_beside_an_office_the_model_left_untagged(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The President of the Republic, Abdelmadjid Tebboune, has decided to institute 8 May "
+        "of each year as a National Day of Memory."
+    )
+    found = labels(doc)
+    assert found.get("Abdelmadjid Tebboune") == "Person", found

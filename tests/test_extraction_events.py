@@ -826,3 +826,14 @@ def test_extermination_forcible_moves_and_the_occupiers(extract) -> None:  # typ
     classes = {str(e.cls).split("#")[-1] for e in doc.live_events()}
     assert {"Massacre", "Deportation"} <= classes, classes
     assert "occupiers" in mentions_of(doc, "German troops"), mentions_of(doc, "German troops")
+
+
+def test_a_war_named_inside_a_date(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "the end of the Second World War" as one date
+    doc = extract(
+        "While the peoples of the world celebrated the end of the Second World War in Europe, "
+        "the villagers were expelled. The troops withdrew at the end of March."
+    )
+    classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
+    assert "War" in classes, classes
+    assert "Protest" not in classes, classes

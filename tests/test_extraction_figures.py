@@ -899,3 +899,22 @@ def test_hostages_who_died_count_as_dead_not_as_hostages(extract) -> None:  # ty
     assert ("Imprisoned", 1500, "AtLeast") in figures, figures
     assert ("Wounded", 5, "Exact") in figures, figures
     assert not {f for f in figures if f[0] == "Imprisoned" and f[1] in {5, 30, 40}}, figures
+
+
+def test_a_ratio_of_reprisals_is_no_toll(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 16 October partisans ambushed a German column near Gornji Milanovac, killing 10 "
+        "soldiers. The general ordered that 100 hostages be shot for every German soldier "
+        "killed and 50 for every one wounded."
+    )
+    assert figure_rows(doc) == [("Killed", 10, "Exact")], figure_rows(doc)
+
+
+def test_a_toll_stated_with_a_copula_or_given_as(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Soviet troops killed civilians in Ravna on 20 January 1990. The death toll was 131. "
+        "For decades the number of dead was given as 7,000."
+    )
+    assert figure_rows(doc) == [("Killed", 131, "Exact"), ("Killed", 7000, "Exact")], figure_rows(
+        doc
+    )

@@ -221,7 +221,9 @@ class Resolver:
                 ]
                 # (a phrase that goes on past the name is not inside it: "a minute of
                 # silence", where the model tags "a minute" as a time)
-                if all(inside) or (len(tokens) == 1 and any(inside)):
+                if (all(inside) or (len(tokens) == 1 and any(inside))) and not named_in_a_date(
+                    head
+                ):
                     continue  # inside a date or name: "March 1994" (a verb is no part of a name:
                     # "the House of Commons censured Dyer", tagged as one name by the model)
                 mention = EventMention(
@@ -1563,3 +1565,18 @@ def _link(doc: Document, r: Resolver) -> None:
                     remembered.date.head,
                 )
                 break
+
+
+def named_in_a_date(head: Token) -> bool:
+    """ "the end of the Second World War", tagged as one date by the model: an event's
+    proper name after "of" inside a date is that event named."""
+    return (
+        head.ent_type_ == "DATE"
+        and head.pos_ == "PROPN"
+        and head.text[:1].isupper()
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.ent_type_ == "DATE"
+        # a name of several words ("the end of March" names a month)
+        and any(c.dep_ in {"compound", "amod"} and c.text[:1].isupper() for c in head.lefts)
+    )

@@ -116,7 +116,24 @@ def _is_quantity(token: Token, lexicon: Lexicon) -> bool:
         # "On 20 January 1990 Soviet troops killed": a day, not 20 dead ("over several days
         # dozens were killed", tagged as one date, still counts dozens)
         return False
+    if _a_rate(token):
+        return False
     return token.like_num or token.pos_ == "NUM" or token.ent_type_ == "CARDINAL" or vague
+
+
+def _a_rate(token: Token) -> bool:
+    """Whether a number states a rate, no count: "100 hostages to be shot for every German
+    soldier killed and 50 for every one wounded" (an order's ratio, not a toll)."""
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].lower_ in {"every", "each", "per"}:
+        return True
+    sent_end = token.sent.end
+    for i in range(token.i + 1, min(sent_end - 1, token.i + 8)):
+        if doc[i].is_punct or doc[i].lower_ in {"and", "but", "while"}:
+            return False
+        if doc[i].lower_ == "for" and doc[i + 1].lower_ in {"every", "each"}:
+            return True
+    return False
 
 
 def _in_a_date(token: Token) -> bool:
@@ -460,6 +477,17 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         verb = holder.head
         result += [c for c in verb.children if c.dep_ == "dobj" and c.like_num]
         result += _counts_set_by(verb)
+    if (
+        holder.dep_ == "nsubj"
+        and holder.pos_ == "NOUN"
+        and holder.head.lemma_ == "be"
+        and (holder is not trigger or lemma(holder) in _COUNT_NOUNS | {"toll"})
+    ):
+        # "the death toll was 131", "the number of dead was 7,000"
+        result += [c for c in holder.head.children if c.dep_ == "attr" and c.like_num]
+    if holder.dep_ == "nsubjpass" and lemma(holder.head) in _GIVING_VERBS:
+        # "the number of dead was given as 7,000", "the toll was put at 83"
+        result += _objects_of(holder.head, {"as", "at"})
     if holder.dep_ == "dobj" and (holder is not trigger or trigger.pos_ in {"NOUN", "ADJ"}):
         verb = holder.head
         # "put the toll at 83", "give the death toll as fourteen", "put the toll as high as
@@ -495,6 +523,9 @@ _RISE_VERBS = frozenset({"rise", "climb", "reach", "grow", "increase", "jump", "
 
 #: Verbs whose passive tells a count changed: "the figure was later raised to 218".
 _RAISE_VERBS = frozenset({"raise", "revise", "increase", "correct", "put"})
+
+#: Verbs whose passive gives a count: "the number of dead was given as 7,000".
+_GIVING_VERBS = frozenset({"give", "put", "estimate", "set", "place", "report", "record"})
 
 #: Nouns by which a sentence refers back to a count it gave: "later raised the figure to 16".
 _COUNT_NOUNS = frozenset({"figure", "number", "total", "count", "tally", "estimate"})

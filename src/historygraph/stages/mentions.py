@@ -647,6 +647,20 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             # surname keeps it: "Lord Widgery")
             _add_name(b, Span(offset(named[0]), span.end), HG.Person)
         elif (
+            token.dep_ == "appos"
+            and len(tokens) > 1
+            and token.head.i < token.i
+            and not b.lexicon.is_title_word(token.text)  # "..., Victorious Commander"
+            and token.lower_ not in b.lexicon.head_words
+            and (
+                b.lexicon.is_title_word(token.head.text)
+                or b.lexicon.head_words.get(token.head.lower_) == HG.Person
+            )
+        ):
+            # "The President of the Republic, Abdelmadjid Tebboune, has decided": the name
+            # set beside an office or a calling, which the model left untagged
+            _add_name(b, span, HG.Person)
+        elif (
             token.dep_ == "pobj"
             and token.tag_ == "NNP"
             and not (len(tokens) == 1 and b.lexicon.is_title_word(token.text))  # "from President X"
@@ -751,6 +765,33 @@ def _after_locative(root: Token) -> bool:
     return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
 
 
+#: Verbs whose object is a place one goes into: "entered Wat Bowonniwet", "stormed Tuol Sleng".
+_ENTERING_VERBS = frozenset({"enter", "storm", "occupy", "besiege", "bombard", "shell", "overrun"})
+
+
+def _entered(root: Token) -> bool:
+    """ "returned to Bangkok and entered Wat Bowonniwet": the object of a verb of entering
+    (a name the model took for a person's)."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ == "dobj" and lemma(first.head) in _ENTERING_VERBS
+
+
+def _where_something_happened(root: Token) -> bool:
+    """ "dragged to Sanam Luang, where they were hanged": a name a clause opening with
+    "where" describes is a place."""
+    # (not a question put to someone: "Odette, where were you when the killing began?")
+    return any(
+        c.dep_ == "relcl"
+        and c.left_edge.lower_ == "where"
+        and c.left_edge.dep_ == "advmod"
+        and c.left_edge.i > root.i
+        and c.doc[c.left_edge.i + 1].pos_ not in {"AUX", "VERB"}
+        for c in root.children
+    )
+
+
 #: Verbs of motion whose "to" leads to a place ("spread to", "fled to"; not "appealed to").
 _TO_A_PLACE = frozenset(
     {
@@ -776,6 +817,7 @@ _TO_A_PLACE = frozenset(
         "deport",
         "airlift",
         "ferry",
+        "drag",
     }
 )
 
@@ -1144,6 +1186,17 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             ):
                 last = last.doc[last.i + 1]  # "Ruben Vardanyan", tagged ORG as "Ruben" only
                 tokens.append(last)
+        if tokens and b.lexicon.is_title_word(tokens[-1].text):
+            # "Field Marshal Thanom Kittikachorn", the model's name "Field Marshal": the name
+            tokens = _name_after_a_title(tokens[-1]) or tokens
+        if (
+            ent.label_ == "PERSON"
+            and len(tokens) > 2
+            and tokens[0].text[:1].isupper()
+            and _names_a_calling(b, tokens[0])
+            and all(t.pos_ == "PROPN" for t in tokens[1:])
+        ):
+            tokens = tokens[1:]  # "Historian Anan Sriwong said": a calling, then the name
         verb = next((i for i, t in enumerate(tokens) if i and t.tag_.startswith("VB")), None)
         if verb is not None:  # "the House of Commons censured Dyer": the name ends at the verb
             tokens = tokens[:verb]
@@ -1213,6 +1266,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             or _named_settlement(ent.root)
             or _named_places(b, ent.root)
             or _a_name_after_the(b, ent)
+            or _entered(ent.root)
+            or _where_something_happened(ent.root)
         ):
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
         if (
@@ -1263,6 +1318,29 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         label = of_its_place(b, ent.root, span, cls, label)
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label, of_a_known_place(b, span, cls, label)), "ner")
+
+
+def _name_after_a_title(last: Token) -> list[Token]:
+    """ "Field Marshal Thanom Kittikachorn", the model's name "Field Marshal": the proper
+    nouns after a title that the model left untagged, up to the noun the title hangs on."""
+    head = last.head
+    if last.dep_ != "compound" or head.i <= last.i or head.tag_ != "NNP" or head.ent_type_:
+        return []
+    rest = list(last.doc[last.i + 1 : head.i + 1])
+    if any(t.tag_ != "NNP" or t.ent_type_ or not t.text[:1].isupper() for t in rest):
+        return []
+    return rest
+
+
+def _names_a_calling(b: EntityBuilder, token: Token) -> bool:
+    """Whether a word names what a person does ("Historian", "Journalist"), by the lexicon's
+    head words of a person or of a group of such persons ("historians")."""
+    word = token.lower_
+    people = {HG.Person, HG.Group}
+    return (
+        b.lexicon.head_words.get(word) == HG.Person
+        or b.lexicon.head_words.get(word + "s") in people
+    ) and not b.lexicon.is_title_word(word)
 
 
 def of_a_known_place(b: EntityBuilder, span: Span, cls: URIRef, label: str) -> str | None:
