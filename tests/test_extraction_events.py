@@ -837,3 +837,12 @@ def test_a_war_named_inside_a_date(extract) -> None:  # type: ignore[no-untyped-
     classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
     assert "War" in classes, classes
     assert "Protest" not in classes, classes
+
+
+def test_men_marched_to_a_killing_site_and_letters_of_the_condemned(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 21 October 1941 German soldiers massacred 300 men in Ravna. The men were marched to "
+        "the fields in groups. The museum houses letters written by the condemned."
+    )
+    classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
+    assert classes == ["Massacre"], classes

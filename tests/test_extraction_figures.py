@@ -918,3 +918,17 @@ def test_a_toll_stated_with_a_copula_or_given_as(extract) -> None:  # type: igno
     assert figure_rows(doc) == [("Killed", 131, "Exact"), ("Killed", 7000, "Exact")], figure_rows(
         doc
     )
+
+
+def test_a_part_described_by_a_participle_after_a_total(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Armed units attacked the village of Ravna on 8 April 1992. In all, 67 civilians were "
+        "killed that night, among them eight elderly people aged between 90 and 100, two "
+        "children and seven women."
+    )
+    assert figure_rows(doc) == [
+        ("Killed", 2, "Exact"),
+        ("Killed", 7, "Exact"),
+        ("Killed", 8, "Exact"),
+        ("Killed", 67, "Exact"),
+    ], figure_rows(doc)

@@ -213,6 +213,10 @@ class Resolver:
                     continue  # an adjective: "the self-declared republic", "a proclaimed aim"
                 if state_of_a_place(head):
                     continue  # "the Alley of Martyrs, where the victims are buried"
+                if head.tag_ == "VBN" and any(c.dep_ == "det" for c in head.children):
+                    continue  # a participle used as a noun: "letters written by the condemned"
+                if self.ontology.is_a(cls, HG.Protest) and head.pos_ == "VERB" and is_passive(head):
+                    continue  # "the men were marched to Sumarice": driven, not protesting
                 inside = [
                     t.ent_type_
                     and t.ent_type_ not in {"EVENT", "LAW"}

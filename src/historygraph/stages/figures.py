@@ -1051,7 +1051,11 @@ def _parts(
             k += 1  # "70 elderly people"
         if k >= len(tokens) or tokens[k].pos_ not in {"NOUN", "PROPN"}:
             break
-        if k + 1 < len(tokens) and tokens[k + 1].pos_ in {"AUX", "VERB"}:
+        if (
+            k + 1 < len(tokens)
+            and tokens[k + 1].pos_ in {"AUX", "VERB"}
+            and not (tokens[k + 1].dep_ == "acl" and tokens[k + 1].head.i == tokens[k].i)
+        ):
             break  # "..., and more than 50 people were wounded": the next clause's subject
         if tokens[k].dep_ in {"nsubj", "nsubjpass"} and parts:
             # "..., among them two children, and more than 50 people were wounded" (the first
@@ -1062,6 +1066,11 @@ def _parts(
             break
         parts.append((Span(offset((cue or phrase)[0]), token_span(tokens[k]).end), quantity))
         i = k + 1
+        if i < len(tokens) and tokens[i].tag_ == "VBN" and tokens[i].head.i == tokens[k].i:
+            # "eight elderly people aged between 90 and 100, two children": a description of
+            # the part, up to the next comma, counts nothing
+            while i < len(tokens) and tokens[i].text != ",":
+                i += 1
         while i < len(tokens) and tokens[i].lower_ in {",", "and"}:
             i += 1
     return parts
