@@ -1545,3 +1545,48 @@ def test_a_name_beside_an_office_the_model_left_untagged(extract) -> None:  # ty
     )
     found = labels(doc)
     assert found.get("Abdelmadjid Tebboune") == "Person", found
+
+
+def test_a_byline_names_the_authors_and_nothing_else(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Order is being restored\n\n"
+        "By our special correspondents Lieutenant-Colonel V. Gorelov and Major A. Sitnikov\n\n"
+        "By our Ireland Correspondent\n\n"
+        "Armoured personnel carriers still stand at the crossroads of Ravna."
+    )
+    found = labels(doc)
+    assert found.get("V. Gorelov") == "Person", found
+    assert found.get("A. Sitnikov") == "Person", found
+    assert "Ireland Correspondent" not in found and "Ireland" not in found, found
+
+
+def test_a_name_that_begins_a_longer_one(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "A large force surrounded Batak under the command of Ahmed Aga Barutanliyata. Ahmed "
+        "Aga gave his word that the people would be spared. The Sublime Porte later "
+        "decorated Ahmed Aga."
+    )
+    people = sorted(label for label, cls in labels(doc).items() if cls == "Person")
+    assert people == ["Ahmed Aga Barutanliyata"], people
+
+
+def test_a_force_of_a_nation_named_in_several_words(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 2022 the armed forces of the Russian Federation occupied Ravna. Russian "
+        "troops shelled the theatre on 16 March."
+    )
+    forces = sorted(e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce)
+    assert forces == ["Russian armed forces"], forces
+
+
+def test_a_units_number_a_site_after_a_name_and_an_office_of_a_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Armoured vehicles of the 366th motorised rifle regiment took part in the assault. "
+        "Fighting went on around the Corvin cinema, and the bodies were burned at the Cenusa "
+        "crematorium. The UN High Commissioner for Human Rights called for an inquiry."
+    )
+    found = labels(doc)
+    assert found.get("366th motorised rifle regiment") == "MilitaryForce", found
+    assert "366th" not in found, found
+    assert found.get("Corvin cinema") == "Place", found
+    assert found.get("Cenusa crematorium") == "Place", found

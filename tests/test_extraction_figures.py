@@ -932,3 +932,22 @@ def test_a_part_described_by_a_participle_after_a_total(extract) -> None:  # typ
         ("Killed", 8, "Exact"),
         ("Killed", 67, "Exact"),
     ], figure_rows(doc)
+
+
+def test_drowned_listed_killed_parts_in_a_place_and_custody(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 31 August 1993 armed units entered the town of Ravna. At least 11 people drowned "
+        "in the river that night. The register lists 238 natives of Ravna killed in the "
+        "defence of the district. At least 99 Tibetans have been killed since 10 March, "
+        "about 80 of them in Lhasa. More than 660 people had surrendered or been detained by "
+        "25 March, and over 1,000 Tibetans are now in custody."
+    )
+    rows = figure_rows(doc)
+    for row in [
+        ("Killed", 11, "AtLeast"),
+        ("Killed", 238, "Exact"),
+        ("Killed", 80, "Approximate"),
+        ("Imprisoned", 660, "AtLeast"),
+        ("Imprisoned", 1000, "AtLeast"),
+    ]:
+        assert row in rows, rows

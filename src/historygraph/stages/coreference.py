@@ -691,6 +691,29 @@ def match_name_parts(b: EntityBuilder) -> None:
         if len(owners) == 1:
             _repoint(b, key, next(iter(owners)))
     _match_titled_surnames(b, surnames)
+    _match_name_beginnings(b)
+
+
+def _match_name_beginnings(b: EntityBuilder) -> None:
+    """ "Ahmed Aga" after "Ahmed Aga Barutanliyata": a person's name of two words or more
+    that begins the longer name of exactly one other person is that person."""
+    used = {m.entity for m in b.mentions}
+    people = {
+        key: b.doc.entities[key].label.split()
+        for key in sorted(used)
+        if b.ontology.is_a(b.doc.entities[key].cls, HG.Person)
+        and b.doc.entities[key].gazetteer is None
+    }
+    for key, words in people.items():
+        if len(words) < 2 or b.lexicon.is_title_word(words[0]):
+            continue
+        longer = [
+            other
+            for other, more in people.items()
+            if other != key and len(more) > len(words) and more[: len(words)] == words
+        ]
+        if len(longer) == 1:
+            _repoint(b, key, longer[0])
 
 
 #: Titles that are part of how a peer is known: "Lord Widgery", "Lady Astor".
@@ -854,7 +877,8 @@ def _nation_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile(rf"(?:the\s+)?([A-Z][\w'-]*)\s+((?i:{words}))"),
         re.compile(
-            rf"(?:the\s+)?((?i:{words}))\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][\w'-]*)"
+            rf"(?:the\s+)?((?i:{words}))\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?"
+            rf"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
         ),
     )
 

@@ -147,7 +147,7 @@ VAGUE_SITE_NOUNS = frozenset(
     {"border", "centre", "center", "street", "house", "mission", "gate", "hill", "mountains"}
     | {"mountain", "heights", "river", "coast", "base", "barracks", "line", "headquarters"}
     | {"embassy", "highway", "lane", "valley", "plateau", "lake", "hall", "works", "plant"}
-    | {"ravine", "gorge", "pass", "creek", "canal"}
+    | {"ravine", "gorge", "pass", "creek", "canal", "bay"}
 )
 
 #: Site nouns a text may call a site named with another: "the Khojaly Genocide Memorial ...

@@ -31,7 +31,10 @@ them in order.
 
 from __future__ import annotations
 
-from historygraph.document import Document
+import re
+
+from historygraph.document import Document, Span
+from historygraph.namespaces import HG
 from historygraph.pipeline import Context, stage
 from historygraph.stages.coreference import (
     extend_by_place,
@@ -74,7 +77,7 @@ from historygraph.stages.mentions import (
     match_ner,
     match_untagged_names,
 )
-from historygraph.stages.syntax import is_heading
+from historygraph.stages.syntax import Token, is_heading
 
 
 @stage("entities", requires=("sentences",), assigns=("entities", "mentions"))
@@ -87,6 +90,9 @@ def find_entities(doc: Document, ctx: Context) -> None:
         match_gazetteer(b, sent.parsed)
     match_parenthesised_aliases(b)
     for paragraph, parsed in zip(doc.paragraphs, doc.parsed, strict=True):
+        if is_byline(doc.quote(paragraph)):
+            match_authors(b, parsed, paragraph)
+            continue
         match_ner(b, parsed, heading=is_heading(doc.quote(paragraph)))
         match_kin_groups(b, parsed)
         match_headword_phrases(b, parsed)
@@ -121,3 +127,24 @@ def find_entities(doc: Document, ctx: Context) -> None:
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = {k: v for k, v in sorted(doc.entities.items()) if k in used}
+
+
+_BYLINE = re.compile(r"By\s+(?:our\s+)?[A-Z\w]")
+
+
+def is_byline(text: str) -> bool:
+    """A byline: a heading line that names who wrote the text ("By Farah Nadia Ismail",
+    "By our special correspondents Lieutenant-Colonel V. Gorelov and Major A. Sitnikov")."""
+    return is_heading(text) and _BYLINE.match(text) is not None
+
+
+def match_authors(b: EntityBuilder, parsed: Token, paragraph: Span) -> None:
+    """The people a byline names are persons of the text (its authors); nothing else it
+    names is ("By Ciaran Doherty, Northern Ireland reporter": no place of the story)."""
+    match_ner(b, parsed)
+    for m in [m for m in b.mentions if paragraph.contains(m.span)]:
+        ent = b.doc.entities[m.entity]
+        last = ent.label.split()[-1].lower() if ent.label else ""
+        # (a calling is no author's name: "By our Ireland Correspondent")
+        if not b.ontology.is_a(ent.cls, HG.Person) or last in b.lexicon.head_words:
+            b.mentions.remove(m)

@@ -23,6 +23,7 @@ from historygraph.stages.numbers import parse_number
 from historygraph.stages.syntax import (
     Token,
     char_offset,
+    is_passive,
     lemma,
     offset,
     split_verb_object,
@@ -375,10 +376,15 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
     if (
         trigger.dep_ == "acl"
         and trigger.tag_ == "VBN"
-        and all(t.is_quote for t in trigger.doc[trigger.head.i + 1 : trigger.i])
+        and all(
+            t.is_quote or (t.i in described and t.dep_ != "punct")
+            for described in [{d.i for d in trigger.head.subtree}]
+            for t in trigger.doc[trigger.head.i + 1 : trigger.i]
+        )
         and any(c.dep_ == "nummod" for c in trigger.head.children)
     ):
-        result.append(trigger.head)  # "spoke of about 1,000 'terrorists' killed"
+        # "spoke of about 1,000 'terrorists' killed", "lists 238 natives of Gubadli killed"
+        result.append(trigger.head)
     if trigger.dep_ in {"pcomp", "pobj", "acomp"} and trigger.head.lower_ == "as":
         # "105 others were still listed as missing", "listed 105 people as dead"
         verb = trigger.head.head
@@ -449,14 +455,17 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
             # ("about eighty others got prison terms")
             result += [c for c in first.head.children if c.dep_ == "nsubj"]
         # ("sentenced 13 of them to prison terms"; not "sentenced to death")
-        preps = {"for", "with", "from"} | ({"to"} if measure == HG.Imprisoned else set())
+        # ("over 1,000 Tibetans are now in custody", "were taken into detention")
+        preps = {"for", "with", "from"} | (
+            {"to", "in", "into"} if measure == HG.Imprisoned else set()
+        )
         if measure == HG.Killed:
             preps.discard("for")  # "tried three officers for the killings": the accused
         if first.dep_ == "pobj" and first.head.lower_ in preps:
             verb = first.head.head
             while verb.dep_ == "prep" and verb.head.i != verb.i:
                 verb = verb.head  # "sentenced 13 of them, including the leader, to prison"
-            if verb.pos_ == "VERB":
+            if verb.pos_ == "VERB" or (verb.lemma_ == "be" and first.head.lower_ == "in"):
                 # (or its object: "had treated 11 people with gunshot wounds")
                 result += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     # "put the dead at no fewer than 120", "put the number of wounded at about 100"
@@ -513,7 +522,10 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         if first.pos_ == "VERB":
-            result += [c for c in first.children if c.dep_ == "nsubjpass"]
+            # ("more than 660 people had surrendered or been detained": a passive verb
+            # listed after an active one shares its subject too)
+            subjects = {"nsubjpass", "nsubj"} if is_passive(trigger) else {"nsubjpass"}
+            result += [c for c in first.children if c.dep_ in subjects]
     return result
 
 
@@ -1002,13 +1014,23 @@ def _hedges(lexicon: Lexicon) -> list[tuple[str, ...]]:
     )
 
 
+def _number_between(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a number other than a date's stands between two offsets of a sentence
+    ("killed since 10 March, about 80 of them": a date, no other count)."""
+    return any(
+        any(ch.isdigit() for ch in t.text) and t.ent_type_ not in {"DATE", "TIME"}
+        for t in sentence.parsed
+        if start <= offset(t) < end
+    )
+
+
 def _parts(
     doc: Document, sentence: Sentence, after: int, lexicon: Lexicon
 ) -> list[tuple[Span, tuple[int, URIRef]]]:
     """The counted parts listed after a total: ", among them 106 women and 63 children",
     ", 26 of them Armenians"."""
     part = _PART_OF.search(doc.text, after, sentence.span.end)
-    if part is not None and any(ch.isdigit() for ch in doc.text[after : part.start()]):
+    if part is not None and _number_between(sentence, after, part.start()):
         part = None  # the part must follow its total, with no other number between
     if part is not None:
         quantity = read_quantity(part.group("n").split(), lexicon)
@@ -1016,6 +1038,8 @@ def _parts(
         noun = next((t for t in following if t.pos_ in {"NOUN", "PROPN"}), None)
         if following and following[0].pos_ == "ADP":
             noun = None  # "two of them in critical condition": a state, not a part named
+            if len(following) > 1 and following[1].ent_type_ in {"GPE", "LOC", "FAC"}:
+                noun = following[1]  # "about 80 of them in Lhasa": the part killed there
         if quantity is not None and noun is not None:
             found = [(Span(part.start("n"), token_span(noun).end), quantity)]
             rest = [t for t in following if t.i > noun.i]
@@ -1031,7 +1055,7 @@ def _parts(
                     found.append((Span(offset(rest[1]), token_span(rest[2]).end), more))
             return found
     intro = _SUBSET.search(doc.text, after, sentence.span.end)
-    if intro is None or any(ch.isdigit() for ch in doc.text[after : intro.start()]):
+    if intro is None or _number_between(sentence, after, intro.start()):
         return []  # the list must follow the total, with no other number between
     tokens = [t for t in sentence.parsed if offset(t) >= intro.end()]
     parts: list[tuple[Span, tuple[int, URIRef]]] = []

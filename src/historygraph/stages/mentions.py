@@ -1139,6 +1139,26 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
             continue
+        site = ent.root.head
+        if (
+            ent.label_ in {"PERSON", "ORG"}
+            and ent.root.dep_ == "compound"
+            and site.i == ent.end
+            and site.pos_ == "NOUN"
+            and site.text.islower()
+            and b.ontology.is_a(b.lexicon.head_words.get(site.lower_, HG.Event), HG.Place)
+        ):
+            continue  # "the Corvin cinema", "the Kapaz district": a site's name (head words')
+        if all(t.like_num or t.ent_type_ == "ORDINAL" or t.text[:1].isdigit() for t in ent):
+            continue  # "the 366th motorised rifle regiment", tagged "366th": a unit's number
+        if (
+            ent.label_ == "ORG"
+            and ent.root.dep_ in {"compound", "det"}
+            and ent.root.head.i > ent.root.i
+            and ent.root.head.text[:1].isupper()  # ("the White House press secretary")
+            and b.lexicon.is_title_word(ent.root.head.text.split("-")[0])
+        ):
+            continue  # "the UN High Commissioner for Human Rights": part of an office's name
         if _in_gloss(b, ent):
             continue  # "Black January (Azerbaijani: Qara Yanvar)": a name in another language
         if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology) and not ethnic:
