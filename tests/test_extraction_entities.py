@@ -1590,3 +1590,13 @@ def test_a_units_number_a_site_after_a_name_and_an_office_of_a_body(extract) -> 
     assert "366th" not in found, found
     assert found.get("Corvin cinema") == "Place", found
     assert found.get("Cenusa crematorium") == "Place", found
+
+
+def test_a_lowercase_word_the_model_tagged_is_no_name(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The villages of Ravna were looted and burned, and our schools, mosques and "
+        "cemeteries were destroyed by the occupiers. A court in Ostburg later sentenced "
+        "three commanders in absentia."
+    )
+    found = labels(doc)
+    assert "mosques" not in found and "absentia" not in found, found

@@ -1139,6 +1139,10 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
             continue
+        if not any(ch.isupper() for ch in ent.text) and (
+            ent.root.pos_ == "NOUN" or ent.label_ in {"PERSON", "GPE", "LOC", "FAC"}
+        ):
+            continue  # "schools, mosques and cemeteries", tagged as a name: no name is lowercase
         site = ent.root.head
         if (
             ent.label_ in {"PERSON", "ORG"}
