@@ -129,7 +129,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     doc.entities = {k: v for k, v in sorted(doc.entities.items()) if k in used}
 
 
-_BYLINE = re.compile(r"By\s+(?:our\s+)?[A-Z\w]")
+_BYLINE = re.compile(r"By\s+(?:our\s+\w|[A-Z])")
 
 
 def is_byline(text: str) -> bool:

@@ -376,11 +376,7 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
     if (
         trigger.dep_ == "acl"
         and trigger.tag_ == "VBN"
-        and all(
-            t.is_quote or (t.i in described and t.dep_ != "punct")
-            for described in [{d.i for d in trigger.head.subtree}]
-            for t in trigger.doc[trigger.head.i + 1 : trigger.i]
-        )
+        and _only_its_noun_between(trigger)
         and any(c.dep_ == "nummod" for c in trigger.head.children)
     ):
         # "spoke of about 1,000 'terrorists' killed", "lists 238 natives of Gubadli killed"
@@ -527,6 +523,17 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
             subjects = {"nsubjpass", "nsubj"} if is_passive(trigger) else {"nsubjpass"}
             result += [c for c in first.children if c.dep_ in subjects]
     return result
+
+
+def _only_its_noun_between(participle: Token) -> bool:
+    """Whether only quotes and the words of its own noun's phrase stand between a
+    participle and the noun it follows ("1,000 'terrorists' killed", "238 natives of
+    Gubadli killed")."""
+    phrase = {t.i for t in participle.head.subtree}
+    return all(
+        t.is_quote or (t.i in phrase and t.dep_ != "punct")
+        for t in participle.doc[participle.head.i + 1 : participle.i]
+    )
 
 
 #: Verbs of a count that grew: "the toll rose to 21", "it later climbed to 218".

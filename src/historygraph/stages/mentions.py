@@ -1139,30 +1139,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
             continue
-        if not any(ch.isupper() for ch in ent.text) and (
-            ent.root.pos_ == "NOUN" or ent.label_ in {"PERSON", "GPE", "LOC", "FAC"}
-        ):
-            continue  # "schools, mosques and cemeteries", tagged as a name: no name is lowercase
-        site = ent.root.head
-        if (
-            ent.label_ in {"PERSON", "ORG"}
-            and ent.root.dep_ == "compound"
-            and site.i == ent.end
-            and site.pos_ == "NOUN"
-            and site.text.islower()
-            and b.ontology.is_a(b.lexicon.head_words.get(site.lower_, HG.Event), HG.Place)
-        ):
-            continue  # "the Corvin cinema", "the Kapaz district": a site's name (head words')
-        if all(t.like_num or t.ent_type_ == "ORDINAL" or t.text[:1].isdigit() for t in ent):
-            continue  # "the 366th motorised rifle regiment", tagged "366th": a unit's number
-        if (
-            ent.label_ == "ORG"
-            and ent.root.dep_ in {"compound", "det"}
-            and ent.root.head.i > ent.root.i
-            and ent.root.head.text[:1].isupper()  # ("the White House press secretary")
-            and b.lexicon.is_title_word(ent.root.head.text.split("-")[0])
-        ):
-            continue  # "the UN High Commissioner for Human Rights": part of an office's name
+        if _no_name_of_its_own(b, ent):
+            continue
         if _in_gloss(b, ent):
             continue  # "Black January (Azerbaijani: Qara Yanvar)": a name in another language
         if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology) and not ethnic:
@@ -1342,6 +1320,39 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         label = of_its_place(b, ent.root, span, cls, label)
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label, of_a_known_place(b, span, cls, label)), "ner")
+
+
+def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
+    """Whether a name the model tagged is none, or only a part of a longer name the head
+    words find: a lowercase word ("schools, mosques and cemeteries"), the name before a
+    site's head word ("the Corvin cinema", "the Kapaz district"), a unit's number ("the
+    366th motorised rifle regiment", tagged "366th") or a body inside an office's name
+    ("the UN High Commissioner for Human Rights")."""
+    if not any(ch.isupper() for ch in ent.text) and (
+        ent.root.pos_ == "NOUN" or ent.label_ in {"PERSON", "GPE", "LOC", "FAC"}
+    ):
+        return True
+    head = ent.root.head
+    head_class = b.lexicon.head_words.get(head.lower_)
+    if (
+        ent.label_ in {"PERSON", "ORG"}
+        and ent.root.dep_ == "compound"
+        and head.i == ent.end
+        and head.pos_ == "NOUN"
+        and head.text.islower()
+        and head_class is not None
+        and b.ontology.is_a(head_class, HG.Place)
+    ):
+        return True
+    if all(t.like_num or t.ent_type_ == "ORDINAL" or t.text[:1].isdigit() for t in ent):
+        return True
+    return (
+        ent.label_ == "ORG"
+        and ent.root.dep_ in {"compound", "det"}
+        and head.i > ent.root.i
+        and head.text[:1].isupper()  # ("the White House press secretary": a body's)
+        and b.lexicon.is_title_word(head.text.split("-")[0])
+    )
 
 
 def _name_after_a_title(last: Token) -> list[Token]:
