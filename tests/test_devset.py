@@ -300,9 +300,9 @@ def test_scores_do_not_regress() -> None:
     # Baku 1990; a Khojaly op-ed, Kragujevac 1941, Aksy 2002; Batak 1876, the Soviet army
     # newspaper on Baku 1990, Elaine 1919; Gubadli 1993, Hebron 1929, Lhasa 2008). The
     # eighteen first runs: entities 0.69, events 0.66, figures 0.87. Over the two hundred
-    # and ninety-five of the session's start, after its rules: entities 0.7506 -> 0.7535,
+    # and ninety-five of the session's start, after its rules: entities 0.7506 -> 0.7538,
     # events 0.7283 -> 0.7286, figures 0.9120 -> 0.9148; over all three hundred and
-    # thirteen 0.7505, 0.725, 0.915. The eighteen new documents took entities below 0.75
+    # thirteen 0.7507, 0.725, 0.915. The eighteen new documents took entities below 0.75
     # for a while (one commit set its floor to 0.745); the session's last rule brought it
     # back, and the floors stay.
     # A new document may lower the totals; a change may not.

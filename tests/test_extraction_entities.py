@@ -1600,3 +1600,13 @@ def test_a_lowercase_word_the_model_tagged_is_no_name(extract) -> None:  # type:
     )
     found = labels(doc)
     assert "mosques" not in found and "absentia" not in found, found
+
+
+def test_the_aul_or_settlement_of_a_name_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 27 February 1944 troops surrounded the aul of Khaibakh. A day later they burned "
+        "the settlement of Aghband."
+    )
+    found = labels(doc)
+    assert found.get("Khaibakh") == "Place", found
+    assert found.get("Aghband") == "Place", found

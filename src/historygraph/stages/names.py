@@ -38,7 +38,7 @@ MONTH_NAMES = frozenset(calendar.month_name[1:])
 #: Prepositions that place a site ("the memorial on Rustaveli Avenue").
 SITE_PREPOSITIONS = ("on", "in", "at", "near")
 #: Nouns that refer back to a settlement ("the city", "the town").
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "township"})
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "township", "hamlet", "settlement", "aul"})
 #: Nouns that stand for a country or a people's land: "the country's leadership".
 PLACE_NOUNS = frozenset({"country", "republic", "nation", "state", "land", "capital"})
 #: Place head words of areas, not sites: "the breakaway region" names no place of its own.
