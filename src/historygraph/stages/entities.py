@@ -31,10 +31,7 @@ them in order.
 
 from __future__ import annotations
 
-import re
-
-from historygraph.document import Document, Span
-from historygraph.namespaces import HG
+from historygraph.document import Document
 from historygraph.pipeline import Context, stage
 from historygraph.stages.coreference import (
     extend_by_place,
@@ -72,12 +69,14 @@ from historygraph.stages.mentions import (
     drop_paragraph_heads,
     drop_time_zones,
     find_event_names,
+    is_byline,
+    match_authors,
     match_dateline_places,
     match_gazetteer,
     match_ner,
     match_untagged_names,
 )
-from historygraph.stages.syntax import Token, is_heading
+from historygraph.stages.syntax import is_heading
 
 
 @stage("entities", requires=("sentences",), assigns=("entities", "mentions"))
@@ -127,24 +126,3 @@ def find_entities(doc: Document, ctx: Context) -> None:
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = {k: v for k, v in sorted(doc.entities.items()) if k in used}
-
-
-_BYLINE = re.compile(r"By\s+(?:our\s+\w|[A-Z])")
-
-
-def is_byline(text: str) -> bool:
-    """A byline: a heading line that names who wrote the text ("By Farah Nadia Ismail",
-    "By our special correspondents Lieutenant-Colonel V. Gorelov and Major A. Sitnikov")."""
-    return is_heading(text) and _BYLINE.match(text) is not None
-
-
-def match_authors(b: EntityBuilder, parsed: Token, paragraph: Span) -> None:
-    """The people a byline names are persons of the text (its authors); nothing else it
-    names is ("By Ciaran Doherty, Northern Ireland reporter": no place of the story)."""
-    match_ner(b, parsed)
-    for m in [m for m in b.mentions if paragraph.contains(m.span)]:
-        ent = b.doc.entities[m.entity]
-        last = ent.label.split()[-1].lower() if ent.label else ""
-        # (a calling is no author's name: "By our Ireland Correspondent")
-        if not b.ontology.is_a(ent.cls, HG.Person) or last in b.lexicon.head_words:
-            b.mentions.remove(m)

@@ -34,6 +34,7 @@ from historygraph.stages.names import (
 )
 from historygraph.stages.syntax import (
     Token,
+    is_heading,
     lemma,
     offset,
     path_to_root,
@@ -844,6 +845,27 @@ def drop_paragraph_heads(b: EntityBuilder) -> None:
             if group == "byline" and _AGENCY_NAME.fullmatch(found.group(group)):
                 key = b.entity_for(HG.Organization, found.group(group))
                 b.add(span, key, "dateline")
+
+
+_BYLINE = re.compile(r"By\s+(?:our\s+\w|[A-Z])")
+
+
+def is_byline(text: str) -> bool:
+    """A byline: a heading line that names who wrote the text ("By Farah Nadia Ismail",
+    "By our special correspondents Lieutenant-Colonel V. Gorelov and Major A. Sitnikov")."""
+    return is_heading(text) and _BYLINE.match(text) is not None
+
+
+def match_authors(b: EntityBuilder, parsed: Token, paragraph: Span) -> None:
+    """The people a byline names are persons of the text (its authors); nothing else it
+    names is ("By Ciaran Doherty, Northern Ireland reporter": no place of the story)."""
+    match_ner(b, parsed)
+    for m in [m for m in b.mentions if paragraph.contains(m.span)]:
+        ent = b.doc.entities[m.entity]
+        last = ent.label.split()[-1].lower() if ent.label else ""
+        # (a calling is no author's name: "By our Ireland Correspondent")
+        if not b.ontology.is_a(ent.cls, HG.Person) or last in b.lexicon.head_words:
+            b.mentions.remove(m)
 
 
 #: "09:00 Moscow time": a place's name before "time" names a time zone.
