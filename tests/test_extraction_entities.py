@@ -1610,3 +1610,14 @@ def test_the_aul_or_settlement_of_a_name_is_a_place(extract) -> None:  # type: i
     found = labels(doc)
     assert found.get("Khaibakh") == "Place", found
     assert found.get("Aghband") == "Place", found
+
+
+def test_a_federation_of_unions_or_parties_is_an_organisation(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The Social Democratic Federation called a meeting in London, and the Metropolitan "
+        "Radical Federation joined it. The Russian Federation was not mentioned."
+    )
+    found = labels(doc)
+    assert found["Social Democratic Federation"] == "Organization", found
+    assert found["Metropolitan Radical Federation"] == "Organization", found
+    assert found["Russian Federation"] == "State", found
