@@ -1621,3 +1621,13 @@ def test_a_federation_of_unions_or_parties_is_an_organisation(extract) -> None: 
     assert found["Social Democratic Federation"] == "Organization", found
     assert found["Metropolitan Radical Federation"] == "Organization", found
     assert found["Russian Federation"] == "State", found
+
+
+def test_the_land_of_an_office_beside_a_name_stays_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The commission was chaired by William Scranton, a former governor of Pennsylvania. "
+        "Its report was released in October."
+    )
+    found = labels(doc)
+    assert found.get("Pennsylvania") == "Place", found
+    assert found.get("William Scranton") == "Person", found

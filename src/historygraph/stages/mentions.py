@@ -1546,7 +1546,9 @@ def _part_of_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
         return False
     office = doc[first.i - 2] if field else last
     if office.dep_ == "appos" and office.head.ent_type_ == "PERSON":
-        return True  # "Zareh Sinanyan, Armenia's High Commissioner for [Diaspora Affairs]"
+        # "Zareh Sinanyan, Armenia's High Commissioner for [Diaspora Affairs]"; a land the
+        # office is of stays a place: "William Scranton, a former governor of [Pennsylvania]"
+        return not (field and not title and last.ent_type_ == "GPE")
     after = doc[last.i + 1 : last.i + 4]
     after = [t for t in after if not (t.is_punct or b.lexicon.is_title_word(t.text))]
     return bool(after) and after[0].ent_type_ == "PERSON"
