@@ -1631,3 +1631,13 @@ def test_the_land_of_an_office_beside_a_name_stays_a_place(extract) -> None:  # 
     found = labels(doc)
     assert found.get("Pennsylvania") == "Place", found
     assert found.get("William Scranton") == "Person", found
+
+
+def test_tunnels_and_courthouses_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The refugees fled through the Varo Tunnel to the north. The prisoners were held in "
+        "the Ostburg County Courthouse."
+    )
+    found = labels(doc)
+    assert found.get("Varo Tunnel") == "Place", found
+    assert any(v == "Place" and "Courthouse" in k for k, v in found.items()), found
