@@ -1641,3 +1641,14 @@ def test_tunnels_and_courthouses_are_places(extract) -> None:  # type: ignore[no
     found = labels(doc)
     assert found.get("Varo Tunnel") == "Place", found
     assert any(v == "Place" and "Courthouse" in k for k, v in found.items()), found
+
+
+def test_societies_and_bureaus_are_organisations(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The members regard the official count as incomplete: the Lok Samiti, a relief "
+        "society, had collected the names of about 500 dead. The Varo Information Bureau "
+        "published the list."
+    )
+    found = labels(doc)
+    assert found.get("Lok Samiti") == "Organization", found
+    assert any(v == "Organization" and "Bureau" in k for k, v in found.items()), found
