@@ -1652,3 +1652,12 @@ def test_societies_and_bureaus_are_organisations(extract) -> None:  # type: igno
     found = labels(doc)
     assert found.get("Lok Samiti") == "Organization", found
     assert any(v == "Organization" and "Bureau" in k for k, v in found.items()), found
+
+
+def test_witnesses_are_a_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Witnesses heard by the commission said that the soldiers fired without warning. "
+        "The witnesses were later questioned again in Ostburg."
+    )
+    found = labels(doc)
+    assert any(v == "Group" and "itnesses" in k for k, v in found.items()), found
