@@ -1661,3 +1661,13 @@ def test_witnesses_are_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     )
     found = labels(doc)
     assert any(v == "Group" and "itnesses" in k for k, v in found.items()), found
+
+
+def test_a_peoples_name_on_a_thing_names_no_people(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The ministry first spoke of 83 civilian deaths in Ostburg, and the missiles hit a "
+        "crowded civilian area."
+    )
+    assert "civilians" not in labels(doc), labels(doc)
+    doc = extract("A young civilian was killed in Ostburg, and civilian residents fled.")
+    assert labels(doc).get("civilians") == "Group", labels(doc)

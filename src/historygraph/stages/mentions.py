@@ -15,6 +15,7 @@ from historygraph.document import Document, Entity, Mention, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import GazetteerEntry, Ontology, compact, words_of
 from historygraph.stages.clauses import TIME_UNITS
+from historygraph.stages.clues import PEOPLE_NOUNS
 from historygraph.stages.names import (
     AREA_NOUNS,
     BY_CONTEXT,
@@ -142,6 +143,9 @@ def match_gazetteer(b: EntityBuilder, sent: Token) -> None:
         if _names_a_site(b, last):
             i = best + 1  # "Tbilisi Avenue" in Baku is a street, not the city
             continue
+        if entry.cls == HG.Group and first is last and _describes_a_thing(b, first):
+            i = best + 1  # "83 civilian deaths", "the civilian toll": no people named
+            continue
         if b.covered(span) is None:
             local = _local_people(b, entry, span)
             if local is not None:  # "Karabakh Armenians": the people of one place, not all
@@ -151,6 +155,16 @@ def match_gazetteer(b: EntityBuilder, sent: Token) -> None:
             else:
                 b.add(span, b.entity_for_entry(entry), "gazetteer")
         i = best + 1
+
+
+def _describes_a_thing(b: EntityBuilder, word: Token) -> bool:
+    """Whether a people's one-word name is an adjective on a noun that names no people
+    ("83 civilian deaths", "a civilian area"; not "civilian residents", "the civilian
+    population", which the gazetteer names as a whole, nor "Armenian refugees")."""
+    if word.dep_ != "amod" or word.head.pos_ != "NOUN" or word.head.i < word.i:
+        return False
+    head = word.head
+    return class_of_phrase(b, head, None) is None and lemma(head) not in PEOPLE_NOUNS
 
 
 def _words_of_a_name(tokens: list[Token], entry: GazetteerEntry) -> bool:
