@@ -846,3 +846,12 @@ def test_men_marched_to_a_killing_site_and_letters_of_the_condemned(extract) -> 
     )
     classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
     assert classes == ["Massacre"], classes
+
+
+def test_people_forced_to_leave_their_homes_are_displaced(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In August 1993 more than 40,000 residents of the Ostburg district were forced to leave "
+        "their homes."
+    )
+    classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
+    assert classes == ["Deportation"], classes
