@@ -951,3 +951,19 @@ def test_drowned_listed_killed_parts_in_a_place_and_custody(extract) -> None:  #
         ("Imprisoned", 1000, "AtLeast"),
     ]:
         assert row in rows, rows
+
+
+def test_prisoners_doing_something_and_hostages_killed_are_no_count_of_the_imprisoned(
+    extract,
+) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 16 May 1954 the guards opened fire on the prisoners of the Ostburg camp, and 13 "
+        "prisoners were killed. Up to 4,000 prisoners took part in the revolt. On 26 June "
+        "troops stormed the camp and killed 29 inmates and 10 hostages; 436 prisoners were "
+        "arrested."
+    )
+    rows = figure_rows(doc)
+    assert ("Killed", 13, "Exact") in rows, rows
+    assert ("Imprisoned", 436, "Exact") in rows, rows
+    imprisoned = {count for measure, count, _ in rows if measure == "Imprisoned"}
+    assert imprisoned == {436}, rows

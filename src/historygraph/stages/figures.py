@@ -270,11 +270,24 @@ def _subject_of_another_measure(
     while child.head.i != child.i and child.head.pos_ not in {"VERB", "AUX"}:
         child = child.head
     verb = child.head
+    if verb.i == child.i:
+        return False
     subject = child.dep_ in {"nsubj", "nsubjpass"} or (
         # ("Between 30 and 40 hostages died": the model may hang the count on "between")
         child.dep_ == "prep" and child.lower_ == "between" and child.i < verb.i
     )
-    return subject and verb.i != child.i and measures.get(verb.i, measure) != measure
+    if measures.get(verb.i, measure) != measure:
+        # ("the troopers killed 29 inmates and 10 hostages": its object too)
+        return subject or child.dep_ == "dobj"
+    # "Up to 5,200 prisoners took part in the disorder": people held already, doing
+    # something, are a count of a population, not of people the events imprisoned
+    return (
+        measure == HG.Imprisoned
+        and child.i == trigger.i
+        and child.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and verb.i not in measures
+    )
 
 
 def _range_on_a_verb(number: Token) -> bool:
