@@ -964,6 +964,7 @@ def test_prisoners_doing_something_and_hostages_killed_are_no_count_of_the_impri
     )
     rows = figure_rows(doc)
     assert ("Killed", 13, "Exact") in rows, rows
+    assert ("Killed", 10, "Exact") in rows, rows  # the hostages killed
     assert ("Imprisoned", 436, "Exact") in rows, rows
     imprisoned = {count for measure, count, _ in rows if measure == "Imprisoned"}
     assert imprisoned == {436}, rows

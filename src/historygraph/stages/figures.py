@@ -1257,8 +1257,14 @@ def find_figures(doc: Document, ctx: Context) -> None:
                     c.dep_ == "acl" and c.i in trigger_ids for c in noun.children
                 )  # "lost about 270 servicemen killed, 14 tanks ...": the participle says which
                 for other in noun.conjuncts if counted else ():
-                    if trigger_ids & ({t.i for t in other.subtree} | {other.i + 1}):
-                        continue  # "at 379 people killed and about 1,200 wounded": its own
+                    own = trigger_ids & ({t.i for t in other.subtree} | {other.i + 1})
+                    if own and not (
+                        own == {other.i}
+                        and _subject_of_another_measure(other, other, measures, measures[other.i])
+                    ):
+                        # "at 379 people killed and about 1,200 wounded": its own (not
+                        # "killed 29 inmates and 10 hostages": hostages the verb counts)
+                        continue
                     for more_span, more, key in _figure_at(other, trigger, trigger_span, lexicon):
                         add(event.id, measure, more_span, more, (key, offset(trigger)))
                 # the parts follow the counted noun, before or after the verb ("At least 30
