@@ -1671,3 +1671,12 @@ def test_a_peoples_name_on_a_thing_names_no_people(extract) -> None:  # type: ig
     assert "civilians" not in labels(doc), labels(doc)
     doc = extract("A young civilian was killed in Ostburg, and civilian residents fled.")
     assert labels(doc).get("civilians") == "Group", labels(doc)
+
+
+def test_a_dateline_line_with_a_weekday_under_a_byline(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "GAS BARRAGE FAILS IN THE CITY\n\nFrom Our Staff Reporter\nARMAGH, Tuesday\n\n"
+        "Soldiers with fixed bayonets took up positions at the edge of the town this evening, "
+        "and the police withdrew."
+    )
+    assert labels(doc).get("ARMAGH") == "Place", labels(doc)

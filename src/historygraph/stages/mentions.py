@@ -276,8 +276,8 @@ def _opens_a_dateline_line(b: EntityBuilder, span: Span) -> bool:
     perhaps its country, and a date is the place the text was written in."""
     if span.start > DATELINE_LINE_REACH:
         return False
-    if not any(p.start == span.start for p in b.doc.paragraphs):
-        return False
+    if span.start > 0 and b.doc.text[span.start - 1] != "\n":
+        return False  # (a line of its own: "From Our Staff Reporter\nDERRY, Thursday")
     return DATELINE_LINE_AFTER_PLACE.match(b.doc.text, span.end) is not None
 
 
@@ -299,19 +299,37 @@ def match_dateline_places(b: EntityBuilder) -> None:
     for paragraph, parsed in zip(b.doc.paragraphs, b.doc.parsed, strict=True):
         if paragraph.start > DATELINE_LINE_REACH:
             break
-        found = _DATELINE_NAME.match(b.doc.text, paragraph.start)
-        if found is None:
-            continue
-        span = Span(found.start(), found.end())
-        tokens = [t for t in parsed if span.start <= offset(t) < span.end]
-        if (
-            tokens
-            and b.covered(span) is None
-            and _opens_a_dateline_line(b, span)
-            and not any(t.ent_type_ in {"PERSON", "DATE", "TIME"} for t in tokens)
-            and _may_name_a_dateline_place(b, tokens)
-        ):
-            _add_name(b, span, HG.Place)
+        # each line of the paragraph ("From Our Staff Reporter\nDERRY, Thursday")
+        starts = [paragraph.start]
+        starts += [paragraph.start + n.end() for n in re.finditer("\n", b.doc.quote(paragraph))]
+        for start in starts:
+            _match_dateline_place(b, parsed, start)
+
+
+def _match_dateline_place(b: EntityBuilder, parsed: Token, start: int) -> None:
+    """The place opening the line at ``start``, if the line holds only it and a date."""
+    found = _DATELINE_NAME.match(b.doc.text, start)
+    if found is None:
+        return
+    span = Span(found.start(), found.end())
+    tokens = [t for t in parsed if span.start <= offset(t) < span.end]
+    tagged = b.covered(span)
+    if (
+        tagged is not None
+        and tagged.span == span
+        and tagged.source == "ner"
+        and b.evidence.get(span, (None, BY_NER))[1] == BY_NER
+    ):
+        tagged = None  # "DERRY, Thursday", tagged as a body by the model's label alone
+    if (
+        tokens
+        and tagged is None
+        and _opens_a_dateline_line(b, span)
+        and not any(t.ent_type_ in {"PERSON", "DATE", "TIME"} for t in tokens)
+        and _may_name_a_dateline_place(b, tokens)
+    ):
+        b.mentions = [m for m in b.mentions if m.span != span]
+        _add_name(b, span, HG.Place)
 
 
 def _may_name_a_dateline_place(b: EntityBuilder, tokens: list[Token]) -> bool:

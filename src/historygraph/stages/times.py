@@ -110,8 +110,12 @@ _PLACE_THEN_DATE = (
 )
 DATELINE_AFTER_PLACE = re.compile(rf"{_PLACE_THEN_DATE}{_DASH}")
 #: What follows a place that opens a line of its own holding the date of writing and nothing
-#: else: "Vukovar, 18 November 2021", "Istanbul, Turkey, June 3, 2019".
-DATELINE_LINE_AFTER_PLACE = re.compile(rf"{_PLACE_THEN_DATE}\.?[ \t]*(?:\n|$)")
+#: else: "Vukovar, 18 November 2021", "Istanbul, Turkey, June 3, 2019", or a newspaper's
+#: weekday: "DERRY, Thursday".
+DATELINE_LINE_AFTER_PLACE = re.compile(
+    rf"(?:{_PLACE_THEN_DATE}|,\s*(?:{'|'.join(d.capitalize() for d in calendar.day_name)}))"
+    r"\.?[ \t]*(?:\n|$)"
+)
 #: A dateline's byline: "BAKU, February 26, 2024 (State News Agency) —" names who wrote.
 DATELINE_BYLINE = re.compile(
     rf"^{_PLACE_PART}[^\n—–]{{0,80}}?\((?P<byline>[^()\n]{{1,40}})\)\s*[.—–:-]"
