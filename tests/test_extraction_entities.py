@@ -1680,3 +1680,14 @@ def test_a_dateline_line_with_a_weekday_under_a_byline(extract) -> None:  # type
         "and the police withdrew."
     )
     assert labels(doc).get("ARMAGH") == "Place", labels(doc)
+
+
+def test_a_feature_named_without_its_head_word_is_that_feature(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Thousands of men and women walked down to the Ostra river and tore down the fences "
+        "of the border. That night bonfires burned along the Ostra, and people on both banks "
+        "embraced in the icy water."
+    )
+    found = labels(doc)
+    assert "Ostra" not in found, found
+    assert "Ostra" in mentions_of(doc, "Ostra river"), mentions_of(doc, "Ostra river")

@@ -27,6 +27,7 @@ from historygraph.stages.names import (
     ANAPHORA_WINDOW,
     BY_NER,
     BY_WORD,
+    FEATURE_NOUNS,
     QUANTIFIERS,
     SETTLEMENT_NOUNS,
     SITE_PREPOSITIONS,
@@ -774,6 +775,30 @@ def match_place_name_ends(b: EntityBuilder) -> None:
         ]
         if len(ends) == 1:
             _repoint(b, key, ends[0])
+
+
+def match_site_name_parts(b: EntityBuilder) -> None:
+    """ "along the Araz", tagged as a body or a person, where the text also says "the Araz
+    river": a name that a natural feature's name is, without its head word, is that feature
+    (when one is named so)."""
+    used = {m.entity for m in b.mentions}
+    sites: dict[str, list[str]] = {}
+    for key in sorted(used):
+        ent = b.doc.entities[key]
+        words = ent.label.split()
+        if len(words) > 1 and b.ontology.is_a(ent.cls, HG.Place) and words[-1] in FEATURE_NOUNS:
+            sites.setdefault(" ".join(words[:-1]), []).append(key)
+    for key in sorted(used):
+        ent = b.doc.entities[key]
+        if b.ontology.is_a(ent.cls, HG.Place) or ent.gazetteer is not None:
+            continue
+        if not (b.ontology.is_a(ent.cls, HG.Organization) or ent.cls == HG.Person):
+            continue
+        if ent.label.split()[-1].lower() in b.lexicon.head_words:
+            continue  # "the Interior Ministry" is a body, not "the Interior Ministry building"
+        found = sites.get(ent.label, [])
+        if len(found) == 1:
+            _repoint(b, key, found[0])
 
 
 def _ends_a_name(longer: str, name: str) -> bool:

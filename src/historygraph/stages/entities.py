@@ -50,6 +50,7 @@ from historygraph.stages.coreference import (
     match_pronouns,
     match_settlement_anaphora,
     match_shortened_names,
+    match_site_name_parts,
     merge_modified_names,
     merge_national_bodies,
     one_sense_per_name,
@@ -104,6 +105,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_force_names(b)
     match_name_parts(b)
     match_place_name_ends(b)
+    match_site_name_parts(b)
     match_known_as(b)
     merge_modified_names(b)
     merge_national_bodies(b)
