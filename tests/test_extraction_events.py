@@ -855,3 +855,14 @@ def test_people_forced_to_leave_their_homes_are_displaced(extract) -> None:  # t
     )
     classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
     assert classes == ["Deportation"], classes
+
+
+def test_a_commemoration_is_done_to_no_one(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 2020 the residents of Ostburg laid flowers to honour the victims of the "
+        "massacre of 1990."
+    )
+    assert labels(doc).get("victims") == "Group", labels(doc)
+    commemorations = [e for e in doc.live_events() if e.cls == HG.Commemoration]
+    assert commemorations, [e.cls for e in doc.live_events()]
+    assert all(not e.affected for e in commemorations), [e.affected for e in commemorations]

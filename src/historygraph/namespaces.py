@@ -93,6 +93,7 @@ class HG(DefinedNamespace):
     agentTriggerClass: URIRef
     agentTriggerRole: URIRef
     participantNoun: URIRef
+    affectsNoOne: URIRef
     siteTrigger: URIRef
     siteWord: URIRef
     verdictTrigger: URIRef

@@ -112,6 +112,9 @@ class Lexicon:
     verdict_triggers: dict[str, tuple[tuple[URIRef, frozenset[str]], ...]] = field(
         default_factory=dict
     )
+    #: event classes whose events are done to no one ("honoured the victims": a commemoration
+    #: is about them, it does not affect them)
+    affect_no_one: frozenset[URIRef] = frozenset()
     #: noun lemma -> event class it signals when aimed at a people ("anti-Armenian riots")
     targeted_triggers: dict[str, URIRef] = field(default_factory=dict)
     #: words of a title before a personal name ("president", "general"), lower case
@@ -575,6 +578,11 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         site_triggers=site_triggers,
         agent_trigger_roles=_class_map(HG.agentTriggerRole),
         participant_nouns=_participant_nouns(g),
+        affect_no_one=frozenset(
+            s
+            for s, o in g.subject_objects(HG.affectsNoOne)
+            if isinstance(s, URIRef) and isinstance(o, Literal) and o.toPython() is True
+        ),
         verdict_triggers=verdict_triggers,
         targeted_triggers={
             w.lower(): s

@@ -145,6 +145,7 @@ LEXICON = frozenset(
         HG.agentTriggerClass,
         HG.agentTriggerRole,
         HG.participantNoun,
+        HG.affectsNoOne,
         HG.siteTrigger,
         HG.siteWord,
         HG.verdictTrigger,

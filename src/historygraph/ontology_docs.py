@@ -54,6 +54,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.agentTriggerClass, "Agent trigger class"),
     (HG.agentTriggerRole, "Agent trigger role"),
     (HG.participantNoun, "Participant noun"),
+    (HG.affectsNoOne, "Affects no one"),
     (HG.siteTrigger, "Site triggers"),
     (HG.siteWord, "Site words"),
     (HG.verdictTrigger, "Verdict triggers"),

@@ -1043,6 +1043,8 @@ class Resolver:
             subjects = set(self._subjects(head))
             affected = [a for a in agents if a in subjects] + affected
             agents = [a for a in agents if a not in subjects]
+        if any(self.ontology.is_a(mention.cls, c) for c in self.lexicon.affect_no_one):
+            affected = []  # "laid flowers to honour the victims": whom it is about
         mention.agents = list(dict.fromkeys(agents))
         mention.affected = [a for a in dict.fromkeys(affected) if a not in mention.agents]
 
