@@ -1691,3 +1691,12 @@ def test_a_feature_named_without_its_head_word_is_that_feature(extract) -> None:
     found = labels(doc)
     assert "Ostra" not in found, found
     assert "Ostra" in mentions_of(doc, "Ostra river"), mentions_of(doc, "Ostra river")
+
+
+def test_the_organisation_no_body_answers_is_the_unnamed_author(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "This report summarises the organisation's findings on the shooting in Ostburg on "
+        "3 May 2004. Survivors told the organisation that soldiers fired without warning."
+    )
+    assert labels(doc).get("organisation") == "Organization", labels(doc)
+    assert mentions_of(doc, "organisation") == ["organisation"], mentions_of(doc, "organisation")

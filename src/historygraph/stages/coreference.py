@@ -95,6 +95,9 @@ def _acronym_of_a_longer_name(b: EntityBuilder, m: Mention, alias: str) -> bool:
 #: Nouns that name whoever rules a country: "the regime" may be "the Soviet leadership"
 #: ("the government" of a text is often its own country's: it needs "government").
 _RULER_WORDS = frozenset({"authority", "authorities", "leadership", "regime"})
+#: The broad organisation class's own word: "the organisation" that no body named with it
+#: answers is one the text leaves unnamed (a report's author: "the organisation's findings").
+_ORGANISATION_WORDS = frozenset({"organisation", "organization"})
 
 #: Nouns that name armed forces of any kind: "the troops" may be any force named before.
 GENERIC_FORCE_NOUNS = frozenset(
@@ -223,6 +226,9 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 b.add(span, antecedent.entity, "anaphora")
             elif b.ontology.is_a(cls, HG.MilitaryForce) and _definite_or_modified(chunk):
                 # "the police opened fire", "local police": a force the text names no other way
+                b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+            elif word in _ORGANISATION_WORDS and len(tokens) == 1 and root.tag_ == "NN":
+                # "This report summarises the organisation's findings": the author, unnamed
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
 
 
