@@ -1701,3 +1701,12 @@ def test_the_organisation_no_body_answers_is_the_unnamed_author(extract) -> None
     assert labels(doc).get("organisation") == "Organization", labels(doc)
     # (the possessor "the organisation's" too)
     assert len(mentions_of(doc, "organisation")) == 2, mentions_of(doc, "organisation")
+
+
+def test_an_office_in_apposition_does_not_class_the_person(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Two soldiers were slightly hurt by acid bombs thrown from the flats.\n\nMajor General "
+        "John Ford, Commander Land Forces, who watched the operation, said the troops had come "
+        "under fire."
+    )
+    assert labels(doc).get("John Ford") == "Person", labels(doc)

@@ -484,6 +484,9 @@ def _appositive_class(b: EntityBuilder, root: Token) -> URIRef | None:
     """ "Sharpeville, a township near Vereeniging": the class the appositive's head word gives."""
     for child in root.children:
         if child.dep_ == "appos":
+            first = next(t for t in child.subtree if t.dep_ != "det")
+            if first.i < child.i and b.lexicon.is_title_word(first.text):
+                continue  # "Robert Ford, Commander Land Forces": an office, not what he is
             cls = class_of_phrase(b, child, None)
             if cls is not None:
                 return cls
