@@ -866,3 +866,17 @@ def test_a_commemoration_is_done_to_no_one(extract) -> None:  # type: ignore[no-
     commemorations = [e for e in doc.live_events() if e.cls == HG.Commemoration]
     assert commemorations, [e.cls for e in doc.live_events()]
     assert all(not e.affected for e in commemorations), [e.affected for e in commemorations]
+
+
+def test_walking_behind_the_coffin_and_following_the_hearses_commemorate(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On Friday thousands of miners and their wives walked behind the coffin of Anton Ruzic "
+        "through the streets of Ostburg."
+    )
+    classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
+    assert classes == ["Commemoration"], classes
+    doc = extract(
+        "On 8 March a procession of ten thousand people followed the hearses to the cemetery."
+    )
+    classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
+    assert classes == ["Commemoration"], classes
