@@ -880,3 +880,16 @@ def test_walking_behind_the_coffin_and_following_the_hearses_commemorate(extract
     )
     classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
     assert classes == ["Commemoration"], classes
+
+
+def test_pickets_and_sit_ins_are_protests(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 19 January I stood in a picket at the gates of the Ostburg barracks with my friends."
+    )
+    classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
+    assert classes == ["Protest"], classes
+    doc = extract(
+        "On 3 May about 300 students staged a sit-in at the main gate of Ostburg University."
+    )
+    classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
+    assert classes == ["Protest"], classes
