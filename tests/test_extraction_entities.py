@@ -1710,3 +1710,13 @@ def test_an_office_in_apposition_does_not_class_the_person(extract) -> None:  # 
         "under fire."
     )
     assert labels(doc).get("John Ford") == "Person", labels(doc)
+
+
+def test_reporters_a_speaker_tells_are_no_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The mayor of Ostburg told reporters on Monday that 12 people had died. American "
+        "reporters were later allowed into the town."
+    )
+    found = labels(doc)
+    assert "reporters" not in found, found
+    assert found.get("American reporters") == "Group", found

@@ -20,7 +20,9 @@ from historygraph.ontology import GazetteerEntry, Ontology, compact
 #: Function words a typo may glue to a name ("Karabakhand").
 GLUE_WORDS = ("and", "or", "the", "of", "in", "on", "at", "to", "by")
 #: Group nouns too generic to name a group without a proper-name modifier.
-GENERIC_GROUP_NOUNS = frozenset({"people", "population", "person", "nation", "civilian", "source"})
+GENERIC_GROUP_NOUNS = frozenset(
+    {"people", "population", "person", "nation", "civilian", "source", "reporter"}
+)
 #: Words that quantify a noun phrase rather than name it ("several protesters").
 QUANTIFIERS = frozenset(
     {"some", "several", "many", "few", "all", "most", "hundreds", "thousands", "dozens", "other"}
