@@ -128,3 +128,19 @@ def test_a_participant_noun_that_is_not_one_string_is_an_error(tmp_path: Path) -
     )
     with pytest.raises(OntologyError, match="hg:participantNoun 0 times as a string"):
         _ = load_ontology([onto]).lexicon
+
+
+def test_affects_no_one_that_is_not_a_boolean_is_an_error(tmp_path: Path) -> None:
+    from historygraph.errors import OntologyError
+    from historygraph.ontology import load_ontology
+
+    onto = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, onto)
+    (onto / "extensions").mkdir(exist_ok=True)
+    (onto / "extensions" / "bad.ttl").write_text(
+        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
+        'hg:Protest hg:affectsNoOne "yes" .\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(OntologyError, match=r"hg:affectsNoOne .*give true or false"):
+        _ = load_ontology([onto]).lexicon

@@ -387,6 +387,19 @@ def _write_cache(path: Path, ontology: Ontology) -> None:
         atomic_write_bytes(path, pickle.dumps(ontology, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def _affects_no_one(g: Graph) -> frozenset[URIRef]:
+    """The event classes marked ``hg:affectsNoOne true`` (a boolean: ``true`` or ``false``)."""
+    result = set()
+    for subject, value in sorted(g.subject_objects(HG.affectsNoOne)):
+        if not isinstance(value, Literal) or not isinstance(value.toPython(), bool):
+            raise OntologyError(
+                f"{subject} has hg:affectsNoOne {value.n3()}; give true or false (unquoted)"
+            )
+        if value.toPython() and isinstance(subject, URIRef):
+            result.add(subject)
+    return frozenset(result)
+
+
 def _participant_nouns(g: Graph) -> dict[URIRef, str]:
     """Event class -> its hg:participantNoun (one plain string, lower case)."""
     result = {}
@@ -578,11 +591,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         site_triggers=site_triggers,
         agent_trigger_roles=_class_map(HG.agentTriggerRole),
         participant_nouns=_participant_nouns(g),
-        affect_no_one=frozenset(
-            s
-            for s, o in g.subject_objects(HG.affectsNoOne)
-            if isinstance(s, URIRef) and isinstance(o, Literal) and o.toPython() is True
-        ),
+        affect_no_one=_affects_no_one(g),
         verdict_triggers=verdict_triggers,
         targeted_triggers={
             w.lower(): s
