@@ -94,53 +94,30 @@ def test_parsed_ontology_is_cached_until_a_file_changes(
     assert len(changed.graph) == len(first.graph) + 1
 
 
+def _lexicon_with(tmp_path: Path, turtle: str) -> object:
+    """The lexicon of the project's ontology with one extension file holding ``turtle``."""
+    from historygraph.ontology import load_ontology
+
+    onto = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, onto)
+    (onto / "extensions").mkdir(exist_ok=True)
+    (onto / "extensions" / "bad.ttl").write_text(
+        f"@prefix hg: <https://w3id.org/historygraph/ontology#> .\n{turtle}\n", encoding="utf-8"
+    )
+    return load_ontology([onto]).lexicon
+
+
 @pytest.mark.parametrize(
-    ("verbs", "words"), [("siteTrigger", "siteWord"), ("verdictTrigger", "verdictWord")]
+    ("turtle", "message"),
+    [
+        ('hg:War hg:siteTrigger "shout" .', "hg:siteTrigger but no hg:siteWord"),
+        ('hg:War hg:verdictTrigger "shout" .', "hg:verdictTrigger but no hg:verdictWord"),
+        ("hg:War hg:participantNoun hg:Protest .", "hg:participantNoun 0 times as a string"),
+        ('hg:Protest hg:affectsNoOne "yes" .', r"hg:affectsNoOne .*give true or false"),
+    ],
 )
-def test_a_verb_that_needs_words_without_them_is_an_error(
-    tmp_path: Path, verbs: str, words: str
-) -> None:
+def test_a_malformed_lexicon_value_is_an_error(tmp_path: Path, turtle: str, message: str) -> None:
     from historygraph.errors import OntologyError
-    from historygraph.ontology import load_ontology
 
-    onto = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY, onto)
-    (onto / "extensions").mkdir(exist_ok=True)
-    (onto / "extensions" / "bad.ttl").write_text(
-        f'@prefix hg: <https://w3id.org/historygraph/ontology#> .\nhg:War hg:{verbs} "shout" .\n',
-        encoding="utf-8",
-    )
-    with pytest.raises(OntologyError, match=f"hg:{verbs} but no hg:{words}"):
-        _ = load_ontology([onto]).lexicon
-
-
-def test_a_participant_noun_that_is_not_one_string_is_an_error(tmp_path: Path) -> None:
-    from historygraph.errors import OntologyError
-    from historygraph.ontology import load_ontology
-
-    onto = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY, onto)
-    (onto / "extensions").mkdir(exist_ok=True)
-    (onto / "extensions" / "bad.ttl").write_text(
-        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
-        "hg:War hg:participantNoun hg:Protest .\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(OntologyError, match="hg:participantNoun 0 times as a string"):
-        _ = load_ontology([onto]).lexicon
-
-
-def test_affects_no_one_that_is_not_a_boolean_is_an_error(tmp_path: Path) -> None:
-    from historygraph.errors import OntologyError
-    from historygraph.ontology import load_ontology
-
-    onto = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY, onto)
-    (onto / "extensions").mkdir(exist_ok=True)
-    (onto / "extensions" / "bad.ttl").write_text(
-        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
-        'hg:Protest hg:affectsNoOne "yes" .\n',
-        encoding="utf-8",
-    )
-    with pytest.raises(OntologyError, match=r"hg:affectsNoOne .*give true or false"):
-        _ = load_ontology([onto]).lexicon
+    with pytest.raises(OntologyError, match=message):
+        _lexicon_with(tmp_path, turtle)

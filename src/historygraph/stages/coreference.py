@@ -41,6 +41,7 @@ from historygraph.stages.names import (
 )
 from historygraph.stages.syntax import (
     Token,
+    definite_possessors,
     is_heading,
     lemma,
     noun_chunks,
@@ -135,7 +136,7 @@ def names_with(entity: Entity, word: str) -> bool:
 def match_generic_anaphora(b: EntityBuilder) -> None:
     """ "armed forces", "the parliament": the most recent entity of that class nearby."""
     for sent in b.doc.sentences:
-        for chunk in [*noun_chunks(sent.parsed), *_possessors(sent.parsed)]:
+        for chunk in [*noun_chunks(sent.parsed), *definite_possessors(sent.parsed)]:
             root = chunk.root
             cls = class_of_phrase(b, root, None)
             if cls is None or cls == HG.Group or not b.ontology.is_a(cls, HG.Organization):
@@ -234,17 +235,6 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             elif word in _ORGANISATION_WORDS and len(tokens) == 1 and root.tag_ == "NN":
                 # "This report summarises the organisation's findings": the author, unnamed
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
-
-
-def _possessors(sent: Token) -> list[Token]:
-    """ "the organisation's" in "the organisation's findings": a definite possessor, which
-    a noun chunk of the thing it owns leaves inside (as a span of its own)."""
-    found = []
-    for token in sent:
-        det = next((c for c in token.children if c.dep_ == "det"), None)
-        if token.dep_ == "poss" and token.pos_ == "NOUN" and det is not None and det.i < token.i:
-            found.append(token.doc[det.i : token.i + 1])
-    return found
 
 
 #: Pronouns that refer to one person.

@@ -77,6 +77,17 @@ def _with_missed_chunks(doc: Any, chunks: list[Any]) -> list[Any]:
     return sorted(chunks + extra, key=lambda c: c.start) if extra else chunks
 
 
+def definite_possessors(sent: Any) -> list[Any]:
+    """ "the organisation's" in "the organisation's findings": each definite possessor of a
+    sentence, as a span of its own (the noun chunk of the thing it owns holds it inside)."""
+    found = []
+    for token in sent:
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        if token.dep_ == "poss" and token.pos_ == "NOUN" and det is not None and det.i < token.i:
+            found.append(token.doc[det.i : token.i + 1])
+    return found
+
+
 def noun_chunks(doclike: Any) -> list[Any]:
     """The noun chunks of a spaCy ``Doc`` or of a ``Span`` of it (a sentence).
 
