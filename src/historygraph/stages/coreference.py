@@ -1013,22 +1013,37 @@ def _label_by_demonym(
     """ "the armed forces of the Republic of Armenia": a force named by its nation's place
     is labelled by the nation's adjective, as the text writes it elsewhere ("Armenian
     armed forces"; the name as written stays an alias). A force the gazetteer knows keeps
-    its label; so does one whose nation's adjective the text never writes."""
+    its label. Where the text never writes the adjective, it is the one the gazetteer gives
+    the place ("Soviet"), or the regular one of a name in "-ia" ("the armed forces of
+    Armenia": "Armenian armed forces"); otherwise the label stays."""
     if entity.gazetteer is not None:
         return
     found = _NATIONAL_FORCES[1].fullmatch(entity.label)
     if found is None or found.group(1) == "Army":
         return
-    place = compact(found.group(2))
+    name = found.group(2)
+    place = compact(name)
     adjectives = demonyms(place) | set(declared.get(place, ()))
     written = Counter(
         w for w in re.findall(r"\b[A-Z][\w'-]*", b.doc.text) if compact(w) in adjectives
     )
-    if not written:
+    if written:
+        adjective = max(sorted(written), key=written.__getitem__)
+    elif len(declared.get(place, ())) == 1 or (" " not in name and name.endswith("ia")):
+        adjective = _adjective_of(b, place, name)
+    else:
         return
-    adjective = max(sorted(written), key=written.__getitem__)
     entity.aliases.add(entity.label)
     entity.label = f"{adjective} {found.group(1).lower()}"
+
+
+def _adjective_of(b: EntityBuilder, place: str, name: str) -> str:
+    """A place's adjective as the gazetteer writes it ("Soviet"), else the regular one of a
+    name in "-ia" ("Armenia": "Armenian")."""
+    for entry in b.ontology.lexicon.gazetteer:
+        if entry.demonyms and place in {compact(n) for n in (entry.label, *entry.aliases)}:
+            return sorted(entry.demonyms)[0]
+    return name + "n"
 
 
 def match_appositives(b: EntityBuilder) -> None:

@@ -882,12 +882,17 @@ def drop_paragraph_heads(b: EntityBuilder) -> None:
                 b.add(span, key, "dateline")
 
 
-_BYLINE = re.compile(r"By\s+(?:our\s+\w|[A-Z])")
+_BYLINE = re.compile(
+    r"(?:(?:Posted|Written|Reported|Filed|Compiled)\s+by|By)\s+(?:our\s+\w|[A-Z])"
+    # "From Martin Holloway in Baku", "From our correspondent ...": not "From the report of"
+    r"|From\s+(?:[Oo]ur\s+\w|(?!The\b)[A-Z][\w'.-]*\s+[A-Z])"
+)
 
 
 def is_byline(text: str) -> bool:
     """A byline: a heading line that names who wrote the text ("By Farah Nadia Ismail",
-    "By our special correspondents Lieutenant-Colonel V. Gorelov and Major A. Sitnikov")."""
+    "By our special correspondents Lieutenant-Colonel V. Gorelov and Major A. Sitnikov",
+    "From Martin Holloway in Baku", "Posted by Lilit Avagyan, 22 September 2024")."""
     return is_heading(text) and _BYLINE.match(text) is not None
 
 
