@@ -1408,6 +1408,8 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
         return True
     if all(t.like_num or t.ent_type_ == "ORDINAL" or t.text[:1].isdigit() for t in ent):
         return True
+    if _common_word_in_capitals(b, ent):
+        return True
     return (
         ent.label_ == "ORG"
         and ent.root.dep_ in {"compound", "det"}
@@ -1415,6 +1417,14 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
         and head.text[:1].isupper()  # ("the White House press secretary": a body's)
         and b.lexicon.is_title_word(head.text.split("-")[0])
     )
+
+
+def _common_word_in_capitals(b: EntityBuilder, ent: Token) -> bool:
+    """ "THE DEAD AND WOUNDED.": one word in capitals that the text also writes in lower
+    case ("the dead were carried ...") is a common word set in capitals, not a name."""
+    if len(ent) != 1 or len(ent.text) < 3 or not ent.text.isupper():
+        return False
+    return re.search(rf"\b{re.escape(ent.text.lower())}\b", b.doc.text) is not None
 
 
 def _name_after_a_title(last: Token) -> list[Token]:

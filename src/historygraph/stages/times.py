@@ -104,11 +104,12 @@ _YEAR_AFTER = re.compile(r",\s*((?:1[5-9]|20)\d\d)\b")
 _DATELINE_PLACE = re.compile(rf"^{_PLACE_PART}(?:\s*{_PLACE_PART})?\s*$")
 _DATELINE_END = re.compile(_DASH)
 #: What follows a dateline's place: perhaps its country, then a date and the dash.
-_PLACE_THEN_DATE = (
+_PLACE_THEN_DAY = (
     rf",(?:\s*{_PLACE_PART})?\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{{1,2}},?)"
-    r"\s+\d{4}"
 )
-DATELINE_AFTER_PLACE = re.compile(rf"{_PLACE_THEN_DATE}{_DASH}")
+_PLACE_THEN_DATE = rf"{_PLACE_THEN_DAY}\s+\d{{4}}"
+#: (an old newspaper's dateline may give no year: "HOMESTEAD, July 12. -- The ...")
+DATELINE_AFTER_PLACE = re.compile(rf"{_PLACE_THEN_DAY}(?:\s+\d{{4}})?{_DASH}")
 #: What follows a place that opens a line of its own holding the date of writing and nothing
 #: else: "Vukovar, 18 November 2021", "Istanbul, Turkey, June 3, 2019", or a newspaper's
 #: weekday: "DERRY, Thursday".
