@@ -272,6 +272,27 @@ def test_a_title_before_a_name_tagged_as_a_place(extract) -> None:  # type: igno
     assert found.get("Chief Constable") != "Organization", found
 
 
+def test_places_people_come_from_and_a_list_of_places_tagged_as_one(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1971 Hindu families from Bagerhat, Barishal and Gopalganj gathered at the "
+        "market. Nitai Mondal, who had walked from Kashiani with his mother, survived."
+    )
+    found = labels(doc)
+    for place in ("Bagerhat", "Barishal", "Gopalganj", "Kashiani"):
+        assert found.get(place) == "Place", found
+    assert "Bagerhat, Barishal" not in found, found
+
+
+def test_quays_dams_and_jails_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 31 August the police charged the crowd on Eden Quay and outside the Corporation "
+        "Buildings. The prisoners were taken to the county jail near the Kelan dam."
+    )
+    found = labels(doc)
+    for place in ("Eden Quay", "Corporation Buildings", "county jail", "Kelan dam"):
+        assert found.get(place) == "Place", found
+
+
 def test_bodies_of_two_places_are_two_entities(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In 1990 the Supreme Soviet of Lithuania declared independence. "

@@ -798,6 +798,15 @@ def _after_locative(root: Token) -> bool:
         return False  # "In October Vladimir Kozlov ... was sentenced": a date, then a subject
     if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _TO_A_PLACE:
         return True  # "the fighting spread to Jalal-Abad"
+    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _ROUTE_NOUNS:
+        return True  # "the new highway to Horadiz"
+    if (
+        first.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and lemma(prep.head) in _FROM_A_PLACE
+        and root.ent_type_ != "NORP"  # ("refugees from Lorraine, Spanish republicans and ...")
+    ):
+        return True  # "walked from Bagerhat", "Hindu families from Bagerhat, Barishal"
     return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
 
 
@@ -856,6 +865,23 @@ _TO_A_PLACE = frozenset(
         "drag",
     }
 )
+
+
+#: Nouns for a way between places: "the highway to Horadiz" leads to a place.
+_ROUTE_NOUNS = frozenset(
+    {"road", "highway", "railway", "railroad", "route", "corridor", "motorway"}
+)
+#: Verbs of leaving and nouns for people on the move: "walked from X", "refugees from X"
+#: (not "a letter from X", "independence from X").
+_FROM_A_PLACE = (_TO_A_PLACE - {"deploy"}) | {
+    "escape",
+    "expel",
+    "family",
+    "refugee",
+    "villager",
+    "resident",
+    "evacuee",
+}
 
 
 #: A transcript's speaker label at the head of a paragraph: "ANCHOR: ", "CORRESPONDENT: ".
@@ -1505,6 +1531,15 @@ def _coordinated_places(b: EntityBuilder, tokens: list[Token], cls: URIRef) -> l
             for m in b.mentions
         ):
             return [tokens[: commas[0]], after]
+    if (
+        commas
+        and all(
+            len(part) == 1 and part[0].text[:1].isupper() and part[0].dep_ == "conj"
+            for part in (tokens[k : k + 1] for k in commas)
+        )
+        and len(tokens) == len(commas) + 1
+    ):
+        return [[t] for t in tokens]  # "Bagerhat, Barishal", tagged as one place: a list
     links = [i for i, t in enumerate(tokens) if t.lower_ == "and" and t.dep_ == "cc"]
     if len(links) != 1 or not 0 < links[0] < len(tokens) - 1:
         return []
