@@ -293,6 +293,15 @@ def test_quays_dams_and_jails_are_places(extract) -> None:  # type: ignore[no-un
         assert found.get(place) == "Place", found
 
 
+def test_an_untagged_name_in_a_list_of_people(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Five of our fellow workers are known dead: Felix Baran, Hugo Gerlot, Gustav "
+        "Johnson, John Looney and Abraham Rabinowitz."
+    )
+    found = labels(doc)
+    assert found.get("Hugo Gerlot") == "Person", found
+
+
 def test_bodies_of_two_places_are_two_entities(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In 1990 the Supreme Soviet of Lithuania declared independence. "

@@ -697,6 +697,14 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             # set beside an office or a calling, which the model left untagged
             _add_name(b, span, HG.Person)
         elif (
+            len(tokens) > 1
+            and not any(b.lexicon.is_title_word(t.text) for t in tokens)  # "Prime Minister"
+            and _listed_with_people(tokens)
+        ):
+            # "Felix Baran, Hugo Gerlot, Gustav Johnson": a personal name in a list of names
+            # the model tagged as people's
+            _add_name(b, span, HG.Person)
+        elif (
             token.dep_ == "pobj"
             and token.tag_ == "NNP"
             and not (len(tokens) == 1 and b.lexicon.is_title_word(token.text))  # "from President X"
