@@ -302,6 +302,19 @@ def test_an_untagged_name_in_a_list_of_people(extract) -> None:  # type: ignore[
     assert found.get("Hugo Gerlot") == "Person", found
 
 
+def test_the_people_of_a_place_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1993 the population of Jabrayil was expelled. The people of Lankaran will never "
+        "forget it. Most people stayed indoors. Thousands were treated at the Wakefield "
+        "infirmary."
+    )
+    found = labels(doc)
+    assert found.get("population of Jabrayil") == "Group", found
+    assert found.get("people of Lankaran") == "Group", found
+    assert found.get("Wakefield infirmary") == "Place", found
+    assert not any(label.lower() in {"people", "most people"} for label in found), found
+
+
 def test_bodies_of_two_places_are_two_entities(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In 1990 the Supreme Soviet of Lithuania declared independence. "

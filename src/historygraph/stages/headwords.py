@@ -46,6 +46,9 @@ from historygraph.stages.syntax import (
     tokens_span,
 )
 
+#: Words for everyone of a place: "the people of Azerbaijan", "the population of Jabrayil".
+_PEOPLES_OF_A_PLACE = frozenset({"people", "population"})
+
 
 def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
     """Noun phrases such as "the USSR leadership": a class head word with a proper-name modifier."""
@@ -222,7 +225,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             preps = SITE_PREPOSITIONS if site else ("of",)
             end = (
                 _of_a_place(b, root, preps)
-                if cls != HG.Group
+                # (a group only as the people of a place: "the population of Jabrayil")
+                if (cls != HG.Group or lemma(root) in _PEOPLES_OF_A_PLACE)
                 and (chunk[0].lower_ == "the" or (site and chunk[0].lower_ in {"a", "an"}))
                 else None
             )
