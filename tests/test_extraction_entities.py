@@ -315,6 +315,18 @@ def test_the_people_of_a_place_is_a_group(extract) -> None:  # type: ignore[no-u
     assert not any(label.lower() in {"people", "most people"} for label in found), found
 
 
+def test_a_state_inside_a_body_name_that_goes_on_is_no_mention(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In January 1990 the USSR Ministry of Internal Affairs sent troops to Ravna. The "
+        "Presidium of the USSR Supreme Soviet declared a state of emergency. The USSR "
+        "collapsed in 1991."
+    )
+    found = labels(doc)
+    assert found.get("USSR Ministry of Internal Affairs") == "Organization", found
+    # words of the bodies' names; the last sentence names the state
+    assert mentions_of(doc, "Soviet Union") == ["USSR"], mentions_of(doc, "Soviet Union")
+
+
 def test_bodies_of_two_places_are_two_entities(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In 1990 the Supreme Soviet of Lithuania declared independence. "

@@ -68,6 +68,7 @@ from historygraph.stages.headwords import (
 from historygraph.stages.mentions import (
     EntityBuilder,
     drop_paragraph_heads,
+    drop_states_before_a_name_goes_on,
     drop_time_zones,
     find_event_names,
     is_byline,
@@ -125,6 +126,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     drop_paragraph_heads(b)
     drop_time_zones(b)
     link_locations(b)
+    drop_states_before_a_name_goes_on(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = {k: v for k, v in sorted(doc.entities.items()) if k in used}

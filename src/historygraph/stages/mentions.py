@@ -960,6 +960,34 @@ def drop_time_zones(b: EntityBuilder) -> None:
     ]
 
 
+def drop_states_before_a_name_goes_on(b: EntityBuilder) -> None:
+    """ "the USSR Ministry of Internal Affairs", "the Presidium of the USSR Supreme Soviet": a
+    state named inside a body's name, with the name going on after it, is a word of that
+    name, not a mention of the state ("the Supreme Soviet of the USSR" still names it). Run
+    after the bodies are linked to their states."""
+    bodies = [
+        m.span
+        for m in b.mentions
+        if any(
+            b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
+            for cls in (HG.Organization, HG.Legislature, HG.MilitaryForce)
+        )
+    ]
+    b.mentions = [
+        m
+        for m in b.mentions
+        if not (
+            b.ontology.is_a(b.doc.entities[m.entity].cls, HG.State)
+            and any(
+                body.start <= m.span.start
+                and m.span.end < body.end
+                and b.doc.text[m.span.end : body.end].strip()[:1].isupper()
+                for body in bodies
+            )
+        )
+    ]
+
+
 #: A news agency's name as a dateline gives it: "TASS", "AZERTAC", "RIA NOVOSTI".
 _AGENCY_NAME = re.compile(r"[A-Z][A-Z.-]*[A-Z](?: [A-Z][A-Z.-]*[A-Z])?")
 
