@@ -323,14 +323,15 @@ def test_scores_do_not_regress() -> None:
     # written blind and scored first on the builder they were started from (README; mean
     # of the thirteen first runs: entities 0.72, events 0.65, figures 0.87). Over the three
     # hundred and forty-three of the session's start, its rules raised entities from 0.7520
-    # to 0.7544 and left events (0.7256) and figures (0.9154) as they were; over all three
-    # hundred and eighty-two: 0.7515, 0.7190, 0.9123.
+    # to 0.7545, events from 0.7256 to 0.7265 and figures from 0.9154 to 0.9159; over all
+    # three hundred and eighty-two: 0.7516, 0.7200, 0.9128.
     # The new documents took entities over all documents to 0.7490 for a while; the
     # session's rules brought it back over 0.75, and the entities floor is back at 0.75. The
-    # last two batches take events to 0.7190 (events told with words the lexicon lacks: a
-    # court-martial's findings, a mosque seized): the events floor is 0.715 until rules
-    # bring it back over 0.72.
+    # last two batches took events to 0.7190 for a while (events told with words the lexicon
+    # lacks: a court-martial's findings, a mosque seized), and the events floor was 0.715;
+    # the last rule ("tens of thousands of people gathered") brought events back to 0.7200,
+    # and the floor is back at 0.72.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.75
-    assert totals["events"].f1 >= 0.715
+    assert totals["events"].f1 >= 0.72
     assert totals["figures"].f1 >= 0.91

@@ -893,3 +893,11 @@ def test_pickets_and_sit_ins_are_protests(extract) -> None:  # type: ignore[no-u
     )
     classes = sorted(str(e.cls).split("#")[-1] for e in doc.live_events())
     assert classes == ["Protest"], classes
+
+
+def test_tens_of_thousands_of_people_who_gather(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 1990 tens of thousands of people gathered outside the headquarters of "
+        "the Communist Party in Ravna."
+    )
+    assert [e.cls for e in doc.live_events()] == [HG.Protest]

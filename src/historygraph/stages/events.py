@@ -484,6 +484,12 @@ class Resolver:
         ("our detachments stormed the town")."""
         result = []
         for subject in verb.children:
+            if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "NUM"}:
+                people = counted_people(subject)  # "tens of thousands of people gathered"
+                cls = None if people is None else self._head_word_class(people)
+                if people is not None and people is not subject and cls is not None:
+                    result.append(cls)
+                    continue
             if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
                 continue
             counted = (
