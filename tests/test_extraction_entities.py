@@ -283,6 +283,17 @@ def test_places_people_come_from_and_a_list_of_places_tagged_as_one(extract) -> 
     assert "Bagerhat, Barishal" not in found, found
 
 
+def test_who_an_order_came_from_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
+    # "came from" names a source as often as a place: only verbs of leaving lead from one
+    doc = extract(
+        "The order to fire came from Hadrian Kellerman, the commander said. The instruction "
+        "came from Brightwater Holdings."
+    )
+    found = labels(doc)
+    assert found.get("Hadrian Kellerman") == "Person", found
+    assert found.get("Brightwater Holdings") == "Organization", found
+
+
 def test_quays_dams_and_jails_are_places(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 31 August the police charged the crowd on Eden Quay and outside the Corporation "

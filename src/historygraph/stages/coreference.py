@@ -1029,21 +1029,24 @@ def _label_by_demonym(
     )
     if written:
         adjective = max(sorted(written), key=written.__getitem__)
-    elif len(declared.get(place, ())) == 1 or (" " not in name and name.endswith("ia")):
-        adjective = _adjective_of(b, place, name)
     else:
-        return
+        found_adjective = _adjective_of(b, place, name)
+        if found_adjective is None:
+            return
+        adjective = found_adjective
     entity.aliases.add(entity.label)
     entity.label = f"{adjective} {found.group(1).lower()}"
 
 
-def _adjective_of(b: EntityBuilder, place: str, name: str) -> str:
-    """A place's adjective as the gazetteer writes it ("Soviet"), else the regular one of a
-    name in "-ia" ("Armenia": "Armenian")."""
+def _adjective_of(b: EntityBuilder, place: str, name: str) -> str | None:
+    """The one adjective the gazetteer gives a place ("Soviet"), else the regular one of a
+    one-word name in "-ia" ("Armenia": "Armenian"), else None (no adjective is sure)."""
     for entry in b.ontology.lexicon.gazetteer:
-        if entry.demonyms and place in {compact(n) for n in (entry.label, *entry.aliases)}:
-            return sorted(entry.demonyms)[0]
-    return name + "n"
+        if len(entry.demonyms) == 1 and place in {
+            compact(n) for n in (entry.label, *entry.aliases)
+        }:
+            return next(iter(entry.demonyms))
+    return name + "n" if " " not in name and name.endswith("ia") else None
 
 
 def match_appositives(b: EntityBuilder) -> None:

@@ -480,7 +480,7 @@ class Resolver:
 
     def _counted_subject_classes(self, verb: Token) -> list[URIRef]:
         """The classes the head words of a verb's counted subjects give ("more than 100,000
-        people", "thousands of residents"), or of subjects the writer counts themself among
+        people", "thousands of residents", "tens of thousands of people"), or of subjects the writer counts themself among
         ("our detachments stormed the town")."""
         result = []
         for subject in verb.children:

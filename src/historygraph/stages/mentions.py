@@ -880,16 +880,33 @@ _ROUTE_NOUNS = frozenset(
     {"road", "highway", "railway", "railroad", "route", "corridor", "motorway"}
 )
 #: Verbs of leaving and nouns for people on the move: "walked from X", "refugees from X"
-#: (not "a letter from X", "independence from X").
-_FROM_A_PLACE = (_TO_A_PLACE - {"deploy"}) | {
-    "escape",
-    "expel",
-    "family",
-    "refugee",
-    "villager",
-    "resident",
-    "evacuee",
-}
+#: (not "a letter from X", "independence from X", "the order came from X": a source).
+_FROM_A_PLACE = frozenset(
+    {
+        "flee",
+        "escape",
+        "expel",
+        "deport",
+        "evacuate",
+        "return",
+        "walk",
+        "march",
+        "travel",
+        "move",
+        "retreat",
+        "relocate",
+        "fly",
+        "sail",
+        "airlift",
+        "ferry",
+        "drag",
+        "family",
+        "refugee",
+        "villager",
+        "resident",
+        "evacuee",
+    }
+)
 
 
 #: A transcript's speaker label at the head of a paragraph: "ANCHOR: ", "CORRESPONDENT: ".
@@ -1568,12 +1585,9 @@ def _coordinated_places(b: EntityBuilder, tokens: list[Token], cls: URIRef) -> l
         ):
             return [tokens[: commas[0]], after]
     if (
-        commas
-        and all(
-            len(part) == 1 and part[0].text[:1].isupper() and part[0].dep_ == "conj"
-            for part in (tokens[k : k + 1] for k in commas)
-        )
-        and len(tokens) == len(commas) + 1
+        len(tokens) > 1
+        and len(commas) == len(tokens) - 1
+        and all(t.text[:1].isupper() and t.dep_ == "conj" for t in tokens[1:])
     ):
         return [[t] for t in tokens]  # "Bagerhat, Barishal", tagged as one place: a list
     links = [i for i, t in enumerate(tokens) if t.lower_ == "and" and t.dep_ == "cc"]
