@@ -820,6 +820,15 @@ def test_a_presidium_of_a_supreme_soviet_is_one_body(extract) -> None:  # type: 
     ]
 
 
+def test_a_body_of_a_body_ends_before_a_clause_on_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The state of emergency was imposed by a decree of the Presidium of the USSR Supreme "
+        "Soviet, which President Mikhail Gorbachev signed on Friday evening."
+    )
+    assert labels(doc).get("Presidium of the USSR Supreme Soviet") == "Legislature"
+    assert labels(doc).get("Mikhail Gorbachev") == "Person"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

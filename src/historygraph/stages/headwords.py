@@ -376,8 +376,23 @@ def _of_a_body(b: EntityBuilder, root: Token) -> int | None:
             if cls is None:
                 continue
             if b.ontology.is_a(cls, HG.Organization) or b.ontology.is_a(cls, HG.State):
-                return max(token_span(t).end for t in obj.subtree)
+                return _name_end(obj)
     return None
+
+
+#: Dependants that start a clause or a second phrase after a name ("the Presidium of the
+#: Supreme Soviet, which Gorbachev heads"; "the Presidium of X and the Council of Y").
+_NOT_OF_A_NAME = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"})
+
+
+def _name_end(head: Token) -> int:
+    """Where the name ``head`` heads ends: its subtree without the clauses and the
+    coordinated or apposed phrases hung on it or on the words under it."""
+    end = token_span(head).end
+    for child in head.children:
+        if child.dep_ not in _NOT_OF_A_NAME and child.i > head.i:
+            end = max(end, _name_end(child))
+    return end
 
 
 #: Plural nouns that name people by their kin to others ("the families of the victims"); the
