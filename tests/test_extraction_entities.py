@@ -829,6 +829,15 @@ def test_a_body_of_a_body_ends_before_a_clause_on_it(extract) -> None:  # type: 
     assert labels(doc).get("Mikhail Gorbachev") == "Person"
 
 
+def test_congress_is_a_legislature_and_a_national_congress_a_party(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 18 April 1864 both houses of Congress adopted a joint resolution. In Johannesburg "
+        "the African National Congress called a strike."
+    )
+    assert labels(doc).get("Congress") == "Legislature"
+    assert labels(doc).get("African National Congress") == "Organization"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."
