@@ -838,6 +838,15 @@ def test_congress_is_a_legislature_and_a_national_congress_a_party(extract) -> N
     assert labels(doc).get("African National Congress") == "Organization"
 
 
+def test_names_with_a_plural_appositive_and_a_union_named_by_its_members(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "That night the police arrested Joseph J. Ettor and Arturo Giovannitti, the Industrial "
+        "Workers of the World organizers."
+    )
+    assert labels(doc).get("Joseph J. Ettor") == "Person"
+    assert labels(doc).get("Industrial Workers of the World") == "Organization"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

@@ -487,6 +487,8 @@ def _appositive_class(b: EntityBuilder, root: Token) -> URIRef | None:
             first = next(t for t in child.subtree if t.dep_ != "det")
             if first.i < child.i and b.lexicon.is_title_word(first.text):
                 continue  # "Robert Ford, Commander Land Forces": an office, not what he is
+            if child.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "conj" for c in root.children):
+                continue  # "Ettor and Giovannitti, the union's organizers": what they are together
             cls = class_of_phrase(b, child, None)
             if cls is not None:
                 return cls
@@ -1393,6 +1395,14 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls = class_of_phrase(b, tokens[0], None)  # "School No. 15": a school
         if force:
             cls = HG.MilitaryForce
+        if (
+            cls == HG.Group
+            and ent.label_ == "ORG"
+            and len(tokens) > 2
+            and ent.root.text.istitle()
+            and ent.root.tag_ in {"NNPS", "NNS"}
+        ):
+            cls = HG.Organization  # "the Industrial Workers of the World": a body's name
         if office:
             cls = HG.Person
         if cls is None and ent.label_ != "GPE" and _region_of_a_known_place(b, tokens):
