@@ -847,6 +847,17 @@ def test_names_with_a_plural_appositive_and_a_union_named_by_its_members(extract
     assert labels(doc).get("Industrial Workers of the World") == "Organization"
 
 
+def test_a_title_and_a_surname_tagged_as_a_body_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Governor Kellogg called upon General Emory for troops on Monday. The General Staff "
+        "met in Ankara. Hospital sources in King William's Town said 60 were hurt."
+    )
+    found = labels(doc)
+    assert found.get("Emory") == "Person"
+    assert found.get("General Staff") == "Organization"
+    assert "William" not in found
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

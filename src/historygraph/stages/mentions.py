@@ -480,6 +480,22 @@ def _names_an_event(b: EntityBuilder, root: Token) -> bool:
     return any(w in b.lexicon.event_triggers or w in b.lexicon.anaphors for w in words)
 
 
+def _title_and_surname(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "General Emory", "Sheriff McCleary" (tagged as a body or a place): a title word and one
+    capitalised name that no class's head word is and no known name holds."""
+    if len(tokens) != 2 or not b.lexicon.is_title_word(tokens[0].text):
+        return False
+    name = tokens[1]
+    after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+    return (
+        (after is None or after.tag_ != "POS")  # "King William's Town": a place's name
+        and name.tag_ == "NNP"
+        and name.text.istitle()
+        and class_of_phrase(b, name, None) is None
+        and not any(m.span.overlaps(token_span(name)) for m in b.mentions)
+    )
+
+
 def _appositive_class(b: EntityBuilder, root: Token) -> URIRef | None:
     """ "Sharpeville, a township near Vereeniging": the class the appositive's head word gives."""
     for child in root.children:
@@ -1403,7 +1419,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and ent.root.tag_ in {"NNPS", "NNS"}
         ):
             cls = HG.Organization  # "the Industrial Workers of the World": a body's name
-        if office:
+        if office or _title_and_surname(b, tokens):
             cls = HG.Person
         if cls is None and ent.label_ != "GPE" and _region_of_a_known_place(b, tokens):
             cls = HG.Place  # "Northern Ireland", "Western Azerbaijan", tagged ORG by the model
