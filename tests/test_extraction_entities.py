@@ -858,6 +858,16 @@ def test_a_title_and_a_surname_tagged_as_a_body_is_a_person(extract) -> None:  #
     assert "William" not in found
 
 
+def test_a_days_name_is_no_place_or_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On Easter Sunday, the 13th instant, a force of armed white men attacked Colfax. The "
+        "dead of Bloody Sunday were buried in Dublin."
+    )
+    found = labels(doc)
+    assert "Easter Sunday" not in found and "Bloody Sunday" not in found
+    assert found.get("Dublin") == "Place"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

@@ -45,6 +45,7 @@ from historygraph.stages.times import (
     DATELINE_AFTER_PLACE,
     DATELINE_BYLINE,
     DATELINE_LINE_AFTER_PLACE,
+    WEEKDAYS,
 )
 
 
@@ -1515,6 +1516,8 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
         return True
     if _common_word_in_capitals(b, ent):
         return True
+    if ent.label_ != "PERSON" and ent[-1].lower_ in WEEKDAYS:
+        return True  # "On Easter Sunday", "Good Friday": a day's name, no place or body
     return (
         ent.label_ == "ORG"
         and ent.root.dep_ in {"compound", "det"}
