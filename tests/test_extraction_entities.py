@@ -868,6 +868,17 @@ def test_a_days_name_is_no_place_or_body(extract) -> None:  # type: ignore[no-un
     assert found.get("Dublin") == "Place"
 
 
+def test_a_name_after_the_noun_that_says_what_it_is(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May the informal Kyrgyz association Osh Aimagy demanded land. The trouble had been "
+        "stirred up by the newspaper Bessarabetz. The colonel came from Grant Parish."
+    )
+    found = labels(doc)
+    assert found.get("Osh Aimagy") == "Organization"
+    assert found.get("Bessarabetz") == "Organization"
+    assert found.get("Grant Parish") == "Place"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

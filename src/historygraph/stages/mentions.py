@@ -481,6 +481,20 @@ def _names_an_event(b: EntityBuilder, root: Token) -> bool:
     return any(w in b.lexicon.event_triggers or w in b.lexicon.anaphors for w in words)
 
 
+def _descriptor_class(b: EntityBuilder, first: Token) -> URIRef | None:
+    """ "the informal association Osh Aimagy", "the opposition coalition Ozod Vatan": the class
+    of the common noun that names what a name is, written just before it."""
+    if first.i == 0 or first.is_sent_start:
+        return None
+    word = first.doc[first.i - 1]
+    if word.pos_ != "NOUN" or not word.is_lower or word.tag_ != "NN":
+        return None
+    cls = class_of_phrase(b, word, None)
+    if cls is None or b.ontology.is_a(cls, HG.Person) or b.ontology.is_a(cls, HG.Group):
+        return None  # ("historian Anan Sriwong" is a calling the name loop reads on its own)
+    return cls
+
+
 def _title_and_surname(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "General Emory", "Sheriff McCleary" (tagged as a body or a place): a title word and one
     capitalised name that no class's head word is and no known name holds."""
@@ -1425,7 +1439,11 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if cls is None and ent.label_ != "GPE" and _region_of_a_known_place(b, tokens):
             cls = HG.Place  # "Northern Ireland", "Western Azerbaijan", tagged ORG by the model
         if cls is None:
-            cls = _appositive_class(b, ent.root) or _predicate_class(b, ent.root)
+            cls = (
+                _descriptor_class(b, tokens[0])
+                or _appositive_class(b, ent.root)
+                or _predicate_class(b, ent.root)
+            )
         if cls is None and ent.label_ == "PERSON" and _listed_with_places(b, ent.root):
             cls, strength = HG.Place, BY_CONTEXT  # "the victims of Baku, Shamakhi and Guba"
         if cls is None:
