@@ -879,6 +879,16 @@ def test_a_name_after_the_noun_that_says_what_it_is(extract) -> None:  # type: i
     assert found.get("Grant Parish") == "Place"
 
 
+def test_a_name_set_beside_a_calling_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Mamadou Ndiaye, a historian at Cheikh Anta Diop University, believes that the toll "
+        "was higher. On the second floor M. Bréval, a leather-worker, was bayoneted."
+    )
+    people = {e.label for e in doc.entities.values() if e.cls == HG.Person}
+    assert any("Ndiaye" in label for label in people)
+    assert any("Bréval" in label for label in people)
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."
