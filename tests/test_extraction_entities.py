@@ -889,6 +889,16 @@ def test_a_name_set_beside_a_calling_is_a_person(extract) -> None:  # type: igno
     assert any("Bréval" in label for label in people)
 
 
+def test_a_full_name_the_parse_lists_with_places_stays_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Between 20 May and 3 June 1992 two observers of the Memorial Human Rights Centre, "
+        "Andrei Kuznetsov and Irina Belova, travelled to Stepanakert and Shusha in "
+        "Nagorno-Karabakh."
+    )
+    assert labels(doc).get("Andrei Kuznetsov") == "Person"
+    assert labels(doc).get("Shusha") == "Place"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

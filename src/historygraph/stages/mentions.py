@@ -1444,7 +1444,12 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                 or _appositive_class(b, ent.root)
                 or _predicate_class(b, ent.root)
             )
-        if cls is None and ent.label_ == "PERSON" and _listed_with_places(b, ent.root):
+        if (
+            cls is None
+            and ent.label_ == "PERSON"
+            and len(tokens) == 1
+            and _listed_with_places(b, ent.root)
+        ):
             cls, strength = HG.Place, BY_CONTEXT  # "the victims of Baku, Shamakhi and Guba"
         if cls is None:
             cls = _class_of_examples(b, ent.root)
