@@ -838,6 +838,11 @@ def test_congress_is_a_legislature_and_a_national_congress_a_party(extract) -> N
     assert labels(doc).get("African National Congress") == "Organization"
 
 
+def test_a_parliament_known_by_its_own_name_is_a_legislature(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("In the Riksdag, Social Democratic members condemned the shooting at Lunde.")
+    assert labels(doc).get("Riksdag") == "Legislature"
+
+
 def test_names_with_a_plural_appositive_and_a_union_named_by_its_members(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "That night the police arrested Joseph J. Ettor and Arturo Giovannitti, the Industrial "
