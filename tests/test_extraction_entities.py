@@ -838,6 +838,15 @@ def test_congress_is_a_legislature_and_a_national_congress_a_party(extract) -> N
     assert labels(doc).get("African National Congress") == "Organization"
 
 
+def test_eyewitnesses_insurgents_and_strikebreakers_are_groups(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Eyewitnesses said the strikebreakers had been brought in by train. The troops claimed "
+        "that insurgents had fired from the windows."
+    )
+    groups = {e.label.lower() for e in doc.entities.values() if e.cls == HG.Group}
+    assert {"eyewitnesses", "strikebreakers", "insurgents"} <= groups
+
+
 def test_a_parliament_known_by_its_own_name_is_a_legislature(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In the Riksdag, Social Democratic members condemned the shooting at Lunde.")
     assert labels(doc).get("Riksdag") == "Legislature"
