@@ -55,6 +55,13 @@ from historygraph.stages.coreference import (
     merge_national_bodies,
     one_sense_per_name,
 )
+from historygraph.stages.datelines import (
+    drop_paragraph_heads,
+    drop_time_zones,
+    is_byline,
+    match_authors,
+    match_dateline_places,
+)
 from historygraph.stages.descriptions import (
     match_kin_of_a_person,
     match_office_holders,
@@ -67,13 +74,8 @@ from historygraph.stages.headwords import (
 )
 from historygraph.stages.mentions import (
     EntityBuilder,
-    drop_paragraph_heads,
     drop_states_before_a_name_goes_on,
-    drop_time_zones,
     find_event_names,
-    is_byline,
-    match_authors,
-    match_dateline_places,
     match_gazetteer,
     match_ner,
     match_untagged_names,

@@ -35,7 +35,6 @@ from historygraph.stages.names import (
 )
 from historygraph.stages.syntax import (
     Token,
-    is_heading,
     lemma,
     offset,
     path_to_root,
@@ -43,8 +42,6 @@ from historygraph.stages.syntax import (
 )
 from historygraph.stages.times import (
     DATELINE_AFTER_PLACE,
-    DATELINE_BYLINE,
-    DATELINE_LINE_AFTER_PLACE,
     WEEKDAYS,
 )
 
@@ -268,83 +265,6 @@ def _after_compass_word(token: Token) -> bool:
     return first.lower_ in COMPASS_WORDS and first.text[:1].isupper()
 
 
-#: How far into a text a line with the place and date of writing may stand.
-DATELINE_LINE_REACH = 400
-
-
-def _opens_a_dateline_line(b: EntityBuilder, span: Span) -> bool:
-    """ "Vukovar, 18 November 2021": a name that opens a line near the top holding only it,
-    perhaps its country, and a date is the place the text was written in."""
-    if span.start > DATELINE_LINE_REACH:
-        return False
-    if span.start > 0 and b.doc.text[span.start - 1] != "\n":
-        return False  # (a line of its own: "From Our Staff Reporter\nDERRY, Thursday")
-    return DATELINE_LINE_AFTER_PLACE.match(b.doc.text, span.end) is not None
-
-
-#: A name that may open a dateline: up to four capitalised words.
-_DATELINE_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")
-#: Words of a text's kind, not of a place, that may open a line with a date: "PRESS
-#: RELEASE, Berlin, 21 January 2023", "Statement, 3 May 2021".
-_GENRE_WORDS = frozenset(
-    {"press", "release", "statement", "communique", "communiqué", "bulletin", "transcript"}
-    | {"news", "update", "report", "posted", "published", "updated", "written", "issued"}
-)
-
-
-def match_dateline_places(b: EntityBuilder) -> None:
-    """ "Vukovar, 18 November 2021": a name on a line near the top that holds only it,
-    perhaps its country, and a date is the place the text was written in, whether the model
-    tagged it or not (such a line counts as a heading, whose names are otherwise kept only if
-    the body names them too)."""
-    for paragraph, parsed in zip(b.doc.paragraphs, b.doc.parsed, strict=True):
-        if paragraph.start > DATELINE_LINE_REACH:
-            break
-        # each line of the paragraph ("From Our Staff Reporter\nDERRY, Thursday")
-        starts = [paragraph.start]
-        starts += [paragraph.start + n.end() for n in re.finditer("\n", b.doc.quote(paragraph))]
-        for start in starts:
-            _match_dateline_place(b, parsed, start)
-
-
-def _match_dateline_place(b: EntityBuilder, parsed: Token, start: int) -> None:
-    """The place opening the line at ``start``, if the line holds only it and a date."""
-    found = _DATELINE_NAME.match(b.doc.text, start)
-    if found is None:
-        return
-    span = Span(found.start(), found.end())
-    tokens = [t for t in parsed if span.start <= offset(t) < span.end]
-    tagged = b.covered(span)
-    if (
-        tagged is not None
-        and tagged.span == span
-        and tagged.source == "ner"
-        and b.evidence.get(span, (None, BY_NER))[1] == BY_NER
-    ):
-        tagged = None  # "DERRY, Thursday", tagged as a body by the model's label alone
-    if (
-        tokens
-        and tagged is None
-        and _opens_a_dateline_line(b, span)
-        and not any(t.ent_type_ in {"PERSON", "DATE", "TIME"} for t in tokens)
-        and _may_name_a_dateline_place(b, tokens)
-    ):
-        b.mentions = [m for m in b.mentions if m.span != span]
-        _add_name(b, span, HG.Place)
-
-
-def _may_name_a_dateline_place(b: EntityBuilder, tokens: list[Token]) -> bool:
-    """Whether the words opening a line with a date may be a place's name: proper nouns
-    with no article ("The Weekly Reformer, Saturday, ..." is a newspaper), no word of a
-    text's kind ("PRESS RELEASE, Berlin, ..."), no event's name ("Kent State Shootings, May
-    4, 1970") and no head word of the lexicon."""
-    return (
-        all(t.pos_ == "PROPN" and t.lower_ not in _GENRE_WORDS for t in tokens)
-        and not _names_an_event(b, tokens[-1])
-        and class_of_phrase(b, tokens[-1], None) is None
-    )
-
-
 def _region_of_a_known_place(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "Northern Ireland": a compass word, then the name of a place the gazetteer knows."""
     if len(tokens) < 2 or tokens[0].lower_ not in COMPASS_WORDS:
@@ -472,7 +392,7 @@ def class_of_phrase(b: EntityBuilder, root: Token, default: URIRef | None) -> UR
     return default
 
 
-def _names_an_event(b: EntityBuilder, root: Token) -> bool:
+def names_an_event(b: EntityBuilder, root: Token) -> bool:
     """ "the Khojaly Genocide", "the Sharpeville Massacre": an event's name, not an entity.
 
     The head word is an event trigger or an event anaphor ("the Sumgait Tragedy").
@@ -699,7 +619,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
         ):
             continue
         span = Span(offset(tokens[0]), offset(token) + len(token.text))
-        if b.covered(span) is not None or _names_an_event(b, token):
+        if b.covered(span) is not None or names_an_event(b, token):
             continue
         if compact(b.doc.quote(span)) in b.event_names:
             continue
@@ -714,7 +634,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             named = tokens[tokens.index(named[0]) :] if len(named) > 1 else tokens
             # the person's name without the title ("Senior Lieutenant Elvin Mammadov"; a
             # surname keeps it: "Lord Widgery")
-            _add_name(b, Span(offset(named[0]), span.end), HG.Person)
+            add_name(b, Span(offset(named[0]), span.end), HG.Person)
         elif (
             token.dep_ == "appos"
             and len(tokens) > 1
@@ -728,7 +648,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
         ):
             # "The President of the Republic, Abdelmadjid Tebboune, has decided": the name
             # set beside an office or a calling, which the model left untagged
-            _add_name(b, span, HG.Person)
+            add_name(b, span, HG.Person)
         elif (
             len(tokens) > 1
             and not any(b.lexicon.is_title_word(t.text) for t in tokens)  # "Prime Minister"
@@ -736,7 +656,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
         ):
             # "Felix Baran, Hugo Gerlot, Gustav Johnson": a personal name in a list of names
             # the model tagged as people's
-            _add_name(b, span, HG.Person)
+            add_name(b, span, HG.Person)
         elif (
             token.dep_ == "pobj"
             and token.tag_ == "NNP"
@@ -748,7 +668,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             )
             and class_of_phrase(b, token, None) is None  # ("the Government House": head words')
         ):
-            _add_name(b, span, HG.Place)
+            add_name(b, span, HG.Place)
 
 
 def after_untagged_date(tokens: list[Token]) -> list[Token]:
@@ -780,7 +700,7 @@ def after_untagged_date(tokens: list[Token]) -> list[Token]:
 _DAY_RANGE = re.compile(r"^\d{1,2}[\u2013-]\d{1,2}$")
 
 
-def _add_name(b: EntityBuilder, span: Span, cls: URIRef) -> None:
+def add_name(b: EntityBuilder, span: Span, cls: URIRef) -> None:
     """A name found from its context (not its NER label): a mention of the entity of that
     class and label."""
     b.evidence[span] = (cls, BY_CONTEXT)
@@ -942,74 +862,6 @@ _FROM_A_PLACE = frozenset(
 )
 
 
-#: A transcript's speaker label at the head of a paragraph: "ANCHOR: ", "CORRESPONDENT: ".
-_SPEAKER_LABEL = re.compile(r"(?P<speaker>[A-Z][A-Z .'-]{1,40}):\s")
-
-
-def drop_paragraph_heads(b: EntityBuilder) -> None:
-    """What opens a paragraph and names no entity of the story: a dateline's byline
-    ("BAKU, February 26, 2024 (State News Agency) —": the agency that filed the report) and
-    a transcript's speaker label ("CORRESPONDENT: ": a role in the broadcast).
-
-    A byline that is an agency's own name in capitals ("ALMA-ATA, 19 December 1986 (TASS).")
-    names the organisation that published the report: it stays, as an organisation."""
-    for paragraph in b.doc.paragraphs:
-        text = b.doc.quote(paragraph)
-        for found in (DATELINE_BYLINE.match(text), _SPEAKER_LABEL.match(text)):
-            if found is None:
-                continue
-            group = "byline" if "byline" in found.groupdict() else "speaker"
-            span = Span(paragraph.start + found.start(group), paragraph.start + found.end(group))
-            b.mentions = [m for m in b.mentions if not span.contains(m.span)]
-            if group == "byline" and _AGENCY_NAME.fullmatch(found.group(group)):
-                key = b.entity_for(HG.Organization, found.group(group))
-                b.add(span, key, "dateline")
-
-
-_BYLINE = re.compile(
-    r"(?:(?:Posted|Written|Reported|Filed|Compiled)\s+by|By)\s+(?:our\s+\w|[A-Z])"
-    # "From Martin Holloway in Baku", "From our correspondent ...": not "From the report of"
-    r"|From\s+(?:[Oo]ur\s+\w|(?!The\b)[A-Z][\w'.-]*\s+[A-Z])"
-)
-
-
-def is_byline(text: str) -> bool:
-    """A byline: a heading line that names who wrote the text ("By Farah Nadia Ismail",
-    "By our special correspondents Lieutenant-Colonel V. Gorelov and Major A. Sitnikov",
-    "From Martin Holloway in Baku", "Posted by Lilit Avagyan, 22 September 2024")."""
-    return is_heading(text) and _BYLINE.match(text) is not None
-
-
-def match_authors(b: EntityBuilder, parsed: Token, paragraph: Span) -> None:
-    """The people a byline names are persons of the text (its authors); nothing else it
-    names is ("By Ciaran Doherty, Northern Ireland reporter": no place of the story)."""
-    match_ner(b, parsed)
-    for m in [m for m in b.mentions if paragraph.contains(m.span)]:
-        ent = b.doc.entities[m.entity]
-        last = ent.label.split()[-1].lower() if ent.label else ""
-        # (a calling is no author's name: "By our Ireland Correspondent")
-        if not b.ontology.is_a(ent.cls, HG.Person) or last in b.lexicon.head_words:
-            b.mentions.remove(m)
-
-
-#: "09:00 Moscow time": a place's name before "time" names a time zone.
-_TIME_ZONE_AFTER = re.compile(r"\s+time\b")
-
-
-def drop_time_zones(b: EntityBuilder) -> None:
-    """ "at about 09:00 Moscow time": a place named only to tell the clock time is no
-    place of the story (and no place of the event told in the sentence)."""
-    b.mentions = [
-        m
-        for m in b.mentions
-        if not (
-            is_place(b, m)
-            and _TIME_ZONE_AFTER.match(b.doc.text, m.span.end)
-            and b.doc.text[m.span.start : m.span.start + 1].isupper()
-        )
-    ]
-
-
 def drop_states_before_a_name_goes_on(b: EntityBuilder) -> None:
     """ "the USSR Ministry of Internal Affairs", "the Presidium of the USSR Supreme Soviet": a
     state named inside a body's name, with the name going on after it, is a word of that
@@ -1036,10 +888,6 @@ def drop_states_before_a_name_goes_on(b: EntityBuilder) -> None:
             )
         )
     ]
-
-
-#: A news agency's name as a dateline gives it: "TASS", "AZERTAC", "RIA NOVOSTI".
-_AGENCY_NAME = re.compile(r"[A-Z][A-Z.-]*[A-Z](?: [A-Z][A-Z.-]*[A-Z])?")
 
 
 def _a_name_after_the(b: EntityBuilder, ent: Token) -> bool:
@@ -1278,7 +1126,7 @@ def find_event_names(b: EntityBuilder, parsed: Token) -> None:
                     for o in p.children
                     if o.dep_ == "pobj"
                 ]
-            if any(_names_an_event(b, n) for n in nouns):
+            if any(names_an_event(b, n) for n in nouns):
                 b.event_names.add(compact(ent.text))
 
 
@@ -1319,14 +1167,14 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             continue  # "Black January (Azerbaijani: Qara Yanvar)": a name in another language
         if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology) and not ethnic:
             continue  # "under Azerbaijani control", tagged PERSON by the model
-        if ent.root.pos_ in {"NOUN", "PROPN"} and _names_an_event(b, ent.root):
+        if ent.root.pos_ in {"NOUN", "PROPN"} and names_an_event(b, ent.root):
             continue  # (a verb the model took into the name is no event's name: see below)
         named = [t for t in ent if t.dep_ != "det"]
         if (
             len(named) > 1
             and named[0].text[:1].isupper()
             and named[0].dep_ == "compound"
-            and _names_an_event(b, named[0])
+            and names_an_event(b, named[0])
         ):
             continue  # "Operation Lentil", "Operation Ring": an event's name before its own
         if compact(ent.text) in b.event_names:
@@ -1406,7 +1254,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if holder is not None:
             # "Speaker of the Milli Majlis Sahiba Gafarova", tagged as one name: the body's
             # name, then the person who holds the office
-            _add_name(
+            add_name(
                 b, Span(offset(holder[0]), offset(holder[-1]) + len(holder[-1].text)), HG.Person
             )
             continue
