@@ -913,6 +913,16 @@ def test_a_full_name_the_parse_lists_with_places_stays_a_person(extract) -> None
     assert labels(doc).get("Shusha") == "Place"
 
 
+def test_a_body_named_as_the_owner_of_something(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The Indonesian government's first response was to deny the killings. The Polish "
+        "People's Republic's press kept silent."
+    )
+    found = labels(doc)
+    assert found.get("Indonesian government") == "Organization"
+    assert "Polish People" not in found
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

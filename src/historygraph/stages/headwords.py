@@ -42,6 +42,7 @@ from historygraph.stages.syntax import (
     lemma,
     noun_chunks,
     offset,
+    possessor_phrases,
     token_span,
     tokens_span,
 )
@@ -53,7 +54,7 @@ _PEOPLES_OF_A_PLACE = frozenset({"people", "population"})
 def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
     """Noun phrases such as "the USSR leadership": a class head word with a proper-name modifier."""
     nationalities = nationality_words(b.ontology)
-    for chunk in noun_chunks(parsed):
+    for chunk in [*noun_chunks(parsed), *possessor_phrases(parsed)]:
         root = chunk.root
         cls = class_of_phrase(b, root, None)
         if cls is None:
@@ -66,7 +67,9 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         root_span = Span(offset(root), offset(root) + len(root.text))
         if b.covered(root_span) is not None:
             continue
-        tokens = [t for t in chunk if t.dep_ not in {"det", "poss"} and not t.is_punct]
+        tokens = [
+            t for t in chunk if (t.dep_ not in {"det", "poss"} or t.i == root.i) and not t.is_punct
+        ]
         while tokens and (
             tokens[0].ent_type_ in {"DATE", "TIME"}
             or (tokens[0].like_num and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")

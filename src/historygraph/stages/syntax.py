@@ -88,6 +88,26 @@ def definite_possessors(sent: Any) -> list[Any]:
     return found
 
 
+def possessor_phrases(doclike: Any) -> list[Any]:
+    """ "The Indonesian government" in "The Indonesian government's first response": each
+    noun that owns another, with the words before it, as a phrase of its own (the noun chunk
+    of the thing it owns holds it inside)."""
+    found = []
+    for token in doclike:
+        if token.dep_ != "poss" or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if token.head.text[:1].isupper():
+            continue  # "the Polish People's Republic": a word of a name, no owner
+        start = token.i
+        stack = [c for c in token.lefts if c.dep_ in _NP_LEFT and c.dep_ != "case"]
+        while stack:
+            child = stack.pop()
+            start = min(start, child.i)
+            stack.extend(c for c in child.lefts if c.dep_ in _NP_LEFT)
+        found.append(token.doc[start : token.i + 1])
+    return found
+
+
 def noun_chunks(doclike: Any) -> list[Any]:
     """The noun chunks of a spaCy ``Doc`` or of a ``Span`` of it (a sentence).
 
