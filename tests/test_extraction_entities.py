@@ -923,6 +923,18 @@ def test_a_body_named_as_the_owner_of_something(extract) -> None:  # type: ignor
     assert "Polish People" not in found
 
 
+def test_a_body_named_by_its_kind_alone(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "A state commission concluded in 2001 that 75 people had died. The strike committee "
+        "called a general strike. The ceasefire regime was violated. The committee met again."
+    )
+    found = labels(doc)
+    assert found.get("state commission") == "Organization"
+    assert found.get("strike committee") == "Organization"
+    assert not any("regime" in label for label in found)
+    assert "committee" not in found  # no kind: "the committee" refers back or names no body
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

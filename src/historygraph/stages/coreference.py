@@ -153,7 +153,8 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 if t.i != root.i
             ):
                 continue  # "the Iraqi regime" is no regime named before it ("Iranian ...")
-            if any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in chunk):
+            indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in chunk)
+            if indefinite and not _kind_of_body(chunk):
                 continue
             if any(t.lower_ in QUANTIFIERS for t in chunk):
                 continue  # "many foreign governments": several bodies, not one named before
@@ -226,9 +227,13 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 if earlier:
                     _refer_to_most_named(b, span, earlier)
                     continue
-            if named or candidates:
+            if (named or candidates) and not indefinite:
                 antecedent = max(named or candidates, key=lambda m: m.span.start)
                 b.add(span, antecedent.entity, "anaphora")
+            elif not force and _kind_of_body(chunk):
+                # "A state commission concluded", "the strike committee called": a body the
+                # text names by its kind alone
+                b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
             elif b.ontology.is_a(cls, HG.MilitaryForce) and _definite_or_modified(chunk):
                 # "the police opened fire", "local police": a force the text names no other way
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
@@ -304,6 +309,32 @@ def _is_subject_mention(b: EntityBuilder, m: Mention) -> bool:
     sentence = b.doc.sentence_at(m.span.start)
     last = next((t for t in sentence.parsed if token_span(t).end == m.span.end), None)
     return last is not None and last.dep_ == "nsubj"
+
+
+def _kind_of_body(chunk: Token) -> bool:
+    """Whether a singular noun phrase tells what kind of body it names by a common word
+    before its head word: "a state commission", "the strike committee", "a military court"
+    (not "the committee", "the new government": no kind)."""
+    root = chunk.root
+    # ("the ceasefire regime", "the passport regime": rules, not rulers)
+    kinds = {"amod"} if root.lower_ == "regime" else {"amod", "compound"}
+    return root.tag_ == "NN" and any(
+        t.head.i == root.i
+        and t.i < root.i
+        and t.is_lower
+        and t.dep_ in kinds
+        and t.pos_ == ("NOUN" if t.dep_ == "compound" else "ADJ")
+        and t.lower_ not in _NO_KIND
+        for t in chunk
+    )
+
+
+#: Adjectives before a body's head word that tell no kind of body: "the new government".
+_NO_KIND = frozenset(
+    {"new", "old", "former", "same", "other", "whole", "entire", "first", "last", "next"}
+    | {"present", "current", "then", "own", "interim", "provisional", "local", "central"}
+    | {"only", "further", "single", "special"}
+)
 
 
 def _definite_or_modified(chunk: Token) -> bool:
