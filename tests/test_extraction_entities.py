@@ -847,6 +847,17 @@ def test_eyewitnesses_insurgents_and_strikebreakers_are_groups(extract) -> None:
     assert {"eyewitnesses", "strikebreakers", "insurgents"} <= groups
 
 
+def test_leaders_defenders_and_defendants_are_groups(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Local leaders met the defenders of the town. The defendants denied the charges, and "
+        "foreign correspondents were barred from the court."
+    )
+    groups = {e.label.lower() for e in doc.entities.values() if e.cls == HG.Group}
+    assert {"local leaders", "defendants"} <= groups
+    assert any("defenders" in g for g in groups)
+    assert any("correspondents" in g for g in groups)
+
+
 def test_a_parliament_known_by_its_own_name_is_a_legislature(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In the Riksdag, Social Democratic members condemned the shooting at Lunde.")
     assert labels(doc).get("Riksdag") == "Legislature"
