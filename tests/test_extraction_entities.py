@@ -858,6 +858,16 @@ def test_leaders_defenders_and_defendants_are_groups(extract) -> None:  # type: 
     assert any("correspondents" in g for g in groups)
 
 
+def test_mills_hotels_and_convents_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The strikers marched from the Everett mill to the Avalon hotel, where shots were "
+        "fired, and later gathered at the El Mozote convent."
+    )
+    places = {e.label for e in doc.entities.values() if e.cls == HG.Place}
+    assert {"Everett mill", "Avalon hotel"} <= places
+    assert any("convent" in p for p in places)
+
+
 def test_a_parliament_known_by_its_own_name_is_a_legislature(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In the Riksdag, Social Democratic members condemned the shooting at Lunde.")
     assert labels(doc).get("Riksdag") == "Legislature"
