@@ -868,6 +868,16 @@ def test_mills_hotels_and_convents_are_places(extract) -> None:  # type: ignore[
     assert any("convent" in p for p in places)
 
 
+def test_irregulars_patrols_and_guards_are_forces(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Ottoman irregulars burned the village. A military patrol fired on the crowd, and "
+        "reinforcements arrived from the capital."
+    )
+    forces = {e.label.lower() for e in doc.entities.values() if e.cls == HG.MilitaryForce}
+    assert "ottoman irregulars" in forces
+    assert any("patrol" in f for f in forces)
+
+
 def test_a_parliament_known_by_its_own_name_is_a_legislature(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In the Riksdag, Social Democratic members condemned the shooting at Lunde.")
     assert labels(doc).get("Riksdag") == "Legislature"
