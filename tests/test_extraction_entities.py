@@ -878,6 +878,17 @@ def test_irregulars_patrols_and_guards_are_forces(extract) -> None:  # type: ign
     assert any("patrol" in f for f in forces)
 
 
+def test_an_authority_a_radio_and_a_jury_are_bodies(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "According to the Lachin district executive authority, 264 residents were killed. "
+        "Moscow radio said the city was calm. A grand jury in Helena indicted 122 men."
+    )
+    bodies = {e.label.lower() for e in doc.entities.values() if e.cls == HG.Organization}
+    assert any("executive authority" in b for b in bodies)
+    assert any("radio" in b for b in bodies)
+    assert any("jury" in b for b in bodies)
+
+
 def test_a_parliament_known_by_its_own_name_is_a_legislature(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In the Riksdag, Social Democratic members condemned the shooting at Lunde.")
     assert labels(doc).get("Riksdag") == "Legislature"
