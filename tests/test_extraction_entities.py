@@ -977,6 +977,16 @@ def test_a_body_named_by_its_kind_alone(extract) -> None:  # type: ignore[no-unt
     assert "committee" not in found  # no kind: "the committee" refers back or names no body
 
 
+def test_the_people_of_a_name_the_model_mistook(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Lord Widgery has ignored the people of Derry, a spokesman said. After the people of "
+        "Amritsar had observed a peaceful hartal, the officials acted."
+    )
+    found = labels(doc)
+    assert found.get("Derry") == "Place" and found.get("Amritsar") == "Place"
+    assert found.get("people of Derry") == "Group"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

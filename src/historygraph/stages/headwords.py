@@ -16,6 +16,7 @@ from historygraph.namespaces import HG
 from historygraph.ontology import compact
 from historygraph.stages.mentions import (
     EntityBuilder,
+    add_name,
     after_untagged_date,
     building_of_a_body,
     class_of_phrase,
@@ -233,6 +234,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 and (chunk[0].lower_ == "the" or (site and chunk[0].lower_ in {"a", "an"}))
                 else None
             )
+            if end is None and lemma(root) in _PEOPLES_OF_A_PLACE and _definite(chunk):
+                end = _people_of(b, root)
             if (
                 end is None
                 and site
@@ -355,6 +358,38 @@ def _of_a_place(b: EntityBuilder, root: Token, preps: tuple[str, ...] = ("of",))
                 place is not None and b.ontology.is_a(b.doc.entities[place.entity].cls, HG.Place)
             ):
                 return place.span.end if place is not None else span.end
+    return None
+
+
+def _definite(chunk: Token) -> bool:
+    """Whether "the" determines the phrase ("almost the entire population")."""
+    return any(t.dep_ == "det" and t.lower_ == "the" and t.head.i == chunk.root.i for t in chunk)
+
+
+def _people_of(b: EntityBuilder, root: Token) -> int | None:
+    """ "the people of Derry" (tagged as a person), "the people of Amritsar" (tagged as a
+    body): where the place whose people these are ends, when "of" joins them to one
+    capitalised name the model did not tag as a place (a place, whatever it took it for)."""
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != root.i + 1:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if (
+                obj.tag_ == "NNP"
+                and obj.text.istitle()
+                and obj.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", ""}
+                and not any(c.dep_ in {"compound", "amod", "conj"} for c in obj.children)
+            ):
+                span = token_span(obj)
+                held = b.covered(span)
+                if held is not None and (held.span != span or held.source != "ner"):
+                    return None  # part of a longer name, or a known one of another class
+                if held is not None:
+                    b.mentions.remove(held)
+                add_name(b, span, HG.Place)  # "the people of Amritsar", tagged as a body
+                return span.end
     return None
 
 
