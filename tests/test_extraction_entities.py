@@ -987,6 +987,17 @@ def test_the_people_of_a_name_the_model_mistook(extract) -> None:  # type: ignor
     assert found.get("people of Derry") == "Group"
 
 
+def test_a_place_named_by_its_kind_first_or_by_a_side_of_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The restrictions on access to Mount Halla were lifted in 1954. Warriors were raiding "
+        "south of Gumbinnen. The Border Police fired on the villagers."
+    )
+    found = labels(doc)
+    assert found.get("Mount Halla") == "Place"
+    assert found.get("Gumbinnen") == "Place"
+    assert found.get("Border Police") != "Place"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

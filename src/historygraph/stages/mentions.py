@@ -415,6 +415,18 @@ def _descriptor_class(b: EntityBuilder, first: Token) -> URIRef | None:
     return cls
 
 
+def _place_kind_first(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "Fort Pillow", "Mount Halla", "Lake Sevan": a name that opens with a word for a kind
+    of place (a place's head word of the lexicon, or "mount") and goes on with a name."""
+    if len(tokens) < 2 or not tokens[0].text.istitle() or tokens[1].tag_ != "NNP":
+        return False
+    if class_of_phrase(b, tokens[-1], None) is not None:
+        return False  # "the Border Police": the last word's class
+    word = tokens[0].lower_
+    cls = b.lexicon.head_words.get(word)
+    return word == "mount" or (cls is not None and b.ontology.is_a(cls, HG.Place))
+
+
 def _title_and_surname(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "General Emory", "Sheriff McCleary" (tagged as a body or a place): a title word and one
     capitalised name that no class's head word is and no known name holds."""
@@ -768,7 +780,16 @@ def _after_locative(root: Token) -> bool:
         and root.ent_type_ != "NORP"  # ("refugees from Lorraine, Spanish republicans and ...")
     ):
         return True  # "walked from Bagerhat", "Hindu families from Bagerhat, Barishal"
+    if first.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _SIDES_OF_A_PLACE:
+        return True  # "raiding south of Gumbinnen", "on the outskirts of Osh"
     return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
+
+
+#: Nouns of the side or edge of a place: "south of Gumbinnen", "the outskirts of Osh".
+_SIDES_OF_A_PLACE = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west", "outskirts", "suburbs"}
+)
 
 
 #: Verbs whose object is a place one goes into: "entered Wat Bowonniwet", "stormed Tuol Sleng".
@@ -1284,6 +1305,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls = HG.Organization  # "the Industrial Workers of the World": a body's name
         if office or _title_and_surname(b, tokens):
             cls = HG.Person
+        if cls is None and ent.label_ != "PERSON" and _place_kind_first(b, tokens):
+            cls = HG.Place  # "Fort Pillow", "Mount Halla", tagged as a body
         if cls is None and ent.label_ != "GPE" and _region_of_a_known_place(b, tokens):
             cls = HG.Place  # "Northern Ireland", "Western Azerbaijan", tagged ORG by the model
         if cls is None:
