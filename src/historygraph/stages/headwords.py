@@ -341,23 +341,30 @@ def _names_a_body(token: Token) -> bool:
     return bool(token.ent_type_) and token.ent_type_ != "NORP"
 
 
+def _objects_after(root: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
+    """The objects of a preposition of ``preps`` right after ``root``: "Derry" in "the people
+    of Derry", "India" in "the government of India"."""
+    return [
+        obj
+        for prep in root.children
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i == root.i + 1
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
 def _of_a_place(b: EntityBuilder, root: Token, preps: tuple[str, ...] = ("of",)) -> int | None:
     """ "the government of India", "the army of Armenia": where the named place ends, if any.
 
     ``preps``: the prepositions that may join the head word to the place.
     """
-    for prep in root.children:
-        if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i != root.i + 1:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            span = Span(offset(obj), offset(obj) + len(obj.text))
-            place = b.covered(span)
-            if obj.ent_type_ == "GPE" or (
-                place is not None and b.ontology.is_a(b.doc.entities[place.entity].cls, HG.Place)
-            ):
-                return place.span.end if place is not None else span.end
+    for obj in _objects_after(root, preps):
+        span = Span(offset(obj), offset(obj) + len(obj.text))
+        place = b.covered(span)
+        if obj.ent_type_ == "GPE" or (
+            place is not None and b.ontology.is_a(b.doc.entities[place.entity].cls, HG.Place)
+        ):
+            return place.span.end if place is not None else span.end
     return None
 
 
@@ -370,51 +377,41 @@ def _people_of(b: EntityBuilder, root: Token) -> int | None:
     """ "the people of Derry" (tagged as a person), "the people of Amritsar" (tagged as a
     body): where the place whose people these are ends, when "of" joins them to one
     capitalised name the model did not tag as a place (a place, whatever it took it for)."""
-    for prep in root.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != root.i + 1:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            if (
-                obj.tag_ == "NNP"
-                and obj.text.istitle()
-                and obj.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", ""}
-                and not any(c.dep_ in {"compound", "amod", "conj"} for c in obj.children)
-            ):
-                span = token_span(obj)
-                held = b.covered(span)
-                if held is not None and (held.span != span or held.source != "ner"):
-                    return None  # part of a longer name, or a known one of another class
-                if held is not None:
-                    b.mentions.remove(held)
-                add_name(b, span, HG.Place)  # "the people of Amritsar", tagged as a body
-                return span.end
+    for obj in _objects_after(root):
+        if (
+            obj.tag_ == "NNP"
+            and obj.text.istitle()
+            and obj.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", ""}
+            and not any(c.dep_ in {"compound", "amod", "conj"} for c in obj.children)
+        ):
+            span = token_span(obj)
+            held = b.covered(span)
+            if held is not None and (held.span != span or held.source != "ner"):
+                return None  # part of a longer name, or a known one of another class
+            if held is not None:
+                b.mentions.remove(held)
+            add_name(b, span, HG.Place)  # "the people of Amritsar", tagged as a body
+            return span.end
     return None
 
 
 def _of_a_body(b: EntityBuilder, root: Token) -> int | None:
     """ "the Presidium of the Supreme Soviet of the Azerbaijan SSR": where the body that a
     capitalised head word names a part of ends, if "of" joins it to a body or a state."""
-    for prep in root.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != root.i + 1:
+    for obj in _objects_after(root):
+        held = b.covered(token_span(obj))
+        # (a body the head words name, found later in the sentence: "Supreme Soviet")
+        cls = (
+            b.doc.entities[held.entity].cls
+            if held is not None
+            else class_of_phrase(b, obj, None)
+            if obj.pos_ == "PROPN"
+            else None
+        )
+        if cls is None:
             continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            held = b.covered(token_span(obj))
-            # (a body the head words name, found later in the sentence: "Supreme Soviet")
-            cls = (
-                b.doc.entities[held.entity].cls
-                if held is not None
-                else class_of_phrase(b, obj, None)
-                if obj.pos_ == "PROPN"
-                else None
-            )
-            if cls is None:
-                continue
-            if b.ontology.is_a(cls, HG.Organization) or b.ontology.is_a(cls, HG.State):
-                return _name_end(obj)
+        if b.ontology.is_a(cls, HG.Organization) or b.ontology.is_a(cls, HG.State):
+            return _name_end(obj)
     return None
 
 
