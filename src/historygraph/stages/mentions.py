@@ -1321,7 +1321,9 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and len(tokens) == 1
             and _listed_with_places(b, ent.root)
         ):
-            cls, strength = HG.Place, BY_CONTEXT  # "the victims of Baku, Shamakhi and Guba"
+            # "the victims of Baku, Shamakhi and Guba" (a full name, "Andrei Kuznetsov and
+            # Irina Belova, travelled to Stepanakert", is a person's the parse misplaced)
+            cls, strength = HG.Place, BY_CONTEXT
         if cls is None:
             cls = _class_of_examples(b, ent.root)
         if cls is None and (
