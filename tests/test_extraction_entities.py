@@ -889,6 +889,11 @@ def test_an_authority_a_radio_and_a_jury_are_bodies(extract) -> None:  # type: i
     assert any("jury" in b for b in bodies)
 
 
+def test_a_newspaper_named_by_its_kind(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("The report appeared in the Rhondda Valley Herald on 12 November 1910.")
+    assert labels(doc).get("Rhondda Valley Herald") == "Organization"
+
+
 def test_a_parliament_known_by_its_own_name_is_a_legislature(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In the Riksdag, Social Democratic members condemned the shooting at Lunde.")
     assert labels(doc).get("Riksdag") == "Legislature"
