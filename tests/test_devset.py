@@ -341,8 +341,14 @@ def test_scores_do_not_regress() -> None:
     # lexicon lacks: a strike's clashes, a fort taken, towns "liberated") took events under
     # 0.72; the events floor moves to 0.715. Five more batches (the hundred-and-twenty-second
     # to the hundred-and-twenty-sixth; first runs on e991872: entities 0.75, events 0.74,
-    # figures 0.92) bring the set to four hundred and fifteen.
+    # figures 0.92) bring the set to four hundred and fifteen, three more (the
+    # hundred-and-twenty-seventh to the hundred-and-twenty-ninth; first runs on ddd3538:
+    # 0.72, 0.65, 0.88) to four hundred and twenty-four. Over the three hundred and
+    # eighty-two of the session's start, its rules took entities from 0.7516 to 0.7588
+    # (events 0.7200 to 0.7199, figures 0.9128 unchanged); over all four hundred and
+    # twenty-four: entities 0.7591, events 0.7161, figures 0.9110. The entities floor rises
+    # to 0.755.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.75
+    assert totals["entities"].f1 >= 0.755
     assert totals["events"].f1 >= 0.715
     assert totals["figures"].f1 >= 0.91
