@@ -1003,6 +1003,16 @@ def test_a_place_named_by_its_kind_first_or_by_a_side_of_it(extract) -> None:  #
     assert found.get("Border Police") != "Place"
 
 
+def test_a_name_after_a_possessive_and_a_noun_of_kin(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "My husband Mahmud kept sheep. My father-in-law Rasul was killed in the yard. The "
+        "Phelps Dodge Corporation owned the mines."
+    )
+    found = labels(doc)
+    assert found.get("Mahmud") == "Person" and found.get("Rasul") == "Person"
+    assert found.get("Phelps Dodge Corporation") == "Organization"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

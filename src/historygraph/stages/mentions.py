@@ -661,6 +661,8 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             # "The President of the Republic, Abdelmadjid Tebboune, has decided": the name
             # set beside an office or a calling, which the model left untagged
             add_name(b, span, HG.Person)
+        elif _after_kin_noun(b, span):
+            add_name(b, span, HG.Person)  # "My husband Mahmud", "my father-in-law Rasul"
         elif (
             len(tokens) > 1
             and not any(b.lexicon.is_title_word(t.text) for t in tokens)  # "Prime Minister"
@@ -1046,6 +1048,20 @@ KIN_NOUNS = frozenset(
         "classmate",
     }
 )
+
+
+#: "my husband ", "his father-in-law ": a possessive and a noun of kin just before a name.
+_KIN_BEFORE = re.compile(r"\b(?:my|his|her|our|their)\s+(\w+)(?:-in-law)?\s+$", re.IGNORECASE)
+
+
+def _after_kin_noun(b: EntityBuilder, span: Span) -> bool:
+    """ "My husband Mahmud", "my father-in-law Rasul", "our neighbour Karen": a name right
+    after a possessive and a noun of kin is a person's, whatever the model tagged it."""
+    found = _KIN_BEFORE.search(b.doc.text, max(0, span.start - 40), span.start)
+    if found is None:
+        return False
+    word = found.group(1).lower()
+    return word in KIN_NOUNS or b.lexicon.is_title_word(word)
 
 
 def _kin_named_by(b: EntityBuilder, tokens: list[Token]) -> bool:
