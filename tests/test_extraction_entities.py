@@ -1013,6 +1013,16 @@ def test_a_name_after_a_possessive_and_a_noun_of_kin(extract) -> None:  # type: 
     assert found.get("Phelps Dodge Corporation") == "Organization"
 
 
+def test_a_personal_name_after_by_the_model_left_untagged(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Recorded by Leyla Hasanli in a settlement for displaced families near Barda, 14 "
+        "March 2012. The aid was organised by Deputy Chairman of the Council of Ministers."
+    )
+    found = labels(doc)
+    assert found.get("Leyla Hasanli") == "Person"
+    assert "Deputy Chairman" not in found
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

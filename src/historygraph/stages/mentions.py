@@ -664,6 +664,16 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
         elif _after_kin_noun(b, span):
             add_name(b, span, HG.Person)  # "My husband Mahmud", "my father-in-law Rasul"
         elif (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "by"
+            and token.head.head.tag_ == "VBN"
+            and len(tokens) == 2
+            and _bare_name(tokens)
+            and class_of_phrase(b, token, None) is None
+            and not b.lexicon.is_title_word(token.text)  # "by Deputy Chairman": an office
+        ):
+            add_name(b, span, HG.Person)  # "Recorded by Leyla Hasanli in a settlement ..."
+        elif (
             len(tokens) > 1
             and not any(b.lexicon.is_title_word(t.text) for t in tokens)  # "Prime Minister"
             and _listed_with_people(tokens)
