@@ -901,3 +901,15 @@ def test_tens_of_thousands_of_people_who_gather(extract) -> None:  # type: ignor
         "the Communist Party in Ravna."
     )
     assert [e.cls for e in doc.live_events()] == [HG.Protest]
+
+
+def test_an_event_told_in_general_is_left_out(extract) -> None:  # type: ignore[no-untyped-def]
+    # hg:MilitaryOperation is marked hg:needsParticulars: with no date, place, participant
+    # or count, "such military operations" reports no event
+    doc = extract(
+        "Such military operations leave deep scars. On 20 January 1990 Soviet troops carried "
+        "out a military operation in Baku, and 130 people were killed."
+    )
+    operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
+    assert len(operations) == 1
+    assert operations[0].date is not None and operations[0].place is not None

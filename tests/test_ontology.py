@@ -114,6 +114,7 @@ def _lexicon_with(tmp_path: Path, turtle: str) -> object:
         ('hg:War hg:verdictTrigger "shout" .', "hg:verdictTrigger but no hg:verdictWord"),
         ("hg:War hg:participantNoun hg:Protest .", "hg:participantNoun 0 times as a string"),
         ('hg:Protest hg:affectsNoOne "yes" .', r"hg:affectsNoOne .*give true or false"),
+        ('hg:War hg:needsParticulars "yes" .', r"hg:needsParticulars .*give true or false"),
     ],
 )
 def test_a_malformed_lexicon_value_is_an_error(tmp_path: Path, turtle: str, message: str) -> None:
@@ -121,3 +122,11 @@ def test_a_malformed_lexicon_value_is_an_error(tmp_path: Path, turtle: str, mess
 
     with pytest.raises(OntologyError, match=message):
         _lexicon_with(tmp_path, turtle)
+
+
+def test_needs_particulars_is_read_from_the_lexicon() -> None:
+    from historygraph.ontology import load_ontology
+
+    lexicon = load_ontology([ONTOLOGY]).lexicon
+    assert HG.MilitaryOperation in lexicon.need_particulars
+    assert HG.Commemoration not in lexicon.need_particulars

@@ -94,6 +94,7 @@ class HG(DefinedNamespace):
     agentTriggerRole: URIRef
     participantNoun: URIRef
     affectsNoOne: URIRef
+    needsParticulars: URIRef
     siteTrigger: URIRef
     siteWord: URIRef
     verdictTrigger: URIRef

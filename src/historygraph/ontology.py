@@ -115,6 +115,9 @@ class Lexicon:
     #: event classes whose events are done to no one ("honoured the victims": a commemoration
     #: is about them, it does not affect them)
     affect_no_one: frozenset[URIRef] = frozenset()
+    #: event classes whose events need a date, a place, a participant or a count to be told
+    #: ("military operations" in general is none)
+    need_particulars: frozenset[URIRef] = frozenset()
     #: noun lemma -> event class it signals when aimed at a people ("anti-Armenian riots")
     targeted_triggers: dict[str, URIRef] = field(default_factory=dict)
     #: words of a title before a personal name ("president", "general"), lower case
@@ -389,11 +392,17 @@ def _write_cache(path: Path, ontology: Ontology) -> None:
 
 def _affects_no_one(g: Graph) -> frozenset[URIRef]:
     """The event classes marked ``hg:affectsNoOne true`` (a boolean: ``true`` or ``false``)."""
+    return _classes_marked(g, HG.affectsNoOne)
+
+
+def _classes_marked(g: Graph, prop: URIRef) -> frozenset[URIRef]:
+    """The classes marked ``prop true`` (a boolean annotation: ``true`` or ``false``)."""
     result = set()
-    for subject, value in sorted(g.subject_objects(HG.affectsNoOne)):
+    name = prop.split("#")[-1]
+    for subject, value in sorted(g.subject_objects(prop)):
         if not isinstance(value, Literal) or not isinstance(value.toPython(), bool):
             raise OntologyError(
-                f"{subject} has hg:affectsNoOne {value.n3()}; give true or false (unquoted)"
+                f"{subject} has hg:{name} {value.n3()}; give true or false (unquoted)"
             )
         if value.toPython() and isinstance(subject, URIRef):
             result.add(subject)
@@ -592,6 +601,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         agent_trigger_roles=_class_map(HG.agentTriggerRole),
         participant_nouns=_participant_nouns(g),
         affect_no_one=_affects_no_one(g),
+        need_particulars=_classes_marked(g, HG.needsParticulars),
         verdict_triggers=verdict_triggers,
         targeted_triggers={
             w.lower(): s

@@ -146,6 +146,7 @@ LEXICON = frozenset(
         HG.agentTriggerRole,
         HG.participantNoun,
         HG.affectsNoOne,
+        HG.needsParticulars,
         HG.siteTrigger,
         HG.siteWord,
         HG.verdictTrigger,

@@ -55,6 +55,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.agentTriggerRole, "Agent trigger role"),
     (HG.participantNoun, "Participant noun"),
     (HG.affectsNoOne, "Affects no one"),
+    (HG.needsParticulars, "Needs particulars"),
     (HG.siteTrigger, "Site triggers"),
     (HG.siteWord, "Site words"),
     (HG.verdictTrigger, "Verdict triggers"),

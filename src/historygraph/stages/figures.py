@@ -1291,3 +1291,23 @@ def find_figures(doc: Document, ctx: Context) -> None:
         if len(doc.figures) > before:
             newest = doc.figures[-1]
             last = (newest.event, newest.measure, sentence.paragraph)
+    drop_events_told_in_general(doc, ctx.ontology)
+
+
+def drop_events_told_in_general(doc: Document, ontology: Ontology) -> None:
+    """An event of a class marked ``hg:needsParticulars`` that the text gives no date, no
+    place, no participant and no count ("military operations", "a massacre" said in general)
+    is no event it reports: it is left out, unless another event refers to it."""
+    marked = ontology.lexicon.need_particulars
+    counted = {doc.canonical_event(f.event).id for f in doc.figures}
+    referred = {
+        doc.canonical_event(target).id for e in doc.live_events() for _, target in e.relations
+    }
+    for event in doc.live_events():
+        if not any(ontology.is_a(event.cls, c) for c in marked):
+            continue
+        if event.date or event.place or event.agents or event.affected or event.relations:
+            continue
+        if event.id in counted or event.id in referred or event.names:
+            continue
+        event.provisional = True
