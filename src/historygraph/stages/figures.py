@@ -1297,7 +1297,8 @@ def find_figures(doc: Document, ctx: Context) -> None:
 def drop_events_told_in_general(doc: Document, ontology: Ontology) -> None:
     """An event of a class marked ``hg:needsParticulars`` that the text gives no date, no
     place, no participant and no count ("military operations", "a massacre" said in general)
-    is no event it reports: it is left out, unless another event refers to it."""
+    is no event it reports: it is left out, unless another event refers to it or a name
+    stands in its words."""
     marked = ontology.lexicon.need_particulars
     counted = {doc.canonical_event(f.event).id for f in doc.figures}
     referred = {
@@ -1310,4 +1311,10 @@ def drop_events_told_in_general(doc: Document, ontology: Ontology) -> None:
             continue
         if event.id in counted or event.id in referred or event.names:
             continue
+        if any(_NAME_INSIDE.search(doc.quote(span)) for span in event.evidence):
+            continue  # "a lightning assault by Moldavia": a name the roles did not take
         event.provisional = True
+
+
+#: A capitalised word after the first of a quote: a name the text gives the event.
+_NAME_INSIDE = re.compile(r"(?<=\S)\s+[A-Z][a-z]")
