@@ -390,11 +390,6 @@ def _write_cache(path: Path, ontology: Ontology) -> None:
         atomic_write_bytes(path, pickle.dumps(ontology, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _affects_no_one(g: Graph) -> frozenset[URIRef]:
-    """The event classes marked ``hg:affectsNoOne true`` (a boolean: ``true`` or ``false``)."""
-    return _classes_marked(g, HG.affectsNoOne)
-
-
 def _classes_marked(g: Graph, prop: URIRef) -> frozenset[URIRef]:
     """The classes marked ``prop true`` (a boolean annotation: ``true`` or ``false``)."""
     result = set()
@@ -600,7 +595,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         site_triggers=site_triggers,
         agent_trigger_roles=_class_map(HG.agentTriggerRole),
         participant_nouns=_participant_nouns(g),
-        affect_no_one=_affects_no_one(g),
+        affect_no_one=_classes_marked(g, HG.affectsNoOne),
         need_particulars=_classes_marked(g, HG.needsParticulars),
         verdict_triggers=verdict_triggers,
         targeted_triggers={

@@ -1202,6 +1202,9 @@ def find_figures(doc: Document, ctx: Context) -> None:
     A count's conjuncts share its measure ("about 200 civilians and several dozen
     soldiers had been killed"), and so do the parts listed after a total ("613
     people were killed, among them 106 women and 63 children").
+
+    Last, with every count known, events told in general are left out
+    (:func:`drop_events_told_in_general`).
     """
     lexicon = ctx.ontology.lexicon
     seen: set[tuple[int, int]] = set()

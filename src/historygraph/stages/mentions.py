@@ -417,14 +417,13 @@ def _descriptor_class(b: EntityBuilder, first: Token) -> URIRef | None:
 
 def _place_kind_first(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "Fort Pillow", "Mount Halla", "Lake Sevan": a name that opens with a word for a kind
-    of place (a place's head word of the lexicon, or "mount") and goes on with a name."""
+    of place (a place's head word of the lexicon) and goes on with a name."""
     if len(tokens) < 2 or not tokens[0].text.istitle() or tokens[1].tag_ != "NNP":
         return False
     if class_of_phrase(b, tokens[-1], None) is not None:
         return False  # "the Border Police": the last word's class
-    word = tokens[0].lower_
-    cls = b.lexicon.head_words.get(word)
-    return word == "mount" or (cls is not None and b.ontology.is_a(cls, HG.Place))
+    cls = b.lexicon.head_words.get(tokens[0].lower_)
+    return cls is not None and b.ontology.is_a(cls, HG.Place)
 
 
 def _title_and_surname(b: EntityBuilder, tokens: list[Token]) -> bool:

@@ -35,6 +35,18 @@ _NP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _NP_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "quantmod", "case"})
 
 
+def _phrase_start(token: Token, first: frozenset[str]) -> int:
+    """Where a noun's phrase starts: the modifiers before it whose dependency is in
+    ``first``, and theirs (never a prepositional phrase)."""
+    start = token.i
+    stack = [c for c in token.lefts if c.dep_ in first]
+    while stack:
+        child = stack.pop()
+        start = min(start, child.i)
+        stack.extend(c for c in child.lefts if c.dep_ in _NP_LEFT)
+    return start
+
+
 def _with_missed_chunks(doc: Any, chunks: list[Any]) -> list[Any]:
     """spaCy's chunks, plus a phrase for each subject or object noun it left out.
 
@@ -63,12 +75,7 @@ def _with_missed_chunks(doc: Any, chunks: list[Any]) -> list[Any]:
         )
         if token.dep_ not in _NP_DEPS and not listed and not placed:
             continue
-        start = token.i
-        stack = [c for c in token.lefts if c.dep_ in _NP_LEFT]
-        while stack:  # the modifiers before the noun, and theirs (never a prepositional phrase)
-            child = stack.pop()
-            start = min(start, child.i)
-            stack.extend(c for c in child.lefts if c.dep_ in _NP_LEFT)
+        start = _phrase_start(token, _NP_LEFT)
         while start < token.i and doc[start].ent_type_ == "DATE" and doc[start].dep_ != "poss":
             start += 1  # never a date the parser hung on the noun
         if any(i in inside for i in range(start, token.i + 1)):
@@ -98,12 +105,7 @@ def possessor_phrases(doclike: Any) -> list[Any]:
             continue
         if token.head.text[:1].isupper():
             continue  # "the Polish People's Republic": a word of a name, no owner
-        start = token.i
-        stack = [c for c in token.lefts if c.dep_ in _NP_LEFT and c.dep_ != "case"]
-        while stack:
-            child = stack.pop()
-            start = min(start, child.i)
-            stack.extend(c for c in child.lefts if c.dep_ in _NP_LEFT)
+        start = _phrase_start(token, _NP_LEFT - {"case"})
         found.append(token.doc[start : token.i + 1])
     return found
 
