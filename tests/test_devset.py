@@ -349,6 +349,11 @@ def test_scores_do_not_regress() -> None:
     # twenty-four: entities 0.7594, events 0.7161, figures 0.9110. The entities floor rises
     # to 0.755. The last rule (hg:needsParticulars) took events to 0.7175 (0.7207 over the
     # three hundred and eighty-two); the events floor stays at 0.715.
+    # Session 29: eight more batches (the hundred-and-thirtieth to the hundred-and-thirty-
+    # seventh; first runs on ba9232a: entities 0.70, events 0.67, figures 0.89) bring the set
+    # to four hundred and forty-eight: on the session's start builder entities 0.7557, events
+    # 0.7152, figures 0.9098 (under the figures floor); a bare number a report verb gives in
+    # the sentence after a count took figures to 0.9104.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.755
     assert totals["events"].f1 >= 0.715

@@ -125,6 +125,23 @@ def test_ranges_and_numbers_a_report_verb_gives(extract) -> None:  # type: ignor
     assert len({(f.measure, f.evidence.start) for f in doc.figures}) == len(doc.figures)
 
 
+def test_a_number_a_report_verb_gives_in_the_next_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    # the bare number repeats the one measure the sentence before counted; after a sentence
+    # that counted two measures it is left out (dead or wounded: the text does not say)
+    doc = extract(
+        "In May 1931 soldiers fired on strikers in Ravna. The coroner counted twelve dead. "
+        "The opposition newspaper claims forty.\n\n"
+        "In June 1931 police fired on a march in Ostrava. Officials said 9 people were killed "
+        "and 30 wounded. A workers' committee claims 70."
+    )
+    assert figure_rows(doc) == [
+        ("Killed", 9, "Exact"),
+        ("Killed", 12, "Exact"),
+        ("Killed", 40, "Exact"),
+        ("Wounded", 30, "Exact"),
+    ], figure_rows(doc)
+
+
 def test_a_protest_does_not_frame_the_shooting_in_its_paragraph(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 4 May 1970 students gathered on the Commons at Kenton to protest against the draft. "

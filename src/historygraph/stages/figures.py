@@ -1224,6 +1224,8 @@ def find_figures(doc: Document, ctx: Context) -> None:
         doc.figures.append(FigureRecord(event_id, measure, quantity[0], quantity[1], span))
 
     last: tuple[int, URIRef, int] | None = None  # event, measure, paragraph of the last figure
+    told_before: list[tuple[Token, URIRef, int]] = []  # the last sentence's reported figures
+    told_in = -1  # and its paragraph
     for sentence in doc.sentences:
         before = len(doc.figures)
         reported: list[tuple[Token, URIRef, int]] = []
@@ -1276,10 +1278,21 @@ def find_figures(doc: Document, ctx: Context) -> None:
                 for part_span, part in _parts(doc, sentence, after, lexicon):
                     add(event.id, measure, part_span, part, (part_span.start, offset(trigger)))
                 break
+        # "The coroner admits twelve dead. The Constitution says eighteen.": a bare number a
+        # reporting verb gives repeats the last figure of its sentence or, when the sentence
+        # reports none, of the sentence before in the paragraph, if that one counted one
+        # measure only ("575 had died and 2,389 had been wounded. Others put it at 700": which?)
+        told = reported or (
+            told_before
+            if told_in == sentence.paragraph and len({m for _, m, _ in told_before}) == 1
+            else []
+        )
         for span, quantity, key, trigger, measure, event_id in _elliptic(
-            sentence, reported, seen, lexicon
+            sentence, told, seen, lexicon
         ):
             add(event_id, measure, span, quantity, (key, offset(trigger)))
+        if reported:
+            told_before, told_in = reported, sentence.paragraph
         if not reported and last is not None and last[2] == sentence.paragraph:
             # "3,890 ... registered as missing. Of these, 719 are civilians, among them
             # 71 children": a part of the count the sentence before gave
