@@ -1152,6 +1152,26 @@ def test_a_people_the_model_took_for_a_person_and_an_example_of_villages(extract
     assert found.get("Berdadzor") == "Place", found
 
 
+def test_names_a_plural_place_noun_introduces_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "By August the raiders had burned the remaining villages of the valley, among them "
+        "Verkhovlu, Mardinli and Sorokin. In 1994 the governor read out the names of the "
+        "recovered villages: Tamarli, Yukhari Dorvan and Ostapenko."
+    )
+    found = labels(doc)
+    for name in ("Sorokin", "Tamarli", "Yukhari Dorvan", "Ostapenko"):
+        assert found.get(name) == "Place", found
+    # (names the model tagged as nothing stay out: no class but a place is given to any)
+    assert set(found.values()) == {"Place"}, found
+    # names a plural noun of people introduces stay people
+    doc = extract(
+        "In May 1921 gendarmes arrested three teachers: Ivan Sorokin, Pyotr Ostapenko and "
+        "Anna Mardina."
+    )
+    found = labels(doc)
+    assert found.get("Ivan Sorokin") == "Person" and found.get("Anna Mardina") == "Person", found
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"

@@ -557,6 +557,36 @@ def _class_of_examples(b: EntityBuilder, root: Token) -> URIRef | None:
     return class_of_phrase(b, noun, None)
 
 
+#: Words that introduce a list after the plural noun whose members it names ("the villages
+#: of the district, among them Soltanli, Mehdili and Sirik"; "the liberated villages: Chayli,
+#: Kuyjak and Garajalli").
+_LIST_OPENERS = frozenset({":", ",", "—", "among", "them", "including", "namely"})
+
+
+def _listed_after_places(b: EntityBuilder, root: Token) -> bool:
+    """Whether a name is one of a list that a plural place noun introduces: "the remaining
+    villages of the district, among them Soltanli, Mehdili, Horovlu and Sirik" (names the
+    model tags as people's or bodies')."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    k = first.i - 1
+    opened = False
+    while k >= 0 and root.doc[k].lower_ in _LIST_OPENERS:
+        opened = opened or root.doc[k].text != ","
+        k -= 1
+    if not opened or k < 0 or root.doc[k].sent.start != root.sent.start:
+        return False
+    noun: Token | None = root.doc[k]
+    while noun is not None:
+        if noun.tag_ == "NNS" and noun.pos_ == "NOUN":
+            cls = class_of_phrase(b, noun, None)
+            return cls is not None and b.ontology.is_a(cls, HG.Place)
+        # "the villages of the district": the noun the place's "of" phrase hangs on
+        noun = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    return False
+
+
 def _modifies(token: Token) -> bool:
     """Whether ``token`` modifies a noun ("Armenian" in "Armenian forces")."""
     return token.dep_ in {"amod", "compound", "nmod", "poss"}
@@ -1351,6 +1381,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls, strength = HG.Place, BY_CONTEXT
         if cls is None:
             cls = _class_of_examples(b, ent.root)
+        if cls is None and _listed_after_places(b, ent.root):
+            cls, strength = HG.Place, BY_CONTEXT  # "the liberated villages: Chayli, Kuyjak"
         if cls is None and (
             _after_locative(ent.root)
             or _end_of_a_route(b, ent.root)
