@@ -1172,6 +1172,18 @@ def test_names_a_plural_place_noun_introduces_are_places(extract) -> None:  # ty
     assert found.get("Ivan Sorokin") == "Person" and found.get("Anna Mardina") == "Person", found
 
 
+def test_a_site_that_reports_is_a_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 gendarmes fired on strikers in Ravna. According to the district "
+        "central hospital, three men were killed. The Ravna Human Rights Centre said that "
+        "eleven were wounded. Later the gendarmes stormed the railway depot."
+    )
+    found = labels(doc)
+    assert found.get("district central hospital") == "Organization", found
+    assert found.get("Ravna Human Rights Centre") == "Organization", found
+    assert found.get("railway depot") == "Place", found  # a site no one hears from
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"

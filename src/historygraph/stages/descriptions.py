@@ -1,6 +1,6 @@
 """Entities a text names by description: an office and its holder ("the President", "the
-governor of Oklahoma"), a person's kin ("his family") and a site by its kind ("the square",
-"the port").
+governor of Oklahoma"), a person's kin ("his family"), a site by its kind ("the square",
+"the port") and the body a site stands for when it speaks ("the district hospital said").
 
 These rules run after the names and the generic anaphora of ``coreference`` (whose helpers
 they share) have found what the text names outright.
@@ -226,3 +226,29 @@ def _is_site(b: EntityBuilder, entity: Entity) -> bool:
 def _in_a_name(token: Token) -> bool:
     """Whether a token is part of a name the model tagged ("the Memorial" of a society)."""
     return token.ent_type_ not in {"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def match_sites_that_speak(b: EntityBuilder) -> None:
+    """ "the district central hospital said", "according to Osh State University": a site
+    (a place named by a site's head word, not a known place) that reports something is the
+    body that works there, an organisation."""
+    verbs = b.lexicon.report_verbs
+    for key, entity in b.doc.entities.items():
+        if entity.gazetteer is not None or not _is_site(b, entity):
+            continue
+        spans = [m.span for m in b.mentions if m.entity == key and m.source != "anaphora"]
+        if any(_reports(b, span, verbs) for span in spans):
+            entity.cls = HG.Organization
+
+
+def _reports(b: EntityBuilder, span: Span, verbs: frozenset[str]) -> bool:
+    """Whether the phrase at ``span`` is the subject of a reporting verb, or the object of
+    "according to"."""
+    tokens = [t for t in b.doc.sentence_at(span.start).parsed if span.start <= offset(t) < span.end]
+    roots = [t for t in tokens if not (span.start <= offset(t.head) < span.end) or t.head is t]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and lemma(root.head) in verbs:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"

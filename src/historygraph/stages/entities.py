@@ -66,6 +66,7 @@ from historygraph.stages.descriptions import (
     match_kin_of_a_person,
     match_office_holders,
     match_site_anaphora,
+    match_sites_that_speak,
 )
 from historygraph.stages.headwords import (
     match_forces_of_bodies,
@@ -124,6 +125,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_capital(b)
     match_settlement_anaphora(b)
     match_site_anaphora(b)
+    match_sites_that_speak(b)
     match_country_anaphora(b)
     drop_paragraph_heads(b)
     drop_time_zones(b)
