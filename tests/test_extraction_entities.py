@@ -1184,6 +1184,23 @@ def test_a_site_that_reports_is_a_body(extract) -> None:  # type: ignore[no-unty
     assert found.get("railway depot") == "Place", found  # a site no one hears from
 
 
+def test_a_calling_that_reports_after_the_is_one_person(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1921 gendarmes fired on strikers in Ravna. The regional ombudsman said that "
+        "nine people had been killed. Our correspondent reports that the town is calm."
+    )
+    found = labels(doc)
+    assert found.get("regional ombudsman") == "Person", found
+    assert "correspondent" not in {k.split()[-1] for k in found}, found  # the writer
+    # the person named just before is the one the calling refers to
+    doc = extract(
+        'On 21 January 1990 Ambassador Lorenz Gottwald laid a wreath in Ravna. "We share '
+        'the grief of the people," the diplomat said.'
+    )
+    people = [e for e in doc.entities.values() if e.cls == HG.Person]
+    assert [e.label for e in people] == ["Lorenz Gottwald"], labels(doc)
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"

@@ -28,6 +28,7 @@ from historygraph.stages.mentions import (
     of_its_place,
 )
 from historygraph.stages.names import (
+    ANAPHORA_WINDOW,
     AREA_NOUNS,
     GENERIC_GROUP_NOUNS,
     GENERIC_QUANTIFIERS,
@@ -179,6 +180,31 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             and not any(c.dep_ in {"appos", "relcl"} for c in root.children)
             and not any(t.pos_ == "PROPN" for t in chunk)
         )
+        if _definite_speaker(b, cls, chunk):
+            # "a Western diplomat ... the diplomat said": the one named so before, if any
+            earlier = [
+                m
+                for m in b.mentions
+                if m.span.start < root_span.start
+                and b.doc.entities[m.entity].cls == HG.Person
+                and b.doc.entities[m.entity].label.lower().split()[-1:] == [root.lower_]
+            ]
+            if not earlier:
+                # "Ambassador Mikhail Bocharnikov laid a wreath ... the diplomat told": the
+                # person last named in the sentences just before
+                sentence = b.doc.sentence_at(root_span.start).index
+                window = b.doc.sentences[max(0, sentence - ANAPHORA_WINDOW)].span.start
+                earlier = [
+                    m
+                    for m in b.mentions
+                    if window <= m.span.start < root_span.start
+                    and m.source == "ner"
+                    and b.doc.entities[m.entity].cls == HG.Person
+                ]
+            if earlier:
+                b.refer(root_span, max(earlier, key=lambda m: m.span.start).entity)
+                continue
+            individual = True
         # a site named by a proper noun before its head word: "the Supreme Council building",
         # "the Antakalnis cemetery" (the model may take the name alone for an organisation)
         named_site = (
@@ -296,6 +322,29 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             if site and place:
                 b.doc.entities[key].located_in = place[0].entity
                 b.doc.entities[key].located_in_evidence = span
+
+
+#: Callings of a text's own staff: "our correspondent reports", "the editor notes" are its
+#: writers.
+_OWN_STAFF = frozenset({"correspondent", "reporter", "editor"})
+
+
+def _definite_speaker(b: EntityBuilder, cls: URIRef, chunk: Token) -> bool:
+    """ "The coroner admits twelve dead", "our ombudsman later said": one person the text
+    singles out by a calling, after "the" or a possessive, who reports something (not the
+    text's writer: "our correspondent reports", "the editor notes")."""
+    root = chunk.root
+    return (
+        b.ontology.is_a(cls, HG.Person)
+        and root.lower_ not in _OWN_STAFF
+        and root.tag_ == "NN"
+        and chunk[0].lower_ in {"the", "our", "their", "its"}
+        and root.dep_ == "nsubj"
+        and root.head.pos_ == "VERB"
+        and lemma(root.head) in b.lexicon.report_verbs
+        and not any(c.dep_ in {"appos", "relcl"} for c in root.children)
+        and not any(t.pos_ == "PROPN" for t in chunk)
+    )
 
 
 def _add_possessed_site(
