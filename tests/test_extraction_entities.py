@@ -1201,6 +1201,13 @@ def test_a_calling_that_reports_after_the_is_one_person(extract) -> None:  # typ
     assert [e.label for e in people] == ["Lorenz Gottwald"], labels(doc)
 
 
+def test_a_people_named_by_a_nationality_and_a_plural(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("In May 1921 gendarmes stopped a group of Turkish Cypriots on Hermes Street.")
+    found = labels(doc)
+    assert found.get("Turkish Cypriots") == "Group", found  # tagged as a body with "on"
+    assert found.get("Hermes Street") == "Place", found
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"

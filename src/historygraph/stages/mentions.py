@@ -598,6 +598,24 @@ def _nationality_plural(b: EntityBuilder, token: Token) -> bool:
     return word.endswith("s") and word[:-1] in nationality_words(b.ontology)
 
 
+def _people_of_a_nation(b: EntityBuilder, ent: Token) -> bool:
+    """ "Turkish Cypriots", "Greek Cypriots": two capitalised words, a nationality word of the
+    gazetteer, then a plural that is none ("Turkish Airlines" is no plural)."""
+    words = list(ent)
+    while words and words[-1].pos_ in {"ADP", "DET", "CCONJ", "PUNCT"}:
+        words.pop()  # "Turkish Cypriots on Hermes Street", tagged up to the preposition
+    if len(words) != 2:
+        return False
+    first, last = words
+    return (
+        compact(first.text) in nationality_words(b.ontology)
+        and last.text[:1].isupper()
+        and last.text.endswith("s")
+        and last.tag_ in {"NNPS", "NNS"}
+        and compact(last.text) not in nationality_words(b.ontology)
+    )
+
+
 def _ethnic_people(b: EntityBuilder, token: Token) -> bool:
     """ "ethnic Kyrgyz", "ethnic Uzbeks": a nationality word after "ethnic", as a noun."""
     word = compact(token.text)
@@ -1224,6 +1242,10 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and _nationality_plural(b, ent.root)
         ):
             # "Kazakhs", "Uzbeks", tagged as a place, a body or a person by the model
+            default = HG.Group
+        elif _people_of_a_nation(b, ent):
+            # "Turkish Cypriots", "Kosovo Albanians": a people named by a nationality or place,
+            # then a capitalised plural
             default = HG.Group
         elif ent.label_ == "NORP" and _after_a_title(b, list(ent)):
             default = HG.Person  # "My cousin Arman", tagged as a nationality by the model
