@@ -1208,6 +1208,23 @@ def test_a_people_named_by_a_nationality_and_a_plural(extract) -> None:  # type:
     assert found.get("Hermes Street") == "Place", found
 
 
+def test_the_place_of_what_befell_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "We record this so that the tragedy of Novocherkassk is not forgotten by the country "
+        "whose rulers tried to erase it."
+    )
+    assert labels(doc).get("Novocherkassk") == "Place", labels(doc)
+
+
+def test_a_seminary_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1921 police went into Brownsville, where Clark University and Gammon Theological "
+        "Seminary stand."
+    )
+    found = labels(doc)
+    assert found.get("Gammon Theological Seminary") == "Place", found
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"

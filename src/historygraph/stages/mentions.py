@@ -878,6 +878,42 @@ def _where_something_happened(root: Token) -> bool:
     )
 
 
+#: Nouns of what befalls a place, whose "of" names it: "the tragedy of Novocherkassk", "the
+#: siege of Shusha", "the liberation of Hadrut" (not "the arrest of X": a person's lot).
+_WHAT_BEFALLS_A_PLACE = frozenset(
+    {
+        "tragedy",
+        "massacre",
+        "pogrom",
+        "siege",
+        "fall",
+        "liberation",
+        "occupation",
+        "capture",
+        "shelling",
+        "bombardment",
+        "bombing",
+        "storming",
+        "blockade",
+        "destruction",
+        "burning",
+        "sack",
+    }
+)
+
+
+def _what_befell(root: Token) -> bool:
+    """ "the tragedy of Novocherkassk" (tagged as a person's name): the object of "of" after
+    a noun of what befalls a place."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.pos_ == "NOUN"
+        and lemma(prep.head) in _WHAT_BEFALLS_A_PLACE
+    )
+
+
 #: Verbs of motion whose "to" leads to a place ("spread to", "fled to"; not "appealed to").
 _TO_A_PLACE = frozenset(
     {
@@ -1413,6 +1449,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             or _a_name_after_the(b, ent)
             or _entered(ent.root)
             or _where_something_happened(ent.root)
+            or _what_befell(ent.root)
         ):
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
         if (
