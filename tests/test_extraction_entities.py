@@ -1225,6 +1225,16 @@ def test_a_seminary_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
     assert found.get("Gammon Theological Seminary") == "Place", found
 
 
+def test_a_movements_congress_is_a_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1960 the Pan Africanist Congress called a campaign against the pass laws. "
+        "The US Congress debated the shooting."
+    )
+    found = labels(doc)
+    assert found.get("Pan Africanist Congress") == "Organization", found
+    assert found.get("US Congress") == "Legislature", found
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"

@@ -1416,6 +1416,12 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and ent.root.tag_ in {"NNPS", "NNS"}
         ):
             cls = HG.Organization  # "the Industrial Workers of the World": a body's name
+        if (
+            cls is not None
+            and b.ontology.is_a(cls, HG.Legislature)
+            and any(t.lower_.endswith("ist") and t.i < ent.root.i for t in tokens)
+        ):
+            cls = HG.Organization  # "the Pan Africanist Congress": a movement's congress
         if office or _title_and_surname(b, tokens):
             cls = HG.Person
         if cls is None and ent.label_ != "PERSON" and _place_kind_first(b, tokens):
