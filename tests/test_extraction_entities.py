@@ -1233,6 +1233,8 @@ def test_a_movements_congress_is_a_body(extract) -> None:  # type: ignore[no-unt
     found = labels(doc)
     assert found.get("Pan Africanist Congress") == "Organization", found
     assert found.get("US Congress") == "Legislature", found
+    doc = extract("On 22 March 1960 the House of Assembly debated the shooting at Sharpeville.")
+    assert labels(doc).get("House of Assembly") == "Legislature", labels(doc)
 
 
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
