@@ -142,6 +142,19 @@ def test_a_number_a_report_verb_gives_in_the_next_sentence(extract) -> None:  # 
     ], figure_rows(doc)
 
 
+def test_counts_told_with_words_of_prison_and_of_the_never_found(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In May 1931 soldiers fired on strikers in Ravna.\n\n"
+        "Thirteen miners were killed, hundreds were thrown into prisons, and four others "
+        "were never found."
+    )
+    assert figure_rows(doc) == [
+        ("Imprisoned", 200, "AtLeast"),
+        ("Killed", 13, "Exact"),  # a capitalised number the model parsed as a name
+        ("Missing", 4, "Exact"),
+    ], figure_rows(doc)
+
+
 def test_a_protest_does_not_frame_the_shooting_in_its_paragraph(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 4 May 1970 students gathered on the Commons at Kenton to protest against the draft. "

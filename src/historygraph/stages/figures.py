@@ -201,8 +201,12 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
     # both numbers on "prisoners")
     for child in sorted(noun.children, key=lambda c: abs(noun.i - c.i)):
         if (
-            child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "advmod" and child.like_num)
-        ) and _is_quantity(child, lexicon):  # ("reported 476 dead": the model's advmod)
+            child.dep_ in {"nummod", "quantmod"}
+            or (child.dep_ == "advmod" and child.like_num)  # ("reported 476 dead")
+            # "Thirteen farmers were killed": a number opening the sentence, capitalised and
+            # parsed as a name before the noun
+            or (child.dep_ == "compound" and child.ent_type_ == "CARDINAL" and child.like_num)
+        ) and _is_quantity(child, lexicon):
             return None if _part_of_them(child) else child
     # "a total of 9,904 persons were detained", "killed a group of more than 200 men"
     if lemma(noun) in {"total", "number", "group"}:
