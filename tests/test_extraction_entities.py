@@ -1237,6 +1237,17 @@ def test_a_movements_congress_is_a_body(extract) -> None:  # type: ignore[no-unt
     assert labels(doc).get("House of Assembly") == "Legislature", labels(doc)
 
 
+def test_the_centre_of_a_place_and_a_place_retaken(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 17 May 1980 the military arrested opposition leaders, including Kim Dae-jung. "
+        "Paratroopers carried the beatings into the centre of Gwangju. Before dawn on 27 May "
+        "special forces teams retook Gwangju."
+    )
+    found = labels(doc)
+    assert found.get("Gwangju") == "Place", found
+    assert found.get("Kim Dae-jung") == "Person", found  # one of the leaders, no group
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"

@@ -554,7 +554,9 @@ def _class_of_examples(b: EntityBuilder, root: Token) -> URIRef | None:
             return None
     if noun.tag_ != "NNS":
         return None
-    return class_of_phrase(b, noun, None)
+    cls = class_of_phrase(b, noun, None)
+    # ("opposition leaders, including Kim Dae-jung": one of a group is a member, no group)
+    return None if cls is not None and b.ontology.is_a(cls, HG.Group) else cls
 
 
 #: Words that introduce a list after the plural noun whose members it names ("the villages
@@ -848,11 +850,14 @@ def _after_locative(root: Token) -> bool:
 _SIDES_OF_A_PLACE = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
     | {"north-east", "north-west", "south-east", "south-west", "outskirts", "suburbs"}
+    | {"centre", "center"}
 )
 
 
 #: Verbs whose object is a place one goes into: "entered Wat Bowonniwet", "stormed Tuol Sleng".
-_ENTERING_VERBS = frozenset({"enter", "storm", "occupy", "besiege", "bombard", "shell", "overrun"})
+_ENTERING_VERBS = frozenset(
+    {"enter", "storm", "occupy", "besiege", "bombard", "shell", "overrun", "retake", "recapture"}
+)
 
 
 def _entered(root: Token) -> bool:
