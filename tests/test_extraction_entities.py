@@ -1248,6 +1248,15 @@ def test_the_centre_of_a_place_and_a_place_retaken(extract) -> None:  # type: ig
     assert found.get("Kim Dae-jung") == "Person", found  # one of the leaders, no group
 
 
+def test_a_crowd_and_the_crowds_are_one_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 May 1921 a crowd gathered on the square in Ravna. By noon the crowds had "
+        "grown to several thousand, and gendarmes fired on them."
+    )
+    groups = sorted(e.label for e in doc.entities.values() if e.cls == HG.Group)
+    assert groups == ["crowd"], labels(doc)
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"

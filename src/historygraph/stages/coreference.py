@@ -920,6 +920,19 @@ def _same_phrase(b: EntityBuilder, start: int, end: int) -> bool:
     return False
 
 
+def merge_plural_groups(b: EntityBuilder) -> None:
+    """ "a crowd gathered ... the crowds grew": a group named by the plural of another
+    group's head word is that group."""
+    keys = sorted({m.entity for m in b.mentions if m.source == "headword"})
+    for key in keys:
+        ent = b.doc.entities[key]
+        if ent.cls != HG.Group or not ent.label.endswith("s") or " " in ent.label:
+            continue
+        single = entity_key(HG.Group, ent.label[:-1])
+        if single in b.doc.entities and any(m.entity == single for m in b.mentions):
+            _repoint(b, key, single)
+
+
 def merge_modified_names(b: EntityBuilder) -> None:
     """ "ethnic Armenian forces" joins "Armenian forces"; "the last students" joins "students".
 

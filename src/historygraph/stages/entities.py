@@ -53,6 +53,7 @@ from historygraph.stages.coreference import (
     match_site_name_parts,
     merge_modified_names,
     merge_national_bodies,
+    merge_plural_groups,
     one_sense_per_name,
 )
 from historygraph.stages.datelines import (
@@ -112,6 +113,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_site_name_parts(b)
     match_known_as(b)
     merge_modified_names(b)
+    merge_plural_groups(b)
     merge_national_bodies(b)
     match_appositives(b)
     match_shortened_names(b)
