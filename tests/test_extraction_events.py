@@ -913,3 +913,9 @@ def test_an_event_told_in_general_is_left_out(extract) -> None:  # type: ignore[
     operations = [e for e in doc.live_events() if e.cls == HG.MilitaryOperation]
     assert len(operations) == 1
     assert operations[0].date is not None and operations[0].place is not None
+    # so are wars, protests and deportations (ontology 0.23.0)
+    doc = extract(
+        "Wars and deportations leave deep scars, and protest is a right. In May 1921 "
+        "gendarmes deported 300 families from Ravna."
+    )
+    assert [e.cls for e in doc.live_events()] == [HG.Deportation], doc.live_events()

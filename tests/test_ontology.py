@@ -129,4 +129,5 @@ def test_needs_particulars_is_read_from_the_lexicon() -> None:
 
     lexicon = load_ontology([ONTOLOGY]).lexicon
     assert HG.MilitaryOperation in lexicon.need_particulars
+    assert {HG.War, HG.Protest, HG.Deportation} <= lexicon.need_particulars
     assert HG.Commemoration not in lexicon.need_particulars
