@@ -1246,6 +1246,8 @@ def test_the_centre_of_a_place_and_a_place_retaken(extract) -> None:  # type: ig
     found = labels(doc)
     assert found.get("Gwangju") == "Place", found
     assert found.get("Kim Dae-jung") == "Person", found  # one of the leaders, no group
+    doc = extract("The air force had bombed Gujranwala and fired on villagers in the fields.")
+    assert labels(doc).get("Gujranwala") == "Place", labels(doc)
 
 
 def test_a_crowd_and_the_crowds_are_one_group(extract) -> None:  # type: ignore[no-untyped-def]

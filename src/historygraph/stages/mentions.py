@@ -857,6 +857,7 @@ _SIDES_OF_A_PLACE = frozenset(
 #: Verbs whose object is a place one goes into: "entered Wat Bowonniwet", "stormed Tuol Sleng".
 _ENTERING_VERBS = frozenset(
     {"enter", "storm", "occupy", "besiege", "bombard", "shell", "overrun", "retake", "recapture"}
+    | {"bomb", "raze", "liberate"}
 )
 
 
