@@ -1259,6 +1259,16 @@ def test_a_crowd_and_the_crowds_are_one_group(extract) -> None:  # type: ignore[
     assert groups == ["crowd"], labels(doc)
 
 
+def test_police_acting_on_their_own_are_a_force(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 May 1921 Ostland troops entered Ravna. Soldiers fired on the strikers. Police "
+        "arrested the organisers."
+    )
+    forces = sorted(e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce)
+    # "Soldiers" are men of the troops named before; the police are a force of their own
+    assert forces == ["Ostland troops", "Police"], labels(doc)
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"

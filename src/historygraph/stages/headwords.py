@@ -167,6 +167,13 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                     or head_phrase_class(b, root) is not None
                 )
             )
+            # or a force whose word has no singular, acting on its own: "Police arrested the
+            # organisers" ("soldiers fired" are men of a force named elsewhere)
+            or (
+                b.ontology.is_a(cls, HG.MilitaryForce)
+                and lemma(root) == root.lower_
+                and _acting_force(root, chunk)
+            )
         )
         # one unnamed person the text singles out: "a retired teacher said", "another officer
         # recalls" (not a description of someone named: "Anahit, a teacher from Martuni",
@@ -327,6 +334,20 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
 #: Callings of a text's own staff: "our correspondent reports", "the editor notes" are its
 #: writers.
 _OWN_STAFF = frozenset({"correspondent", "reporter", "editor"})
+
+
+def _acting_force(root: Token, chunk: Token) -> bool:
+    """ "Police arrested him", "shot by police": a force named by its bare head word, the
+    subject of a verb or the agent of a passive one."""
+    if any(
+        t.dep_ in {"det", "poss", "amod", "nummod", "compound"}
+        for t in chunk
+        if t.i < root.i and t.ent_type_ not in {"DATE", "TIME"}
+    ):
+        return False  # ("the police", "Kent police": named otherwise; "In 1921 police")
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent"
 
 
 def _definite_speaker(b: EntityBuilder, cls: URIRef, chunk: Token) -> bool:
