@@ -1114,7 +1114,7 @@ def test_the_other_name_of_a_square_in_apposition(extract) -> None:  # type: ign
         "The protest movement had occupied Independence Square, the Maidan, since late "
         "November 2013. Police cleared the Maidan on 18 February 2014."
     )
-    assert labels(doc) == {"Independence Square": "Place"}
+    assert labels(doc) == {"Independence Square": "Place", "Police": "MilitaryForce"}
     assert mentions_of(doc, "Independence Square") == ["Independence Square", "Maidan", "Maidan"]
 
 
