@@ -1269,6 +1269,15 @@ def test_police_acting_on_their_own_are_a_force(extract) -> None:  # type: ignor
     assert forces == ["Ostland troops", "Police"], labels(doc)
 
 
+def test_more_words_for_groups(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 May 1921 gendarmes fired on schoolchildren and townspeople in Ravna. Firemen "
+        "carried out the wounded, and the ringleaders were arrested."
+    )
+    groups = {e.label for e in doc.entities.values() if e.cls == HG.Group}
+    assert {"schoolchildren", "townspeople", "Firemen", "ringleaders"} <= groups, labels(doc)
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"
