@@ -1223,6 +1223,13 @@ def test_a_seminary_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
     )
     found = labels(doc)
     assert found.get("Gammon Theological Seminary") == "Place", found
+    doc = extract(
+        "In 1919 a mob fired on it at the railway footbridge. Later the miners of the Wujek "
+        "colliery struck."
+    )
+    found = labels(doc)
+    assert found.get("railway footbridge") == "Place", found
+    assert found.get("Wujek colliery") == "Place", found
 
 
 def test_a_movements_congress_is_a_body(extract) -> None:  # type: ignore[no-untyped-def]
