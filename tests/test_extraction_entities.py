@@ -1285,6 +1285,16 @@ def test_more_words_for_groups(extract) -> None:  # type: ignore[no-untyped-def]
     assert {"schoolchildren", "townspeople", "Firemen", "ringleaders"} <= groups, labels(doc)
 
 
+def test_a_club_and_a_trust_are_bodies(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1916 the deputies were sworn in at the Commercial Club. The union blamed the "
+        "lumber trust."
+    )
+    found = labels(doc)
+    assert found.get("Commercial Club") == "Organization", found
+    assert found.get("lumber trust") == "Organization", found
+
+
 def test_the_city_of_a_name_the_model_took_for_a_people(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("In May 2005 the army crushed a revolt in the eastern Uzbek city of Andijan.")
     assert labels(doc).get("Andijan") == "Place"
