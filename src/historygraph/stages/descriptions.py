@@ -22,7 +22,7 @@ from historygraph.stages.names import (
     SETTLEMENT_NOUNS,
     normalise_label,
 )
-from historygraph.stages.syntax import Token, lemma, noun_chunks, offset, tokens_span
+from historygraph.stages.syntax import Token, lemma, noun_chunks, offset, reports, tokens_span
 
 #: Title words that are no office: honorifics and ranks of address ("the lady", "the
 #: major"); a kin word names a relation, not an office (see ``match_kin_of_a_person``).
@@ -249,6 +249,6 @@ def _reports(b: EntityBuilder, span: Span, verbs: frozenset[str]) -> bool:
     if len(roots) != 1:
         return False
     root = roots[0]
-    if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and lemma(root.head) in verbs:
-        return True
-    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+    return reports(root, verbs) or (
+        root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+    )

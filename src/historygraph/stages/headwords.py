@@ -45,6 +45,7 @@ from historygraph.stages.syntax import (
     noun_chunks,
     offset,
     possessor_phrases,
+    reports,
     token_span,
     tokens_span,
 )
@@ -360,9 +361,7 @@ def _definite_speaker(b: EntityBuilder, cls: URIRef, chunk: Token) -> bool:
         and root.lower_ not in _OWN_STAFF
         and root.tag_ == "NN"
         and chunk[0].lower_ in {"the", "our", "their", "its"}
-        and root.dep_ == "nsubj"
-        and root.head.pos_ == "VERB"
-        and lemma(root.head) in b.lexicon.report_verbs
+        and reports(root, b.lexicon.report_verbs)
         and not any(c.dep_ in {"appos", "relcl"} for c in root.children)
         and not any(t.pos_ == "PROPN" for t in chunk)
     )

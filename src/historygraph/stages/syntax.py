@@ -247,6 +247,12 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
+def reports(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether ``token`` is the active subject of a reporting verb (a lemma of ``verbs``):
+    "the district hospital said", "our ombudsman later said"."""
+    return token.dep_ == "nsubj" and token.head.pos_ == "VERB" and lemma(token.head) in verbs
+
+
 #: A heading is a paragraph of at most this many words without closing punctuation.
 HEADING_MAX_WORDS = 25
 _CLOSING = tuple(".!?…\"”’'),;")  # (a clause of a list or a resolution goes on: ",", ";")
