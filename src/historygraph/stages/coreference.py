@@ -16,15 +16,12 @@ from historygraph.namespaces import HG
 from historygraph.ontology import compact
 from historygraph.stages.clues import mention_root
 from historygraph.stages.mentions import (
-    COMPASS_WORDS,
     EntityBuilder,
     after_untagged_date,
     class_of_phrase,
-    is_place,
     of_a_known_place,
 )
 from historygraph.stages.names import (
-    ANAPHORA_WINDOW,
     BY_NER,
     BY_WORD,
     FEATURE_NOUNS,
@@ -36,9 +33,11 @@ from historygraph.stages.names import (
     demonyms,
     entity_key,
     fold_name,
+    lookback_start,
     nationality_words,
     normalise_label,
 )
+from historygraph.stages.place_cues import COMPASS_WORDS, is_place
 from historygraph.stages.syntax import (
     Token,
     definite_possessors,
@@ -173,7 +172,7 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
             if b.covered(span) is not None:
                 continue
-            window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+            window_start = lookback_start(b.doc, sent.index)
             # "the Soviet army and internal troops": a conjunct is never the referent
             beside = [Span(offset(c), offset(c) + len(c.text)) for c in root.conjuncts]
             # A head word of a narrower class ("the parliament": a legislature) finds its
@@ -260,7 +259,7 @@ def match_pronouns(b: EntityBuilder) -> None:
     A pronoun's mention adds no alias: "He" is no name of the person.
     """
     for sent in b.doc.sentences:
-        window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+        window_start = lookback_start(b.doc, sent.index)
         for token in sent.parsed:
             if token.lower_ not in PERSONAL_PRONOUNS or token.tag_ not in {"PRP", "PRP$"}:
                 continue
@@ -416,7 +415,7 @@ def match_capital(b: EntityBuilder) -> None:
             if named:
                 b.refer(span, b.entity_for_entry(capitals[named[0]]))
                 continue
-            window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+            window_start = lookback_start(b.doc, sent.index)
             states = [
                 m
                 for m in b.mentions
@@ -464,7 +463,7 @@ def match_crowd_anaphora(b: EntityBuilder) -> None:
         if not b.doc.text[: m.span.start].rstrip().lower().endswith("the"):
             continue  # "a crowd": a new one
         sentence = b.doc.sentence_at(m.span.start).index
-        window_start = b.doc.sentences[max(0, sentence - ANAPHORA_WINDOW)].span.start
+        window_start = lookback_start(b.doc, sentence)
         before = [
             other
             for other in b.mentions

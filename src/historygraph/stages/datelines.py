@@ -12,11 +12,11 @@ from historygraph.stages.mentions import (
     EntityBuilder,
     add_name,
     class_of_phrase,
-    is_place,
     match_ner,
     names_an_event,
 )
 from historygraph.stages.names import BY_NER
+from historygraph.stages.place_cues import is_place
 from historygraph.stages.syntax import Token, is_heading, offset
 from historygraph.stages.times import (
     DATELINE_BYLINE,

@@ -14,14 +14,18 @@ from itertools import takewhile
 from historygraph.document import Entity, Mention, Span
 from historygraph.namespaces import HG
 from historygraph.stages.coreference import bare_reference, names_with
-from historygraph.stages.mentions import KIN_NOUNS, EntityBuilder, class_of_phrase
+from historygraph.stages.mentions import (
+    EntityBuilder,
+    class_of_phrase,
+)
 from historygraph.stages.names import (
-    ANAPHORA_WINDOW,
     AREA_NOUNS,
     PLACE_NOUNS,
     SETTLEMENT_NOUNS,
+    lookback_start,
     normalise_label,
 )
+from historygraph.stages.person_cues import KIN_NOUNS
 from historygraph.stages.syntax import Token, lemma, noun_chunks, offset, reports, tokens_span
 
 #: Title words that are no office: honorifics and ranks of address ("the lady", "the
@@ -195,7 +199,7 @@ def match_site_anaphora(b: EntityBuilder) -> None:
             ]
             if not named and word in BUILDING_NOUNS:
                 # "the White House ... the building": the site named last, nearby
-                window_start = b.doc.sentences[max(0, sent.index - ANAPHORA_WINDOW)].span.start
+                window_start = lookback_start(b.doc, sent.index)
                 named = [
                     m
                     for m in b.mentions

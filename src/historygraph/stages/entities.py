@@ -22,7 +22,9 @@ counts only if the body names it too.
 
 The stage's parts: :mod:`~historygraph.stages.names` (normalised names, the
 gazetteer index), :mod:`~historygraph.stages.mentions` (sources 1, 2 and the
-mention builder), :mod:`~historygraph.stages.headwords` (source 3) and
+mention builder, with :mod:`~historygraph.stages.place_cues` and
+:mod:`~historygraph.stages.person_cues` for the cues that make a name a place's or a
+person's), :mod:`~historygraph.stages.headwords` (source 3) and
 :mod:`~historygraph.stages.coreference` (sources 4, 5 and the joining of
 mentions into entities), with :mod:`~historygraph.stages.descriptions` for what the text
 names by description (an office, a person's kin, a site by its kind). This module runs

@@ -22,13 +22,10 @@ from historygraph.stages.mentions import (
     class_of_phrase,
     head_phrase_class,
     head_phrase_end,
-    is_place,
-    names_place,
     of_a_known_place,
     of_its_place,
 )
 from historygraph.stages.names import (
-    ANAPHORA_WINDOW,
     AREA_NOUNS,
     GENERIC_GROUP_NOUNS,
     GENERIC_QUANTIFIERS,
@@ -36,9 +33,11 @@ from historygraph.stages.names import (
     QUANTIFIERS,
     SETTLEMENT_NOUNS,
     SITE_PREPOSITIONS,
+    lookback_start,
     nationality_words,
     normalise_label,
 )
+from historygraph.stages.place_cues import is_place, names_place
 from historygraph.stages.syntax import (
     Token,
     lemma,
@@ -201,7 +200,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 # "Ambassador Mikhail Bocharnikov laid a wreath ... the diplomat told": the
                 # person last named in the sentences just before
                 sentence = b.doc.sentence_at(root_span.start).index
-                window = b.doc.sentences[max(0, sentence - ANAPHORA_WINDOW)].span.start
+                window = lookback_start(b.doc, sentence)
                 earlier = [
                     m
                     for m in b.mentions
@@ -500,7 +499,7 @@ def _name_end(head: Token) -> int:
 
 
 #: Plural nouns that name people by their kin to others ("the families of the victims"); the
-#: singular kin words of one person's relatives are ``mentions.KIN_NOUNS``.
+#: singular kin words of one person's relatives are ``person_cues.KIN_NOUNS``.
 KIN_GROUP_NOUNS = frozenset(
     {"families", "relatives", "parents", "mothers", "fathers", "widows", "descendants", "orphans"}
 )

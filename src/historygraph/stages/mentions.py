@@ -22,7 +22,6 @@ from historygraph.stages.names import (
     BY_NER,
     BY_WORD,
     GLUE_WORDS,
-    LEADING_VERBS,
     LOCATIVES,
     MONTH_NAMES,
     SETTLEMENT_NOUNS,
@@ -33,11 +32,36 @@ from historygraph.stages.names import (
     nationality_words,
     normalise_label,
 )
+from historygraph.stages.person_cues import (
+    after_a_title,
+    after_kin_noun,
+    bare_name,
+    inside_person_name,
+    is_title_of_person,
+    kin_named_by,
+    leader_by_name,
+    name_after_a_title,
+    names_a_calling,
+    personal_name,
+    titled_by_apposition,
+)
+from historygraph.stages.place_cues import (
+    COMPASS_WORDS,
+    a_name_after_the,
+    after_compass_word,
+    after_locative,
+    end_of_a_route,
+    entered,
+    is_place,
+    named_places,
+    named_settlement,
+    what_befell,
+    where_something_happened,
+)
 from historygraph.stages.syntax import (
     Token,
     lemma,
     offset,
-    path_to_root,
     token_span,
 )
 from historygraph.stages.times import (
@@ -130,12 +154,12 @@ def match_gazetteer(b: EntityBuilder, sent: Token) -> None:
             i += 1
             continue
         first, last = tokens[i], tokens[best]
-        if _after_compass_word(first):
+        if after_compass_word(first):
             i = best + 1  # "Northern Ireland" is not Ireland: the model's name stands
             continue
         span = Span(offset(first), offset(last) + len(last.text))
         entry = index.by_compact["".join(keys[i : best + 1])]
-        if entry.cls != HG.Person and _inside_person_name(first, last):
+        if entry.cls != HG.Person and inside_person_name(first, last):
             i = best + 1  # "Nursultan Nazarbayev" is a man, not the city once named after him
             continue
         if _names_a_site(b, last):
@@ -212,59 +236,6 @@ _AREA_HEAD_WORDS = frozenset(
 )
 
 
-def _inside_person_name(first: Token, last: Token) -> bool:
-    """Whether the words ``first`` .. ``last`` are part of a longer name the model tagged
-    as a person's."""
-    if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
-        return False
-    doc = first.doc
-    start = first.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = last.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    # ("The Milli Majlis (", tagged as a person's name, is no longer name)
-    return any(doc[i].pos_ == "PROPN" for i in (*range(start, first.i), *range(last.i + 1, end)))
-
-
-#: Words that make a region of a country a place of its own: "Northern Ireland", "West Bengal".
-COMPASS_WORDS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "upper",
-        "lower",
-    }
-)
-
-
-def _after_compass_word(token: Token) -> bool:
-    """Whether ``token`` goes on a name from a compass word before it: one the model
-    tagged, or one it left untagged ("in Northern Ireland", both words proper nouns)."""
-    if token.i == 0:
-        return False
-    before = token.doc[token.i - 1]
-    if token.ent_iob_ != "I":
-        return (
-            before.lower_ in COMPASS_WORDS
-            and before.pos_ == "PROPN"
-            and before.text[:1].isupper()
-            and before.ent_type_ in {"", token.ent_type_}
-        )
-    start = token.i
-    while start > 0 and token.doc[start].ent_iob_ == "I":
-        start -= 1
-    first = token.doc[start]
-    return first.lower_ in COMPASS_WORDS and first.text[:1].isupper()
-
-
 def _region_of_a_known_place(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "Northern Ireland": a compass word, then the name of a place the gazetteer knows."""
     if len(tokens) < 2 or tokens[0].lower_ not in COMPASS_WORDS:
@@ -320,14 +291,6 @@ def _match_glued(b: EntityBuilder, token: Token, index: GazetteerIndex, word: st
         if b.covered(span) is None:
             b.add(span, b.entity_for_entry(entry), "gazetteer")
         return
-
-
-def _is_title_of_person(ent: Token) -> bool:
-    """Whether an entity span is a title inside a person's name ("National" in "National Leader X")."""
-    for ancestor in path_to_root(ent.root)[1:4]:
-        if ancestor.ent_type_ == "PERSON" and ent.root.dep_ == "compound":
-            return True
-    return False
 
 
 def head_phrase_class(b: EntityBuilder, root: Token) -> URIRef | None:
@@ -500,23 +463,10 @@ def _list_items(root: Token) -> list[Token]:
 def _listed_with_people(tokens: list[Token]) -> bool:
     """ "Allison Krause, Jeffrey Miller, Sandra Scheuer and William Schroeder": a name
     written as a personal name, in a list of names the model tagged as people's."""
-    if not _bare_name(tokens):
+    if not bare_name(tokens):
         return False
     others = _list_items(tokens[-1])
     return bool(others) and all(t.ent_type_ == "PERSON" for t in others)
-
-
-def _titled_by_apposition(b: EntityBuilder, tokens: list[Token]) -> bool:
-    """ "the police minister, Nathi Mthethwa": a personal name in apposition to a noun
-    headed by a title word of the lexicon."""
-    if not _bare_name(tokens):
-        return False
-    root = tokens[-1]
-    return (
-        root.dep_ == "appos"
-        and root.head.pos_ == "NOUN"
-        and b.lexicon.is_title_word(root.head.text)
-    )
 
 
 def _listed_with_places(b: EntityBuilder, root: Token) -> bool:
@@ -710,14 +660,14 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             # "The President of the Republic, Abdelmadjid Tebboune, has decided": the name
             # set beside an office or a calling, which the model left untagged
             add_name(b, span, HG.Person)
-        elif _after_kin_noun(b, span):
+        elif after_kin_noun(b, span):
             add_name(b, span, HG.Person)  # "My husband Mahmud", "my father-in-law Rasul"
         elif (
             token.dep_ == "pobj"
             and token.head.lower_ == "by"
             and token.head.head.tag_ == "VBN"
             and len(tokens) == 2
-            and _bare_name(tokens)
+            and bare_name(tokens)
             and class_of_phrase(b, token, None) is None
             and not b.lexicon.is_title_word(token.text)  # "by Deputy Chairman": an office
         ):
@@ -735,7 +685,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and token.tag_ == "NNP"
             and not (len(tokens) == 1 and b.lexicon.is_title_word(token.text))  # "from President X"
             and (  # ("the Riots": no place)
-                _after_locative(token)
+                after_locative(token)
                 # "sent into the Bogside" (a motion; "an inquiry into the Riots" is none)
                 or (token.head.lower_ in _MOTION_PREPOSITIONS and token.head.head.pos_ == "VERB")
             )
@@ -780,34 +730,6 @@ def add_name(b: EntityBuilder, span: Span, cls: URIRef) -> None:
     b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "ner")
 
 
-def names_place(b: EntityBuilder, token: Token) -> bool:
-    """Whether ``token`` names a place: the model's place name, or a place's mention."""
-    if token.ent_type_ in {"GPE", "LOC"}:
-        return True
-    m = b.covered(token_span(token))
-    return m is not None and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
-
-
-def _end_of_a_route(b: EntityBuilder, root: Token) -> bool:
-    """ "the road from Stepanakert to Goris", "flew from Goris to Yerevan": a name at one end
-    of a route whose other end is a place the text has named."""
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ not in {"from", "to"}:
-        return False
-    other = "to" if prep.lower_ == "from" else "from"
-    ends = [
-        o
-        for head in (prep.head, root)  # ("from A to B": "to B" may hang on A)
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ == other
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
-    if prep.head.dep_ == "pobj" and prep.head.head.lower_ == other:
-        ends.append(prep.head)  # "to B" on A, seen from B
-    return any(names_place(b, end) for end in ends)
-
-
 def _number_after_no(last: Token) -> list[Token]:
     """ "School No. 15", "Gate No. 2": the full stop and number after a name's last word
     "No" (the model tags the name without them)."""
@@ -817,171 +739,6 @@ def _number_after_no(last: Token) -> list[Token]:
     rest = list(doc[last.i + 1 : last.i + 3])
     rest = rest[:2] if rest and rest[0].text == "." else rest[:1]
     return rest if rest and rest[-1].like_num else []
-
-
-def _after_locative(root: Token) -> bool:
-    """ "in Stepanakert", "in Yerevan, Los Angeles and Marseille": the object of a locative
-    preposition, or a conjunct of one (not in a hyphenated word: "Commander-in-Chief")."""
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    prep = first.head
-    if prep.i > 0 and prep.doc[prep.i - 1].tag_ == "HYPH":
-        return False
-    if any(t.ent_type_ == "DATE" for t in prep.doc[prep.i + 1 : first.left_edge.i + 1]):
-        return False  # "In October Vladimir Kozlov ... was sentenced": a date, then a subject
-    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _TO_A_PLACE:
-        return True  # "the fighting spread to Jalal-Abad"
-    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _ROUTE_NOUNS:
-        return True  # "the new highway to Horadiz"
-    if (
-        first.dep_ == "pobj"
-        and prep.lower_ == "from"
-        and lemma(prep.head) in _FROM_A_PLACE
-        and root.ent_type_ != "NORP"  # ("refugees from Lorraine, Spanish republicans and ...")
-    ):
-        return True  # "walked from Bagerhat", "Hindu families from Bagerhat, Barishal"
-    if first.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _SIDES_OF_A_PLACE:
-        return True  # "raiding south of Gumbinnen", "on the outskirts of Osh"
-    return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
-
-
-#: Nouns of the side or edge of a place: "south of Gumbinnen", "the outskirts of Osh".
-_SIDES_OF_A_PLACE = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-    | {"north-east", "north-west", "south-east", "south-west", "outskirts", "suburbs"}
-    | {"centre", "center"}
-)
-
-
-#: Verbs whose object is a place one goes into: "entered Wat Bowonniwet", "stormed Tuol Sleng".
-_ENTERING_VERBS = frozenset(
-    {"enter", "storm", "occupy", "besiege", "bombard", "shell", "overrun", "retake", "recapture"}
-    | {"bomb", "raze", "liberate"}
-)
-
-
-def _entered(root: Token) -> bool:
-    """ "returned to Bangkok and entered Wat Bowonniwet": the object of a verb of entering
-    (a name the model took for a person's)."""
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    return first.dep_ == "dobj" and lemma(first.head) in _ENTERING_VERBS
-
-
-def _where_something_happened(root: Token) -> bool:
-    """ "dragged to Sanam Luang, where they were hanged": a name a clause opening with
-    "where" describes is a place."""
-    # (not a question put to someone: "Odette, where were you when the killing began?")
-    return any(
-        c.dep_ == "relcl"
-        and c.left_edge.lower_ == "where"
-        and c.left_edge.dep_ == "advmod"
-        and c.left_edge.i > root.i
-        and c.doc[c.left_edge.i + 1].pos_ not in {"AUX", "VERB"}
-        for c in root.children
-    )
-
-
-#: Nouns of what befalls a place, whose "of" names it: "the tragedy of Novocherkassk", "the
-#: siege of Shusha", "the liberation of Hadrut" (not "the arrest of X": a person's lot).
-_WHAT_BEFALLS_A_PLACE = frozenset(
-    {
-        "tragedy",
-        "massacre",
-        "pogrom",
-        "siege",
-        "fall",
-        "liberation",
-        "occupation",
-        "capture",
-        "shelling",
-        "bombardment",
-        "bombing",
-        "storming",
-        "blockade",
-        "destruction",
-        "burning",
-        "sack",
-    }
-)
-
-
-def _what_befell(root: Token) -> bool:
-    """ "the tragedy of Novocherkassk" (tagged as a person's name): the object of "of" after
-    a noun of what befalls a place."""
-    prep = root.head
-    return (
-        root.dep_ == "pobj"
-        and prep.lower_ == "of"
-        and prep.head.pos_ == "NOUN"
-        and lemma(prep.head) in _WHAT_BEFALLS_A_PLACE
-    )
-
-
-#: Verbs of motion whose "to" leads to a place ("spread to", "fled to"; not "appealed to").
-_TO_A_PLACE = frozenset(
-    {
-        "spread",
-        "move",
-        "flee",
-        "travel",
-        "return",
-        "march",
-        "advance",
-        "retreat",
-        "relocate",
-        "fly",
-        "go",
-        "come",
-        "drive",
-        "walk",
-        "sail",
-        "head",
-        "rush",
-        "deploy",
-        "evacuate",
-        "deport",
-        "airlift",
-        "ferry",
-        "drag",
-    }
-)
-
-
-#: Nouns for a way between places: "the highway to Horadiz" leads to a place.
-_ROUTE_NOUNS = frozenset(
-    {"road", "highway", "railway", "railroad", "route", "corridor", "motorway"}
-)
-#: Verbs of leaving and nouns for people on the move: "walked from X", "refugees from X"
-#: (not "a letter from X", "independence from X", "the order came from X": a source).
-_FROM_A_PLACE = frozenset(
-    {
-        "flee",
-        "escape",
-        "expel",
-        "deport",
-        "evacuate",
-        "return",
-        "walk",
-        "march",
-        "travel",
-        "move",
-        "retreat",
-        "relocate",
-        "fly",
-        "sail",
-        "airlift",
-        "ferry",
-        "drag",
-        "family",
-        "refugee",
-        "villager",
-        "resident",
-        "evacuee",
-    }
-)
 
 
 def drop_states_before_a_name_goes_on(b: EntityBuilder) -> None:
@@ -1010,166 +767,6 @@ def drop_states_before_a_name_goes_on(b: EntityBuilder) -> None:
             )
         )
     ]
-
-
-def _a_name_after_the(b: EntityBuilder, ent: Token) -> bool:
-    """ "a town on the Danube", "near the Nkaneng informal settlement": one word the model
-    tagged as a person's name, after "the", as the object of a preposition or naming a
-    place noun of the lexicon. A person's name takes no article."""
-    words = [t for t in ent if t.dep_ != "det"]
-    if ent.label_ != "PERSON" or len(words) != 1:
-        return False
-    root = words[0]
-    if root.i == 0 or root.doc[root.i - 1].lower_ != "the" or b.lexicon.is_title_word(root.text):
-        return False  # ("a letter to the Pope": a title)
-    if root.dep_ == "pobj":
-        return True
-    return root.dep_ in {"compound", "nmod"} and _place_noun(b, root.head)
-
-
-def _named_settlement(root: Token) -> bool:
-    """ "the village of Nakhchivanik": the name a settlement noun is "of"."""
-    prep = root.head
-    return (
-        root.dep_ == "pobj"
-        and prep.lower_ == "of"
-        and prep.head.i != prep.i
-        and lemma(prep.head) in SETTLEMENT_NOUNS
-    )
-
-
-def _named_places(b: EntityBuilder, root: Token) -> bool:
-    """ "the old quarters of al-Kilaniya, al-Barudiya and al-Hadir", "the Batken and Leilek
-    districts", "shelled villages, among them Ak-Sai, Dostuk and Arka": the names a plural
-    place noun of the lexicon is "of", that modify it, or that it lists."""
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    if first.dep_ in {"nmod", "compound"}:
-        return _plural_place_noun(b, first.head)
-    prep = first.head
-    if first.dep_ != "pobj" or prep.head.i == prep.i:
-        return False
-    if prep.lower_ == "of":
-        return _plural_place_noun(b, prep.head)
-    if prep.lower_ in {"among", "including"} and prep.i > 1:
-        before = prep.doc[prep.i - 1]
-        if before.is_punct:
-            before = prep.doc[prep.i - 2]
-        return _plural_place_noun(b, before)
-    return False
-
-
-def _plural_place_noun(b: EntityBuilder, noun: Token) -> bool:
-    """Whether a token is a plural place noun of the lexicon ("villages", "districts")."""
-    return noun.tag_ == "NNS" and _place_noun(b, noun)
-
-
-def _place_noun(b: EntityBuilder, noun: Token) -> bool:
-    """Whether a token is a place noun of the lexicon, as written or by its lemma."""
-    cls = b.lexicon.head_words.get(noun.lower_) or b.lexicon.head_words.get(lemma(noun))
-    return cls is not None and b.ontology.is_a(cls, HG.Place)
-
-
-def is_place(b: EntityBuilder, m: Mention) -> bool:
-    """Whether a mention names a place or a state."""
-    cls = b.doc.entities[m.entity].cls
-    return b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.State)
-
-
-#: Endings of surnames (Slavic, Caucasian, Turkic, Romanian: Ismailov, Petrosyan,
-#: Shevardnadze, Iliescu, ...).
-SURNAME_ENDINGS = (
-    "ov",
-    "ova",
-    "ev",
-    "eva",
-    "yev",
-    "yeva",
-    "yan",
-    "shvili",
-    "dze",
-    "enko",
-    "vich",
-    "sky",
-    "skaya",
-    "ski",
-    "oglu",
-    "zade",
-    "escu",
-    "eanu",
-    "ić",
-)
-
-
-def _bare_name(tokens: list[Token]) -> bool:
-    """Two or three capitalised proper nouns, as a personal name is written."""
-    return 2 <= len(tokens) <= 3 and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
-
-
-def _personal_name(tokens: list[Token]) -> bool:
-    """ "Talekh Ismailov": a given name and a surname of a known shape, whatever the model
-    says; or such a surname alone, told in apposition to a noun ("One man, Akhmedov")."""
-    last = tokens[-1].text.lower() if tokens else ""
-    if len(last) < 5 or not last.endswith(SURNAME_ENDINGS):
-        return False
-    if len(tokens) == 1 and tokens[0].tag_ == "NNP" and tokens[0].text[:1].isupper():
-        root = tokens[0]
-        return (root.dep_ == "appos" and root.head.pos_ == "NOUN") or any(
-            c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children
-        )
-    return _bare_name(tokens)
-
-
-#: Nouns of kin and friendship: whose brother or friend someone is is a person.
-KIN_NOUNS = frozenset(
-    {
-        "mother",
-        "father",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "widow",
-        "widower",
-        "parents",
-        "children",
-        "child",
-        "grandson",
-        "granddaughter",
-        "fiancée",
-        "fiance",
-        "fiancé",
-        "friend",
-        "friends",
-        "neighbour",
-        "neighbor",
-        "classmate",
-    }
-)
-
-
-#: "my husband ", "his father-in-law ": a possessive and a noun of kin just before a name.
-_KIN_BEFORE = re.compile(r"\b(?:my|his|her|our|their)\s+(\w+)(?:-in-law)?\s+$", re.IGNORECASE)
-
-
-def _after_kin_noun(b: EntityBuilder, span: Span) -> bool:
-    """ "My husband Mahmud", "my father-in-law Rasul", "our neighbour Karen": a name right
-    after a possessive and a noun of kin is a person's, whatever the model tagged it."""
-    found = _KIN_BEFORE.search(b.doc.text, max(0, span.start - 40), span.start)
-    if found is None:
-        return False
-    word = found.group(1).lower()
-    return word in KIN_NOUNS or b.lexicon.is_title_word(word)
-
-
-def _kin_named_by(b: EntityBuilder, tokens: list[Token]) -> bool:
-    """ "Tofig's brother", "Leyla's mother": a one-word name that is the possessor of a
-    noun of kin (or a kin title word of the lexicon, "brother", "aunt") is a person's."""
-    if len(tokens) != 1 or tokens[0].dep_ != "poss" or tokens[0].tag_ != "NNP":
-        return False
-    head = tokens[0].head
-    return head.pos_ == "NOUN" and (head.lower_ in KIN_NOUNS or b.lexicon.is_title_word(head.text))
 
 
 #: Head words of a site that a body occupies: "the building of the Radio Committee".
@@ -1205,35 +802,6 @@ def building_of_a_body(b: EntityBuilder, root: Token) -> None:
     b.mentions.remove(inner)
     label = f"{b.doc.entities[inner.entity].label} {root.lower_}"
     b.add(span, b.entity_for(HG.Place, label), "headword")
-
-
-def _after_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
-    """ "my cousin Arman", "uncle Vazgen's car": a name of one or two words right after a
-    title word of the lexicon that modifies it."""
-    if not tokens or len(tokens) > 2 or tokens[0].i == 0:
-        return False
-    title = tokens[0].doc[tokens[0].i - 1]
-    return (
-        title.pos_ in {"NOUN", "PROPN"}
-        and b.lexicon.is_title_word(title.text)
-        and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
-    )
-
-
-def _leader_by_name(tokens: list[Token]) -> bool:
-    """ "a commission headed by Anatoly Sobchak": a bare personal name as the agent of a
-    verb of leading ("headed/led/chaired by").
-    """
-    if not _bare_name(tokens):
-        return False
-    root = tokens[-1]
-    by = root.head
-    return (
-        root.dep_ == "pobj"
-        and by.lower_ == "by"
-        and by.dep_ == "agent"
-        and lemma(by.head) in LEADING_VERBS
-    )
 
 
 #: Nouns of many events of one kind: "a wave of protests", "a series of strikes".
@@ -1272,7 +840,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         default = b.lexicon.ner_labels.get(ent.label_)
         if ent.label_ == "NORP" and (
             (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES)
-            or _named_settlement(ent.root)
+            or named_settlement(ent.root)
         ):
             # "in the Punjab", "the city of Andijan", tagged as a nationality by the model
             default = HG.Place
@@ -1289,7 +857,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             # "Turkish Cypriots", "Kosovo Albanians": a people named by a nationality or place,
             # then a capitalised plural
             default = HG.Group
-        elif ent.label_ == "NORP" and _after_a_title(b, list(ent)):
+        elif ent.label_ == "NORP" and after_a_title(b, list(ent)):
             default = HG.Person  # "My cousin Arman", tagged as a nationality by the model
         elif ent.label_ == "PERSON" and len(ent) == 1 and ent.root.tag_ == "NNS":
             default = HG.Group  # "Provocateurs in the crowd": a plural noun, no one's name
@@ -1297,7 +865,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if ethnic:
             # "between ethnic Kyrgyz and ethnic Uzbeks", "about 1,500 Kyrgyz": peoples
             default = HG.Group
-        if default is None or _is_title_of_person(ent):
+        if default is None or is_title_of_person(ent):
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
             continue
@@ -1352,12 +920,12 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                 tokens.append(last)
         if tokens and b.lexicon.is_title_word(tokens[-1].text):
             # "Field Marshal Thanom Kittikachorn", the model's name "Field Marshal": the name
-            tokens = _name_after_a_title(tokens[-1]) or tokens
+            tokens = name_after_a_title(tokens[-1]) or tokens
         if (
             ent.label_ == "PERSON"
             and len(tokens) > 2
             and tokens[0].text[:1].isupper()
-            and _names_a_calling(b, tokens[0])
+            and names_a_calling(b, tokens[0])
             and all(t.pos_ == "PROPN" for t in tokens[1:])
         ):
             tokens = tokens[1:]  # "Historian Anan Sriwong said": a calling, then the name
@@ -1454,14 +1022,14 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if cls is None and _listed_after_places(b, ent.root):
             cls, strength = HG.Place, BY_CONTEXT  # "the liberated villages: Chayli, Kuyjak"
         if cls is None and (
-            _after_locative(ent.root)
-            or _end_of_a_route(b, ent.root)
-            or _named_settlement(ent.root)
-            or _named_places(b, ent.root)
-            or _a_name_after_the(b, ent)
-            or _entered(ent.root)
-            or _where_something_happened(ent.root)
-            or _what_befell(ent.root)
+            after_locative(ent.root)
+            or end_of_a_route(b, ent.root)
+            or named_settlement(ent.root)
+            or named_places(b, ent.root)
+            or a_name_after_the(b, ent)
+            or entered(ent.root)
+            or where_something_happened(ent.root)
+            or what_befell(ent.root)
         ):
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
         if (
@@ -1470,17 +1038,17 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and DATELINE_AFTER_PLACE.match(b.doc.text, span.end)
         ):
             cls, strength = HG.Place, BY_WORD  # "GORIS, Armenia, 29 September 2023 —": a dateline
-        if cls is None and ent.label_ != "PERSON" and _leader_by_name(tokens):
+        if cls is None and ent.label_ != "PERSON" and leader_by_name(tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "headed by Anatoly Sobchak", tagged ORG
         if (
             cls is None
             and ent.label_ != "PERSON"
-            and (_listed_with_people(tokens) or _titled_by_apposition(b, tokens))
+            and (_listed_with_people(tokens) or titled_by_apposition(b, tokens))
         ):
             cls, strength = HG.Person, BY_CONTEXT  # "Jeffrey Miller, Sandra Scheuer and ..."
-        if cls is None and ent.label_ != "PERSON" and _kin_named_by(b, tokens):
+        if cls is None and ent.label_ != "PERSON" and kin_named_by(b, tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "Tofig's brother", "Tofig" tagged GPE
-        if cls is None and ent.label_ != "PERSON" and _personal_name(tokens):
+        if cls is None and ent.label_ != "PERSON" and personal_name(tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "sentenced Talekh Ismailov", tagged GPE
         if (
             cls is None
@@ -1489,7 +1057,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens)
         ):
             cls, strength = HG.Person, BY_CONTEXT  # "Private Tural Hasanli", tagged ORG
-        if cls is None and ent.label_ != "PERSON" and _after_a_title(b, tokens):
+        if cls is None and ent.label_ != "PERSON" and after_a_title(b, tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "my cousin Arman", tagged ORG
         if cls is None:
             cls, strength = default, BY_NER
@@ -1557,29 +1125,6 @@ def _common_word_in_capitals(b: EntityBuilder, ent: Token) -> bool:
     if len(ent) != 1 or len(ent.text) < 3 or not ent.text.isupper():
         return False
     return re.search(rf"\b{re.escape(ent.text.lower())}\b", b.doc.text) is not None
-
-
-def _name_after_a_title(last: Token) -> list[Token]:
-    """ "Field Marshal Thanom Kittikachorn", the model's name "Field Marshal": the proper
-    nouns after a title that the model left untagged, up to the noun the title hangs on."""
-    head = last.head
-    if last.dep_ != "compound" or head.i <= last.i or head.tag_ != "NNP" or head.ent_type_:
-        return []
-    rest = list(last.doc[last.i + 1 : head.i + 1])
-    if any(t.tag_ != "NNP" or t.ent_type_ or not t.text[:1].isupper() for t in rest):
-        return []
-    return rest
-
-
-def _names_a_calling(b: EntityBuilder, token: Token) -> bool:
-    """Whether a word names what a person does ("Historian", "Journalist"), by the lexicon's
-    head words of a person or of a group of such persons ("historians")."""
-    word = token.lower_
-    people = {HG.Person, HG.Group}
-    return (
-        b.lexicon.head_words.get(word) == HG.Person
-        or b.lexicon.head_words.get(word + "s") in people
-    ) and not b.lexicon.is_title_word(word)
 
 
 def of_a_known_place(b: EntityBuilder, span: Span, cls: URIRef, label: str) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from historygraph.document import Document
 from historygraph.namespaces import HG
 from historygraph.ontology import GazetteerEntry, Ontology, compact
 
@@ -31,6 +32,14 @@ QUANTIFIERS = frozenset(
 GENERIC_QUANTIFIERS = frozenset({"some", "several", "many", "few", "all", "most"})
 #: How many sentences back a generic phrase ("the army") looks for its referent.
 ANAPHORA_WINDOW = 3
+
+
+def lookback_start(doc: Document, sentence: int, back: int = ANAPHORA_WINDOW) -> int:
+    """Where the text an anaphor in sentence number ``sentence`` looks back over begins:
+    the start of the sentence ``back`` sentences before it (or of the first sentence)."""
+    return doc.sentences[max(0, sentence - back)].span.start
+
+
 #: Prepositions after which a name the model calls a person or organisation is a place.
 LOCATIVES = frozenset({"in", "at", "near", "outside", "towards", "toward", "around", "across"})
 #: Verbs whose agent ("headed by X") is a person when the name is a bare personal name.

@@ -1,0 +1,204 @@
+"""Cues that a name is a person's: its shape and the words around it.
+
+Part of the ``entities`` stage: :mod:`historygraph.stages.mentions` asks these when
+the model's label for a name is missing or doubtful ("Talekh Ismailov", "my husband
+Mahmud", "Tofig's brother", "a commission headed by Anatoly Sobchak"). Each
+function looks at the tokens of one name and answers yes or no.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from historygraph.document import Span
+from historygraph.namespaces import HG
+from historygraph.stages.names import LEADING_VERBS
+from historygraph.stages.syntax import Token, lemma, path_to_root
+
+if TYPE_CHECKING:
+    from historygraph.stages.mentions import EntityBuilder
+
+
+def inside_person_name(first: Token, last: Token) -> bool:
+    """Whether the words ``first`` .. ``last`` are part of a longer name the model tagged
+    as a person's."""
+    if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
+        return False
+    doc = first.doc
+    start = first.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = last.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    # ("The Milli Majlis (", tagged as a person's name, is no longer name)
+    return any(doc[i].pos_ == "PROPN" for i in (*range(start, first.i), *range(last.i + 1, end)))
+
+
+def is_title_of_person(ent: Token) -> bool:
+    """Whether an entity span is a title inside a person's name ("National" in "National Leader X")."""
+    for ancestor in path_to_root(ent.root)[1:4]:
+        if ancestor.ent_type_ == "PERSON" and ent.root.dep_ == "compound":
+            return True
+    return False
+
+
+def titled_by_apposition(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "the police minister, Nathi Mthethwa": a personal name in apposition to a noun
+    headed by a title word of the lexicon."""
+    if not bare_name(tokens):
+        return False
+    root = tokens[-1]
+    return (
+        root.dep_ == "appos"
+        and root.head.pos_ == "NOUN"
+        and b.lexicon.is_title_word(root.head.text)
+    )
+
+
+#: Endings of surnames (Slavic, Caucasian, Turkic, Romanian: Ismailov, Petrosyan,
+#: Shevardnadze, Iliescu, ...).
+SURNAME_ENDINGS = (
+    "ov",
+    "ova",
+    "ev",
+    "eva",
+    "yev",
+    "yeva",
+    "yan",
+    "shvili",
+    "dze",
+    "enko",
+    "vich",
+    "sky",
+    "skaya",
+    "ski",
+    "oglu",
+    "zade",
+    "escu",
+    "eanu",
+    "ić",
+)
+
+
+def bare_name(tokens: list[Token]) -> bool:
+    """Two or three capitalised proper nouns, as a personal name is written."""
+    return 2 <= len(tokens) <= 3 and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
+
+
+def personal_name(tokens: list[Token]) -> bool:
+    """ "Talekh Ismailov": a given name and a surname of a known shape, whatever the model
+    says; or such a surname alone, told in apposition to a noun ("One man, Akhmedov")."""
+    last = tokens[-1].text.lower() if tokens else ""
+    if len(last) < 5 or not last.endswith(SURNAME_ENDINGS):
+        return False
+    if len(tokens) == 1 and tokens[0].tag_ == "NNP" and tokens[0].text[:1].isupper():
+        root = tokens[0]
+        return (root.dep_ == "appos" and root.head.pos_ == "NOUN") or any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children
+        )
+    return bare_name(tokens)
+
+
+#: Nouns of kin and friendship: whose brother or friend someone is is a person.
+KIN_NOUNS = frozenset(
+    {
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "widow",
+        "widower",
+        "parents",
+        "children",
+        "child",
+        "grandson",
+        "granddaughter",
+        "fiancée",
+        "fiance",
+        "fiancé",
+        "friend",
+        "friends",
+        "neighbour",
+        "neighbor",
+        "classmate",
+    }
+)
+
+
+#: "my husband ", "his father-in-law ": a possessive and a noun of kin just before a name.
+_KIN_BEFORE = re.compile(r"\b(?:my|his|her|our|their)\s+(\w+)(?:-in-law)?\s+$", re.IGNORECASE)
+
+
+def after_kin_noun(b: EntityBuilder, span: Span) -> bool:
+    """ "My husband Mahmud", "my father-in-law Rasul", "our neighbour Karen": a name right
+    after a possessive and a noun of kin is a person's, whatever the model tagged it."""
+    found = _KIN_BEFORE.search(b.doc.text, max(0, span.start - 40), span.start)
+    if found is None:
+        return False
+    word = found.group(1).lower()
+    return word in KIN_NOUNS or b.lexicon.is_title_word(word)
+
+
+def kin_named_by(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "Tofig's brother", "Leyla's mother": a one-word name that is the possessor of a
+    noun of kin (or a kin title word of the lexicon, "brother", "aunt") is a person's."""
+    if len(tokens) != 1 or tokens[0].dep_ != "poss" or tokens[0].tag_ != "NNP":
+        return False
+    head = tokens[0].head
+    return head.pos_ == "NOUN" and (head.lower_ in KIN_NOUNS or b.lexicon.is_title_word(head.text))
+
+
+def after_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "my cousin Arman", "uncle Vazgen's car": a name of one or two words right after a
+    title word of the lexicon that modifies it."""
+    if not tokens or len(tokens) > 2 or tokens[0].i == 0:
+        return False
+    title = tokens[0].doc[tokens[0].i - 1]
+    return (
+        title.pos_ in {"NOUN", "PROPN"}
+        and b.lexicon.is_title_word(title.text)
+        and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
+    )
+
+
+def leader_by_name(tokens: list[Token]) -> bool:
+    """ "a commission headed by Anatoly Sobchak": a bare personal name as the agent of a
+    verb of leading ("headed/led/chaired by").
+    """
+    if not bare_name(tokens):
+        return False
+    root = tokens[-1]
+    by = root.head
+    return (
+        root.dep_ == "pobj"
+        and by.lower_ == "by"
+        and by.dep_ == "agent"
+        and lemma(by.head) in LEADING_VERBS
+    )
+
+
+def name_after_a_title(last: Token) -> list[Token]:
+    """ "Field Marshal Thanom Kittikachorn", the model's name "Field Marshal": the proper
+    nouns after a title that the model left untagged, up to the noun the title hangs on."""
+    head = last.head
+    if last.dep_ != "compound" or head.i <= last.i or head.tag_ != "NNP" or head.ent_type_:
+        return []
+    rest = list(last.doc[last.i + 1 : head.i + 1])
+    if any(t.tag_ != "NNP" or t.ent_type_ or not t.text[:1].isupper() for t in rest):
+        return []
+    return rest
+
+
+def names_a_calling(b: EntityBuilder, token: Token) -> bool:
+    """Whether a word names what a person does ("Historian", "Journalist"), by the lexicon's
+    head words of a person or of a group of such persons ("historians")."""
+    word = token.lower_
+    people = {HG.Person, HG.Group}
+    return (
+        b.lexicon.head_words.get(word) == HG.Person
+        or b.lexicon.head_words.get(word + "s") in people
+    ) and not b.lexicon.is_title_word(word)

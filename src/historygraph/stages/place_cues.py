@@ -1,0 +1,316 @@
+"""Cues that a name is a place's: where it stands in its sentence.
+
+Part of the ``entities`` stage: :mod:`historygraph.stages.mentions` asks these when
+the model's label for a name is missing or doubtful ("in Stepanakert", "the road
+from Goris to Yerevan", "the siege of Shusha", "the village of Nakhchivanik").
+Each function looks at the parse around one token and answers yes or no.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from historygraph.document import Mention
+from historygraph.namespaces import HG
+from historygraph.stages.names import LOCATIVES, SETTLEMENT_NOUNS
+from historygraph.stages.syntax import Token, lemma, token_span
+
+if TYPE_CHECKING:
+    from historygraph.stages.mentions import EntityBuilder
+
+
+#: Words that make a region of a country a place of its own: "Northern Ireland", "West Bengal".
+COMPASS_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+    }
+)
+
+
+def after_compass_word(token: Token) -> bool:
+    """Whether ``token`` goes on a name from a compass word before it: one the model
+    tagged, or one it left untagged ("in Northern Ireland", both words proper nouns)."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if token.ent_iob_ != "I":
+        return (
+            before.lower_ in COMPASS_WORDS
+            and before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and before.ent_type_ in {"", token.ent_type_}
+        )
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    first = token.doc[start]
+    return first.lower_ in COMPASS_WORDS and first.text[:1].isupper()
+
+
+def names_place(b: EntityBuilder, token: Token) -> bool:
+    """Whether ``token`` names a place: the model's place name, or a place's mention."""
+    if token.ent_type_ in {"GPE", "LOC"}:
+        return True
+    m = b.covered(token_span(token))
+    return m is not None and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
+
+
+def end_of_a_route(b: EntityBuilder, root: Token) -> bool:
+    """ "the road from Stepanakert to Goris", "flew from Goris to Yerevan": a name at one end
+    of a route whose other end is a place the text has named."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"from", "to"}:
+        return False
+    other = "to" if prep.lower_ == "from" else "from"
+    ends = [
+        o
+        for head in (prep.head, root)  # ("from A to B": "to B" may hang on A)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == other
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    if prep.head.dep_ == "pobj" and prep.head.head.lower_ == other:
+        ends.append(prep.head)  # "to B" on A, seen from B
+    return any(names_place(b, end) for end in ends)
+
+
+def after_locative(root: Token) -> bool:
+    """ "in Stepanakert", "in Yerevan, Los Angeles and Marseille": the object of a locative
+    preposition, or a conjunct of one (not in a hyphenated word: "Commander-in-Chief")."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    if prep.i > 0 and prep.doc[prep.i - 1].tag_ == "HYPH":
+        return False
+    if any(t.ent_type_ == "DATE" for t in prep.doc[prep.i + 1 : first.left_edge.i + 1]):
+        return False  # "In October Vladimir Kozlov ... was sentenced": a date, then a subject
+    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _TO_A_PLACE:
+        return True  # "the fighting spread to Jalal-Abad"
+    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _ROUTE_NOUNS:
+        return True  # "the new highway to Horadiz"
+    if (
+        first.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and lemma(prep.head) in _FROM_A_PLACE
+        and root.ent_type_ != "NORP"  # ("refugees from Lorraine, Spanish republicans and ...")
+    ):
+        return True  # "walked from Bagerhat", "Hindu families from Bagerhat, Barishal"
+    if first.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _SIDES_OF_A_PLACE:
+        return True  # "raiding south of Gumbinnen", "on the outskirts of Osh"
+    return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
+
+
+#: Nouns of the side or edge of a place: "south of Gumbinnen", "the outskirts of Osh".
+_SIDES_OF_A_PLACE = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west", "outskirts", "suburbs"}
+    | {"centre", "center"}
+)
+
+
+#: Verbs whose object is a place one goes into: "entered Wat Bowonniwet", "stormed Tuol Sleng".
+_ENTERING_VERBS = frozenset(
+    {"enter", "storm", "occupy", "besiege", "bombard", "shell", "overrun", "retake", "recapture"}
+    | {"bomb", "raze", "liberate"}
+)
+
+
+def entered(root: Token) -> bool:
+    """ "returned to Bangkok and entered Wat Bowonniwet": the object of a verb of entering
+    (a name the model took for a person's)."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ == "dobj" and lemma(first.head) in _ENTERING_VERBS
+
+
+def where_something_happened(root: Token) -> bool:
+    """ "dragged to Sanam Luang, where they were hanged": a name a clause opening with
+    "where" describes is a place."""
+    # (not a question put to someone: "Odette, where were you when the killing began?")
+    return any(
+        c.dep_ == "relcl"
+        and c.left_edge.lower_ == "where"
+        and c.left_edge.dep_ == "advmod"
+        and c.left_edge.i > root.i
+        and c.doc[c.left_edge.i + 1].pos_ not in {"AUX", "VERB"}
+        for c in root.children
+    )
+
+
+#: Nouns of what befalls a place, whose "of" names it: "the tragedy of Novocherkassk", "the
+#: siege of Shusha", "the liberation of Hadrut" (not "the arrest of X": a person's lot).
+_WHAT_BEFALLS_A_PLACE = frozenset(
+    {
+        "tragedy",
+        "massacre",
+        "pogrom",
+        "siege",
+        "fall",
+        "liberation",
+        "occupation",
+        "capture",
+        "shelling",
+        "bombardment",
+        "bombing",
+        "storming",
+        "blockade",
+        "destruction",
+        "burning",
+        "sack",
+    }
+)
+
+
+def what_befell(root: Token) -> bool:
+    """ "the tragedy of Novocherkassk" (tagged as a person's name): the object of "of" after
+    a noun of what befalls a place."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.pos_ == "NOUN"
+        and lemma(prep.head) in _WHAT_BEFALLS_A_PLACE
+    )
+
+
+#: Verbs of motion whose "to" leads to a place ("spread to", "fled to"; not "appealed to").
+_TO_A_PLACE = frozenset(
+    {
+        "spread",
+        "move",
+        "flee",
+        "travel",
+        "return",
+        "march",
+        "advance",
+        "retreat",
+        "relocate",
+        "fly",
+        "go",
+        "come",
+        "drive",
+        "walk",
+        "sail",
+        "head",
+        "rush",
+        "deploy",
+        "evacuate",
+        "deport",
+        "airlift",
+        "ferry",
+        "drag",
+    }
+)
+
+
+#: Nouns for a way between places: "the highway to Horadiz" leads to a place.
+_ROUTE_NOUNS = frozenset(
+    {"road", "highway", "railway", "railroad", "route", "corridor", "motorway"}
+)
+
+
+#: Verbs of leaving and nouns for people on the move: "walked from X", "refugees from X"
+#: (not "a letter from X", "independence from X", "the order came from X": a source).
+_FROM_A_PLACE = frozenset(
+    {
+        "flee",
+        "escape",
+        "expel",
+        "deport",
+        "evacuate",
+        "return",
+        "walk",
+        "march",
+        "travel",
+        "move",
+        "retreat",
+        "relocate",
+        "fly",
+        "sail",
+        "airlift",
+        "ferry",
+        "drag",
+        "family",
+        "refugee",
+        "villager",
+        "resident",
+        "evacuee",
+    }
+)
+
+
+def a_name_after_the(b: EntityBuilder, ent: Token) -> bool:
+    """ "a town on the Danube", "near the Nkaneng informal settlement": one word the model
+    tagged as a person's name, after "the", as the object of a preposition or naming a
+    place noun of the lexicon. A person's name takes no article."""
+    words = [t for t in ent if t.dep_ != "det"]
+    if ent.label_ != "PERSON" or len(words) != 1:
+        return False
+    root = words[0]
+    if root.i == 0 or root.doc[root.i - 1].lower_ != "the" or b.lexicon.is_title_word(root.text):
+        return False  # ("a letter to the Pope": a title)
+    if root.dep_ == "pobj":
+        return True
+    return root.dep_ in {"compound", "nmod"} and _place_noun(b, root.head)
+
+
+def named_settlement(root: Token) -> bool:
+    """ "the village of Nakhchivanik": the name a settlement noun is "of"."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.i != prep.i
+        and lemma(prep.head) in SETTLEMENT_NOUNS
+    )
+
+
+def named_places(b: EntityBuilder, root: Token) -> bool:
+    """ "the old quarters of al-Kilaniya, al-Barudiya and al-Hadir", "the Batken and Leilek
+    districts", "shelled villages, among them Ak-Sai, Dostuk and Arka": the names a plural
+    place noun of the lexicon is "of", that modify it, or that it lists."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ in {"nmod", "compound"}:
+        return _plural_place_noun(b, first.head)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.head.i == prep.i:
+        return False
+    if prep.lower_ == "of":
+        return _plural_place_noun(b, prep.head)
+    if prep.lower_ in {"among", "including"} and prep.i > 1:
+        before = prep.doc[prep.i - 1]
+        if before.is_punct:
+            before = prep.doc[prep.i - 2]
+        return _plural_place_noun(b, before)
+    return False
+
+
+def _plural_place_noun(b: EntityBuilder, noun: Token) -> bool:
+    """Whether a token is a plural place noun of the lexicon ("villages", "districts")."""
+    return noun.tag_ == "NNS" and _place_noun(b, noun)
+
+
+def _place_noun(b: EntityBuilder, noun: Token) -> bool:
+    """Whether a token is a place noun of the lexicon, as written or by its lemma."""
+    cls = b.lexicon.head_words.get(noun.lower_) or b.lexicon.head_words.get(lemma(noun))
+    return cls is not None and b.ontology.is_a(cls, HG.Place)
+
+
+def is_place(b: EntityBuilder, m: Mention) -> bool:
+    """Whether a mention names a place or a state."""
+    cls = b.doc.entities[m.entity].cls
+    return b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.State)
