@@ -107,6 +107,15 @@ class HG(DefinedNamespace):
     word: URIRef
     leadershipNoun: URIRef
     titleWord: URIRef
+    entryVerb: URIRef
+    motionVerb: URIRef
+    departureWord: URIRef
+    routeNoun: URIRef
+    sideNoun: URIRef
+    fateNoun: URIRef
+    kinNoun: URIRef
+    surnameEnding: URIRef
+    leadingVerb: URIRef
     reportVerb: URIRef
     color: URIRef
     shape: URIRef

@@ -122,6 +122,20 @@ class Lexicon:
     targeted_triggers: dict[str, URIRef] = field(default_factory=dict)
     #: words of a title before a personal name ("president", "general"), lower case
     title_words: frozenset[str] = frozenset()
+    #: place cues (on ``hg:Place``): verbs whose object is a place one goes into ("entered
+    #: X"), verbs of moving "to" a place, verbs and nouns of leaving "from" one, nouns of a
+    #: way "to" one, nouns of a side "of" one, nouns of what befalls one ("the siege of X")
+    entry_verbs: frozenset[str] = frozenset()
+    motion_verbs: frozenset[str] = frozenset()
+    departure_words: frozenset[str] = frozenset()
+    route_nouns: frozenset[str] = frozenset()
+    side_nouns: frozenset[str] = frozenset()
+    fate_nouns: frozenset[str] = frozenset()
+    #: person cues (on ``hg:Person``): nouns of kin ("my husband X"), endings of surnames
+    #: (longest first), verbs of leading whose by-agent is a person ("headed by X")
+    kin_nouns: frozenset[str] = frozenset()
+    surname_endings: tuple[str, ...] = ()
+    leading_verbs: frozenset[str] = frozenset()
 
     def is_title_word(self, text: str) -> bool:
         """ "Lady", "Lieutenant-General", "Dr.": a title word (all its hyphenated parts)."""
@@ -351,7 +365,7 @@ def _parse_files(files: list[Path]) -> Graph:
 
 
 #: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
-CACHE_FORMAT = 9
+CACHE_FORMAT = 10
 
 
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
@@ -422,6 +436,13 @@ def _participant_nouns(g: Graph) -> dict[URIRef, str]:
 
 def _strings(graph: Graph, subject: Node, prop: URIRef) -> list[str]:
     return sorted(str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal))
+
+
+def _words(graph: Graph, prop: URIRef) -> frozenset[str]:
+    """Every string of ``prop``, whatever it annotates, lower case."""
+    return frozenset(
+        w.lower() for s in graph.subjects(prop, None) for w in _strings(graph, s, prop)
+    )
 
 
 def _word_map(onto: Ontology, prop: URIRef, within: URIRef | None = None) -> dict[Words, URIRef]:
@@ -576,6 +597,15 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         title_words=frozenset(
             w.lower() for s in g.subjects(HG.titleWord, None) for w in _strings(g, s, HG.titleWord)
         ),
+        entry_verbs=_words(g, HG.entryVerb),
+        motion_verbs=_words(g, HG.motionVerb),
+        departure_words=_words(g, HG.departureWord),
+        route_nouns=_words(g, HG.routeNoun),
+        side_nouns=_words(g, HG.sideNoun),
+        fate_nouns=_words(g, HG.fateNoun),
+        kin_nouns=_words(g, HG.kinNoun),
+        surname_endings=tuple(sorted(_words(g, HG.surnameEnding), key=lambda w: (-len(w), w))),
+        leading_verbs=_words(g, HG.leadingVerb),
         of_roles=_class_map(HG.ofRole),
         argument_relations=_class_map(HG.argumentRelation),
         typical_agent_classes=_class_map(HG.typicalAgentClass),

@@ -25,7 +25,6 @@ from historygraph.stages.names import (
     lookback_start,
     normalise_label,
 )
-from historygraph.stages.person_cues import KIN_NOUNS
 from historygraph.stages.syntax import Token, lemma, noun_chunks, offset, reports, tokens_span
 
 #: Title words that are no office: honorifics and ranks of address ("the lady", "the
@@ -46,7 +45,7 @@ def match_office_holders(b: EntityBuilder) -> None:
     no office; an office followed by a name ("the Minister of Defence Dmitry Yazov") is
     that person's, found by the name.
     """
-    kin = {w for w in b.lexicon.title_words if w in KIN_NOUNS}
+    kin = {w for w in b.lexicon.title_words if w in b.lexicon.kin_nouns}
     for sent in b.doc.sentences:
         for chunk in noun_chunks(sent.parsed):
             root = chunk.root

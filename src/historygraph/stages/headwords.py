@@ -499,7 +499,7 @@ def _name_end(head: Token) -> int:
 
 
 #: Plural nouns that name people by their kin to others ("the families of the victims"); the
-#: singular kin words of one person's relatives are ``person_cues.KIN_NOUNS``.
+#: singular kin words of one person's relatives are the lexicon's ``hg:kinNoun`` words.
 KIN_GROUP_NOUNS = frozenset(
     {"families", "relatives", "parents", "mothers", "fathers", "widows", "descendants", "orphans"}
 )

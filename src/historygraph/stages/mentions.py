@@ -685,7 +685,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and token.tag_ == "NNP"
             and not (len(tokens) == 1 and b.lexicon.is_title_word(token.text))  # "from President X"
             and (  # ("the Riots": no place)
-                after_locative(token)
+                after_locative(b, token)
                 # "sent into the Bogside" (a motion; "an inquiry into the Riots" is none)
                 or (token.head.lower_ in _MOTION_PREPOSITIONS and token.head.head.pos_ == "VERB")
             )
@@ -1022,14 +1022,14 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if cls is None and _listed_after_places(b, ent.root):
             cls, strength = HG.Place, BY_CONTEXT  # "the liberated villages: Chayli, Kuyjak"
         if cls is None and (
-            after_locative(ent.root)
+            after_locative(b, ent.root)
             or end_of_a_route(b, ent.root)
             or named_settlement(ent.root)
             or named_places(b, ent.root)
             or a_name_after_the(b, ent)
-            or entered(ent.root)
+            or entered(b, ent.root)
             or where_something_happened(ent.root)
-            or what_befell(ent.root)
+            or what_befell(b, ent.root)
         ):
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
         if (
@@ -1038,7 +1038,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and DATELINE_AFTER_PLACE.match(b.doc.text, span.end)
         ):
             cls, strength = HG.Place, BY_WORD  # "GORIS, Armenia, 29 September 2023 —": a dateline
-        if cls is None and ent.label_ != "PERSON" and leader_by_name(tokens):
+        if cls is None and ent.label_ != "PERSON" and leader_by_name(b, tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "headed by Anatoly Sobchak", tagged ORG
         if (
             cls is None
@@ -1048,7 +1048,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls, strength = HG.Person, BY_CONTEXT  # "Jeffrey Miller, Sandra Scheuer and ..."
         if cls is None and ent.label_ != "PERSON" and kin_named_by(b, tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "Tofig's brother", "Tofig" tagged GPE
-        if cls is None and ent.label_ != "PERSON" and personal_name(tokens):
+        if cls is None and ent.label_ != "PERSON" and personal_name(b, tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "sentenced Talekh Ismailov", tagged GPE
         if (
             cls is None

@@ -42,8 +42,6 @@ def lookback_start(doc: Document, sentence: int, back: int = ANAPHORA_WINDOW) ->
 
 #: Prepositions after which a name the model calls a person or organisation is a place.
 LOCATIVES = frozenset({"in", "at", "near", "outside", "towards", "toward", "around", "across"})
-#: Verbs whose agent ("headed by X") is a person when the name is a bare personal name.
-LEADING_VERBS = frozenset({"head", "lead", "chair", "command", "preside"})
 #: Names of months: never a word of an entity's name.
 MONTH_NAMES = frozenset(calendar.month_name[1:])
 #: Prepositions that place a site ("the memorial on Rustaveli Avenue").

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from historygraph.document import Span
 from historygraph.namespaces import HG
-from historygraph.stages.names import LEADING_VERBS
 from historygraph.stages.syntax import Token, lemma, path_to_root
 
 if TYPE_CHECKING:
@@ -57,41 +56,16 @@ def titled_by_apposition(b: EntityBuilder, tokens: list[Token]) -> bool:
     )
 
 
-#: Endings of surnames (Slavic, Caucasian, Turkic, Romanian: Ismailov, Petrosyan,
-#: Shevardnadze, Iliescu, ...).
-SURNAME_ENDINGS = (
-    "ov",
-    "ova",
-    "ev",
-    "eva",
-    "yev",
-    "yeva",
-    "yan",
-    "shvili",
-    "dze",
-    "enko",
-    "vich",
-    "sky",
-    "skaya",
-    "ski",
-    "oglu",
-    "zade",
-    "escu",
-    "eanu",
-    "ić",
-)
-
-
 def bare_name(tokens: list[Token]) -> bool:
     """Two or three capitalised proper nouns, as a personal name is written."""
     return 2 <= len(tokens) <= 3 and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
 
 
-def personal_name(tokens: list[Token]) -> bool:
+def personal_name(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "Talekh Ismailov": a given name and a surname of a known shape, whatever the model
     says; or such a surname alone, told in apposition to a noun ("One man, Akhmedov")."""
     last = tokens[-1].text.lower() if tokens else ""
-    if len(last) < 5 or not last.endswith(SURNAME_ENDINGS):
+    if len(last) < 5 or not last.endswith(b.lexicon.surname_endings):
         return False
     if len(tokens) == 1 and tokens[0].tag_ == "NNP" and tokens[0].text[:1].isupper():
         root = tokens[0]
@@ -99,34 +73,6 @@ def personal_name(tokens: list[Token]) -> bool:
             c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children
         )
     return bare_name(tokens)
-
-
-#: Nouns of kin and friendship: whose brother or friend someone is is a person.
-KIN_NOUNS = frozenset(
-    {
-        "mother",
-        "father",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "widow",
-        "widower",
-        "parents",
-        "children",
-        "child",
-        "grandson",
-        "granddaughter",
-        "fiancée",
-        "fiance",
-        "fiancé",
-        "friend",
-        "friends",
-        "neighbour",
-        "neighbor",
-        "classmate",
-    }
-)
 
 
 #: "my husband ", "his father-in-law ": a possessive and a noun of kin just before a name.
@@ -140,7 +86,7 @@ def after_kin_noun(b: EntityBuilder, span: Span) -> bool:
     if found is None:
         return False
     word = found.group(1).lower()
-    return word in KIN_NOUNS or b.lexicon.is_title_word(word)
+    return word in b.lexicon.kin_nouns or b.lexicon.is_title_word(word)
 
 
 def kin_named_by(b: EntityBuilder, tokens: list[Token]) -> bool:
@@ -149,7 +95,9 @@ def kin_named_by(b: EntityBuilder, tokens: list[Token]) -> bool:
     if len(tokens) != 1 or tokens[0].dep_ != "poss" or tokens[0].tag_ != "NNP":
         return False
     head = tokens[0].head
-    return head.pos_ == "NOUN" and (head.lower_ in KIN_NOUNS or b.lexicon.is_title_word(head.text))
+    return head.pos_ == "NOUN" and (
+        head.lower_ in b.lexicon.kin_nouns or b.lexicon.is_title_word(head.text)
+    )
 
 
 def after_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
@@ -165,7 +113,7 @@ def after_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
     )
 
 
-def leader_by_name(tokens: list[Token]) -> bool:
+def leader_by_name(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "a commission headed by Anatoly Sobchak": a bare personal name as the agent of a
     verb of leading ("headed/led/chaired by").
     """
@@ -177,7 +125,7 @@ def leader_by_name(tokens: list[Token]) -> bool:
         root.dep_ == "pobj"
         and by.lower_ == "by"
         and by.dep_ == "agent"
-        and lemma(by.head) in LEADING_VERBS
+        and lemma(by.head) in b.lexicon.leading_verbs
     )
 
 

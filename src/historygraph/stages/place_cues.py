@@ -84,7 +84,7 @@ def end_of_a_route(b: EntityBuilder, root: Token) -> bool:
     return any(names_place(b, end) for end in ends)
 
 
-def after_locative(root: Token) -> bool:
+def after_locative(b: EntityBuilder, root: Token) -> bool:
     """ "in Stepanakert", "in Yerevan, Los Angeles and Marseille": the object of a locative
     preposition, or a conjunct of one (not in a hyphenated word: "Commander-in-Chief")."""
     first = root
@@ -95,44 +95,29 @@ def after_locative(root: Token) -> bool:
         return False
     if any(t.ent_type_ == "DATE" for t in prep.doc[prep.i + 1 : first.left_edge.i + 1]):
         return False  # "In October Vladimir Kozlov ... was sentenced": a date, then a subject
-    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _TO_A_PLACE:
+    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in b.lexicon.motion_verbs:
         return True  # "the fighting spread to Jalal-Abad"
-    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in _ROUTE_NOUNS:
+    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in b.lexicon.route_nouns:
         return True  # "the new highway to Horadiz"
     if (
         first.dep_ == "pobj"
         and prep.lower_ == "from"
-        and lemma(prep.head) in _FROM_A_PLACE
+        and lemma(prep.head) in b.lexicon.departure_words
         and root.ent_type_ != "NORP"  # ("refugees from Lorraine, Spanish republicans and ...")
     ):
         return True  # "walked from Bagerhat", "Hindu families from Bagerhat, Barishal"
-    if first.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _SIDES_OF_A_PLACE:
+    if first.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in b.lexicon.side_nouns:
         return True  # "raiding south of Gumbinnen", "on the outskirts of Osh"
     return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
 
 
-#: Nouns of the side or edge of a place: "south of Gumbinnen", "the outskirts of Osh".
-_SIDES_OF_A_PLACE = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-    | {"north-east", "north-west", "south-east", "south-west", "outskirts", "suburbs"}
-    | {"centre", "center"}
-)
-
-
-#: Verbs whose object is a place one goes into: "entered Wat Bowonniwet", "stormed Tuol Sleng".
-_ENTERING_VERBS = frozenset(
-    {"enter", "storm", "occupy", "besiege", "bombard", "shell", "overrun", "retake", "recapture"}
-    | {"bomb", "raze", "liberate"}
-)
-
-
-def entered(root: Token) -> bool:
+def entered(b: EntityBuilder, root: Token) -> bool:
     """ "returned to Bangkok and entered Wat Bowonniwet": the object of a verb of entering
     (a name the model took for a person's)."""
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    return first.dep_ == "dobj" and lemma(first.head) in _ENTERING_VERBS
+    return first.dep_ == "dobj" and lemma(first.head) in b.lexicon.entry_verbs
 
 
 def where_something_happened(root: Token) -> bool:
@@ -149,31 +134,7 @@ def where_something_happened(root: Token) -> bool:
     )
 
 
-#: Nouns of what befalls a place, whose "of" names it: "the tragedy of Novocherkassk", "the
-#: siege of Shusha", "the liberation of Hadrut" (not "the arrest of X": a person's lot).
-_WHAT_BEFALLS_A_PLACE = frozenset(
-    {
-        "tragedy",
-        "massacre",
-        "pogrom",
-        "siege",
-        "fall",
-        "liberation",
-        "occupation",
-        "capture",
-        "shelling",
-        "bombardment",
-        "bombing",
-        "storming",
-        "blockade",
-        "destruction",
-        "burning",
-        "sack",
-    }
-)
-
-
-def what_befell(root: Token) -> bool:
+def what_befell(b: EntityBuilder, root: Token) -> bool:
     """ "the tragedy of Novocherkassk" (tagged as a person's name): the object of "of" after
     a noun of what befalls a place."""
     prep = root.head
@@ -181,74 +142,8 @@ def what_befell(root: Token) -> bool:
         root.dep_ == "pobj"
         and prep.lower_ == "of"
         and prep.head.pos_ == "NOUN"
-        and lemma(prep.head) in _WHAT_BEFALLS_A_PLACE
+        and lemma(prep.head) in b.lexicon.fate_nouns
     )
-
-
-#: Verbs of motion whose "to" leads to a place ("spread to", "fled to"; not "appealed to").
-_TO_A_PLACE = frozenset(
-    {
-        "spread",
-        "move",
-        "flee",
-        "travel",
-        "return",
-        "march",
-        "advance",
-        "retreat",
-        "relocate",
-        "fly",
-        "go",
-        "come",
-        "drive",
-        "walk",
-        "sail",
-        "head",
-        "rush",
-        "deploy",
-        "evacuate",
-        "deport",
-        "airlift",
-        "ferry",
-        "drag",
-    }
-)
-
-
-#: Nouns for a way between places: "the highway to Horadiz" leads to a place.
-_ROUTE_NOUNS = frozenset(
-    {"road", "highway", "railway", "railroad", "route", "corridor", "motorway"}
-)
-
-
-#: Verbs of leaving and nouns for people on the move: "walked from X", "refugees from X"
-#: (not "a letter from X", "independence from X", "the order came from X": a source).
-_FROM_A_PLACE = frozenset(
-    {
-        "flee",
-        "escape",
-        "expel",
-        "deport",
-        "evacuate",
-        "return",
-        "walk",
-        "march",
-        "travel",
-        "move",
-        "retreat",
-        "relocate",
-        "fly",
-        "sail",
-        "airlift",
-        "ferry",
-        "drag",
-        "family",
-        "refugee",
-        "villager",
-        "resident",
-        "evacuee",
-    }
-)
 
 
 def a_name_after_the(b: EntityBuilder, ent: Token) -> bool:
