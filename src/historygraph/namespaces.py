@@ -114,6 +114,9 @@ class HG(DefinedNamespace):
     sideNoun: URIRef
     fateNoun: URIRef
     kinNoun: URIRef
+    settlementNoun: URIRef
+    areaNoun: URIRef
+    featureNoun: URIRef
     surnameEnding: URIRef
     leadingVerb: URIRef
     reportVerb: URIRef

@@ -131,6 +131,12 @@ class Lexicon:
     route_nouns: frozenset[str] = frozenset()
     side_nouns: frozenset[str] = frozenset()
     fate_nouns: frozenset[str] = frozenset()
+    #: nouns of settlements ("city": "the village of X", "the city" refers back), of areas
+    #: ("region": "the breakaway region" is no place of its own), of natural features whose
+    #: name alone names them ("river": "the Araz river" is "the Araz")
+    settlement_nouns: frozenset[str] = frozenset()
+    area_nouns: frozenset[str] = frozenset()
+    feature_nouns: frozenset[str] = frozenset()
     #: person cues (on ``hg:Person``): nouns of kin ("my husband X"), endings of surnames
     #: (longest first), verbs of leading whose by-agent is a person ("headed by X")
     kin_nouns: frozenset[str] = frozenset()
@@ -603,6 +609,9 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         route_nouns=_words(g, HG.routeNoun),
         side_nouns=_words(g, HG.sideNoun),
         fate_nouns=_words(g, HG.fateNoun),
+        settlement_nouns=_words(g, HG.settlementNoun),
+        area_nouns=_words(g, HG.areaNoun),
+        feature_nouns=_words(g, HG.featureNoun),
         kin_nouns=_words(g, HG.kinNoun),
         surname_endings=tuple(sorted(_words(g, HG.surnameEnding), key=lambda w: (-len(w), w))),
         leading_verbs=_words(g, HG.leadingVerb),

@@ -24,9 +24,7 @@ from historygraph.stages.mentions import (
 from historygraph.stages.names import (
     BY_NER,
     BY_WORD,
-    FEATURE_NOUNS,
     QUANTIFIERS,
-    SETTLEMENT_NOUNS,
     SITE_PREPOSITIONS,
     capital_demonyms,
     declared_demonyms,
@@ -493,7 +491,7 @@ def match_settlement_anaphora(b: EntityBuilder) -> None:
         window_start = b.doc.paragraphs[max(0, sent.paragraph - 1)].start
         for chunk in noun_chunks(sent.parsed):
             root = chunk.root
-            if lemma(root) not in SETTLEMENT_NOUNS or root.tag_ != "NN":
+            if lemma(root) not in b.lexicon.settlement_nouns or root.tag_ != "NN":
                 continue
             # ("the old town", "a city", "the city's", "the city of Baku": no bare reference)
             span = bare_reference(b, chunk, (["the"],))
@@ -610,7 +608,7 @@ def _settlement(b: EntityBuilder, m: Mention) -> bool:
         return False
     last = ent.label.split()[-1].lower() if ent.label else ""
     head = b.lexicon.head_words.get(last)
-    return head is None or last in SETTLEMENT_NOUNS or not b.ontology.is_a(head, HG.Place)
+    return head is None or last in b.lexicon.settlement_nouns or not b.ontology.is_a(head, HG.Place)
 
 
 def link_locations(b: EntityBuilder) -> None:
@@ -827,7 +825,11 @@ def match_site_name_parts(b: EntityBuilder) -> None:
     for key in sorted(used):
         ent = b.doc.entities[key]
         words = ent.label.split()
-        if len(words) > 1 and b.ontology.is_a(ent.cls, HG.Place) and words[-1] in FEATURE_NOUNS:
+        if (
+            len(words) > 1
+            and b.ontology.is_a(ent.cls, HG.Place)
+            and words[-1] in b.lexicon.feature_nouns
+        ):
             sites.setdefault(" ".join(words[:-1]), []).append(key)
     for key in sorted(used):
         ent = b.doc.entities[key]

@@ -19,9 +19,7 @@ from historygraph.stages.mentions import (
     class_of_phrase,
 )
 from historygraph.stages.names import (
-    AREA_NOUNS,
     PLACE_NOUNS,
-    SETTLEMENT_NOUNS,
     lookback_start,
     normalise_label,
 )
@@ -177,7 +175,10 @@ def match_site_anaphora(b: EntityBuilder) -> None:
         for chunk in noun_chunks(sent.parsed):
             root = chunk.root
             word = lemma(root)
-            if root.tag_ != "NN" or word in SETTLEMENT_NOUNS | AREA_NOUNS | PLACE_NOUNS:
+            if (
+                root.tag_ != "NN"
+                or word in b.lexicon.settlement_nouns | b.lexicon.area_nouns | PLACE_NOUNS
+            ):
                 continue
             cls = class_of_phrase(b, root, None)
             if cls is None or not b.ontology.is_a(cls, HG.Place):
@@ -222,7 +223,7 @@ def _is_site(b: EntityBuilder, entity: Entity) -> bool:
     return (
         head is not None
         and b.ontology.is_a(head, HG.Place)
-        and last not in SETTLEMENT_NOUNS | AREA_NOUNS
+        and last not in b.lexicon.settlement_nouns | b.lexicon.area_nouns
     )
 
 

@@ -79,7 +79,7 @@ from historygraph.stages.clues import (
 )
 from historygraph.stages.mentions import EntityBuilder
 from historygraph.stages.merge import Merger
-from historygraph.stages.names import GENERIC_GROUP_NOUNS, SETTLEMENT_NOUNS, nationality_words
+from historygraph.stages.names import GENERIC_GROUP_NOUNS, nationality_words
 from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,
@@ -622,7 +622,7 @@ class Resolver:
             return False  # "killed 14 people at the television tower": whom it struck
 
         def a_town(token: Token) -> bool:
-            if token.tag_ == "NNS" and lemma(token) in SETTLEMENT_NOUNS:
+            if token.tag_ == "NNS" and lemma(token) in self.lexicon.settlement_nouns:
                 return True  # "opened fire on villages of the Tovuz district"
             entity = self.entity_of(token)
             if entity is None or not self._class_is(entity, HG.Place):

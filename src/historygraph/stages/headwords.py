@@ -26,12 +26,10 @@ from historygraph.stages.mentions import (
     of_its_place,
 )
 from historygraph.stages.names import (
-    AREA_NOUNS,
     GENERIC_GROUP_NOUNS,
     GENERIC_QUANTIFIERS,
     PLACE_NOUNS,
     QUANTIFIERS,
-    SETTLEMENT_NOUNS,
     SITE_PREPOSITIONS,
     lookback_start,
     nationality_words,
@@ -86,7 +84,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         if owner is not None and (
             owner.pos_ not in {"NOUN", "PROPN"}
             or names_place(b, owner)
-            or lemma(owner) in SETTLEMENT_NOUNS | AREA_NOUNS | PLACE_NOUNS
+            or lemma(owner) in b.lexicon.settlement_nouns | b.lexicon.area_nouns | PLACE_NOUNS
         ):
             owner = None  # "his office", "Azerbaijan's army", "the country's leadership"
         # "Russia's defence ministry", "Karabakh's human rights ombudsman": a body or office
@@ -225,7 +223,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             )
             # ("the Osh region of the Kirghiz SSR": an area named, then the land it lies in)
             and (
-                lemma(root) in AREA_NOUNS
+                lemma(root) in b.lexicon.area_nouns
                 or not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
             )
         )
@@ -234,7 +232,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         described_site = (
             site
             and root.tag_ == "NN"
-            and lemma(root) not in SETTLEMENT_NOUNS | AREA_NOUNS
+            and lemma(root) not in b.lexicon.settlement_nouns | b.lexicon.area_nouns
             and chunk[0].lower_ in {"the", "a", "an"}
             and any(t.dep_ in {"amod", "compound"} and t.head.i == root.i for t in tokens)
             and not any(
@@ -249,7 +247,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             and not named_site
             and possessor is not None
             and possessor.pos_ == "PROPN"
-            and lemma(root) not in SETTLEMENT_NOUNS | AREA_NOUNS  # "Azerbaijan's second city"
+            and lemma(root)
+            not in b.lexicon.settlement_nouns | b.lexicon.area_nouns  # "Azerbaijan's second city"
         ):
             _add_possessed_site(b, cls, root, possessor, tokens)
             continue
@@ -274,7 +273,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 and site
                 and chunk[0].lower_ == "the"
                 and root.tag_ == "NN"
-                and lemma(root) not in SETTLEMENT_NOUNS | AREA_NOUNS
+                and lemma(root) not in b.lexicon.settlement_nouns | b.lexicon.area_nouns
             ):
                 # "the permanent mission of Azerbaijan", "the central square of Sumgait": a
                 # site of a place ("the second city of Azerbaijan" is only a description)

@@ -17,14 +17,12 @@ from historygraph.ontology import GazetteerEntry, Ontology, compact, words_of
 from historygraph.stages.clauses import TIME_UNITS
 from historygraph.stages.clues import PEOPLE_NOUNS
 from historygraph.stages.names import (
-    AREA_NOUNS,
     BY_CONTEXT,
     BY_NER,
     BY_WORD,
     GLUE_WORDS,
     LOCATIVES,
     MONTH_NAMES,
-    SETTLEMENT_NOUNS,
     GazetteerIndex,
     alnum_prefix_length,
     entity_key,
@@ -211,7 +209,7 @@ def _names_a_site(b: EntityBuilder, last: Token) -> bool:
     word = last.doc[last.i + 1]
     if not word.text[:1].isupper() or b.lexicon.head_words.get(word.lower_) != HG.Place:
         return False
-    return word.lower_ not in SETTLEMENT_NOUNS | AREA_NOUNS | _AREA_HEAD_WORDS
+    return word.lower_ not in b.lexicon.settlement_nouns | b.lexicon.area_nouns | _AREA_HEAD_WORDS
 
 
 #: Place head words of administrative areas ("Kent County", "Sumgait Raion"), not sites.
@@ -840,7 +838,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         default = b.lexicon.ner_labels.get(ent.label_)
         if ent.label_ == "NORP" and (
             (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES)
-            or named_settlement(ent.root)
+            or named_settlement(b, ent.root)
         ):
             # "in the Punjab", "the city of Andijan", tagged as a nationality by the model
             default = HG.Place
@@ -1024,7 +1022,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if cls is None and (
             after_locative(b, ent.root)
             or end_of_a_route(b, ent.root)
-            or named_settlement(ent.root)
+            or named_settlement(b, ent.root)
             or named_places(b, ent.root)
             or a_name_after_the(b, ent)
             or entered(b, ent.root)

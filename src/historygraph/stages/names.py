@@ -46,18 +46,8 @@ LOCATIVES = frozenset({"in", "at", "near", "outside", "towards", "toward", "arou
 MONTH_NAMES = frozenset(calendar.month_name[1:])
 #: Prepositions that place a site ("the memorial on Rustaveli Avenue").
 SITE_PREPOSITIONS = ("on", "in", "at", "near")
-#: Nouns that refer back to a settlement ("the city", "the town").
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "township", "hamlet", "settlement", "aul"})
 #: Nouns that stand for a country or a people's land: "the country's leadership".
 PLACE_NOUNS = frozenset({"country", "republic", "nation", "state", "land", "capital"})
-#: Place head words of areas, not sites: "the breakaway region" names no place of its own.
-AREA_NOUNS = frozenset({"region", "territory", "district", "province", "area", "zone"})
-#: Place head words of natural features, whose name alone names them too: "the Araz river"
-#: is "the Araz" ("the Angerapp bridge" is not "the Angerapp").
-FEATURE_NOUNS = frozenset(
-    {"river", "lake", "sea", "mountain", "mountains", "hill", "hills", "pass", "gorge"}
-    | {"ravine", "valley", "plateau", "island", "bay", "creek", "canal", "coast", "peak"}
-)
 #: Strength of the evidence that gave a mention its class (see ``one_sense_per_name``).
 BY_NER, BY_CONTEXT, BY_WORD = 1, 2, 3
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from historygraph.document import Mention
 from historygraph.namespaces import HG
-from historygraph.stages.names import LOCATIVES, SETTLEMENT_NOUNS
+from historygraph.stages.names import LOCATIVES
 from historygraph.stages.syntax import Token, lemma, token_span
 
 if TYPE_CHECKING:
@@ -161,14 +161,14 @@ def a_name_after_the(b: EntityBuilder, ent: Token) -> bool:
     return root.dep_ in {"compound", "nmod"} and _place_noun(b, root.head)
 
 
-def named_settlement(root: Token) -> bool:
+def named_settlement(b: EntityBuilder, root: Token) -> bool:
     """ "the village of Nakhchivanik": the name a settlement noun is "of"."""
     prep = root.head
     return (
         root.dep_ == "pobj"
         and prep.lower_ == "of"
         and prep.head.i != prep.i
-        and lemma(prep.head) in SETTLEMENT_NOUNS
+        and lemma(prep.head) in b.lexicon.settlement_nouns
     )
 
 
