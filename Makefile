@@ -1,4 +1,4 @@
-# historygraph: make run | make test | make lint | make bench | make graphs | make eval | make heldout
+# historygraph: make run | make test | make lint | make bench | make graphs | make eval | make heldout | make agreement
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +7,7 @@ HG := $(VENV)/bin/historygraph
 STAMP := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench graphs eval heldout install install-test chromium clean
+.PHONY: run test lint bench graphs eval heldout agreement install install-test chromium clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ eval: install
 
 heldout: install
 	$(PY) -m historygraph.evaluate tests/heldout --quiet
+
+agreement: install
+	$(PY) -m historygraph.evaluate tests/heldout --agreement tests/heldout/second --quiet
 
 bench: install
 	$(PY) benchmarks/run.py

@@ -37,6 +37,25 @@ def test_gold_strings_occur_in_their_document(gold_path) -> None:  # type: ignor
         assert item["evidence"] in text, item["evidence"]
 
 
+@pytest.mark.parametrize(
+    "second_path",
+    sorted((HELDOUT / "second").glob("*.gold.json")),
+    ids=lambda p: f"second/{p.stem}",
+)
+def test_second_annotations_quote_the_first_ones_documents(second_path) -> None:  # type: ignore[no-untyped-def]
+    """The second, independent annotations (``make agreement``) annotate the held-out texts."""
+    second = json.loads(second_path.read_text(encoding="utf-8"))
+    first = json.loads((HELDOUT / second_path.name).read_text(encoding="utf-8"))
+    assert second["document"] == first["document"]
+    text = (HELDOUT / second["document"]).read_text(encoding="utf-8")
+    for entity in second["entities"]:
+        assert CLASSES.match(entity["class"])
+        for mention in entity["mentions"]:
+            assert mention in text, mention
+    for item in second["events"] + second["figures"]:
+        assert item["evidence"] in text, item["evidence"]
+
+
 @pytest.mark.slow
 def test_scores_do_not_regress() -> None:
     from historygraph.evaluate import evaluate_devset

@@ -187,3 +187,93 @@ def test_an_entity_found_by_its_own_name_is_not_taken_by_a_longer_name(ontology)
     }  # fmt: skip
     scores = score_document(text, gold, dataset, DOC, ontology)
     assert (scores["entities"].tp, scores["entities"].fp, scores["entities"].fn) == (2, 0, 0)
+
+
+AGREEMENT_TEXT = (
+    "On 9 April 1989 Soviet troops dispersed a rally in Tbilisi. "
+    "The troops killed 19 people. The Georgian parliament condemned the killing."
+)
+FIRST = {
+    "document": "tbilisi.txt",
+    "entities": [
+        {"label": "Soviet troops", "class": "hg:MilitaryForce", "mentions": ["Soviet troops"]},
+        {"label": "Tbilisi", "class": "hg:Place", "mentions": ["Tbilisi"]},
+        {
+            "label": "Georgian parliament",
+            "class": "hg:Legislature",
+            "mentions": ["Georgian parliament"],
+        },
+    ],
+    "events": [
+        {
+            "label": "Dispersal of the rally",
+            "class": "hg:Massacre",
+            "date": "1989-04-09",
+            "place": "Tbilisi",
+            "agents": ["Soviet troops"],
+            "affected": [],
+            "evidence": "The troops killed 19 people",
+        },
+        {
+            "label": "Parliament condemns the killing",
+            "class": "hg:Condemnation",
+            "date": None,
+            "place": None,
+            "agents": ["Georgian parliament"],
+            "affected": [],
+            "evidence": "The Georgian parliament condemned the killing",
+        },
+    ],
+    "figures": [
+        {
+            "event": "Dispersal of the rally",
+            "measure": "hg:Killed",
+            "count": 19,
+            "bound": "hg:Exact",
+            "evidence": "killed 19 people",
+        }
+    ],
+}
+
+
+def _agree(tmp_path, second: dict) -> dict:  # type: ignore[type-arg]
+    import json
+
+    from historygraph.evaluate import agreement
+
+    (tmp_path / "second").mkdir(exist_ok=True)
+    (tmp_path / "tbilisi.txt").write_text(AGREEMENT_TEXT, encoding="utf-8")
+    (tmp_path / "tbilisi.gold.json").write_text(json.dumps(FIRST), encoding="utf-8")
+    (tmp_path / "second" / "tbilisi.gold.json").write_text(json.dumps(second), encoding="utf-8")
+    totals, _ = agreement(tmp_path, tmp_path / "second")
+    return totals
+
+
+def test_an_annotation_agrees_with_itself(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    totals = _agree(tmp_path, FIRST)
+    assert all(totals[k].f1 == 1.0 for k in ("entities", "events", "events_strict", "figures"))
+    assert totals["quotes"].fp == 0 and totals["quotes"].tp > 0
+
+
+def test_a_second_annotator_who_differs_is_scored_like_a_build(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    second = copy.deepcopy(FIRST)
+    second["entities"][2]["class"] = "hg:Organization"  # a body classed otherwise
+    second["events"][0]["date"] = "1989-04"  # read at another precision
+    second["figures"][0]["bound"] = "hg:AtLeast"
+    totals = _agree(tmp_path, second)
+    assert (totals["entities"].tp, totals["entities"].fp, totals["entities"].fn) == (2, 1, 1)
+    assert (totals["events"].tp, totals["event date"].tp, totals["event date"].fn) == (2, 1, 1)
+    assert (totals["figures"].tp, totals["figures"].fp, totals["figures"].fn) == (0, 1, 1)
+
+
+def test_agreement_names_a_missing_first_annotation(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from historygraph.evaluate import main
+
+    (tmp_path / "second").mkdir()
+    (tmp_path / "second" / "other.gold.json").write_text(json.dumps(FIRST), encoding="utf-8")
+    assert main([str(tmp_path), "--agreement", str(tmp_path / "second")]) == 2
+    assert "no first annotation" in capsys.readouterr().err

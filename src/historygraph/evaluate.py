@@ -17,7 +17,13 @@ matched to gold facts by class and by overlap of their evidence spans:
 * figures: same measure, count (when the gold gives one) and bound, and
   overlapping evidence.
 
-Usage: ``python -m historygraph.evaluate DEVSET_DIR [--only NAME ...] [--quiet]``.
+A second, independent annotation of the same documents is scored the same way against
+the first (``--agreement DIR``): its entities, events and figures stand in for the
+builder's, which gives the agreement between two annotators, the ceiling a builder can
+reach on these annotations.
+
+Usage: ``python -m historygraph.evaluate DEVSET_DIR [--only NAME ...] [--quiet]
+[--agreement SECOND_DIR]``.
 """
 
 from __future__ import annotations
@@ -378,6 +384,98 @@ def evaluate_devset(
     return totals, per_doc
 
 
+def annotation_dataset(text: str, annotation: dict[str, Any], graph: URIRef) -> Dataset:
+    """An annotation written as the named graph a build would give, for :func:`score_document`.
+
+    Each entity is a node of its class with its label, its capitalised mentions as
+    ``skos:altLabel`` and every occurrence of every mention as evidence; each event (but
+    the optional ones) has its class, its evidence's first occurrence, its date, place,
+    agents and affected; each figure its measure, bound, count and evidence.
+    """
+    dataset = Dataset()
+    g = dataset.graph(graph)
+    count = 0
+
+    def evidence(subject: URIRef, span: Span) -> None:
+        nonlocal count
+        node = URIRef(f"{graph}#evidence-{count}")
+        count += 1
+        g.add((node, RDF.type, HG.Evidence))
+        g.add((node, HG.start, Literal(span.start)))
+        g.add((node, HG.end, Literal(span.end)))
+        g.add((node, HG.quote, Literal(text[span.start : span.end])))
+        g.add((subject, HG.evidence, node))
+
+    entities: dict[str, URIRef] = {}
+    for index, ent in enumerate(annotation.get("entities", [])):
+        node = URIRef(f"{graph}/entity-{index}")
+        entities.setdefault(ent["label"], node)
+        g.add((node, RDF.type, _term(ent["class"])))
+        g.add((node, RDFS.label, Literal(ent["label"])))
+        for mention in ent.get("mentions", []):
+            if mention[:1].isupper() and mention != ent["label"]:
+                g.add((node, SKOS.altLabel, Literal(mention)))
+            for span in _spans_of(text, mention):
+                evidence(node, span)
+    for index, ev in enumerate(annotation.get("events", [])):
+        if ev.get("optional"):
+            continue
+        node = URIRef(f"{graph}/event-{index}")
+        g.add((node, RDF.type, _term(ev["class"])))
+        g.add((node, RDFS.label, Literal(ev["label"])))
+        for span in _spans_of(text, ev["evidence"])[:1]:
+            evidence(node, span)
+        if ev.get("date"):
+            g.add((node, HG.date, Literal(ev["date"])))
+        if ev.get("place") in entities:
+            g.add((node, HG.place, entities[ev["place"]]))
+        for role, key in ((HG.agent, "agents"), (HG.affected, "affected")):
+            for label in ev.get(key) or []:
+                if label in entities:
+                    g.add((node, role, entities[label]))
+    for index, fig in enumerate(annotation.get("figures", [])):
+        node = URIRef(f"{graph}/figure-{index}")
+        g.add((node, RDF.type, HG.Figure))
+        g.add((node, RDFS.label, Literal(f"{fig['measure']} {fig.get('count')}")))
+        g.add((node, HG.measure, _term(fig["measure"])))
+        g.add((node, HG.bound, _term(fig["bound"])))
+        if fig.get("count") is not None:
+            g.add((node, HG.count, Literal(int(fig["count"]))))
+        for span in _spans_of(text, fig["evidence"])[:1]:
+            evidence(node, span)
+    return dataset
+
+
+def agreement(
+    devset: Path, second: Path, only: Iterable[str] | None = None
+) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
+    """Score each second annotation in ``second`` (``NAME.gold.json``) against the first
+    (``devset/NAME.gold.json``, on the text ``devset/NAME.txt``), as if it were a build.
+
+    Raises ValueError, naming the path, when a folder or a first annotation is missing.
+    """
+    from historygraph.ontology import load_ontology
+
+    ontology = load_ontology([(Path(__file__).resolve().parents[2] / "ontology").resolve()])
+    totals = {k: Score() for k in KINDS}
+    per_doc: dict[str, dict[str, Score]] = {}
+    for path in gold_files(second, only):
+        first_path = devset / path.name
+        if not first_path.is_file():
+            raise ValueError(f"{first_path}: no first annotation for {path}")
+        first = json.loads(first_path.read_text(encoding="utf-8"))
+        text = (devset / first["document"]).read_text(encoding="utf-8")
+        graph = URIRef(f"urn:historygraph:agreement:{path.name}")
+        annotation = json.loads(path.read_text(encoding="utf-8"))
+        scores = score_document(
+            text, first, annotation_dataset(text, annotation, graph), graph, ontology
+        )
+        per_doc[first["document"]] = scores
+        for k, v in scores.items():
+            totals[k].add(v)
+    return totals, per_doc
+
+
 def format_scores(
     totals: dict[str, Score], per_doc: dict[str, dict[str, Score]], verbose: bool = True
 ) -> str:
@@ -407,7 +505,10 @@ def main(argv: list[str] | None = None) -> int:
             "entities, events and figures against its hand annotation (NAME.gold.json "
             "beside NAME.txt). Facts match by class and overlapping evidence."
         ),
-        epilog="Example: python -m historygraph.evaluate tests/devset --only sumgait-1988 --quiet",
+        epilog=(
+            "Examples: python -m historygraph.evaluate tests/devset --only sumgait-1988 --quiet; "
+            "python -m historygraph.evaluate tests/heldout --agreement tests/heldout/second --quiet"
+        ),
     )
     parser.add_argument("devset", type=Path, help="folder of NAME.txt + NAME.gold.json pairs")
     parser.add_argument(
@@ -419,9 +520,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quiet", action="store_true", help="scores only, without the missed and extra facts"
     )
+    parser.add_argument(
+        "--agreement",
+        type=Path,
+        metavar="SECOND_DIR",
+        help="score a second, independent annotation of the documents (SECOND_DIR/NAME.gold.json) "
+        "against the first instead of the builder: the agreement between two annotators",
+    )
     args = parser.parse_args(argv)
     try:
-        totals, per_doc = evaluate_devset(args.devset, only=args.only)
+        if args.agreement is not None:
+            totals, per_doc = agreement(args.devset, args.agreement, only=args.only)
+        else:
+            totals, per_doc = evaluate_devset(args.devset, only=args.only)
     except ValueError as exc:
         print(f"historygraph.evaluate: error: {exc}", file=sys.stderr)
         return 2
