@@ -28,12 +28,16 @@ CLASSES = re.compile(r"^hg:[A-Z]\w+$")
 )
 def test_gold_strings_occur_in_their_document(gold_path) -> None:  # type: ignore[no-untyped-def]
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text = (gold_path.parent / gold["document"]).read_text(encoding="utf-8")
-    for entity in gold["entities"]:
+    _assert_quotes(gold, (gold_path.parent / gold["document"]).read_text(encoding="utf-8"))
+
+
+def _assert_quotes(annotation: dict, text: str) -> None:  # type: ignore[type-arg]
+    """Every class is an hg: class; every mention and evidence occurs in the text."""
+    for entity in annotation["entities"]:
         assert CLASSES.match(entity["class"])
         for mention in entity["mentions"]:
             assert mention in text, mention
-    for item in gold["events"] + gold["figures"]:
+    for item in annotation["events"] + annotation["figures"]:
         assert item["evidence"] in text, item["evidence"]
 
 
@@ -47,13 +51,7 @@ def test_second_annotations_quote_the_first_ones_documents(second_path) -> None:
     second = json.loads(second_path.read_text(encoding="utf-8"))
     first = json.loads((HELDOUT / second_path.name).read_text(encoding="utf-8"))
     assert second["document"] == first["document"]
-    text = (HELDOUT / second["document"]).read_text(encoding="utf-8")
-    for entity in second["entities"]:
-        assert CLASSES.match(entity["class"])
-        for mention in entity["mentions"]:
-            assert mention in text, mention
-    for item in second["events"] + second["figures"]:
-        assert item["evidence"] in text, item["evidence"]
+    _assert_quotes(second, (HELDOUT / second["document"]).read_text(encoding="utf-8"))
 
 
 @pytest.mark.slow
