@@ -89,6 +89,16 @@ def test_a_dateline_with_a_country_and_weekdays_before_it(extract) -> None:  # t
     assert dates["Monday"] == "2023-10-02"  # the future: the next Monday after the writing
 
 
+def test_a_weekday_before_its_date_is_not_counted_from_the_writing(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "RAVNA, 22 June 1995 — It started around noon on Wednesday, 14 June, when armed men "
+        "drove into the town. The next day they shot five hostages."
+    )
+    dates = [t.value for t in doc.times if t.kind == "date" and t.temporal]
+    assert "1995-06-21" not in dates, dates  # not the Wednesday before the date of writing
+    assert dates == ["1995-06-14", "1995-06-15"], dates
+
+
 def test_a_year_from_context_puts_no_past_event_after_the_writing(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "LUSAKA, 5 October 2021 — The council must be dissolved by 1 March 2022. "

@@ -79,6 +79,10 @@ _RELATIVE_YEAR = re.compile(r"^(.+?)\s+(last|this|next)\s+year$")
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 _TODAY = re.compile(r"\s*today\b", re.IGNORECASE)
 _EXACTLY = re.compile(r"^(?:exactly|precisely)\s+")
+#: A day and month right after a weekday and a comma: "Wednesday, 14 June", "Friday, June 16".
+_DATE_AFTER_WEEKDAY = re.compile(
+    r",\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}\b)"
+)
 _EXACTLY_BEFORE = re.compile(r"\b(?:exactly|precisely)\s+$", re.IGNORECASE)
 #: Words that name a day relative to the date of writing, and how many days back.
 DEICTIC_DAYS = {
@@ -356,6 +360,8 @@ def find_times(doc: Document, ctx: Context) -> None:
             exact = exactly is not None or bool(
                 _EXACTLY_BEFORE.search(doc.text, max(0, span.start - 12), span.start)
             )
+            if words in WEEKDAYS and _DATE_AFTER_WEEKDAY.match(doc.text, span.end):
+                continue  # "on Wednesday, 14 June": the date after it says which Wednesday
             days = _deictic_days(words, written, ent.root) if written is not None else None
             if written is not None and (AGO.match(words) or days is not None):
                 today = bool(_TODAY.match(doc.text, span.end)) or exact
