@@ -337,8 +337,8 @@ def test_scores_do_not_regress() -> None:
     # documents took entities to 0.7494 for a while; the session's rules brought it back,
     # and the floors stay.
     # Session 27: thirteen more batches (the hundred-and-third to the hundred-and-fifteenth),
-    # written blind and scored first on the builder they were started from (README; mean
-    # of the thirteen first runs: entities 0.72, events 0.65, figures 0.87). Over the three
+    # written blind and scored first on the builder they were started from (tests/devset/README.md;
+    # mean of the thirteen first runs: entities 0.72, events 0.65, figures 0.87). Over the three
     # hundred and forty-three of the session's start, its rules raised entities from 0.7520
     # to 0.7545, events from 0.7256 to 0.7265 and figures from 0.9154 to 0.9159; over all
     # three hundred and eighty-two: 0.7516, 0.7200, 0.9128.
