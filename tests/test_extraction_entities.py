@@ -732,14 +732,16 @@ def test_title_words_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type
 
 
 def test_place_and_person_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Words a user adds with ``hg:entryVerb``, ``hg:settlementNoun`` and ``hg:kinNoun``
-    make a name a place's or a person's by where it stands, no code edit."""
+    """Words a user adds with ``hg:entryVerb``, ``hg:settlementNoun``, ``hg:kinNoun`` and
+    ``hg:kinGroupNoun`` make a name a place's, a person's or a group's by where it stands, no
+    code edit."""
     from historygraph.ontology import load_ontology
     from tests.conftest import ONTOLOGY
 
     texts = (
         "Soldiers garrisoned Wat Arun. Tofig's godfather was there.",
         "Soldiers burned the kishlak of Tokmok-Sai in 1931.",
+        "The cousins of the victims gathered at the gate.",
     )
     onto = tmp_path / "ontology"
     shutil.copytree(ONTOLOGY, onto)
@@ -750,19 +752,27 @@ def test_place_and_person_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> Non
         for text in texts:
             doc = Document(id="t", path=Path("t.txt"), text=text, title="t")
             names.update(labels(run_pipeline(doc, make_pipeline(DEFAULT_STAGES), ctx)))
-        return {k: v for k, v in names.items() if k in {"Wat Arun", "Tofig", "Tokmok-Sai"}}
+        wanted = {"Wat Arun", "Tofig", "Tokmok-Sai", "cousins of the victims"}
+        return {k: v for k, v in names.items() if k in wanted}
 
     before = found()
     assert before.get("Wat Arun") != "Place" and before.get("Tofig") != "Person", before
     assert before.get("Tokmok-Sai") != "Place", before
+    assert "cousins of the victims" not in before, before
     (onto / "extensions").mkdir(exist_ok=True)
     (onto / "extensions" / "cues.ttl").write_text(
         "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
         'hg:Place hg:entryVerb "garrison" ; hg:settlementNoun "kishlak" .\n'
-        'hg:Person hg:kinNoun "godfather" .\n',
+        'hg:Person hg:kinNoun "godfather" .\n'
+        'hg:Group hg:kinGroupNoun "cousins" .\n',
         encoding="utf-8",
     )
-    assert found() == {"Wat Arun": "Place", "Tofig": "Person", "Tokmok-Sai": "Place"}
+    assert found() == {
+        "Wat Arun": "Place",
+        "Tofig": "Person",
+        "Tokmok-Sai": "Place",
+        "cousins of the victims": "Group",
+    }
 
 
 def test_a_hill_or_a_mountain_in_apposition_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]

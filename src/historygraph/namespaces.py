@@ -114,6 +114,10 @@ class HG(DefinedNamespace):
     sideNoun: URIRef
     fateNoun: URIRef
     kinNoun: URIRef
+    genericForceNoun: URIRef
+    forceOfBodyNoun: URIRef
+    kinGroupNoun: URIRef
+    familyNoun: URIRef
     settlementNoun: URIRef
     areaNoun: URIRef
     featureNoun: URIRef

@@ -142,6 +142,14 @@ class Lexicon:
     kin_nouns: frozenset[str] = frozenset()
     surname_endings: tuple[str, ...] = ()
     leading_verbs: frozenset[str] = frozenset()
+    #: force cues (on ``hg:MilitaryForce``): nouns of any armed force ("the troops" refers
+    #: back to the force named last), plural nouns of a body's armed men ("troops of X")
+    generic_force_nouns: frozenset[str] = frozenset()
+    force_of_body_nouns: frozenset[str] = frozenset()
+    #: group cues (on ``hg:Group``): plural nouns of kin to others ("the families of the
+    #: victims"), nouns of one person's kin ("his family")
+    kin_group_nouns: frozenset[str] = frozenset()
+    family_nouns: frozenset[str] = frozenset()
 
     def is_title_word(self, text: str) -> bool:
         """ "Lady", "Lieutenant-General", "Dr.": a title word (all its hyphenated parts)."""
@@ -615,6 +623,10 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         kin_nouns=_words(g, HG.kinNoun),
         surname_endings=tuple(sorted(_words(g, HG.surnameEnding), key=lambda w: (-len(w), w))),
         leading_verbs=_words(g, HG.leadingVerb),
+        generic_force_nouns=_words(g, HG.genericForceNoun),
+        force_of_body_nouns=_words(g, HG.forceOfBodyNoun),
+        kin_group_nouns=_words(g, HG.kinGroupNoun),
+        family_nouns=_words(g, HG.familyNoun),
         of_roles=_class_map(HG.ofRole),
         argument_relations=_class_map(HG.argumentRelation),
         typical_agent_classes=_class_map(HG.typicalAgentClass),

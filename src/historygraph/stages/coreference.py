@@ -97,26 +97,6 @@ _RULER_WORDS = frozenset({"authority", "authorities", "leadership", "regime"})
 #: answers is one the text leaves unnamed (a report's author: "the organisation's findings").
 _ORGANISATION_WORDS = frozenset({"organisation", "organization"})
 
-#: Nouns that name armed forces of any kind: "the troops" may be any force named before.
-GENERIC_FORCE_NOUNS = frozenset(
-    {
-        "troops",
-        "troop",
-        "force",
-        "forces",
-        "soldier",
-        "soldiers",
-        "army",
-        "military",
-        "unit",
-        "units",
-        "occupier",
-        "occupiers",
-        "invader",
-        "invaders",
-    }
-)
-
 
 def names_with(entity: Entity, word: str) -> bool:
     """Whether ``word`` (a lemma) is a word of the entity's label or of one of its aliases
@@ -200,7 +180,7 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 and names_with(b.doc.entities[m.entity], lemma(root))
             ]
             force = b.ontology.is_a(cls, HG.MilitaryForce)
-            if force and not named and lemma(root) not in GENERIC_FORCE_NOUNS:
+            if force and not named and lemma(root) not in b.lexicon.generic_force_nouns:
                 # "the police", "the Guard": a force of its own kind is not just any force
                 # named before ("American troops"), unless a name has its word ("guardsmen")
                 candidates = [
@@ -209,7 +189,7 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             if (
                 force
                 and not (named or candidates)
-                and lemma(root) in GENERIC_FORCE_NOUNS
+                and lemma(root) in b.lexicon.generic_force_nouns
                 and root.dep_ == "nsubj"
             ):
                 # "On 12 February troops opened fire": no force named nearby; the one the

@@ -110,13 +110,6 @@ def _titled(b: EntityBuilder, m: Mention, word: str) -> bool:
     )
 
 
-#: Nouns for a person's kin as a group: "his family", "her grandchildren".
-KIN_OF_ONE_NOUNS = frozenset(
-    {"family", "families", "relatives", "children", "grandchildren", "sons", "daughters"}
-    | {"parents"}
-)
-
-
 def match_kin_of_a_person(b: EntityBuilder) -> None:
     """ "his family", "Sevda Karimova's family": a person's kin are a group, labelled by the
     person ("Heydar Aliyev's family"), whether the text names the person or a pronoun
@@ -133,7 +126,7 @@ def match_kin_of_a_person(b: EntityBuilder) -> None:
         if not inside or inside[-1].dep_ != "poss":
             continue
         kin = inside[-1].head
-        if kin.lower_ not in KIN_OF_ONE_NOUNS or kin.i < inside[-1].i:
+        if kin.lower_ not in b.lexicon.family_nouns or kin.i < inside[-1].i:
             continue
         span = Span(m.span.start, offset(kin) + len(kin.text))
         if any(o.span.overlaps(span) and o is not m for o in b.mentions):

@@ -497,13 +497,6 @@ def _name_end(head: Token) -> int:
     return end
 
 
-#: Plural nouns that name people by their kin to others ("the families of the victims"); the
-#: singular kin words of one person's relatives are the lexicon's ``hg:kinNoun`` words.
-KIN_GROUP_NOUNS = frozenset(
-    {"families", "relatives", "parents", "mothers", "fathers", "widows", "descendants", "orphans"}
-)
-
-
 def match_kin_groups(b: EntityBuilder, parsed: Token) -> None:
     """ "the families of the victims", "relatives of the dead", "families of martyrs": people
     named by their kin to other people are a group, named by the whole phrase.
@@ -515,7 +508,11 @@ def match_kin_groups(b: EntityBuilder, parsed: Token) -> None:
     """
     doc = parsed.doc
     for token in parsed:
-        if token.lower_ not in KIN_GROUP_NOUNS or token.tag_ != "NNS" or token.i + 3 > len(doc):
+        if (
+            token.lower_ not in b.lexicon.kin_group_nouns
+            or token.tag_ != "NNS"
+            or token.i + 3 > len(doc)
+        ):
             continue
         if doc[token.i + 1].lower_ != "of":
             continue
@@ -545,17 +542,13 @@ def match_kin_groups(b: EntityBuilder, parsed: Token) -> None:
         b.add(span, b.entity_for(HG.Group, normalise_label(b.doc.quote(span))), "headword")
 
 
-#: Plural words for armed men that, with "of" and a body, name that body's force.
-FORCE_OF_A_BODY_NOUNS = frozenset({"troops", "forces", "units", "soldiers", "servicemen"})
-
-
 def match_forces_of_bodies(b: EntityBuilder, parsed: Token) -> None:
     """ "troops of the Interior Ministry": armed men of a body the text names are that body's
     force, labelled as the text would write it with the body's name first ("Interior
     Ministry troops", "FSB special forces"), so that both ways of writing it are one force.
     The body keeps no mention of its own there (it acts through its troops)."""
     for token in parsed:
-        if token.lower_ not in FORCE_OF_A_BODY_NOUNS or token.tag_ != "NNS":
+        if token.lower_ not in b.lexicon.force_of_body_nouns or token.tag_ != "NNS":
             continue
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
