@@ -97,6 +97,10 @@ def test_a_weekday_before_its_date_is_not_counted_from_the_writing(extract) -> N
     dates = [t.value for t in doc.times if t.kind == "date" and t.temporal]
     assert "1995-06-21" not in dates, dates  # not the Wednesday before the date of writing
     assert dates == ["1995-06-14", "1995-06-15"], dates
+    # a weekday before a count, not a date, is still counted back from the writing
+    doc = extract("RAVNA, 22 June 1995 — On Monday, 5 Armenians were killed in the town.")
+    dates = [t.value for t in doc.times if t.kind == "date" and t.temporal]
+    assert dates == ["1995-06-19"], dates
 
 
 def test_a_year_from_context_puts_no_past_event_after_the_writing(extract) -> None:  # type: ignore[no-untyped-def]

@@ -347,6 +347,11 @@ def gold_files(devset: Path, only: Iterable[str] | None = None) -> list[Path]:
     return paths
 
 
+def _project_ontology() -> Path:
+    """The project's own ontology folder, which every scratch build and score uses."""
+    return (Path(__file__).resolve().parents[2] / "ontology").resolve()
+
+
 def evaluate_devset(
     devset: Path, only: Iterable[str] | None = None
 ) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
@@ -355,8 +360,7 @@ def evaluate_devset(
     from historygraph.iri import document_iri
     from historygraph.ontology import load_ontology
 
-    project = Path(__file__).resolve().parents[2]
-    onto = (project / "ontology").resolve()
+    onto = _project_ontology()
     ontology = load_ontology([onto])
     totals = {k: Score() for k in KINDS}
     per_doc: dict[str, dict[str, Score]] = {}
@@ -456,7 +460,7 @@ def agreement(
     """
     from historygraph.ontology import load_ontology
 
-    ontology = load_ontology([(Path(__file__).resolve().parents[2] / "ontology").resolve()])
+    ontology = load_ontology([_project_ontology()])
     totals = {k: Score() for k in KINDS}
     per_doc: dict[str, dict[str, Score]] = {}
     for path in gold_files(second, only):

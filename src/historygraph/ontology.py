@@ -600,17 +600,9 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         event_triggers=event_triggers,
         weak_triggers=_word_map(onto, HG.weakTrigger, HG.Event),
         anaphors=_word_map(onto, HG.anaphor, HG.Event),
-        support_verbs=frozenset(
-            w for s in g.subjects(HG.supportVerb, None) for w in _strings(g, s, HG.supportVerb)
-        ),
-        leadership_nouns=frozenset(
-            w
-            for s in g.subjects(HG.leadershipNoun, None)
-            for w in _strings(g, s, HG.leadershipNoun)
-        ),
-        title_words=frozenset(
-            w.lower() for s in g.subjects(HG.titleWord, None) for w in _strings(g, s, HG.titleWord)
-        ),
+        support_verbs=_words(g, HG.supportVerb),
+        leadership_nouns=_words(g, HG.leadershipNoun),
+        title_words=_words(g, HG.titleWord),
         entry_verbs=_words(g, HG.entryVerb),
         motion_verbs=_words(g, HG.motionVerb),
         departure_words=_words(g, HG.departureWord),
@@ -638,11 +630,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         gazetteer=_gazetteer(onto),
         head_phrases=head_phrases,
         agent_triggers={k: tuple(v) for k, v in sorted(agent_triggers.items())},
-        report_verbs=frozenset(
-            w.lower()
-            for s in g.subjects(HG.reportVerb, None)
-            for w in _strings(g, s, HG.reportVerb)
-        ),
+        report_verbs=_words(g, HG.reportVerb),
         site_triggers=site_triggers,
         agent_trigger_roles=_class_map(HG.agentTriggerRole),
         participant_nouns=_participant_nouns(g),

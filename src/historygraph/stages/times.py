@@ -79,9 +79,18 @@ _RELATIVE_YEAR = re.compile(r"^(.+?)\s+(last|this|next)\s+year$")
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 _TODAY = re.compile(r"\s*today\b", re.IGNORECASE)
 _EXACTLY = re.compile(r"^(?:exactly|precisely)\s+")
-#: A day and month right after a weekday and a comma: "Wednesday, 14 June", "Friday, June 16".
+#: A month's name or its abbreviation ("June", "Sept", "Oct").
+_MONTH = (
+    "(?:"
+    + "|".join(
+        sorted({*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"}, key=len, reverse=True)
+    )
+    + ")"
+)
+#: A day and month right after a weekday and a comma: "Wednesday, 14 June", "Friday, June 16"
+#: (not "Monday, 5 Armenians were killed").
 _DATE_AFTER_WEEKDAY = re.compile(
-    r",\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}\b)"
+    rf",\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|{_MONTH}\.?\s+\d{{1,2}}\b)"
 )
 _EXACTLY_BEFORE = re.compile(r"\b(?:exactly|precisely)\s+$", re.IGNORECASE)
 #: Words that name a day relative to the date of writing, and how many days back.
