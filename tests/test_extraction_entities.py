@@ -775,6 +775,64 @@ def test_place_and_person_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> Non
     }
 
 
+def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Words a user adds with ``hg:protesterNoun``, ``hg:rulerNoun``, ``hg:buildingNoun``,
+    ``hg:vagueSiteNoun``, ``hg:genericGroupNoun`` and ``hg:seriesNoun`` change what "the
+    crowd", "the junta", "the tower", "the square", "the residents" and "a string of
+    bombings" stand for, no code edit."""
+    from historygraph.ontology import load_ontology
+    from tests.conftest import ONTOLOGY
+
+    texts = (
+        "Picketers gathered at the gate of the Putilov works. Soldiers fired into the crowd.",
+        "The Soviet leadership sent troops. The junta denied it.",
+        "Students occupied the Ostankino Television Centre. Troops stormed the tower at dawn.",
+        "Police fired on the demonstrators in the square.",
+        "The residents gathered at the mill.",
+        "The Troubles were a string of bombings.",
+    )
+    onto = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, onto)
+    prefix = "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
+    (onto / "extensions").mkdir(exist_ok=True)
+    (onto / "extensions" / "heads.ttl").write_text(
+        prefix + 'hg:Group hg:headWord "picketers" . hg:Organization hg:headWord "junta" .\n',
+        encoding="utf-8",
+    )
+
+    def found() -> dict[str, str]:
+        """Each mention's text and the label and class of its entity."""
+        ctx = Context(ontology=load_ontology([onto]), nlp=nlp)
+        seen: dict[str, str] = {}
+        for text in texts:
+            doc = Document(id="t", path=Path("t.txt"), text=text, title="t")
+            run_pipeline(doc, make_pipeline(DEFAULT_STAGES), ctx)
+            for m in doc.mentions:
+                ent = doc.entities[m.entity]
+                seen[doc.quote(m.span)] = f"{ent.label} ({ent.cls.split('#')[-1]})"
+        return seen
+
+    before = found()
+    assert before["crowd"] == "crowd (Group)", before
+    assert "junta" not in before, before  # no body named with "junta" before it
+    assert before["tower"] == "tower (Place)", before
+    assert before["square"] == "square (Place)", before
+    assert before["residents"] == "residents (Group)", before
+    assert before["Troubles"] == "Troubles (Organization)", before
+    (onto / "extensions" / "cues.ttl").write_text(
+        prefix + 'hg:Group hg:protesterNoun "picketers" ; hg:genericGroupNoun "resident" .\n'
+        'hg:Organization hg:rulerNoun "junta" .\n'
+        'hg:Place hg:buildingNoun "tower" ; hg:vagueSiteNoun "square" .\n'
+        'hg:Event hg:seriesNoun "string" .\n',
+        encoding="utf-8",
+    )
+    after = found()
+    assert after["crowd"] == "Picketers (Group)", after
+    assert after["junta"] == "Soviet leadership (Organization)", after
+    assert after["tower"] == "Ostankino Television Centre (Place)", after
+    assert "square" not in after and "residents" not in after and "Troubles" not in after, after
+
+
 def test_a_hill_or_a_mountain_in_apposition_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In April the rebels held Karadagh, a mountain above the town, and Zolotaya, a hill."

@@ -123,6 +123,14 @@ class HG(DefinedNamespace):
     featureNoun: URIRef
     surnameEnding: URIRef
     leadingVerb: URIRef
+    genericGroupNoun: URIRef
+    peopleNoun: URIRef
+    protesterNoun: URIRef
+    countryNoun: URIRef
+    rulerNoun: URIRef
+    seriesNoun: URIRef
+    vagueSiteNoun: URIRef
+    buildingNoun: URIRef
     reportVerb: URIRef
     color: URIRef
     shape: URIRef

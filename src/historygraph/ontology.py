@@ -150,6 +150,21 @@ class Lexicon:
     #: victims"), nouns of one person's kin ("his family")
     kin_group_nouns: frozenset[str] = frozenset()
     family_nouns: frozenset[str] = frozenset()
+    #: people in general (on ``hg:Group``): too generic to name a group ("the population"),
+    #: naming nobody when counted ("5,000 people"), a protest's people ("the crowd" is them)
+    generic_group_nouns: frozenset[str] = frozenset()
+    people_nouns: frozenset[str] = frozenset()
+    protester_nouns: frozenset[str] = frozenset()
+    #: nouns for a country ("the country's leadership", on ``hg:State``) and for whoever
+    #: rules it ("the regime", on ``hg:Organization``)
+    country_nouns: frozenset[str] = frozenset()
+    ruler_nouns: frozenset[str] = frozenset()
+    #: nouns of many events of one kind ("a wave of protests", on ``hg:Event``)
+    series_nouns: frozenset[str] = frozenset()
+    #: site nouns (on ``hg:Place``) too vague to name a place bare ("the street"), and the
+    #: nouns any named building may be called by ("the building")
+    vague_site_nouns: frozenset[str] = frozenset()
+    building_nouns: frozenset[str] = frozenset()
 
     def is_title_word(self, text: str) -> bool:
         """ "Lady", "Lieutenant-General", "Dr.": a title word (all its hyphenated parts)."""
@@ -379,7 +394,7 @@ def _parse_files(files: list[Path]) -> Graph:
 
 
 #: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
-CACHE_FORMAT = 10
+CACHE_FORMAT = 11
 
 
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
@@ -619,6 +634,14 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         force_of_body_nouns=_words(g, HG.forceOfBodyNoun),
         kin_group_nouns=_words(g, HG.kinGroupNoun),
         family_nouns=_words(g, HG.familyNoun),
+        generic_group_nouns=_words(g, HG.genericGroupNoun),
+        people_nouns=_words(g, HG.peopleNoun),
+        protester_nouns=_words(g, HG.protesterNoun),
+        country_nouns=_words(g, HG.countryNoun),
+        ruler_nouns=_words(g, HG.rulerNoun),
+        series_nouns=_words(g, HG.seriesNoun),
+        vague_site_nouns=_words(g, HG.vagueSiteNoun),
+        building_nouns=_words(g, HG.buildingNoun),
         of_roles=_class_map(HG.ofRole),
         argument_relations=_class_map(HG.argumentRelation),
         typical_agent_classes=_class_map(HG.typicalAgentClass),

@@ -54,17 +54,15 @@ ASIDE_ADVERBS = frozenset({"then", "now", "still", "currently"})
 #: Verbs that give an event a name: "known as X", "entered history as X".
 NAMING_VERBS = frozenset({"know", "enter", "become", "call", "name", "remember", "go"})
 ARGUMENT_PREPS = frozenset({"of", "against", "for", "on", "about", "over", "after", "to"})
-#: Nouns for people in general: counted ("5,000 people"), they name nobody in particular.
-PEOPLE_NOUNS = frozenset({"people", "person"})
 #: Number words that head a counted phrase ("thousands of people", "tens of thousands").
 COUNT_NOUNS = frozenset({"ten", "dozen", "hundred", "thousand", "million"})
 
 
-def counted_people(phrase: Token) -> Token | None:
+def counted_people(phrase: Token, people_nouns: frozenset[str]) -> Token | None:
     """The "people" of a phrase that gives people only as a count ("about 2,000 people",
     "tens of thousands of people", "a quarter of a million people"), or None ("the
     people", "our people", "people across the country" name no count)."""
-    if lemma(phrase) in PEOPLE_NOUNS:
+    if lemma(phrase) in people_nouns:
         counted = any(c.dep_ in {"nummod", "quantmod"} for c in phrase.children)
         return phrase if counted else None
     if phrase.like_num or phrase.pos_ == "NUM" or lemma(phrase) in COUNT_NOUNS:
@@ -75,9 +73,9 @@ def counted_people(phrase: Token) -> Token | None:
             for o in prep.children
             if o.dep_ == "pobj"
         ):
-            if lemma(obj) in PEOPLE_NOUNS:
+            if lemma(obj) in people_nouns:
                 return obj
-            found = counted_people(obj)
+            found = counted_people(obj, people_nouns)
             if found is not None:
                 return found
     return None

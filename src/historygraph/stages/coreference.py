@@ -90,9 +90,6 @@ def _acronym_of_a_longer_name(b: EntityBuilder, m: Mention, alias: str) -> bool:
     return root.dep_ == "pobj" and owner.pos_ == "PROPN" and owner.text[:1].isupper()
 
 
-#: Nouns that name whoever rules a country: "the regime" may be "the Soviet leadership"
-#: ("the government" of a text is often its own country's: it needs "government").
-_RULER_WORDS = frozenset({"authority", "authorities", "leadership", "regime"})
 #: The broad organisation class's own word: "the organisation" that no body named with it
 #: answers is one the text leaves unnamed (a report's author: "the organisation's findings").
 _ORGANISATION_WORDS = frozenset({"organisation", "organization"})
@@ -159,7 +156,9 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             word = lemma(root) if cls == HG.Organization else None
             # ("the regime" may be the leadership or the authorities named before)
             words: frozenset[str] = (
-                _RULER_WORDS if word in _RULER_WORDS else frozenset({word} if word else ())
+                b.lexicon.ruler_nouns
+                if word in b.lexicon.ruler_nouns
+                else frozenset({word} if word else ())
             )
             candidates = [
                 m
@@ -425,10 +424,6 @@ def match_capital(b: EntityBuilder) -> None:
                     b.refer(span, b.entity_for_entry(capitals[state]))
 
 
-#: Plural nouns that name the people taking part in a protest ("the crowd" refers to them).
-_PROTESTERS = frozenset({"demonstrators", "protesters", "protestors", "marchers", "strikers"})
-
-
 def match_crowd_anaphora(b: EntityBuilder) -> None:
     """ "Demonstrators gathered on the square ... the troops fired into the crowd": "the
     crowd" is the protesters named in the last few sentences, unless the text named a
@@ -450,7 +445,8 @@ def match_crowd_anaphora(b: EntityBuilder) -> None:
                 other.entity == m.entity
                 or (
                     b.doc.entities[other.entity].cls == HG.Group
-                    and b.doc.entities[other.entity].label.lower().split()[-1] in _PROTESTERS
+                    and b.doc.entities[other.entity].label.lower().split()[-1]
+                    in b.lexicon.protester_nouns
                 )
             )
         ]

@@ -19,7 +19,6 @@ from historygraph.stages.mentions import (
     class_of_phrase,
 )
 from historygraph.stages.names import (
-    PLACE_NOUNS,
     lookback_start,
     normalise_label,
 )
@@ -135,15 +134,6 @@ def match_kin_of_a_person(b: EntityBuilder) -> None:
         b.mentions.append(Mention(span, b.entity_for(HG.Group, label), "headword"))
 
 
-#: Site nouns that, bare after "the", are too often no place of the story ("the border",
-#: "the centre", "the street", "the house") to name one of their own.
-VAGUE_SITE_NOUNS = frozenset(
-    {"border", "centre", "center", "street", "house", "mission", "gate", "hill", "mountains"}
-    | {"mountain", "heights", "river", "coast", "base", "barracks", "line", "headquarters"}
-    | {"embassy", "highway", "lane", "valley", "plateau", "lake", "hall", "works", "plant"}
-    | {"ravine", "gorge", "pass", "creek", "canal", "bay"}
-)
-
 #: Site nouns a text may call a site named with another: "the Khojaly Genocide Memorial ...
 #: the monument", "the Plaza de las Tres Culturas ... the square".
 SITE_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -152,8 +142,6 @@ SITE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "square": ("plaza",),
     "plaza": ("square",),
 }
-#: Site nouns any named building may be called by: "the White House ... the building".
-BUILDING_NOUNS = frozenset({"building", "premises", "compound"})
 
 
 def match_site_anaphora(b: EntityBuilder) -> None:
@@ -162,7 +150,7 @@ def match_site_anaphora(b: EntityBuilder) -> None:
     the noun (an annotator's "port of Baku" the text calls only "the port").
 
     Settlement, area and country nouns have rules of their own; vague site nouns
-    (``VAGUE_SITE_NOUNS``) name no new place.
+    (the lexicon's ``hg:vagueSiteNoun``) name no new place.
     """
     for sent in b.doc.sentences:
         for chunk in noun_chunks(sent.parsed):
@@ -170,7 +158,8 @@ def match_site_anaphora(b: EntityBuilder) -> None:
             word = lemma(root)
             if (
                 root.tag_ != "NN"
-                or word in b.lexicon.settlement_nouns | b.lexicon.area_nouns | PLACE_NOUNS
+                or word
+                in b.lexicon.settlement_nouns | b.lexicon.area_nouns | b.lexicon.country_nouns
             ):
                 continue
             cls = class_of_phrase(b, root, None)
@@ -190,7 +179,7 @@ def match_site_anaphora(b: EntityBuilder) -> None:
                     for w in (word, *SITE_SYNONYMS.get(word, ()))
                 )
             ]
-            if not named and word in BUILDING_NOUNS:
+            if not named and word in b.lexicon.building_nouns:
                 # "the White House ... the building": the site named last, nearby
                 window_start = lookback_start(b.doc, sent.index)
                 named = [
@@ -202,7 +191,7 @@ def match_site_anaphora(b: EntityBuilder) -> None:
                 ]
             if named:
                 b.refer(span, max(named, key=lambda m: m.span.start).entity)
-            elif word not in VAGUE_SITE_NOUNS:
+            elif word not in b.lexicon.vague_site_nouns:
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
 
 

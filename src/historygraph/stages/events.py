@@ -79,7 +79,7 @@ from historygraph.stages.clues import (
 )
 from historygraph.stages.mentions import EntityBuilder
 from historygraph.stages.merge import Merger
-from historygraph.stages.names import GENERIC_GROUP_NOUNS, nationality_words
+from historygraph.stages.names import nationality_words
 from historygraph.stages.numbers import parse_ordinal
 from historygraph.stages.syntax import (
     Token,
@@ -485,7 +485,9 @@ class Resolver:
         result = []
         for subject in verb.children:
             if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "NUM"}:
-                people = counted_people(subject)  # "tens of thousands of people gathered"
+                people = counted_people(
+                    subject, self.lexicon.people_nouns
+                )  # "tens of thousands of people gathered"
                 cls = None if people is None else self._head_word_class(people)
                 if people is not None and people is not subject and cls is not None:
                     result.append(cls)
@@ -516,7 +518,7 @@ class Resolver:
             if (
                 subject.dep_ != "nsubj"
                 or subject.tag_ != "NNS"
-                or lemma(subject) in GENERIC_GROUP_NOUNS  # ("people fled": anyone)
+                or lemma(subject) in self.lexicon.generic_group_nouns  # ("people fled": anyone)
                 or self.entities_of(subject)
             ):
                 continue
@@ -910,7 +912,7 @@ class Resolver:
             for subject in subjects:
                 if self.entity_of(subject) is not None:
                     continue
-                people = counted_people(subject)
+                people = counted_people(subject, self.lexicon.people_nouns)
                 if people is not None:
                     self._add_mention(tokens_span(subject.left_edge, people), HG.Group, noun)
 

@@ -26,9 +26,7 @@ from historygraph.stages.mentions import (
     of_its_place,
 )
 from historygraph.stages.names import (
-    GENERIC_GROUP_NOUNS,
     GENERIC_QUANTIFIERS,
-    PLACE_NOUNS,
     QUANTIFIERS,
     SITE_PREPOSITIONS,
     lookback_start,
@@ -84,7 +82,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         if owner is not None and (
             owner.pos_ not in {"NOUN", "PROPN"}
             or names_place(b, owner)
-            or lemma(owner) in b.lexicon.settlement_nouns | b.lexicon.area_nouns | PLACE_NOUNS
+            or lemma(owner)
+            in b.lexicon.settlement_nouns | b.lexicon.area_nouns | b.lexicon.country_nouns
         ):
             owner = None  # "his office", "Azerbaijan's army", "the country's leadership"
         # "Russia's defence ministry", "Karabakh's human rights ombudsman": a body or office
@@ -133,7 +132,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                     root.tag_ == "NNS"
                     or (root.tag_ == "NN" and root.lower_ in b.lexicon.head_words)
                 )
-                and lemma(root) not in GENERIC_GROUP_NOUNS
+                and lemma(root) not in b.lexicon.generic_group_nouns
                 # "most residents", "many residents": some of a people, no group of its own
                 and not (
                     any(t.lower_ in GENERIC_QUANTIFIERS and t.head.i == root.i for t in chunk)

@@ -15,7 +15,6 @@ from historygraph.document import Document, Entity, Mention, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import GazetteerEntry, Ontology, compact, words_of
 from historygraph.stages.clauses import TIME_UNITS
-from historygraph.stages.clues import PEOPLE_NOUNS
 from historygraph.stages.names import (
     BY_CONTEXT,
     BY_NER,
@@ -184,7 +183,7 @@ def _describes_a_thing(b: EntityBuilder, word: Token) -> bool:
     if word.dep_ != "amod" or word.head.pos_ != "NOUN" or word.head.i < word.i:
         return False
     head = word.head
-    return class_of_phrase(b, head, None) is None and lemma(head) not in PEOPLE_NOUNS
+    return class_of_phrase(b, head, None) is None and lemma(head) not in b.lexicon.people_nouns
 
 
 def _words_of_a_name(tokens: list[Token], entry: GazetteerEntry) -> bool:
@@ -802,9 +801,6 @@ def building_of_a_body(b: EntityBuilder, root: Token) -> None:
     b.add(span, b.entity_for(HG.Place, label), "headword")
 
 
-#: Nouns of many events of one kind: "a wave of protests", "a series of strikes".
-SERIES_NOUNS = frozenset({"wave", "series", "campaign", "spate", "outbreak", "cycle", "chain"})
-
 #: What the model tags a name that may be an event's: never a place's label.
 _EVENT_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"})
 
@@ -820,7 +816,7 @@ def find_event_names(b: EntityBuilder, parsed: Token) -> None:
             continue
         for attr in (c for c in root.head.children if c.dep_ == "attr"):
             nouns = [attr]
-            if lemma(attr) in SERIES_NOUNS:
+            if lemma(attr) in b.lexicon.series_nouns:
                 nouns = [
                     o
                     for p in attr.children

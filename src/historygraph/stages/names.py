@@ -20,10 +20,6 @@ from historygraph.ontology import GazetteerEntry, Ontology, compact
 
 #: Function words a typo may glue to a name ("Karabakhand").
 GLUE_WORDS = ("and", "or", "the", "of", "in", "on", "at", "to", "by")
-#: Group nouns too generic to name a group without a proper-name modifier.
-GENERIC_GROUP_NOUNS = frozenset(
-    {"people", "population", "person", "nation", "civilian", "source", "reporter"}
-)
 #: Words that quantify a noun phrase rather than name it ("several protesters").
 QUANTIFIERS = frozenset(
     {"some", "several", "many", "few", "all", "most", "hundreds", "thousands", "dozens", "other"}
@@ -46,8 +42,6 @@ LOCATIVES = frozenset({"in", "at", "near", "outside", "towards", "toward", "arou
 MONTH_NAMES = frozenset(calendar.month_name[1:])
 #: Prepositions that place a site ("the memorial on Rustaveli Avenue").
 SITE_PREPOSITIONS = ("on", "in", "at", "near")
-#: Nouns that stand for a country or a people's land: "the country's leadership".
-PLACE_NOUNS = frozenset({"country", "republic", "nation", "state", "land", "capital"})
 #: Strength of the evidence that gave a mention its class (see ``one_sense_per_name``).
 BY_NER, BY_CONTEXT, BY_WORD = 1, 2, 3
 
