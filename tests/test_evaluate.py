@@ -277,3 +277,46 @@ def test_agreement_names_a_missing_first_annotation(tmp_path, capsys) -> None:  
     (tmp_path / "second" / "other.gold.json").write_text(json.dumps(FIRST), encoding="utf-8")
     assert main([str(tmp_path), "--agreement", str(tmp_path / "second")]) == 2
     assert "no first annotation" in capsys.readouterr().err
+
+
+def test_entities_are_also_scored_class_by_class(ontology) -> None:  # type: ignore[no-untyped-def]
+    """A gold place found, a gold person missed and a found group not in the gold: the
+    place's class scores 1/0/0, the person's 0/0/1, the group's 0/1/0; the whole table
+    prints each class under the entities over all documents."""
+    from historygraph.evaluate import Score, format_scores
+
+    gold = {
+        "entities": [
+            {"label": "Agdam", "class": "hg:Place", "mentions": ["Agdam"]},
+            {"label": "Tofig Aliyev", "class": "hg:Person", "mentions": ["Tofig Aliyev"]},
+        ],
+        "events": [],
+        "figures": [],
+    }
+    dataset = graph("Agdam")
+    residents = URIRef("urn:group/residents")
+    dataset.graph(DOC).add((residents, RDF.type, HG.Group))
+    dataset.graph(DOC).add((residents, RDFS.label, Literal("residents")))
+    scores = score_document(TEXT, gold, dataset, DOC, ontology)
+    counts = {k: (s.tp, s.fp, s.fn) for k, s in scores.items() if k.startswith("entities")}
+    assert counts == {
+        "entities": (1, 1, 1),
+        "entities Place": (1, 0, 0),
+        "entities Person": (0, 0, 1),
+        "entities Group": (0, 1, 0),
+    }
+    totals: dict[str, Score] = {}
+    for k, s in scores.items():
+        totals.setdefault(k, Score()).add(s)
+    table = format_scores(totals, {"doc.txt": scores}, verbose=False).splitlines()
+    per_doc = [line.split()[1] for line in table if line.startswith("doc.txt")]
+    assert "Person" not in per_doc  # per document, the kinds only
+    everything = [line.split()[2:] for line in table if line.startswith("ALL")]
+    # kind words, then P, R, F1; the classes by how many gold entities they have
+    assert [row[:-3] for row in everything[:4]] == [
+        ["entities"], ["entities", "Place"], ["entities", "Person"], ["entities", "Group"],
+    ]  # fmt: skip
+    assert [row[-3:] for row in everything[:4]] == [
+        ["0.50", "0.50", "0.50"], ["1.00", "1.00", "1.00"], ["1.00", "0.00", "0.00"],
+        ["0.00", "1.00", "0.00"],
+    ]  # fmt: skip

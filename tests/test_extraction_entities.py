@@ -1125,6 +1125,25 @@ def test_a_personal_name_after_by_the_model_left_untagged(extract) -> None:  # t
     assert "Deputy Chairman" not in found
 
 
+def test_an_untagged_name_of_a_known_surname_shape_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    """The model takes the name after a closing quotation mark for a title (no type): a
+    given name and a surname of a known shape still make a person."""
+    doc = extract('They said "go," Armen Tarkhanyan told the crowd.')
+    assert labels(doc).get("Armen Tarkhanyan") == "Person"
+
+
+def test_an_untagged_name_described_by_a_calling_beside_it_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    """A name the model left untagged, with a calling in apposition after it."""
+    for text, name in (
+        ("Sero Rıza, the elderly poet of the valley, surrendered in September.", "Sero Rıza"),
+        ("Nuri Dağ, the elderly poet of the tribes, surrendered in September.", "Nuri Dağ"),
+    ):
+        assert labels(extract(text)).get(name) == "Person", text
+    # a place described by a place's word stays no person
+    found = labels(extract("Kara Dağ, the highest mountain of the range, was shelled."))
+    assert found.get("Kara Dağ") != "Person"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

@@ -659,6 +659,16 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             add_name(b, span, HG.Person)
         elif after_kin_noun(b, span):
             add_name(b, span, HG.Person)  # "My husband Mahmud", "my father-in-law Rasul"
+        elif len(tokens) > 1 and personal_name(b, tokens):
+            # "Ishkhan Saghatelyan", which the model took for a title: a given name and a
+            # surname of a known shape
+            add_name(b, span, HG.Person)
+        elif bare_name(tokens) and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and _names_a_person(b, c) for c in token.children
+        ):
+            # "Seyit Rıza, the elderly poet of the tribes": a name the text describes by a
+            # calling or an office set beside it
+            add_name(b, span, HG.Person)
         elif (
             token.dep_ == "pobj"
             and token.head.lower_ == "by"
@@ -689,6 +699,11 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and class_of_phrase(b, token, None) is None  # ("the Government House": head words')
         ):
             add_name(b, span, HG.Place)
+
+
+def _names_a_person(b: EntityBuilder, noun: Token) -> bool:
+    """Whether a common noun names a person by calling or office ("poet", "minister")."""
+    return b.lexicon.head_words.get(noun.lower_) == HG.Person or b.lexicon.is_title_word(noun.text)
 
 
 def after_untagged_date(tokens: list[Token]) -> list[Token]:
