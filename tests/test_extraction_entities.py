@@ -1144,6 +1144,14 @@ def test_an_untagged_name_described_by_a_calling_beside_it_is_a_person(extract) 
     assert found.get("Kara Dağ") != "Person"
 
 
+def test_a_name_tagged_with_the_known_place_before_it_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    """The model tags "Ukraine Volodymyr Zelensky" as one nationality: the known place
+    stays a place, and the given name and surname after it are a person."""
+    found = labels(extract("Flowers were laid by the President of Ukraine Volodymyr Zelensky."))
+    assert found.get("Ukraine") == "State"
+    assert found.get("Volodymyr Zelensky") == "Person"
+
+
 def test_a_plural_noun_the_model_takes_for_a_person_is_a_group(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In February 1988 hooligans gathered. Provocateurs in the crowd called for reprisals."

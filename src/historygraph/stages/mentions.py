@@ -874,6 +874,14 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if ethnic:
             # "between ethnic Kyrgyz and ethnic Uzbeks", "about 1,500 Kyrgyz": peoples
             default = HG.Group
+        after_place = _name_after_a_known_place(b, [t for t in ent if not t.is_punct])
+        if after_place:
+            # "the President of Ukraine Volodymyr Zelensky", tagged as one name from "Ukraine"
+            # on: the place is a mention already; the name after it is a person's
+            span = Span(offset(after_place[0]), offset(after_place[-1]) + len(after_place[-1].text))
+            if b.covered(span) is None:
+                add_name(b, span, HG.Person)
+            continue
         if default is None or is_title_of_person(ent):
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ == "amod":
@@ -1089,6 +1097,20 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         label = of_its_place(b, ent.root, span, cls, label)
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label, of_a_known_place(b, span, cls, label)), "ner")
+
+
+def _name_after_a_known_place(b: EntityBuilder, tokens: list[Token]) -> list[Token]:
+    """The words of a personal name the model tagged together with the known place before
+    it ("Ukraine Volodymyr Zelensky" after "the President of"): a place the text names
+    already, then a given name and a surname of a known shape. Empty when there is none."""
+    if len(tokens) < 3 or tokens[0].i == 0 or tokens[0].doc[tokens[0].i - 1].lower_ != "of":
+        return []
+    first = Span(offset(tokens[0]), offset(tokens[0]) + len(tokens[0].text))
+    place = next((m for m in b.mentions if m.span.contains(first) and is_place(b, m)), None)
+    if place is None:
+        return []
+    rest = [t for t in tokens if offset(t) >= place.span.end]
+    return rest if 2 <= len(rest) <= 3 and personal_name(b, rest) else []
 
 
 def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
