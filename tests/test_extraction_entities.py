@@ -777,9 +777,10 @@ def test_place_and_person_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> Non
 
 def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Words a user adds with ``hg:protesterNoun``, ``hg:rulerNoun``, ``hg:buildingNoun``,
-    ``hg:vagueSiteNoun``, ``hg:genericGroupNoun`` and ``hg:seriesNoun`` change what "the
-    crowd", "the junta", "the tower", "the square", "the residents" and "a string of
-    bombings" stand for, no code edit."""
+    ``hg:vagueSiteNoun``, ``hg:genericGroupNoun``, ``hg:seriesNoun``, ``hg:countryNoun`` and
+    ``hg:peopleNoun`` change what "the crowd", "the junta", "the tower", "the square", "the
+    residents", "a string of bombings", "the homeland's army" and "the civilian folk" stand
+    for, no code edit."""
     from historygraph.ontology import load_ontology
     from tests.conftest import ONTOLOGY
 
@@ -790,6 +791,8 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) ->
         "Police fired on the demonstrators in the square.",
         "The residents gathered at the mill.",
         "The Troubles were a string of bombings.",
+        "The homeland's army crossed the river.",
+        "The civilian folk of the valley fled.",
     )
     onto = tmp_path / "ontology"
     shutil.copytree(ONTOLOGY, onto)
@@ -819,11 +822,15 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) ->
     assert before["square"] == "square (Place)", before
     assert before["residents"] == "residents (Group)", before
     assert before["Troubles"] == "Troubles (Organization)", before
+    assert before["The homeland's army"] == "homeland's army (MilitaryForce)", before
+    assert "civilian" not in before, before  # a civilian thing, no people
     (onto / "extensions" / "cues.ttl").write_text(
         prefix + 'hg:Group hg:protesterNoun "picketers" ; hg:genericGroupNoun "resident" .\n'
         'hg:Organization hg:rulerNoun "junta" .\n'
         'hg:Place hg:buildingNoun "tower" ; hg:vagueSiteNoun "square" .\n'
-        'hg:Event hg:seriesNoun "string" .\n',
+        'hg:Event hg:seriesNoun "string" .\n'
+        'hg:State hg:countryNoun "homeland" .\n'
+        'hg:Group hg:peopleNoun "folk" .\n',
         encoding="utf-8",
     )
     after = found()
@@ -831,6 +838,8 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) ->
     assert after["junta"] == "Soviet leadership (Organization)", after
     assert after["tower"] == "Ostankino Television Centre (Place)", after
     assert "square" not in after and "residents" not in after and "Troubles" not in after, after
+    assert after["army"] == "army (MilitaryForce)", after  # a country's army: no name of its own
+    assert after["civilian"] == "civilians (Group)", after
 
 
 def test_a_hill_or_a_mountain_in_apposition_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]

@@ -485,9 +485,8 @@ class Resolver:
         result = []
         for subject in verb.children:
             if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "NUM"}:
-                people = counted_people(
-                    subject, self.lexicon.people_nouns
-                )  # "tens of thousands of people gathered"
+                # "tens of thousands of people gathered"
+                people = counted_people(subject, self.lexicon.people_nouns)
                 cls = None if people is None else self._head_word_class(people)
                 if people is not None and people is not subject and cls is not None:
                     result.append(cls)

@@ -649,10 +649,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and token.head.i < token.i
             and not b.lexicon.is_title_word(token.text)  # "..., Victorious Commander"
             and token.lower_ not in b.lexicon.head_words
-            and (
-                b.lexicon.is_title_word(token.head.text)
-                or b.lexicon.head_words.get(token.head.lower_) == HG.Person
-            )
+            and _names_a_person(b, token.head)
         ):
             # "The President of the Republic, Abdelmadjid Tebboune, has decided": the name
             # set beside an office or a calling, which the model left untagged
@@ -660,13 +657,13 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
         elif after_kin_noun(b, span):
             add_name(b, span, HG.Person)  # "My husband Mahmud", "my father-in-law Rasul"
         elif len(tokens) > 1 and personal_name(b, tokens):
-            # "Ishkhan Saghatelyan", which the model took for a title: a given name and a
-            # surname of a known shape
+            # 'They said "go," Armen Tarkhanyan told the crowd': the model took the name for
+            # a title; a given name and a surname of a known shape are a person's
             add_name(b, span, HG.Person)
         elif bare_name(tokens) and any(
             c.dep_ == "appos" and c.pos_ == "NOUN" and _names_a_person(b, c) for c in token.children
         ):
-            # "Seyit Rıza, the elderly poet of the tribes": a name the text describes by a
+            # "Sero Rıza, the elderly poet of the valley": a name the text describes by a
             # calling or an office set beside it
             add_name(b, span, HG.Person)
         elif (
