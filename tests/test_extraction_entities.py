@@ -842,6 +842,47 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) ->
     assert after["civilian"] == "civilians (Group)", after
 
 
+def test_site_synonyms_and_area_head_words_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Site nouns a user lists together with ``hg:siteSynonyms`` refer back to one another
+    ("the Tarlan Mosque ... the temple"), and a head word added with ``hg:areaHeadWord``
+    leaves the known place before it a place of its own ("Baku Bay"), no code edit."""
+    from historygraph.ontology import load_ontology
+    from tests.conftest import ONTOLOGY
+
+    texts = (
+        "Mourners gathered at the Tarlan Memorial. Police surrounded the monument.",
+        "Worshippers gathered at the Tarlan Mosque. Police surrounded the temple.",
+        "Ships sank in Baku Bay.",
+    )
+    onto = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, onto)
+
+    def found() -> dict[str, str]:
+        """Each mention's text and the label of its entity."""
+        ctx = Context(ontology=load_ontology([onto]), nlp=nlp)
+        seen: dict[str, str] = {}
+        for text in texts:
+            doc = Document(id="t", path=Path("t.txt"), text=text, title="t")
+            run_pipeline(doc, make_pipeline(DEFAULT_STAGES), ctx)
+            seen.update({doc.quote(m.span): doc.entities[m.entity].label for m in doc.mentions})
+        return seen
+
+    before = found()
+    assert before["monument"] == "Tarlan Memorial", before  # the lexicon's own synonyms
+    assert before["temple"] == "temple", before
+    assert "Baku" not in before and before["Baku Bay"] == "Baku Bay", before
+    (onto / "extensions").mkdir(exist_ok=True)
+    (onto / "extensions" / "sites.ttl").write_text(
+        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
+        'hg:Place hg:siteSynonyms "mosque temple" ; hg:areaHeadWord "bay" .\n',
+        encoding="utf-8",
+    )
+    after = found()
+    assert after["monument"] == "Tarlan Memorial", after
+    assert after["temple"] == "Tarlan Mosque", after
+    assert after["Baku"] == "Baku" and after["Baku Bay"] == "Baku Bay", after
+
+
 def test_a_hill_or_a_mountain_in_apposition_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In April the rebels held Karadagh, a mountain above the town, and Zolotaya, a hill."

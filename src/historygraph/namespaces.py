@@ -131,6 +131,8 @@ class HG(DefinedNamespace):
     seriesNoun: URIRef
     vagueSiteNoun: URIRef
     buildingNoun: URIRef
+    siteSynonyms: URIRef
+    areaHeadWord: URIRef
     reportVerb: URIRef
     color: URIRef
     shape: URIRef

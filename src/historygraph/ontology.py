@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -165,6 +166,21 @@ class Lexicon:
     #: nouns any named building may be called by ("the building")
     vague_site_nouns: frozenset[str] = frozenset()
     building_nouns: frozenset[str] = frozenset()
+    #: site nouns one site may be called by in turn ("memorial": the monument's other
+    #: names), and the head words that make a name an area or a feature named after a
+    #: place ("Kent County", "Kura Valley"), no site in it ("Moscow Square")
+    site_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    area_head_words: frozenset[str] = frozenset()
+
+    @cached_property
+    def land_nouns(self) -> frozenset[str]:
+        """Nouns of settlements and areas ("the city", "the region"): rules of their own."""
+        return self.settlement_nouns | self.area_nouns
+
+    @cached_property
+    def territory_nouns(self) -> frozenset[str]:
+        """:attr:`land_nouns` and the nouns for a country ("the country", "the capital")."""
+        return self.land_nouns | self.country_nouns
 
     def is_title_word(self, text: str) -> bool:
         """ "Lady", "Lieutenant-General", "Dr.": a title word (all its hyphenated parts)."""
@@ -394,7 +410,7 @@ def _parse_files(files: list[Path]) -> Graph:
 
 
 #: Bumped whenever what the ontology cache pickles changes shape (old pickles are then ignored).
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 
 
 def _cache_file(cache_dir: Path, digest: str, files: list[Path]) -> Path:
@@ -472,6 +488,18 @@ def _words(graph: Graph, prop: URIRef) -> frozenset[str]:
     return frozenset(
         w.lower() for s in graph.subjects(prop, None) for w in _strings(graph, s, prop)
     )
+
+
+def _synonyms(graph: Graph, prop: URIRef) -> dict[str, frozenset[str]]:
+    """Each word of a ``prop`` string ("memorial monument": words that name one thing)
+    mapped to the other words it is listed with, in any string."""
+    result: dict[str, set[str]] = {}
+    for s in graph.subjects(prop, None):
+        for value in _strings(graph, s, prop):
+            words = set(value.lower().split())
+            for word in words:
+                result.setdefault(word, set()).update(words - {word})
+    return {word: frozenset(others) for word, others in sorted(result.items())}
 
 
 def _word_map(onto: Ontology, prop: URIRef, within: URIRef | None = None) -> dict[Words, URIRef]:
@@ -642,6 +670,8 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         series_nouns=_words(g, HG.seriesNoun),
         vague_site_nouns=_words(g, HG.vagueSiteNoun),
         building_nouns=_words(g, HG.buildingNoun),
+        site_synonyms=_synonyms(g, HG.siteSynonyms),
+        area_head_words=_words(g, HG.areaHeadWord),
         of_roles=_class_map(HG.ofRole),
         argument_relations=_class_map(HG.argumentRelation),
         typical_agent_classes=_class_map(HG.typicalAgentClass),

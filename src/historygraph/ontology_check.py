@@ -161,6 +161,8 @@ LEXICON = frozenset(
         HG.seriesNoun,
         HG.vagueSiteNoun,
         HG.buildingNoun,
+        HG.siteSynonyms,
+        HG.areaHeadWord,
         HG.reportVerb,
         HG.ofRole,
         HG.argumentRelation,

@@ -71,6 +71,8 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.seriesNoun, "Series nouns"),
     (HG.vagueSiteNoun, "Vague site nouns"),
     (HG.buildingNoun, "Building nouns"),
+    (HG.siteSynonyms, "Site synonyms"),
+    (HG.areaHeadWord, "Area head words"),
     (HG.ofRole, "Role of an of-phrase"),
     (HG.argumentRelation, "Argument relation"),
     (HG.typicalAgentClass, "Typical agent class"),

@@ -134,16 +134,6 @@ def match_kin_of_a_person(b: EntityBuilder) -> None:
         b.mentions.append(Mention(span, b.entity_for(HG.Group, label), "headword"))
 
 
-#: Site nouns a text may call a site named with another: "the Khojaly Genocide Memorial ...
-#: the monument", "the Plaza de las Tres Culturas ... the square".
-SITE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "monument": ("memorial",),
-    "memorial": ("monument",),
-    "square": ("plaza",),
-    "plaza": ("square",),
-}
-
-
 def match_site_anaphora(b: EntityBuilder) -> None:
     """ "the square", "the port": a bare site noun after "the" is the place named before
     with that word ("Azadliq Square ... the square"), or else a place of its own, named by
@@ -156,11 +146,7 @@ def match_site_anaphora(b: EntityBuilder) -> None:
         for chunk in noun_chunks(sent.parsed):
             root = chunk.root
             word = lemma(root)
-            if (
-                root.tag_ != "NN"
-                or word
-                in b.lexicon.settlement_nouns | b.lexicon.area_nouns | b.lexicon.country_nouns
-            ):
+            if root.tag_ != "NN" or word in b.lexicon.territory_nouns:
                 continue
             cls = class_of_phrase(b, root, None)
             if cls is None or not b.ontology.is_a(cls, HG.Place):
@@ -176,7 +162,7 @@ def match_site_anaphora(b: EntityBuilder) -> None:
                 and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Place)
                 and any(
                     names_with(b.doc.entities[m.entity], w)
-                    for w in (word, *SITE_SYNONYMS.get(word, ()))
+                    for w in (word, *sorted(b.lexicon.site_synonyms.get(word, ())))
                 )
             ]
             if not named and word in b.lexicon.building_nouns:
@@ -202,11 +188,7 @@ def _is_site(b: EntityBuilder, entity: Entity) -> bool:
         return False
     last = entity.label.split()[-1].lower() if entity.label else ""
     head = b.lexicon.head_words.get(last)
-    return (
-        head is not None
-        and b.ontology.is_a(head, HG.Place)
-        and last not in b.lexicon.settlement_nouns | b.lexicon.area_nouns
-    )
+    return head is not None and b.ontology.is_a(head, HG.Place) and last not in b.lexicon.land_nouns
 
 
 def _in_a_name(token: Token) -> bool:

@@ -82,8 +82,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         if owner is not None and (
             owner.pos_ not in {"NOUN", "PROPN"}
             or names_place(b, owner)
-            or lemma(owner)
-            in b.lexicon.settlement_nouns | b.lexicon.area_nouns | b.lexicon.country_nouns
+            or lemma(owner) in b.lexicon.territory_nouns
         ):
             owner = None  # "his office", "Azerbaijan's army", "the country's leadership"
         # "Russia's defence ministry", "Karabakh's human rights ombudsman": a body or office
@@ -231,7 +230,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         described_site = (
             site
             and root.tag_ == "NN"
-            and lemma(root) not in b.lexicon.settlement_nouns | b.lexicon.area_nouns
+            and lemma(root) not in b.lexicon.land_nouns
             and chunk[0].lower_ in {"the", "a", "an"}
             and any(t.dep_ in {"amod", "compound"} and t.head.i == root.i for t in tokens)
             and not any(
@@ -246,8 +245,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             and not named_site
             and possessor is not None
             and possessor.pos_ == "PROPN"
-            and lemma(root)
-            not in b.lexicon.settlement_nouns | b.lexicon.area_nouns  # "Azerbaijan's second city"
+            and lemma(root) not in b.lexicon.land_nouns  # "Azerbaijan's second city"
         ):
             _add_possessed_site(b, cls, root, possessor, tokens)
             continue
@@ -272,7 +270,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 and site
                 and chunk[0].lower_ == "the"
                 and root.tag_ == "NN"
-                and lemma(root) not in b.lexicon.settlement_nouns | b.lexicon.area_nouns
+                and lemma(root) not in b.lexicon.land_nouns
             ):
                 # "the permanent mission of Azerbaijan", "the central square of Sumgait": a
                 # site of a place ("the second city of Azerbaijan" is only a description)

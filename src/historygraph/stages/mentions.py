@@ -208,29 +208,7 @@ def _names_a_site(b: EntityBuilder, last: Token) -> bool:
     word = last.doc[last.i + 1]
     if not word.text[:1].isupper() or b.lexicon.head_words.get(word.lower_) != HG.Place:
         return False
-    return word.lower_ not in b.lexicon.settlement_nouns | b.lexicon.area_nouns | _AREA_HEAD_WORDS
-
-
-#: Place head words of administrative areas ("Kent County", "Sumgait Raion"), not sites.
-_AREA_HEAD_WORDS = frozenset(
-    {
-        "oblast",
-        "county",
-        "prefecture",
-        "governorate",
-        "municipality",
-        "okrug",
-        "krai",
-        "raion",
-        "canton",
-        "region",
-        "coast",
-        "valley",
-        "river",
-        "island",
-        "mountains",
-    }
-)
+    return word.lower_ not in b.lexicon.land_nouns | b.lexicon.area_head_words
 
 
 def _region_of_a_known_place(b: EntityBuilder, tokens: list[Token]) -> bool:
