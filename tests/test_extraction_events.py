@@ -641,6 +641,19 @@ def test_people_given_only_as_a_count_are_named_by_their_role(extract) -> None: 
     assert len([m for m in doc.mentions if m.source == "count"]) == 2
 
 
+def test_people_counted_going_to_an_event_are_named_by_their_role(extract) -> None:  # type: ignore[no-untyped-def]
+    """People given only as a count who go to an event a noun tells ("came to the funerals",
+    "the rally was joined by"), not only the subject of the event's own verb."""
+    doc = extract(
+        "The dead of Kessel were buried on 5 May 1921. Hundreds of people came to the "
+        "funerals. In June a rally in Doran was joined by about 3,000 people. Soldiers fired "
+        "at the rally."
+    )
+    assert mentions_of(doc, "mourners") == ["Hundreds of people"]
+    assert mentions_of(doc, "protesters") == ["about 3,000 people"]
+    assert len([m for m in doc.mentions if m.source == "count"]) == 2  # no soldiers
+
+
 def test_a_named_count_is_not_an_agent_of_the_next_act(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "KESSEL, 16 June 2016 — Thousands of people filled the streets this morning to mark "

@@ -908,12 +908,18 @@ class Resolver:
             if not subjects and (anchor.dep_ == "xcomp" or purpose_clause(anchor)):
                 # "gathered on the square to protest": who gathered protests
                 subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
-            for subject in subjects:
-                if self.entity_of(subject) is not None:
-                    continue
-                people = counted_people(subject, self.lexicon.people_nouns)
-                if people is not None:
-                    self._add_mention(tokens_span(subject.left_edge, people), HG.Group, noun)
+            self._add_counted_participants(subjects, noun)
+        self._add_counted_participants(_goers_to(mention.head), noun)
+
+    def _add_counted_participants(self, subjects: list[Token], noun: str) -> None:
+        """A group named ``noun`` for each phrase of ``subjects`` that gives people only as
+        a count and is no entity yet."""
+        for subject in subjects:
+            if self.entity_of(subject) is not None:
+                continue
+            people = counted_people(subject, self.lexicon.people_nouns)
+            if people is not None:
+                self._add_mention(tokens_span(subject.left_edge, people), HG.Group, noun)
 
     def _add_mention(self, span: Span, cls: URIRef, label: str) -> None:
         """A mention of the entity of ``cls`` labelled ``label`` (made if new), found while
@@ -1453,6 +1459,37 @@ class Resolver:
         if best is not None and best[0] >= 10_000:
             return None
         return chosen
+
+
+#: Prepositions by which people go to an event a noun tells ("came to the funeral", "turned
+#: out for the rally", "took part in the march", "gathered at the vigil").
+_GOING_TO = frozenset({"to", "for", "in", "at"})
+
+
+def _goers_to(head: Token) -> list[Token]:
+    """Who goes to an event a noun tells: the subject of the verb whose "to", "for", "in" or
+    "at" it follows ("Hundreds of people came to the funerals"), and the agent of the
+    participle after it or of the passive verb it is the subject of ("the funeral, attended
+    by thousands of people", "the rally was joined by 5,000 people")."""
+    if head.pos_ != "NOUN":
+        return []
+    verbs = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if head.dep_ == "nsubjpass":
+        verbs.append(head.head)
+    goers = [
+        agent_obj
+        for verb in verbs
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for agent_obj in agent.children
+        if agent_obj.dep_ == "pobj"
+    ]
+    prep = head.head
+    if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _GOING_TO:
+        verb = prep.head
+        if verb.pos_ == "VERB" and not is_passive(verb):
+            goers += [c for c in verb.children if c.dep_ == "nsubj"]
+    return goers
 
 
 def _typical_agent(r: Resolver, mention: EventMention) -> None:
