@@ -883,6 +883,18 @@ def test_site_synonyms_and_area_head_words_come_from_the_lexicon(nlp, tmp_path: 
     assert after["Baku"] == "Baku" and after["Baku Bay"] == "Baku Bay", after
 
 
+def test_a_university_or_a_college_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    """Named universities and colleges are sites (the model tags them as bodies)."""
+    doc = extract(
+        "Doran State University closed for six weeks after the shooting. Students of Kessel "
+        "College marched to the State House."
+    )
+    assert {k: v for k, v in labels(doc).items() if k.endswith(("University", "College"))} == {
+        "Doran State University": "Place",
+        "Kessel College": "Place",
+    }
+
+
 def test_a_hill_or_a_mountain_in_apposition_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In April the rebels held Karadagh, a mountain above the town, and Zolotaya, a hill."
