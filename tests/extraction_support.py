@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
 from historygraph.document import Document
 
 
@@ -31,3 +35,18 @@ def event_places(doc: Document) -> dict[str, str | None]:
         e.cls.split("#")[-1]: doc.entities[e.place].label if e.place else None
         for e in doc.live_events()
     }
+
+
+def extract_with(nlp: Any, ontology_dir: Path, texts: Iterable[str]) -> list[Document]:
+    """Each text run through the default pipeline with the ontology in ``ontology_dir``
+    (loaded afresh, so an extension written there since the last call counts)."""
+    from historygraph.ontology import load_ontology
+    from historygraph.pipeline import Context, make_pipeline, run_pipeline
+    from historygraph.stages import DEFAULT_STAGES
+
+    ctx = Context(ontology=load_ontology([ontology_dir]), nlp=nlp)
+    pipeline = make_pipeline(DEFAULT_STAGES)
+    return [
+        run_pipeline(Document(id="t", path=Path("t.txt"), text=text, title="t"), pipeline, ctx)
+        for text in texts
+    ]

@@ -8,11 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from historygraph.document import Document
 from historygraph.namespaces import HG
-from historygraph.pipeline import Context, make_pipeline, run_pipeline
-from historygraph.stages import DEFAULT_STAGES
-from tests.extraction_support import event_places, labels, mentions_of
+from tests.extraction_support import event_places, extract_with, labels, mentions_of
 
 pytestmark = pytest.mark.slow
 
@@ -703,7 +700,6 @@ def test_a_site_that_was_blown_up(extract) -> None:  # type: ignore[no-untyped-d
 
 def test_title_words_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A title a user adds with ``hg:titleWord`` leaves the person's name, no code edit."""
-    from historygraph.ontology import load_ontology
     from tests.conftest import ONTOLOGY
 
     text = (
@@ -713,13 +709,8 @@ def test_title_words_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type
     shutil.copytree(ONTOLOGY, onto)
 
     def people() -> set[str]:
-        ctx = Context(ontology=load_ontology([onto]), nlp=nlp)
-        doc = Document(id="t", path=Path("t.txt"), text=text, title="t")
-        return {
-            k
-            for k, v in labels(run_pipeline(doc, make_pipeline(DEFAULT_STAGES), ctx)).items()
-            if v == "Person"
-        }
+        (doc,) = extract_with(nlp, onto, [text])
+        return {k for k, v in labels(doc).items() if v == "Person"}
 
     assert people() == {"Ataman Grigory Semyonov", "Commissar Lev Mekhlis"}
     (onto / "extensions").mkdir(exist_ok=True)
@@ -735,7 +726,6 @@ def test_place_and_person_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> Non
     """Words a user adds with ``hg:entryVerb``, ``hg:settlementNoun``, ``hg:kinNoun`` and
     ``hg:kinGroupNoun`` make a name a place's, a person's or a group's by where it stands, no
     code edit."""
-    from historygraph.ontology import load_ontology
     from tests.conftest import ONTOLOGY
 
     texts = (
@@ -747,11 +737,9 @@ def test_place_and_person_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> Non
     shutil.copytree(ONTOLOGY, onto)
 
     def found() -> dict[str, str]:
-        ctx = Context(ontology=load_ontology([onto]), nlp=nlp)
         names: dict[str, str] = {}
-        for text in texts:
-            doc = Document(id="t", path=Path("t.txt"), text=text, title="t")
-            names.update(labels(run_pipeline(doc, make_pipeline(DEFAULT_STAGES), ctx)))
+        for doc in extract_with(nlp, onto, texts):
+            names.update(labels(doc))
         wanted = {"Wat Arun", "Tofig", "Tokmok-Sai", "cousins of the victims"}
         return {k: v for k, v in names.items() if k in wanted}
 
@@ -781,7 +769,6 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) ->
     ``hg:peopleNoun`` change what "the crowd", "the junta", "the tower", "the square", "the
     residents", "a string of bombings", "the homeland's army" and "the civilian folk" stand
     for, no code edit."""
-    from historygraph.ontology import load_ontology
     from tests.conftest import ONTOLOGY
 
     texts = (
@@ -805,11 +792,8 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) ->
 
     def found() -> dict[str, str]:
         """Each mention's text and the label and class of its entity."""
-        ctx = Context(ontology=load_ontology([onto]), nlp=nlp)
         seen: dict[str, str] = {}
-        for text in texts:
-            doc = Document(id="t", path=Path("t.txt"), text=text, title="t")
-            run_pipeline(doc, make_pipeline(DEFAULT_STAGES), ctx)
+        for doc in extract_with(nlp, onto, texts):
             for m in doc.mentions:
                 ent = doc.entities[m.entity]
                 seen[doc.quote(m.span)] = f"{ent.label} ({ent.cls.split('#')[-1]})"
@@ -846,7 +830,6 @@ def test_site_synonyms_and_area_head_words_come_from_the_lexicon(nlp, tmp_path: 
     """Site nouns a user lists together with ``hg:siteSynonyms`` refer back to one another
     ("the Tarlan Mosque ... the temple"), and a head word added with ``hg:areaHeadWord``
     leaves the known place before it a place of its own ("Baku Bay"), no code edit."""
-    from historygraph.ontology import load_ontology
     from tests.conftest import ONTOLOGY
 
     texts = (
@@ -859,11 +842,8 @@ def test_site_synonyms_and_area_head_words_come_from_the_lexicon(nlp, tmp_path: 
 
     def found() -> dict[str, str]:
         """Each mention's text and the label of its entity."""
-        ctx = Context(ontology=load_ontology([onto]), nlp=nlp)
         seen: dict[str, str] = {}
-        for text in texts:
-            doc = Document(id="t", path=Path("t.txt"), text=text, title="t")
-            run_pipeline(doc, make_pipeline(DEFAULT_STAGES), ctx)
+        for doc in extract_with(nlp, onto, texts):
             seen.update({doc.quote(m.span): doc.entities[m.entity].label for m in doc.mentions})
         return seen
 
