@@ -280,6 +280,19 @@ def test_places_people_come_from_and_a_list_of_places_tagged_as_one(extract) -> 
     assert "Bagerhat, Barishal" not in found, found
 
 
+def test_the_place_a_person_is_from(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "a teacher from X", "a reserve lieutenant from X": a calling or a title from a name
+    names a place, whatever the model tagged it; a body's initials stay a body's."""
+    doc = extract(
+        '"They fired without warning," said Mr Thabo Ngema, a teacher from Ezakheni, who was '
+        "hit in the arm. A reserve lieutenant from Tikhoretsk, called up in the second week "
+        "of January, was killed. A journalist from the BBC saw it."
+    )
+    found = labels(doc)
+    assert found.get("Ezakheni") == "Place" and found.get("Tikhoretsk") == "Place", found
+    assert found.get("BBC") != "Place", found
+
+
 def test_who_an_order_came_from_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
     # "came from" names a source as often as a place: only verbs of leaving lead from one
     doc = extract(

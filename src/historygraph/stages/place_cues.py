@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from historygraph.document import Mention
 from historygraph.namespaces import HG
 from historygraph.stages.names import LOCATIVES
+from historygraph.stages.person_cues import names_a_calling
 from historygraph.stages.syntax import Token, lemma, token_span
 
 if TYPE_CHECKING:
@@ -106,6 +107,14 @@ def after_locative(b: EntityBuilder, root: Token) -> bool:
         and root.ent_type_ != "NORP"  # ("refugees from Lorraine, Spanish republicans and ...")
     ):
         return True  # "walked from Bagerhat", "Hindu families from Bagerhat, Barishal"
+    if (
+        first.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and prep.head.tag_ == "NN"
+        and (names_a_calling(b, prep.head) or b.lexicon.is_title_word(prep.head.text))
+        and not root.text.isupper()  # ("a journalist from the BBC": a body's initials)
+    ):
+        return True  # "a teacher from Mdantsane", "a reserve lieutenant from Krasnodar"
     if first.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in b.lexicon.side_nouns:
         return True  # "raiding south of Gumbinnen", "on the outskirts of Osh"
     return first.dep_ == "pobj" and prep.lower_ in LOCATIVES
