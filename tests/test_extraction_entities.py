@@ -293,6 +293,20 @@ def test_the_place_a_person_is_from(extract) -> None:  # type: ignore[no-untyped
     assert found.get("BBC") != "Place", found
 
 
+def test_a_personal_name_is_no_example_of_a_force(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "commanders of the formations, including X": the parse hangs the name on the force,
+    but a given name and a surname of a known shape are a person's; a unit's name stays a
+    force."""
+    doc = extract(
+        "Prosecutors charged commanders of the rebel armed formations, including Arsen "
+        "Galstyan and Tigran Mkrtchyan. Units of the army, including the Taman Division, "
+        "entered the city."
+    )
+    found = labels(doc)
+    assert found.get("Arsen Galstyan") == "Person", found
+    assert found.get("Taman Division") == "MilitaryForce", found
+
+
 def test_who_an_order_came_from_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
     # "came from" names a source as often as a place: only verbs of leaving lead from one
     doc = extract(

@@ -1011,6 +1011,10 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls, strength = HG.Place, BY_CONTEXT
         if cls is None:
             cls = _class_of_examples(b, ent.root)
+            if cls is not None and not b.ontology.is_a(cls, HG.Place) and personal_name(b, tokens):
+                # "commanders of Armenian armed formations, including Garnik Ovsepyan": a
+                # person's name is no example of a body, whatever noun the parse hung it on
+                cls = None
         if cls is None and _listed_after_places(b, ent.root):
             cls, strength = HG.Place, BY_CONTEXT  # "the liberated villages: Chayli, Kuyjak"
         if cls is None and (
