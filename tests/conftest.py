@@ -63,6 +63,13 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_model("en_core_web_sm")
 
 
+@pytest.fixture
+def ontology_copy(tmp_path: Path) -> Path:
+    """A scratch copy of the project's ontology folder, for a test to extend."""
+    shutil.copytree(ONTOLOGY, tmp_path / "ontology")
+    return tmp_path / "ontology"
+
+
 @pytest.fixture(scope="session")
 def ontology():  # type: ignore[no-untyped-def]
     """The project's ontology."""

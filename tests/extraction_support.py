@@ -50,3 +50,11 @@ def extract_with(nlp: Any, ontology_dir: Path, texts: Iterable[str]) -> list[Doc
         run_pipeline(Document(id="t", path=Path("t.txt"), text=text, title="t"), pipeline, ctx)
         for text in texts
     ]
+
+
+def extend_ontology(ontology_dir: Path, name: str, turtle: str) -> None:
+    """Write ``ontology_dir/extensions/NAME.ttl``: the ``hg:`` prefix, then ``turtle``."""
+    (ontology_dir / "extensions").mkdir(exist_ok=True)
+    (ontology_dir / "extensions" / f"{name}.ttl").write_text(
+        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n" + turtle, encoding="utf-8"
+    )

@@ -3,13 +3,18 @@ each test checks one general rule on sentences the rules were not written for.""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from historygraph.namespaces import HG
-from tests.extraction_support import event_places, extract_with, labels, mentions_of
+from tests.extraction_support import (
+    event_places,
+    extend_ontology,
+    extract_with,
+    labels,
+    mentions_of,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -725,43 +730,32 @@ def test_a_site_that_was_blown_up(extract) -> None:  # type: ignore[no-untyped-d
     assert labels(doc).get("television centre") == "Place", labels(doc)
 
 
-def test_title_words_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_title_words_come_from_the_lexicon(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """A title a user adds with ``hg:titleWord`` leaves the person's name, no code edit."""
-    from tests.conftest import ONTOLOGY
-
     text = (
         "In 1919 Ataman Grigory Semyonov ordered the raids. Commissar Lev Mekhlis arrived in Kerch."
     )
-    onto = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY, onto)
+    onto = ontology_copy
 
     def people() -> set[str]:
         (doc,) = extract_with(nlp, onto, [text])
         return {k for k, v in labels(doc).items() if v == "Person"}
 
     assert people() == {"Ataman Grigory Semyonov", "Commissar Lev Mekhlis"}
-    (onto / "extensions").mkdir(exist_ok=True)
-    (onto / "extensions" / "titles.ttl").write_text(
-        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
-        'hg:Person hg:titleWord "ataman", "commissar" .\n',
-        encoding="utf-8",
-    )
+    extend_ontology(onto, "titles", 'hg:Person hg:titleWord "ataman", "commissar" .\n')
     assert people() == {"Grigory Semyonov", "Lev Mekhlis"}
 
 
-def test_place_and_person_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_place_and_person_cues_come_from_the_lexicon(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """Words a user adds with ``hg:entryVerb``, ``hg:settlementNoun``, ``hg:kinNoun`` and
     ``hg:kinGroupNoun`` make a name a place's, a person's or a group's by where it stands, no
     code edit."""
-    from tests.conftest import ONTOLOGY
-
     texts = (
         "Soldiers garrisoned Wat Arun. Tofig's godfather was there.",
         "Soldiers burned the kishlak of Tokmok-Sai in 1931.",
         "The cousins of the victims gathered at the gate.",
     )
-    onto = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY, onto)
+    onto = ontology_copy
 
     def found() -> dict[str, str]:
         names: dict[str, str] = {}
@@ -774,13 +768,12 @@ def test_place_and_person_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> Non
     assert before.get("Wat Arun") != "Place" and before.get("Tofig") != "Person", before
     assert before.get("Tokmok-Sai") != "Place", before
     assert "cousins of the victims" not in before, before
-    (onto / "extensions").mkdir(exist_ok=True)
-    (onto / "extensions" / "cues.ttl").write_text(
-        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
+    extend_ontology(
+        onto,
+        "cues",
         'hg:Place hg:entryVerb "garrison" ; hg:settlementNoun "kishlak" .\n'
         'hg:Person hg:kinNoun "godfather" .\n'
         'hg:Group hg:kinGroupNoun "cousins" .\n',
-        encoding="utf-8",
     )
     assert found() == {
         "Wat Arun": "Place",
@@ -790,14 +783,12 @@ def test_place_and_person_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> Non
     }
 
 
-def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """Words a user adds with ``hg:protesterNoun``, ``hg:rulerNoun``, ``hg:buildingNoun``,
     ``hg:vagueSiteNoun``, ``hg:genericGroupNoun``, ``hg:seriesNoun``, ``hg:countryNoun`` and
     ``hg:peopleNoun`` change what "the crowd", "the junta", "the tower", "the square", "the
     residents", "a string of bombings", "the homeland's army" and "the civilian folk" stand
     for, no code edit."""
-    from tests.conftest import ONTOLOGY
-
     texts = (
         "Picketers gathered at the gate of the Putilov works. Soldiers fired into the crowd.",
         "The Soviet leadership sent troops. The junta denied it.",
@@ -808,13 +799,9 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) ->
         "The homeland's army crossed the river.",
         "The civilian folk of the valley fled.",
     )
-    onto = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY, onto)
-    prefix = "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
-    (onto / "extensions").mkdir(exist_ok=True)
-    (onto / "extensions" / "heads.ttl").write_text(
-        prefix + 'hg:Group hg:headWord "picketers" . hg:Organization hg:headWord "junta" .\n',
-        encoding="utf-8",
+    onto = ontology_copy
+    extend_ontology(
+        onto, "heads", 'hg:Group hg:headWord "picketers" . hg:Organization hg:headWord "junta" .\n'
     )
 
     def found() -> dict[str, str]:
@@ -835,14 +822,15 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) ->
     assert before["Troubles"] == "Troubles (Organization)", before
     assert before["The homeland's army"] == "homeland's army (MilitaryForce)", before
     assert "civilian" not in before, before  # a civilian thing, no people
-    (onto / "extensions" / "cues.ttl").write_text(
-        prefix + 'hg:Group hg:protesterNoun "picketers" ; hg:genericGroupNoun "resident" .\n'
+    extend_ontology(
+        onto,
+        "cues",
+        'hg:Group hg:protesterNoun "picketers" ; hg:genericGroupNoun "resident" .\n'
         'hg:Organization hg:rulerNoun "junta" .\n'
         'hg:Place hg:buildingNoun "tower" ; hg:vagueSiteNoun "square" .\n'
         'hg:Event hg:seriesNoun "string" .\n'
         'hg:State hg:countryNoun "homeland" .\n'
         'hg:Group hg:peopleNoun "folk" .\n',
-        encoding="utf-8",
     )
     after = found()
     assert after["crowd"] == "Picketers (Group)", after
@@ -853,19 +841,16 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, tmp_path: Path) ->
     assert after["civilian"] == "civilians (Group)", after
 
 
-def test_site_synonyms_and_area_head_words_come_from_the_lexicon(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_site_synonyms_and_area_head_words_come_from_the_lexicon(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """Site nouns a user lists together with ``hg:siteSynonyms`` refer back to one another
     ("the Tarlan Mosque ... the temple"), and a head word added with ``hg:areaHeadWord``
     leaves the known place before it a place of its own ("Baku Bay"), no code edit."""
-    from tests.conftest import ONTOLOGY
-
     texts = (
         "Mourners gathered at the Tarlan Memorial. Police surrounded the monument.",
         "Worshippers gathered at the Tarlan Mosque. Police surrounded the temple.",
         "Ships sank in Baku Bay.",
     )
-    onto = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY, onto)
+    onto = ontology_copy
 
     def found() -> dict[str, str]:
         """Each mention's text and the label of its entity."""
@@ -878,11 +863,8 @@ def test_site_synonyms_and_area_head_words_come_from_the_lexicon(nlp, tmp_path: 
     assert before["monument"] == "Tarlan Memorial", before  # the lexicon's own synonyms
     assert before["temple"] == "temple", before
     assert "Baku" not in before and before["Baku Bay"] == "Baku Bay", before
-    (onto / "extensions").mkdir(exist_ok=True)
-    (onto / "extensions" / "sites.ttl").write_text(
-        "@prefix hg: <https://w3id.org/historygraph/ontology#> .\n"
-        'hg:Place hg:siteSynonyms "mosque temple" ; hg:areaHeadWord "bay" .\n',
-        encoding="utf-8",
+    extend_ontology(
+        onto, "sites", 'hg:Place hg:siteSynonyms "mosque temple" ; hg:areaHeadWord "bay" .\n'
     )
     after = found()
     assert after["monument"] == "Tarlan Memorial", after

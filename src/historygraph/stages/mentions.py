@@ -39,6 +39,7 @@ from historygraph.stages.person_cues import (
     leader_by_name,
     name_after_a_title,
     names_a_calling,
+    names_a_person,
     personal_name,
     titled_by_apposition,
 )
@@ -627,7 +628,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and token.head.i < token.i
             and not b.lexicon.is_title_word(token.text)  # "..., Victorious Commander"
             and token.lower_ not in b.lexicon.head_words
-            and _names_a_person(b, token.head)
+            and names_a_person(b, token.head)
         ):
             # "The President of the Republic, Abdelmadjid Tebboune, has decided": the name
             # set beside an office or a calling, which the model left untagged
@@ -639,7 +640,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             # a title; a given name and a surname of a known shape are a person's
             add_name(b, span, HG.Person)
         elif bare_name(tokens) and any(
-            c.dep_ == "appos" and c.pos_ == "NOUN" and _names_a_person(b, c) for c in token.children
+            c.dep_ == "appos" and c.pos_ == "NOUN" and names_a_person(b, c) for c in token.children
         ):
             # "Sero Rıza, the elderly poet of the valley": a name the text describes by a
             # calling or an office set beside it
@@ -674,11 +675,6 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and class_of_phrase(b, token, None) is None  # ("the Government House": head words')
         ):
             add_name(b, span, HG.Place)
-
-
-def _names_a_person(b: EntityBuilder, noun: Token) -> bool:
-    """Whether a common noun names a person by calling or office ("poet", "minister")."""
-    return b.lexicon.head_words.get(noun.lower_) == HG.Person or b.lexicon.is_title_word(noun.text)
 
 
 def after_untagged_date(tokens: list[Token]) -> list[Token]:

@@ -141,6 +141,11 @@ def name_after_a_title(last: Token) -> list[Token]:
     return rest
 
 
+def names_a_person(b: EntityBuilder, noun: Token) -> bool:
+    """Whether a common noun names a person by calling or office ("poet", "minister")."""
+    return b.lexicon.head_words.get(noun.lower_) == HG.Person or b.lexicon.is_title_word(noun.text)
+
+
 def names_a_calling(b: EntityBuilder, token: Token) -> bool:
     """Whether a word names what a person does ("Historian", "Journalist"), by the lexicon's
     head words of a person or of a group of such persons ("historians")."""

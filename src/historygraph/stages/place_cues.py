@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from historygraph.document import Mention
 from historygraph.namespaces import HG
 from historygraph.stages.names import LOCATIVES
-from historygraph.stages.person_cues import names_a_calling
+from historygraph.stages.person_cues import names_a_person
 from historygraph.stages.syntax import Token, lemma, token_span
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def after_locative(b: EntityBuilder, root: Token) -> bool:
         first.dep_ == "pobj"
         and prep.lower_ == "from"
         and prep.head.tag_ == "NN"
-        and (names_a_calling(b, prep.head) or b.lexicon.is_title_word(prep.head.text))
+        and names_a_person(b, prep.head)
         and not root.text.isupper()  # ("a journalist from the BBC": a body's initials)
     ):
         return True  # "a teacher from Mdantsane", "a reserve lieutenant from Krasnodar"
