@@ -95,8 +95,13 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def canned(graph_dir: Path) -> list[tuple[str, str]]:
-    """The graph's canned queries as (name, text)."""
-    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(graph_dir.glob("queries/*.rq"))]
+    """The graph's canned queries (its own and the built-in ones) as (name, text)."""
+    from historygraph.config import load_config
+    from historygraph.query import canned_queries
+
+    return [
+        (c.name, c.path.read_text(encoding="utf-8")) for c in canned_queries(load_config(graph_dir))
+    ]
 
 
 def in_process_ms(

@@ -18,7 +18,7 @@ import pytest
 
 from historygraph.config import load_config
 from historygraph.errors import ConfigError, QueryError, StoreError
-from historygraph.query import canned_queries, format_result, run_query
+from historygraph.query import BUILTIN_QUERIES, canned_queries, format_result, run_query
 from historygraph.store import (
     AUTO_THRESHOLD_BYTES,
     MemoryBackend,
@@ -255,7 +255,7 @@ def test_concurrent_queries_in_threads(
     """Parsed queries are shared per thread only: rdflib writes into the algebra it evaluates."""
     from concurrent.futures import ThreadPoolExecutor
 
-    text = (SEED / "queries" / "timeline.rq").read_text(encoding="utf-8")
+    text = (BUILTIN_QUERIES / "timeline.rq").read_text(encoding="utf-8")
     for backend in backends.values():
         expected = bindings(backend, text)
         with ThreadPoolExecutor(4) as pool:

@@ -17,9 +17,10 @@ def _toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a valid TOML basic string
 
 
-def _first_line(text: str) -> str:
+def _heading(text: str) -> str:
+    """The text's first line when it is short enough to be its heading, else ``""``."""
     line = text.strip().splitlines()[0].strip() if text.strip() else ""
-    return line[:120]
+    return line if len(line) <= 120 else ""
 
 
 def add_source(
@@ -71,7 +72,7 @@ def add_source(
     meta = extracted.meta
     entry = SourceConfig(
         file=rel_text,
-        title=title or meta.get("title") or _first_line(extracted.text) or file.stem,
+        title=title or meta.get("title") or _heading(extracted.text) or file.stem,
         author=author or meta.get("author"),
         publisher=publisher or meta.get("publisher"),
         date=date or meta.get("date"),

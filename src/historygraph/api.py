@@ -212,7 +212,7 @@ class KnowledgeGraph:
         return explain(text, name)
 
     def canned(self) -> dict[str, str]:
-        """The canned queries of ``GRAPH_DIR/queries``: name → title."""
+        """The canned queries (the built-in ones and ``GRAPH_DIR/queries``): name → title."""
         from historygraph.query import canned_queries
 
         return {c.name: c.title for c in canned_queries(self.config)}

@@ -8,6 +8,7 @@ is a bug and shows its traceback (exit status 2 from Python).
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import webbrowser
 from collections.abc import Sequence
@@ -18,10 +19,12 @@ from historygraph.errors import HistorygraphError
 
 EPILOG = """\
 examples:
+  historygraph init graphs/my-graph --title 'My graph'
+  historygraph add graphs/my-graph article.html
   historygraph build graphs/black-january
   historygraph query graphs/black-january what-happened
   historygraph query graphs/black-january 'SELECT ?e ?d WHERE { ?e hg:date ?d } ORDER BY ?d'
-  historygraph query graphs/black-january queries/figures.rq --format csv
+  historygraph query graphs/black-january graphs/black-january/queries/figures.rq --format csv
   historygraph view graphs/black-january --open
   historygraph validate graphs/black-january
 """
@@ -87,7 +90,8 @@ def _cmd_query(args: argparse.Namespace) -> int:
     config = load_config(Path(args.graph_dir))
     if args.list:
         for canned in canned_queries(config):
-            print(f"{canned.name:24} {canned.title}")
+            origin = " (built-in)" if canned.builtin else ""
+            print(f"{canned.name:24} {canned.title}{origin}")
         return 0
     if args.query is None:
         raise HistorygraphError(
@@ -214,6 +218,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"historygraph {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    importlib.import_module("historygraph.init_graph").add_parser(sub)
 
     p = sub.add_parser(
         "build",
@@ -272,7 +277,8 @@ def make_parser() -> argparse.ArgumentParser:
         "query",
         help="run SPARQL over the built graph",
         description="Run a SPARQL 1.1 query over the union of the graph's named graphs. QUERY is inline "
-        "SPARQL, a path to a .rq file, or the name of a canned query in GRAPH_DIR/queries (see --list). "
+        "SPARQL, a path to a .rq file, or the name of a canned query: one of GRAPH_DIR/queries/NAME.rq or a "
+        "built-in one (timeline, figures, actors, places, evidence, disagreements; see --list). "
         "Prefixes hg, rdf, rdfs, owl, xsd, skos, prov, sem, schema, crm, wd and dcterms are predeclared. "
         "Updates and SERVICE are refused.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -378,8 +384,6 @@ def make_parser() -> argparse.ArgumentParser:
         "reference implementation; 'auto' (default) uses 'fast' unless the shapes need pyshacl",
     )
     p.set_defaults(func=_cmd_validate)
-
-    import importlib
 
     for module in COMMAND_MODULES:
         importlib.import_module(module).add_parser(sub)

@@ -10,6 +10,16 @@ from historygraph.errors import ConfigError
 
 MANIFEST = "graph.toml"
 DEFAULT_MODEL = "en_core_web_sm"
+BUILTIN_ONTOLOGY = "<builtin>"  # an entry of [graph] ontology: historygraph's own ontology
+
+
+def builtin_ontology_dir() -> Path:
+    """historygraph's own ontology folder, shipped with the package.
+
+    In a source checkout, ``src/historygraph/ontology`` links to the project's
+    ``ontology/``; an installed wheel carries a copy of it.
+    """
+    return (Path(__file__).resolve().parent / "ontology").resolve()
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,33 @@ def _require_str(table: dict[str, object], key: str, where: str) -> str:
     return value
 
 
+def _ontology_dirs(graph_dir: Path, entries: object, where: str) -> tuple[Path, ...]:
+    """The ontology folders an ``ontology`` entry names, in load order.
+
+    Each entry is a folder relative to the graph folder, or ``"<builtin>"`` for
+    historygraph's own ontology (the default when the key is absent).
+
+    Raises:
+        ConfigError: an entry is not a string, or names no folder.
+    """
+    if isinstance(entries, str):
+        entries = [entries]
+    if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+        raise ConfigError(f"{where}: 'ontology' must be a list of folder paths")
+    dirs = []
+    for entry in entries:
+        folder = (
+            builtin_ontology_dir() if entry == BUILTIN_ONTOLOGY else (graph_dir / entry).resolve()
+        )
+        if not folder.is_dir():
+            raise ConfigError(
+                f"{where}: ontology folder {entry!r} not found ({folder}); "
+                f"{BUILTIN_ONTOLOGY!r} names historygraph's own"
+            )
+        dirs.append(folder)
+    return tuple(dirs)
+
+
 def load_config(graph_dir: Path, *, require_sources: bool = True) -> GraphConfig:
     """Read ``GRAPH_DIR/graph.toml``.
 
@@ -77,11 +114,17 @@ def load_config(graph_dir: Path, *, require_sources: bool = True) -> GraphConfig
     graph_dir = Path(graph_dir)
     manifest = graph_dir / MANIFEST
     if not graph_dir.is_dir():
-        raise ConfigError(f"{graph_dir}: not a directory (expected a graph folder with {MANIFEST})")
+        raise ConfigError(
+            f"{graph_dir}: not a directory (expected a graph folder with {MANIFEST}; "
+            f"'historygraph init {graph_dir}' makes one)"
+        )
     try:
         raw = tomllib.loads(manifest.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
-        raise ConfigError(f"{manifest}: missing; create it (see README, 'graph.toml')") from e
+        raise ConfigError(
+            f"{manifest}: missing; 'historygraph init {graph_dir}' writes one "
+            "(see the README, 'Adding a graph')"
+        ) from e
     except UnicodeDecodeError as e:
         raise ConfigError(f"{manifest}: not valid UTF-8 at byte {e.start}") from e
     except tomllib.TOMLDecodeError as e:
@@ -96,10 +139,7 @@ def load_config(graph_dir: Path, *, require_sources: bool = True) -> GraphConfig
         raise ConfigError(f"{where}: 'base' must end with '/' or '#', got {base!r}")
     title = graph.get("title", name)
     model = graph.get("model", DEFAULT_MODEL)
-    onto = graph.get("ontology", ["../../ontology"])
-    if isinstance(onto, str):
-        onto = [onto]
-    ontology_dirs = tuple((graph_dir / p).resolve() for p in onto)
+    ontology_dirs = _ontology_dirs(graph_dir, graph.get("ontology", [BUILTIN_ONTOLOGY]), where)
     sources = []
     for i, entry in enumerate(raw.get("sources", [])):
         swhere = f"{manifest} [[sources]] #{i + 1}"

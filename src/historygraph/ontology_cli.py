@@ -11,8 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from historygraph.errors import ConfigError
-
 DEFAULT_ONTOLOGY = Path("ontology")
 DEFAULT_DOCS = Path("ontology-docs")
 
@@ -35,6 +33,8 @@ examples:
 def ontology_dirs(args: argparse.Namespace) -> list[Path]:
     """The ontology folders: ``--ontology``, else the first graph's, else ``./ontology``.
 
+    Outside a project (no ``./ontology``), historygraph's own ontology.
+
     Raises:
         ConfigError: a ``--graph`` folder has no valid ``graph.toml``.
     """
@@ -44,11 +44,11 @@ def ontology_dirs(args: argparse.Namespace) -> list[Path]:
         from historygraph.config import load_config
 
         return list(load_config(Path(args.graph[0])).ontology_dirs)
-    if not DEFAULT_ONTOLOGY.is_dir():
-        raise ConfigError(
-            f"{DEFAULT_ONTOLOGY}: no ontology folder here; give --ontology DIR or --graph GRAPH_DIR"
-        )
-    return [DEFAULT_ONTOLOGY]
+    if DEFAULT_ONTOLOGY.is_dir():
+        return [DEFAULT_ONTOLOGY]
+    from historygraph.config import builtin_ontology_dir
+
+    return [builtin_ontology_dir()]
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -76,7 +76,8 @@ def _common(p: argparse.ArgumentParser, many_graphs: bool) -> None:
         "--ontology",
         metavar="DIR",
         nargs="+",
-        help="ontology folders in load order (default: the graph's, else ./ontology)",
+        help="ontology folders in load order (default: the graph's, else ./ontology, else "
+        "historygraph's own)",
     )
     p.add_argument(
         "--graph",

@@ -63,27 +63,40 @@ _UPDATE_WORDS = re.compile(
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*(\S+)")
 
 
+BUILTIN_QUERIES = Path(__file__).resolve().parent / "queries"
+
+
 @dataclass(frozen=True)
 class CannedQuery:
-    """A ``queries/*.rq`` file."""
+    """A canned query: a graph's ``queries/NAME.rq`` or one of historygraph's own."""
 
     name: str
     title: str
     path: Path
+    builtin: bool = False
+
+
+def _read_canned(path: Path, builtin: bool) -> CannedQuery:
+    first = path.read_text(encoding="utf-8").splitlines()[:1]
+    title = (
+        first[0][len("# title:") :].strip()
+        if first and first[0].startswith("# title:")
+        else path.stem
+    )
+    return CannedQuery(path.stem, title, path, builtin)
 
 
 def canned_queries(config: GraphConfig) -> list[CannedQuery]:
-    """The graph's canned queries, sorted by name, with their ``# title:`` lines."""
-    result = []
-    for path in sorted(config.queries_dir.glob("*.rq")):
-        first = path.read_text(encoding="utf-8").splitlines()[:1]
-        title = (
-            first[0][len("# title:") :].strip()
-            if first and first[0].startswith("# title:")
-            else path.stem
-        )
-        result.append(CannedQuery(path.stem, title, path))
-    return result
+    """The canned queries of a graph, sorted by name, with their ``# title:`` lines.
+
+    They are historygraph's built-in questions, which hold for every graph
+    (``timeline``, ``figures``, ``actors``, ``places``, ``evidence``,
+    ``disagreements``), and the graph's own ``queries/*.rq``; a graph's file of
+    a built-in's name replaces it.
+    """
+    found = {path.stem: _read_canned(path, True) for path in BUILTIN_QUERIES.glob("*.rq")}
+    found.update({path.stem: _read_canned(path, False) for path in config.queries_dir.glob("*.rq")})
+    return [found[name] for name in sorted(found)]
 
 
 def resolve_query(config: GraphConfig, query: str) -> tuple[str, str]:
