@@ -113,3 +113,34 @@ def test_add_refuses_duplicates_and_bad_files(tmp_path: Path) -> None:
     assert bad.returncode == 1 and "unsupported file type" in bad.stderr
     missing = run_cli("add", graph, root / "nope.txt")
     assert missing.returncode == 1 and "not found" in missing.stderr
+
+
+def test_add_several_files_at_once_or_none_of_them(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    graph = root / "graphs" / "black-january"
+    manifest = graph / "graph.toml"
+    before = manifest.read_text(encoding="utf-8")
+    (root / "report.html").write_text(HTML, encoding="utf-8")
+    (root / "notes.md").write_text(MARKDOWN, encoding="utf-8")
+    (root / "empty.txt").write_text("  \n", encoding="utf-8")
+    # a bad file among them adds none: no manifest entry, no copy
+    bad = run_cli("add", graph, root / "report.html", root / "empty.txt", root / "notes.md")
+    assert bad.returncode == 1 and "empty.txt" in bad.stderr
+    assert manifest.read_text(encoding="utf-8") == before
+    assert not (graph / "sources" / "report.html").exists()
+    # a title or a URL belongs to one source
+    titled = run_cli("add", graph, root / "report.html", root / "notes.md", "--title", "T")
+    assert titled.returncode == 1 and "single FILE" in titled.stderr
+    # two files that would be stored under one name
+    (root / "other").mkdir()
+    (root / "other" / "notes.md").write_text(MARKDOWN, encoding="utf-8")
+    clash = run_cli("add", graph, root / "notes.md", root / "other" / "notes.md")
+    assert clash.returncode == 1 and "would be stored as" in clash.stderr
+    assert manifest.read_text(encoding="utf-8") == before
+    ok = run_cli("add", graph, root / "report.html", root / "notes.md", "--publisher", "P")
+    assert ok.returncode == 0, ok.stderr
+    sources = tomllib.loads(manifest.read_text(encoding="utf-8"))["sources"]
+    added = {s["file"]: s for s in sources[1:]}
+    assert set(added) == {"sources/report.txt", "sources/notes.txt"}
+    assert {s["publisher"] for s in added.values()} == {"P"}
+    assert added["sources/notes.txt"]["title"] == "Notes on January"

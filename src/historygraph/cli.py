@@ -50,11 +50,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
-    from historygraph.add import add_source
+    from historygraph.add import add_sources
 
-    entry = add_source(
+    entries = add_sources(
         Path(args.graph_dir),
-        Path(args.file),
+        [Path(f) for f in args.files],
         title=args.title,
         author=args.author,
         publisher=args.publisher,
@@ -63,11 +63,11 @@ def _cmd_add(args: argparse.Namespace) -> int:
         language=args.language,
         force=args.force,
     )
-    print(
-        f"added {entry.file} ({entry.title!r}, language {entry.language}) to {args.graph_dir}/graph.toml"
-    )
-    if entry.original:
-        print(f"text extracted from {entry.original}; evidence offsets refer to {entry.file}")
+    for entry in entries:
+        print(f"added {entry.file} ({entry.title!r}, language {entry.language})")
+        if entry.original:
+            print(f"  text extracted from {entry.original}; evidence offsets refer to {entry.file}")
+    print(f"registered in {args.graph_dir}/graph.toml")
     print(f"next: historygraph build {args.graph_dir}")
     return 0
 
@@ -256,19 +256,31 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "add",
-        help="copy a source (text, Markdown, HTML) into GRAPH_DIR and register it",
-        description="Copy FILE into GRAPH_DIR/sources/ and register it in graph.toml. Markdown and "
-        "HTML are kept as originals and their plain text is stored next to them: evidence offsets "
-        "refer to that text. Metadata not given on the command line is read from the file (HTML "
-        "<title>/<meta>, Markdown front matter). A non-English source is recorded and skipped by build.",
+        help="copy sources (text, Markdown, HTML) into GRAPH_DIR and register them",
+        description="Copy each FILE into GRAPH_DIR/sources/ and register it in graph.toml. Markdown "
+        "and HTML are kept as originals and their plain text is stored next to them: evidence offsets "
+        "refer to that text. Metadata not given on the command line is read from each file (HTML "
+        "<title>/<meta>, Markdown front matter). Every file is checked before any is added, so a bad "
+        "one adds none. A non-English source is recorded and skipped by build.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  historygraph add graphs/my-graph report.html --publisher 'Some paper' --date 1990-01-25\n"
+        "  historygraph add graphs/my-graph notes.md article.txt\n"
+        "  historygraph add graphs/my-graph downloads/*.html --publisher 'Some paper'",
     )
     p.add_argument("graph_dir", metavar="GRAPH_DIR")
-    p.add_argument("file", metavar="FILE", help="a .txt, .md or .html file")
-    p.add_argument("--title", help="title of the source (default: from the file, or its name)")
+    p.add_argument(
+        "files", metavar="FILE", nargs="+", help="a .txt, .md or .html file (one or more)"
+    )
+    p.add_argument(
+        "--title",
+        help="title of the source (one FILE only; default: from the file: an HTML <title>, Markdown "
+        "front matter, a short first line, else the file's name)",
+    )
     p.add_argument("--author")
     p.add_argument("--publisher")
     p.add_argument("--date", help="publication date, e.g. 2024-01-20")
-    p.add_argument("--url", help="where the source was published")
+    p.add_argument("--url", help="where the source was published (one FILE only)")
     p.add_argument("--language", help="ISO 639-1 code (default: from the file, or guessed)")
     p.add_argument("--force", action="store_true", help="replace a source of the same name")
     p.set_defaults(func=_cmd_add)
