@@ -140,3 +140,46 @@ def test_an_edit_to_a_rule_changes_the_cache_key(
     key = cache_key("text", "ontology", "model")
     monkeypatch.setattr(cache_module, "extractor_digest", lambda: "another rule")
     assert cache_key("text", "ontology", "model") != key
+
+
+BLOODY_SUNDAY = {
+    "chronicle.txt": "On 9 January 1905, soldiers of the Imperial Guard opened fire on a "
+    "procession of workers in St Petersburg. According to official figures, 96 people were "
+    "killed.\n",
+    "wire.txt": "ST PETERSBURG, Jan. 10, 1905 — Troops of the Imperial Guard fired on columns of "
+    "striking workers yesterday as they approached the palace. The Government states that "
+    "130 persons were killed. St Petersburg is under martial law.\n",
+    "moscow.txt": "On 9 January 1905, soldiers of the Imperial Guard fired on strikers in "
+    "Moscow. Four people were killed.\n",
+}
+
+EVENTS_AND_FIGURES = """
+SELECT ?event ?place ?count WHERE {
+  ?event a hg:Massacre ; hg:figure/hg:count ?count .
+  OPTIONAL { ?event hg:place/rdfs:label ?place }
+}
+"""
+
+
+def test_an_event_one_source_places_and_another_does_not_is_one_event(tmp_path: Path) -> None:
+    """Same class, same day, one source gives no place: an agent in common makes one event.
+
+    Two places that differ keep two events apart, whoever acted. The wire's dateline
+    writes the city in capitals; its label is the text's own spelling.
+    """
+    graph_dir = tmp_path / "bloody-sunday"
+    assert run_cli("init", graph_dir).returncode == 0
+    for name, text in BLOODY_SUNDAY.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    added = run_cli("add", graph_dir, *(tmp_path / name for name in BLOODY_SUNDAY))
+    assert added.returncode == 0, added.stderr
+    built = run_cli("build", graph_dir, "--quiet", "--jobs", "1")
+    assert built.returncode == 0, built.stderr
+    found = rows(graph_dir, EVENTS_AND_FIGURES)
+    by_count = {int(r["count"]): r["event"] for r in found}
+    assert set(by_count) == {96, 130, 4}, found
+    assert by_count[96] == by_count[130] != by_count[4]
+    disagreements = rows(graph_dir, "disagreements")
+    assert {int(r["value"]) for r in disagreements} == {96, 130}
+    labels = rows(graph_dir, "SELECT DISTINCT ?l WHERE { ?p a hg:Place ; rdfs:label ?l }")
+    assert "ST PETERSBURG" not in {r["l"] for r in labels}

@@ -80,6 +80,7 @@ from historygraph.stages.mentions import (
     EntityBuilder,
     drop_states_before_a_name_goes_on,
     find_event_names,
+    label_as_written,
     match_gazetteer,
     match_ner,
     match_untagged_names,
@@ -135,6 +136,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     drop_time_zones(b)
     link_locations(b)
     drop_states_before_a_name_goes_on(b)
+    label_as_written(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = {k: v for k, v in sorted(doc.entities.items()) if k in used}

@@ -25,6 +25,7 @@ from historygraph.stages.names import (
     GazetteerIndex,
     alnum_prefix_length,
     entity_key,
+    fold_name,
     gazetteer_index,
     nationality_words,
     normalise_label,
@@ -1306,3 +1307,27 @@ def _in_gloss(b: EntityBuilder, ent: Token) -> bool:
         language.ent_type_ in {"NORP", "LANGUAGE"}
         or compact(language.text) in nationality_words(b.ontology)
     ) and any(t.text == "(" for t in doc[max(0, i - 12) : i - 1])
+
+
+def _in_capitals(name: str) -> bool:
+    """Whether a name is written all in capitals ("ST PETERSBURG", "USSR")."""
+    return name.isupper() and sum(c.isalpha() for c in name) > 1
+
+
+def label_as_written(b: EntityBuilder) -> None:
+    """A name met first in capitals (a dateline, a headline) takes the text's own spelling.
+
+    "ST PETERSBURG, Jan. 10 — ... St Petersburg is under martial law": the place is
+    labelled "St Petersburg", and the capitals stay an alias. A name the text only
+    ever writes in capitals ("USSR") keeps them.
+    """
+    for m in sorted(b.mentions, key=lambda m: m.span.start):
+        ent = b.doc.entities[m.entity]
+        if ent.gazetteer is not None or not _in_capitals(ent.label):
+            continue
+        written = normalise_label(b.doc.quote(m.span))
+        if _in_capitals(written) or fold_name(written) != fold_name(ent.label):
+            continue
+        ent.aliases.discard(written)
+        ent.aliases.add(ent.label)
+        ent.label = written
