@@ -144,3 +144,30 @@ def test_add_several_files_at_once_or_none_of_them(tmp_path: Path) -> None:
     assert set(added) == {"sources/report.txt", "sources/notes.txt"}
     assert {s["publisher"] for s in added.values()} == {"P"}
     assert added["sources/notes.txt"]["title"] == "Notes on January"
+
+
+NEWS_PAGE = """<!doctype html><html lang="en"><head><title>Troops fire on marchers</title></head>
+<body><header><a href="/">The Daily Wire</a></header>
+<nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<aside><h2>Most read</h2><p>Strikes spread to Moscow</p></aside>
+<article><h1>Troops fire on marchers</h1>
+<p>Troops fired on columns of striking workers yesterday.</p>
+<footer>Filed by our correspondent</footer></article>
+<div class="teaser">Subscribe for more news from Russia</div>
+<footer>&copy; 1905 The Daily Wire. <form><button>Sign up</button></form></footer></body></html>
+"""
+
+
+def test_html_text_is_the_pages_own_text_not_its_furniture() -> None:
+    page = html_to_text(NEWS_PAGE).text
+    assert page == (
+        "Troops fire on marchers\n\nTroops fired on columns of striking workers yesterday.\n"
+    )
+    # without <main> or <article>, everything but menus, sidebars, footers and forms
+    bare = NEWS_PAGE.replace("<article>", "<div>").replace("</article>", "</div>")
+    text = html_to_text(bare).text
+    assert "Troops fired on columns" in text and "Subscribe for more news" in text
+    for furniture in ("Home", "Most read", "Moscow", "Filed by", "1905", "Sign up"):
+        assert furniture not in text, furniture
+    # a menu left open does not hide the page
+    assert html_to_text("<nav>Menu<p>The text.</p>").text == "Menu\n\nThe text.\n"

@@ -22,7 +22,6 @@ _BLOCKS = frozenset(
     [
         "address",
         "article",
-        "aside",
         "blockquote",
         "br",
         "dd",
@@ -31,7 +30,6 @@ _BLOCKS = frozenset(
         "dt",
         "figcaption",
         "figure",
-        "footer",
         "h1",
         "h2",
         "h3",
@@ -42,7 +40,6 @@ _BLOCKS = frozenset(
         "hr",
         "li",
         "main",
-        "nav",
         "ol",
         "p",
         "pre",
@@ -57,6 +54,10 @@ _BLOCKS = frozenset(
     ]
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object"})
+#: A page's furniture, not its text: menus, sidebars, footers, forms.
+_FURNITURE = frozenset({"nav", "aside", "footer", "form", "button", "select", "dialog", "menu"})
+#: Where a page keeps its own text: when it has one, only the text inside counts.
+_CONTENT = frozenset({"main", "article"})
 _ENGLISH = frozenset(
     [
         "the",
@@ -112,19 +113,25 @@ def _tidy(blocks: list[str]) -> str:
 
 
 class _TextParser(HTMLParser):
-    """Collects the visible text of an HTML page, one block per paragraph-like element."""
+    """Collects the visible text of an HTML page, one block per paragraph-like element.
 
-    def __init__(self) -> None:
+    Scripts, styles and the page's furniture (menus, sidebars, footers, forms) are
+    left out; each block records whether it lies inside ``<main>`` or ``<article>``.
+    """
+
+    def __init__(self, furniture: frozenset[str] = _FURNITURE) -> None:
         super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
+        self.furniture = furniture
+        self.blocks: list[tuple[str, bool]] = []
         self.current: list[str] = []
         self.skip = 0
+        self.content = 0
         self.meta: dict[str, str] = {}
         self._in_title = False
 
     def _flush(self) -> None:
         if self.current:
-            self.blocks.append("".join(self.current))
+            self.blocks.append(("".join(self.current), self.content > 0))
             self.current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -147,18 +154,23 @@ class _TextParser(HTMLParser):
                 self.meta.setdefault(key, content.strip())
         if tag == "title":
             self._in_title = True
-        if tag in _SKIP:
+        if tag in _SKIP or tag in self.furniture:
+            self._flush()
             self.skip += 1
         elif tag in _BLOCKS:
             self._flush()
+            if tag in _CONTENT:
+                self.content += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        if tag in _SKIP:
+        if tag in _SKIP or tag in self.furniture:
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCKS:
             self._flush()
+            if tag in _CONTENT:
+                self.content = max(0, self.content - 1)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -171,14 +183,23 @@ class _TextParser(HTMLParser):
 def html_to_text(html: str) -> Extracted:
     """Visible text of an HTML document, one paragraph per block element.
 
+    A page with a ``<main>`` or ``<article>`` element gives the text inside it only
+    (not its menus, teasers and sidebars); menus, sidebars, footers and forms are
+    left out everywhere.
+
     >>> html_to_text("<p>A <b>bold</b> claim.</p><script>x()</script><p>Next</p>").text
     'A bold claim.\\n\\nNext\\n'
     """
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    parser._flush()
-    return Extracted(_tidy(parser.blocks), parser.meta)
+    for furniture in (_FURNITURE, frozenset[str]()):  # an unclosed <nav> must not hide all
+        parser = _TextParser(furniture)
+        parser.feed(html)
+        parser.close()
+        parser._flush()
+        inside = [text for text, content in parser.blocks if content and text.strip()]
+        text = _tidy(inside or [text for text, _ in parser.blocks])
+        if text.strip():
+            break
+    return Extracted(text, parser.meta)
 
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
