@@ -171,3 +171,25 @@ def test_html_text_is_the_pages_own_text_not_its_furniture() -> None:
         assert furniture not in text, furniture
     # a menu left open does not hide the page
     assert html_to_text("<nav>Menu<p>The text.</p>").text == "Menu\n\nThe text.\n"
+
+
+WIKI_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Bloody Sunday (1905)</title></head><body>
+<div id="mw-navigation"><a href="/">Main page</a></div>
+<main id="content"><h1>Bloody Sunday (1905)</h1><div class="mw-parser-output">
+<table class="infobox"><tr><th>Deaths</th><td>143-234</td></tr></table>
+<p>Soldiers fired on the marchers.<sup class="reference"><a href="#cite-1">[1]</a></sup> Official
+figures gave 96 dead,<sup class="noprint">[<i>citation needed</i>]</sup> others more.</p>
+<h2><span class="mw-headline">Aftermath</span><span class="mw-editsection">[<a>edit</a>]</span></h2>
+<div class="has-sidebar"><p>Strikes followed.</p></div>
+<div class="reflist"><ol class="references"><li>Sablinsky, Walter (1976).</li></ol></div>
+</div></main><div id="footer">Text is available under a licence.</div></body></html>
+"""
+
+
+def test_html_text_leaves_out_what_pages_and_wikis_name_as_furniture() -> None:
+    """Reference markers, infoboxes, edit links and reference lists, by class or id."""
+    assert html_to_text(WIKI_PAGE).text == (
+        "Bloody Sunday (1905)\n\n"
+        "Soldiers fired on the marchers. Official figures gave 96 dead, others more.\n\n"
+        "Aftermath\n\nStrikes followed.\n"
+    )

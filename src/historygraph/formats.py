@@ -56,6 +56,20 @@ _BLOCKS = frozenset(
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object"})
 #: A page's furniture, not its text: menus, sidebars, footers, forms.
 _FURNITURE = frozenset({"nav", "aside", "footer", "form", "button", "select", "dialog", "menu"})
+#: Furniture by name, as pages and wikis mark it in class, id or role: menus, share
+#: buttons, reference lists and footnote markers, infoboxes, edit links.
+_FURNITURE_NAME = re.compile(
+    r"(?:^|[_-])(?:nav|navbar|navbox|navigation|menu|banner|footer|contentinfo|sidebar|"
+    r"complementary|breadcrumbs?|share|social|related|advert|ads|promo|cookie|newsletter|"
+    r"subscribe|comments?|reflist|references?|footnotes?|infobox|toc|editsection|noprint|"
+    r"hatnote|metadata)(?:$|[_-])",
+    re.IGNORECASE,
+)
+#: A class that says what a container has or shows, not what it is ("has-sidebar").
+_STATE_PREFIX = re.compile(r"^(?:has|with|no|is|show|hide|without)[_-]", re.IGNORECASE)
+#: Elements that hold the page itself, never left out by their names.
+_NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col"})
 #: Where a page keeps its own text: when it has one, only the text inside counts.
 _CONTENT = frozenset({"main", "article"})
 _ENGLISH = frozenset(
@@ -119,12 +133,13 @@ class _TextParser(HTMLParser):
     left out; each block records whether it lies inside ``<main>`` or ``<article>``.
     """
 
-    def __init__(self, furniture: frozenset[str] = _FURNITURE) -> None:
+    def __init__(self, furniture: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.furniture = furniture
         self.blocks: list[tuple[str, bool]] = []
         self.current: list[str] = []
-        self.skip = 0
+        #: the element being left out, and how many of its kind are open inside it
+        self.skipping: tuple[str, int] | None = None
         self.content = 0
         self.meta: dict[str, str] = {}
         self._in_title = False
@@ -133,6 +148,18 @@ class _TextParser(HTMLParser):
         if self.current:
             self.blocks.append(("".join(self.current), self.content > 0))
             self.current = []
+
+    def _left_out(self, tag: str, values: dict[str, str]) -> bool:
+        if tag in _SKIP:
+            return True
+        if not self.furniture:
+            return False
+        if tag in _FURNITURE:
+            return True
+        if tag in _NEVER_FURNITURE:
+            return False
+        names = " ".join(values.get(k, "") for k in ("class", "id", "role")).split()
+        return any(_FURNITURE_NAME.search(n) and not _STATE_PREFIX.match(n) for n in names)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -154,9 +181,13 @@ class _TextParser(HTMLParser):
                 self.meta.setdefault(key, content.strip())
         if tag == "title":
             self._in_title = True
-        if tag in _SKIP or tag in self.furniture:
-            self._flush()
-            self.skip += 1
+        if self.skipping is not None:
+            if tag == self.skipping[0]:
+                self.skipping = (tag, self.skipping[1] + 1)
+        elif tag not in _VOID and self._left_out(tag, values):
+            if tag in _BLOCKS or tag in _FURNITURE:
+                self._flush()
+            self.skipping = (tag, 1)  # an inline one ("[1]") leaves its paragraph whole
         elif tag in _BLOCKS:
             self._flush()
             if tag in _CONTENT:
@@ -165,8 +196,10 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        if tag in _SKIP or tag in self.furniture:
-            self.skip = max(0, self.skip - 1)
+        if self.skipping is not None:
+            if tag == self.skipping[0]:
+                depth = self.skipping[1] - 1
+                self.skipping = (tag, depth) if depth else None
         elif tag in _BLOCKS:
             self._flush()
             if tag in _CONTENT:
@@ -176,7 +209,7 @@ class _TextParser(HTMLParser):
         if self._in_title:
             self.meta["title"] = " ".join((self.meta.get("title", "") + " " + data).split())
             return
-        if not self.skip:
+        if self.skipping is None:
             self.current.append(data)
 
 
@@ -190,7 +223,7 @@ def html_to_text(html: str) -> Extracted:
     >>> html_to_text("<p>A <b>bold</b> claim.</p><script>x()</script><p>Next</p>").text
     'A bold claim.\\n\\nNext\\n'
     """
-    for furniture in (_FURNITURE, frozenset[str]()):  # an unclosed <nav> must not hide all
+    for furniture in (True, False):  # an unclosed <nav> must not hide the page
         parser = _TextParser(furniture)
         parser.feed(html)
         parser.close()
