@@ -320,3 +320,53 @@ def test_entities_are_also_scored_class_by_class(ontology) -> None:  # type: ign
         ["0.50", "0.50", "0.50"], ["1.00", "1.00", "1.00"], ["1.00", "0.00", "0.00"],
         ["0.00", "1.00", "0.00"],
     ]  # fmt: skip
+
+
+def test_a_figure_is_scored_for_the_event_it_is_given_to(ontology) -> None:  # type: ignore[no-untyped-def]
+    """``figure event``: a matched figure counts as right when the builder gave it to the
+    event the gold figure names (as matched), wrong when it gave it to another one."""
+    text = "Workers marched to the palace. Troops fired on them. 96 people were killed."
+    gold = {
+        "entities": [],
+        "events": [
+            {"label": "March", "class": "hg:Protest", "evidence": "marched"},
+            {"label": "Shooting", "class": "hg:Massacre", "evidence": "fired"},
+        ],
+        "figures": [
+            {
+                "event": "Shooting",
+                "measure": "hg:Killed",
+                "count": 96,
+                "bound": "hg:Exact",
+                "evidence": "96 people were killed",
+            }
+        ],
+    }
+
+    def built(owner: str) -> Dataset:
+        dataset = Dataset()
+        g = dataset.graph(DOC)
+        spans = {"protest": (8, 15), "massacre": (38, 43), "figure": (53, 74)}
+        for name, (start, end) in spans.items():
+            node, ev = URIRef(f"urn:{name}"), URIRef(f"urn:{name}#ev")
+            g.add((node, HG.evidence, ev))
+            g.add((ev, HG.start, Literal(start)))
+            g.add((ev, HG.end, Literal(end)))
+            g.add((node, RDFS.label, Literal(name)))
+        g.add((URIRef("urn:protest"), RDF.type, HG.Protest))
+        g.add((URIRef("urn:massacre"), RDF.type, HG.Massacre))
+        figure = URIRef("urn:figure")
+        g.add((figure, RDF.type, HG.Figure))
+        g.add((figure, HG.measure, HG.Killed))
+        g.add((figure, HG.bound, HG.Exact))
+        g.add((figure, HG.count, Literal(96)))
+        g.add((URIRef(f"urn:{owner}"), HG.figure, figure))
+        return dataset
+
+    right = score_document(text, gold, built("massacre"), DOC, ontology)
+    assert right["figures"].tp == 1 and right["events"].tp == 2
+    assert (right["figure event"].tp, right["figure event"].fp) == (1, 0)
+    wrong = score_document(text, gold, built("protest"), DOC, ontology)
+    assert wrong["figures"].tp == 1
+    assert (wrong["figure event"].tp, wrong["figure event"].fp) == (0, 1)
+    assert wrong["figure event"].misses == ["hg:Killed 96: gold Shooting, got protest"]

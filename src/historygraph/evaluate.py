@@ -15,7 +15,8 @@ matched to gold facts by class and by overlap of their evidence spans:
   label: "UN Security Council" is the "United Nations Security Council" the text
   also calls so);
 * figures: same measure, count (when the gold gives one) and bound, and
-  overlapping evidence.
+  overlapping evidence; ``figure event`` counts, over the matched figures whose
+  gold event was matched too, how often the builder gave the figure to that event.
 
 A second, independent annotation of the same documents is scored the same way against
 the first (``--agreement DIR``): its entities, events and figures stand in for the
@@ -57,6 +58,7 @@ KINDS = (
     "event agents",
     "event affected",
     "figures",
+    "figure event",
     "quotes",
 )
 
@@ -234,6 +236,7 @@ def score_document(
 
     events = [p for p in predicted if ontology.is_a(p.cls, HG.Event)]
     used = set()
+    event_of_gold: dict[str, URIRef] = {}  # gold event label -> the predicted event it matched
     for ev in gold.get("events", []):
         cls = _term(ev["class"])
         gold_spans = _spans_of(text, ev["evidence"])
@@ -253,6 +256,7 @@ def score_document(
                 scores["events"].misses.append(ev["label"])
             continue
         used.add(match.iri)
+        event_of_gold.setdefault(ev["label"], match.iri)
         scores["events"].tp += 1
         date = [str(d) for d in match.props.get(HG.date, [])]
         place = [labels.get(x, str(x)) for x in match.props.get(HG.place, [])]
@@ -297,6 +301,7 @@ def score_document(
             scores["events"].extras.append(p.label)
 
     figures = [p for p in predicted if p.cls == HG.Figure]
+    event_of_figure = {f: e.iri for e in events for f in e.props.get(HG.figure, [])}
     used = set()
     for fig in gold.get("figures", []):
         gold_spans = _spans_of(text, fig["evidence"])
@@ -321,6 +326,18 @@ def score_document(
         else:
             used.add(match.iri)
             scores["figures"].tp += 1
+            expected = event_of_gold.get(fig.get("event", ""))
+            if expected is not None:
+                right = event_of_figure.get(match.iri) == expected
+                scores["figure event"].tp += right
+                scores["figure event"].fp += not right
+                scores["figure event"].fn += not right
+                if not right:
+                    got = event_of_figure.get(match.iri)
+                    scores["figure event"].misses.append(
+                        f"{fig['measure']} {fig.get('count')}: gold {fig['event']}, "
+                        f"got {labels[got] if got is not None else 'no event'}"
+                    )
     for p in figures:
         if p.iri not in used:
             scores["figures"].fp += 1
@@ -403,7 +420,7 @@ def annotation_dataset(text: str, annotation: dict[str, Any], graph: URIRef) -> 
     Each entity is a node of its class with its label, its capitalised mentions as
     ``skos:altLabel`` and every occurrence of every mention as evidence; each event (but
     the optional ones) has its class, its evidence's first occurrence, its date, place,
-    agents and affected; each figure its measure, bound, count and evidence.
+    agents and affected; each figure its measure, bound, count, evidence and event.
     """
     dataset = Dataset()
     g = dataset.graph(graph)
@@ -430,10 +447,12 @@ def annotation_dataset(text: str, annotation: dict[str, Any], graph: URIRef) -> 
                 g.add((node, SKOS.altLabel, Literal(mention)))
             for span in _spans_of(text, mention):
                 evidence(node, span)
+    events: dict[str, URIRef] = {}
     for index, ev in enumerate(annotation.get("events", [])):
         if ev.get("optional"):
             continue
         node = URIRef(f"{graph}/event-{index}")
+        events.setdefault(ev["label"], node)
         g.add((node, RDF.type, _term(ev["class"])))
         g.add((node, RDFS.label, Literal(ev["label"])))
         for span in _spans_of(text, ev["evidence"])[:1]:
@@ -456,6 +475,8 @@ def annotation_dataset(text: str, annotation: dict[str, Any], graph: URIRef) -> 
             g.add((node, HG.count, Literal(int(fig["count"]))))
         for span in _spans_of(text, fig["evidence"])[:1]:
             evidence(node, span)
+        if fig.get("event") in events:
+            g.add((events[fig["event"]], HG.figure, node))
     return dataset
 
 
