@@ -998,3 +998,19 @@ def test_prisoners_doing_something_and_hostages_killed_are_no_count_of_the_impri
     assert ("Imprisoned", 436, "Exact") in rows, rows
     imprisoned = {count for measure, count, _ in rows if measure == "Imprisoned"}
     assert imprisoned == {436}, rows
+
+
+def test_counts_told_by_a_participle_of_consequence_are_the_main_events(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "A missile struck the block, killing ten people": the strike's count, not a killing's."""
+    doc = extract(
+        "On 11 October 2020 a missile struck an apartment block in Ganja, killing ten "
+        "people and wounding 34 others."
+    )
+    by_count = {f.count: doc.canonical_event(f.event) for f in doc.figures}
+    assert set(by_count) == {10, 34}, by_count
+    assert by_count[10].cls == by_count[34].cls == HG.MilitaryOperation
+    # a killing told in a clause of its own keeps its count
+    doc = extract("On 11 October 2020 troops entered Ganja. Soldiers killed ten people there.")
+    assert [doc.canonical_event(f.event).cls for f in doc.figures] == [HG.Massacre]
+    doc = extract("On 11 October 2020 soldiers shot dead ten people in Ganja, wounding 34 others.")
+    assert {doc.canonical_event(f.event).cls for f in doc.figures} == {HG.Massacre}

@@ -825,6 +825,20 @@ def _bound_after(phrase: list[Token], trigger: Token | None = None) -> Token | N
     return None
 
 
+def _event_of_the_clause(trigger: Token, mentions: list[tuple[Token, int]]) -> int | None:
+    """The event whose verb a participle of consequence hangs on, if the trigger is one.
+
+    "A missile struck the block, killing ten people and wounding 30": the counts are
+    the strike's, not those of a killing of their own.
+    """
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp"}:
+        return None
+    return next((event_id for head, event_id in mentions if head.i == verb.head.i), None)
+
+
 def _event_for(
     doc: Document,
     sentence: Sentence,
@@ -834,13 +848,18 @@ def _event_for(
 ) -> int | None:
     """The event a count in ``sentence`` (at the measure word ``trigger``) belongs to.
 
-    An event of the sentence, else one told before it: in this or the previous
+    An event of the sentence (the one its measure word tells, or the one whose verb a
+    participle of consequence hangs on: "struck the block, killing ten people"), else
+    one told before it: in this or the previous
     paragraph, then anywhere; one told with a word of the measure (``words``) first.
     Told before, an event that answers or commemorates another (a class with an
     ``hg:argumentRelation``: a condemnation, a decree, a commemoration) counts no
     victims of its own.
     """
     mentions = doc.event_mentions.get(sentence.index, [])
+    governing = _event_of_the_clause(trigger, mentions)
+    if governing is not None:
+        return governing
     for head, event_id in mentions:
         if head.i == trigger.i:
             return event_id
