@@ -1,4 +1,4 @@
-"""``historygraph add``: copy a source into a graph and register it in graph.toml."""
+"""``historygraph add``: copy sources into a graph and register them in graph.toml."""
 
 from __future__ import annotations
 
@@ -147,35 +147,3 @@ def add_sources(
             manifest.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(lines) + "\n",
         )
     return [plan.entry for plan in planned]
-
-
-def add_source(
-    graph_dir: Path,
-    file: Path,
-    *,
-    title: str | None = None,
-    author: str | None = None,
-    publisher: str | None = None,
-    date: str | None = None,
-    url: str | None = None,
-    language: str | None = None,
-    force: bool = False,
-) -> SourceConfig:
-    """Copy ``file`` into ``GRAPH_DIR/sources/`` and append a ``[[sources]]`` entry.
-
-    Raises:
-        ConfigError: no graph.toml, or the source is registered already.
-        SourceError: the file is missing, unreadable, not UTF-8, empty or of an
-            unsupported type.
-    """
-    return add_sources(
-        graph_dir,
-        [file],
-        title=title,
-        author=author,
-        publisher=publisher,
-        date=date,
-        url=url,
-        language=language,
-        force=force,
-    )[0]
