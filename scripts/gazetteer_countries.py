@@ -35,7 +35,6 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("Britain", "Great Britain", "UK", "U.K."),
     "MK": ("Macedonia",),
     "MM": ("Burma",),
-    "RU": ("Russia",),
     "SZ": ("Swaziland",),
     "TL": ("East Timor",),
     "TR": ("Turkey",),
@@ -44,6 +43,13 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Labels where pycountry gives no common name and the ISO name is a long form (or one
+#: with a parenthesis): the name English sources of every period use. The ISO name stays
+#: an alias.
+LABELS: dict[str, str] = {
+    "RU": "Russia",
+    "VA": "Vatican City",
+}
 #: Capitals left out: names that are also an English word or a personal name ("Male",
 #: "Victoria", "Diego Garcia"), and capitals whose status is disputed between states
 #: (the gazetteer would otherwise take a side).
@@ -125,6 +131,7 @@ def main() -> None:
     ]
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         names = [
+            LABELS.get(country.alpha_2),
             getattr(country, "common_name", None),
             country.name,
             getattr(country, "official_name", None),
@@ -139,8 +146,11 @@ def main() -> None:
                 lines.append(f"<{place}> hg:capitalOf <{known}> .\n")
             continue
         aliases = sorted(
-            {n for n in names[1:] if n != label and not re.search(r"[()]", n)}
-            | set(EXTRA_ALIASES.get(country.alpha_2, ()))
+            (
+                {n for n in names[1:] if not re.search(r"[()]", n)}
+                | set(EXTRA_ALIASES.get(country.alpha_2, ()))
+            )
+            - {label}
         )
         entry = f"hgr:iso-{country.alpha_2.lower()} a hg:State ;\n    rdfs:label {turtle_string(label)} ;\n"
         if aliases:
