@@ -388,9 +388,16 @@ def test_date_spans_keep_the_precision_of_the_text():
     assert day_number(2000, 3, 1) - day_number(2000, 2, 28) == 2, "2000 is a leap year"
 
 
-def test_date_ticks_are_the_distinct_start_days(page):
+def test_date_ticks_are_the_distinct_first_and_last_days(page):
+    """A month's or a year's event spans it: its last day is a stop, so the range reaches it."""
     ticks = data_json(page[0])["ticks"]
-    assert [text for _, text in ticks] == ["1990-01-01", "1990-01-20", "2000-01-01"]
+    assert [text for _, text in ticks] == [
+        "1990-01-01",
+        "1990-01-20",
+        "1990-01-31",
+        "2000-01-01",
+        "2000-12-31",
+    ]
     assert [day for day, _ in ticks] == sorted(day for day, _ in ticks)
 
 

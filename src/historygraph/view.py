@@ -927,10 +927,13 @@ def _legend(projection: nx.MultiDiGraph, ontology: Graph) -> list[dict[str, Any]
 
 
 def _date_ticks(projection: nx.MultiDiGraph) -> list[list[Any]]:
-    """The distinct start days of the events, sorted: ``[day number, ISO text]``."""
-    days = sorted(
-        {a["date_span"].start for _, a in projection.nodes(data=True) if a.get("date_span")}
-    )
+    """The distinct first and last days of the events, sorted: ``[day number, ISO text]``.
+
+    An event's last day counts too, so the range reaches the latest date any source
+    gives (sources that date one event 9 and 22 January: both are stops).
+    """
+    spans = [a["date_span"] for _, a in projection.nodes(data=True) if a.get("date_span")]
+    days = sorted({s.start for s in spans} | {s.end for s in spans})
     return [[day, _iso_day(day)] for day in days]
 
 

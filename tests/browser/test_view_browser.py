@@ -246,11 +246,12 @@ def test_source_filter_hides_what_only_that_document_states(guarded_page, pages)
 
 def test_date_slider_hides_events_outside_the_range(guarded_page, pages):
     page = open_view(guarded_page, pages["force"])
-    # The distinct start days: 1990-01-01 (condemnation, 1990-01), 1990-01-20, 2000-01-01.
-    assert page.locator("#hg-range-text").inner_text() == "1990-01-01 – 2000-01-01"
+    # The distinct first and last days: 1990-01-01 and 1990-01-31 (condemnation, 1990-01),
+    # 1990-01-20 (massacre), 2000-01-01 and 2000-12-31 (commemoration, 2000).
+    assert page.locator("#hg-range-text").inner_text() == "1990-01-01 – 2000-12-31"
 
-    page.locator("#hg-from").fill("2")
-    assert page.locator("#hg-range-text").inner_text() == "2000-01-01 – 2000-01-01"
+    page.locator("#hg-from").fill("3")
+    assert page.locator("#hg-range-text").inner_text() == "2000-01-01 – 2000-12-31"
     hidden = hidden_nodes(page)
     assert str(EX.massacre) in hidden and str(EX.condemnation) in hidden
     assert str(EX.commemoration) not in hidden
@@ -264,7 +265,15 @@ def test_date_slider_hides_events_outside_the_range(guarded_page, pages):
     assert str(EX.condemnation) not in hidden, "1990-01 overlaps 1990-01-01"
     assert {str(EX.massacre), str(EX.commemoration)} <= hidden
 
+    # the month's last day is a stop of its own: the condemnation without the massacre
     page.locator("#hg-to").fill("2")
+    page.locator("#hg-from").fill("2")
+    assert page.locator("#hg-range-text").inner_text() == "1990-01-31 – 1990-01-31"
+    hidden = hidden_nodes(page)
+    assert str(EX.condemnation) not in hidden and str(EX.massacre) in hidden
+
+    page.locator("#hg-from").fill("0")
+    page.locator("#hg-to").fill("4")
     assert hidden_nodes(page) == set()
 
 
