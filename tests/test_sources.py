@@ -193,3 +193,33 @@ def test_html_text_leaves_out_what_pages_and_wikis_name_as_furniture() -> None:
         "Soldiers fired on the marchers. Official figures gave 96 dead, others more.\n\n"
         "Aftermath\n\nStrikes followed.\n"
     )
+
+
+WIRE = """ST PETERSBURG, Jan. 10 — Troops of the Imperial Guard fired on columns of striking
+workers yesterday as they approached the Winter Palace. The Government states that 130
+persons were killed.
+"""
+
+
+@pytest.mark.slow
+def test_a_datelines_missing_year_comes_from_the_sources_date(tmp_path: Path) -> None:
+    """A wire report that names no year: the publication date in graph.toml gives it."""
+    graph = tmp_path / "g"
+    assert run_cli("init", graph).returncode == 0
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
+    added = run_cli("add", graph, tmp_path / "wire.txt", "--date", "1905-01-10")
+    assert added.returncode == 0, added.stderr
+    built = run_cli("build", graph, "--quiet", "--jobs", "1")
+    assert built.returncode == 0, built.stderr
+    query = "SELECT ?d WHERE { ?e a hg:Massacre ; hg:date ?d }"
+    dated = json.loads(run_cli("query", graph, query, "--format", "json").stdout)
+    assert [b["d"]["value"] for b in dated["results"]["bindings"]] == ["1905-01-09"]
+    # the date is part of the cache key: without it, the report dates nothing
+    manifest = graph / "graph.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('date = "1905-01-10"\n', ""),
+        encoding="utf-8",
+    )
+    assert run_cli("build", graph, "--quiet", "--jobs", "1").returncode == 0
+    undated = json.loads(run_cli("query", graph, query, "--format", "json").stdout)
+    assert undated["results"]["bindings"] == []

@@ -44,10 +44,19 @@ def extractor_digest(package: Path = Path(__file__).parent) -> str:
     return h.hexdigest()
 
 
-def cache_key(text: str, ontology_digest: str, model: str) -> str:
-    """Content hash of everything an extraction depends on."""
+def cache_key(text: str, ontology_digest: str, model: str, published: str = "") -> str:
+    """Content hash of everything an extraction depends on (``published``: the source's
+    date in graph.toml, which dates a wire dateline that gives no year)."""
     h = hashlib.sha256()
-    parts = (str(CACHE_FORMAT), __version__, extractor_digest(), ontology_digest, model, text)
+    parts = (
+        str(CACHE_FORMAT),
+        __version__,
+        extractor_digest(),
+        ontology_digest,
+        model,
+        published,
+        text,
+    )
     for part in parts:
         h.update(part.encode("utf-8"))
         h.update(b"\0")

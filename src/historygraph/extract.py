@@ -130,7 +130,7 @@ def extract_documents(
             stats.skipped[config.sources[i].file] = doc.skipped
             done += 1
             continue
-        keys[i] = cache_key(doc.text, ontology.digest, config.model)
+        keys[i] = cache_key(doc.text, ontology.digest, config.model, doc.meta.get("published", ""))
         hit = cache.get(keys[i]) if cache is not None else None
         if hit is not None:
             restore(doc, hit)

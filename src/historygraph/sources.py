@@ -54,6 +54,8 @@ def load_document(config: GraphConfig, source: SourceConfig) -> Document:
         raise SourceError(f"{path}:1: no text left after removing markup")
     doc_id = local_name(str(document_iri(config.base, source.file)))
     doc = Document(id=doc_id, path=path, text=text, title=source.title)
+    if source.date:
+        doc.meta["published"] = source.date  # graph.toml's date: a year-less dateline's year
     language = (source.language or "en").lower()
     if language.split("-")[0] != "en":
         doc.skipped = (

@@ -452,8 +452,8 @@ def find_times(doc: Document, ctx: Context) -> None:
                 span = Span(first.start(1), span.end)
             if date.year is None and written is None and _is_dateline(doc, paragraph, span):
                 # "MOSCOW, Jan. 21 (Wire) —": a wire dateline leaves out the year, which is
-                # the latest the report names
-                year = _latest_year(doc.text)
+                # the latest the report names, else that of the source's publication date
+                year = _latest_year(doc.text) or _published_year(doc)
                 if year is None:
                     continue
                 written = date = ParsedDate(year, date.month, date.day)
@@ -744,6 +744,12 @@ def dates_heading(doc: Document, paragraph: Span, span: Span) -> bool:
 
 #: Characters a dated heading may have besides its date ("Night of ").
 _HEADING_SLACK = 12
+
+
+def _published_year(doc: Document) -> int | None:
+    """The year of the source's publication date in graph.toml, if given ("1905-01-10")."""
+    found = re.match(r"(\d{4})\b", doc.meta.get("published", ""))
+    return int(found.group(1)) if found else None
 
 
 def _latest_year(text: str) -> int | None:
