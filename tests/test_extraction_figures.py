@@ -1014,3 +1014,18 @@ def test_counts_told_by_a_participle_of_consequence_are_the_main_events(extract)
     assert [doc.canonical_event(f.event).cls for f in doc.figures] == [HG.Massacre]
     doc = extract("On 11 October 2020 soldiers shot dead ten people in Ganja, wounding 34 others.")
     assert {doc.canonical_event(f.event).cls for f in doc.figures} == {HG.Massacre}
+
+
+def test_a_bare_count_takes_the_measure_its_sentence_is_about(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "The number of deaths is disputed: ... 96 dead and 333 injured, while others claimed
+    more than 4,000": the bare 4,000 is a death toll, not the last measure named."""
+    told = (
+        "On 9 January 1905 soldiers fired on a procession in St Petersburg. {}official "
+        "figures gave 96 dead and 333 injured, while anti-government sources claimed more "
+        "than 4,000."
+    )
+    about_deaths = figure_set(extract(told.format("The number of deaths is disputed: ")))
+    assert ("Killed", 4000, "AtLeast") in about_deaths, about_deaths
+    # without a topic, the bare count repeats the figure before it
+    plain = figure_set(extract(told.format("")))
+    assert ("Wounded", 4000, "AtLeast") in plain, plain

@@ -1148,12 +1148,15 @@ def _elliptic(
     reported: list[tuple[Token, URIRef, int]],
     seen: set[tuple[int, int]],
     lexicon: Lexicon,
+    topic: URIRef | None = None,
 ) -> list[tuple[Span, tuple[int, URIRef], int, Token, URIRef, int]]:
     """Numbers a reporting verb gives without a measure of their own.
 
     "Rights groups say 300 were killed; an opposition party has claimed up to
     1,500": the bare number of "claimed" (a ``hg:reportVerb``) repeats the
-    measure and event of the figure before it in the sentence.
+    measure and event of the figure before it in the sentence, or of the last
+    one of the measure the sentence is about (``topic``: "The number of deaths is
+    disputed: officials gave 96 dead and 333 injured, others claimed 4,000").
     """
     if not reported or not lexicon.report_verbs:
         return []
@@ -1187,7 +1190,8 @@ def _elliptic(
         earlier = [r for r in reported if r[0].i < token.i]
         if not earlier:
             continue
-        trigger, measure, event_id = earlier[-1]
+        on_topic = [r for r in earlier if r[1] == topic]
+        trigger, measure, event_id = (on_topic or earlier)[-1]
         phrase = _number_phrase(token)
         cue = _cue_before(phrase, lexicon)  # "claimed up to 1,500"
         quantity = read_quantity([*_cue_words(cue, lexicon), *(t.text for t in phrase)], lexicon)
@@ -1199,6 +1203,20 @@ def _elliptic(
         )
         result.append((span, quantity, offset(phrase[0]), trigger, measure, event_id))
     return result
+
+
+def _topic(triggers: list[tuple[Token, URIRef, Span]]) -> URIRef | None:
+    """The measure a sentence is about: "The number of deaths is disputed: ...", "The death
+    toll remains unclear: ..." (a figure noun of the measure's word, in the subject)."""
+    for trigger, measure, _ in triggers:
+        holder = trigger.head
+        if trigger.dep_ == "pobj" and holder.lower_ == "of":
+            holder = holder.head  # "the number of deaths"
+        elif trigger.dep_ not in {"compound", "amod"}:
+            continue  # "the death toll", "the dead count"
+        if lemma(holder) in FIGURE_NOUNS and holder.dep_ in {"nsubj", "nsubjpass"}:
+            return measure
+    return None
 
 
 def _gapped_speaker(number: Token) -> tuple[Token, Token] | None:
@@ -1311,7 +1329,7 @@ def find_figures(doc: Document, ctx: Context) -> None:
             else []
         )
         for span, quantity, key, trigger, measure, event_id in _elliptic(
-            sentence, told, seen, lexicon
+            sentence, told, seen, lexicon, _topic(triggers)
         ):
             add(event_id, measure, span, quantity, (key, offset(trigger)))
         if reported:
