@@ -52,6 +52,17 @@ def extract_with(nlp: Any, ontology_dir: Path, texts: Iterable[str]) -> list[Doc
     ]
 
 
+def mention_labels(docs: Iterable[Document], with_class: bool = False) -> dict[str, str]:
+    """Each mention's text -> the label of its entity (and its class: "army (MilitaryForce)")."""
+    seen: dict[str, str] = {}
+    for doc in docs:
+        for m in doc.mentions:
+            ent = doc.entities[m.entity]
+            cls = f" ({ent.cls.split('#')[-1]})" if with_class else ""
+            seen[doc.quote(m.span)] = f"{ent.label}{cls}"
+    return seen
+
+
 def extend_ontology(ontology_dir: Path, name: str, turtle: str) -> None:
     """Write ``ontology_dir/extensions/NAME.ttl``: the ``hg:`` prefix, then ``turtle``."""
     (ontology_dir / "extensions").mkdir(exist_ok=True)

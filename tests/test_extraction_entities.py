@@ -13,6 +13,7 @@ from tests.extraction_support import (
     extend_ontology,
     extract_with,
     labels,
+    mention_labels,
     mentions_of,
 )
 
@@ -807,12 +808,7 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, ontology_copy: Pat
 
     def found() -> dict[str, str]:
         """Each mention's text and the label and class of its entity."""
-        seen: dict[str, str] = {}
-        for doc in extract_with(nlp, onto, texts):
-            for m in doc.mentions:
-                ent = doc.entities[m.entity]
-                seen[doc.quote(m.span)] = f"{ent.label} ({ent.cls.split('#')[-1]})"
-        return seen
+        return mention_labels(extract_with(nlp, onto, texts), with_class=True)
 
     before = found()
     assert before["crowd"] == "crowd (Group)", before
@@ -855,10 +851,7 @@ def test_site_synonyms_and_area_head_words_come_from_the_lexicon(nlp, ontology_c
 
     def found() -> dict[str, str]:
         """Each mention's text and the label of its entity."""
-        seen: dict[str, str] = {}
-        for doc in extract_with(nlp, onto, texts):
-            seen.update({doc.quote(m.span): doc.entities[m.entity].label for m in doc.mentions})
-        return seen
+        return mention_labels(extract_with(nlp, onto, texts))
 
     before = found()
     assert before["monument"] == "Tarlan Memorial", before  # the lexicon's own synonyms

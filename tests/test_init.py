@@ -129,3 +129,13 @@ def test_ontology_check_outside_a_project_checks_the_builtin_ontology(tmp_path: 
     assert result.returncode == 0, result.stderr
     files = len(list(builtin_ontology_dir().glob("*.ttl")))
     assert f"in {files} ontology file(s)" in result.stderr
+
+
+def test_an_ontology_entry_that_is_no_folder_list_is_named(tmp_path: Path) -> None:
+    manifest = init_graph(tmp_path / "g")
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(
+        text.replace('ontology = ["<builtin>", "ontology"]', "ontology = 3"), encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=r"graph\.toml \[graph\]: 'ontology' must be a list"):
+        load_config(tmp_path / "g", require_sources=False)

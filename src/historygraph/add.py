@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from historygraph.config import MANIFEST, SourceConfig, load_config
+from historygraph.config import MANIFEST, SourceConfig, load_config, toml_string
 from historygraph.errors import ConfigError, SourceError
 from historygraph.formats import SUPPORTED, TEXT_SUFFIXES, extract, guess_language
 from historygraph.fsutil import atomic_write_text
 from historygraph.sources import read_text
-
-
-def _toml_string(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a valid TOML basic string
 
 
 def _heading(text: str) -> str:
@@ -139,7 +134,7 @@ def add_sources(
         for key in ("file", "title", "author", "publisher", "date", "url", "language", "original"):
             value = getattr(plan.entry, key)
             if value:
-                lines.append(f"{key} = {_toml_string(value)}")
+                lines.append(f"{key} = {toml_string(value)}")
     if lines:
         manifest = graph_dir / MANIFEST
         atomic_write_text(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,11 @@ from historygraph.errors import ConfigError
 MANIFEST = "graph.toml"
 DEFAULT_MODEL = "en_core_web_sm"
 BUILTIN_ONTOLOGY = "<builtin>"  # an entry of [graph] ontology: historygraph's own ontology
+
+
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string (a JSON string is one), for writing graph.toml."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def builtin_ontology_dir() -> Path:

@@ -9,14 +9,13 @@ add``, and a ``.gitignore`` for what ``build`` regenerates.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 from pathlib import Path
 from typing import Any
 
-from historygraph.config import BUILTIN_ONTOLOGY, DEFAULT_MODEL, MANIFEST
+from historygraph.config import BUILTIN_ONTOLOGY, DEFAULT_MODEL, MANIFEST, toml_string
 from historygraph.errors import ConfigError
 from historygraph.fsutil import atomic_write_text
+from historygraph.iri import slug
 
 DEFAULT_BASE = "https://example.org/historygraph/{slug}/"
 
@@ -40,15 +39,6 @@ store/
 .store-*/
 report.json
 """
-
-
-def slug(name: str) -> str:
-    """A lower-case IRI segment for a graph name: ``"Bloody Sunday"`` → ``"bloody-sunday"``."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "graph"
-
-
-def _toml(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a valid TOML basic string
 
 
 def init_graph(graph_dir: Path, *, title: str | None = None, base: str | None = None) -> Path:
@@ -84,13 +74,13 @@ def init_graph(graph_dir: Path, *, title: str | None = None, base: str | None = 
     lines = [
         "# historygraph manifest: see the README, 'Adding a graph'.",
         "[graph]",
-        f"name = {_toml(name)}",
-        f"title = {_toml(title or graph_dir.resolve().name)}",
+        f"name = {toml_string(name)}",
+        f"title = {toml_string(title or graph_dir.resolve().name)}",
         "# The IRIs of this graph's events and entities start with base: use one you control.",
-        f"base = {_toml(base)}",
-        f"model = {_toml(DEFAULT_MODEL)}",
+        f"base = {toml_string(base)}",
+        f"model = {toml_string(DEFAULT_MODEL)}",
         "# Loaded in order: historygraph's own ontology, then this graph's ontology/ folder.",
-        f"ontology = [{_toml(BUILTIN_ONTOLOGY)}, {_toml('ontology')}]",
+        f"ontology = [{toml_string(BUILTIN_ONTOLOGY)}, {toml_string('ontology')}]",
         "",
         "# Sources: 'historygraph add GRAPH_DIR FILE' copies a file into sources/ and",
         "# registers it below as a [[sources]] table.",

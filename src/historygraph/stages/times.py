@@ -748,7 +748,7 @@ _HEADING_SLACK = 12
 
 def _published_year(doc: Document) -> int | None:
     """The year of the source's publication date in graph.toml, if given ("1905-01-10")."""
-    found = re.match(r"(\d{4})\b", doc.meta.get("published", ""))
+    found = _YEAR.match(doc.meta.get("published", ""))
     return int(found.group(1)) if found else None
 
 
