@@ -2350,3 +2350,26 @@ def test_reporters_a_speaker_tells_are_no_group(extract) -> None:  # type: ignor
     found = labels(doc)
     assert "reporters" not in found, found
     assert found.get("American reporters") == "Group", found
+
+
+def test_the_person_who_owns_a_body_keeps_a_mention(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Stalin's secret police": the body and the person who owns it are both mentioned;
+    a name with an article is no one's ("the Courier's offices")."""
+    doc = extract(
+        "In 1937 Stalin's secret police arrested the poet. Marshal Ion Antonescu's troops "
+        "entered the town in 1941. A mob marched to the Courier's offices."
+    )
+    found = labels(doc)
+    assert found.get("Stalin") == "Person", found
+    assert found.get("Stalin's secret police") == "MilitaryForce", found
+    assert any(v == "Person" and "Antonescu" in k and "troops" not in k for k, v in found.items())
+    assert "Courier" not in found, found
+
+
+def test_a_name_a_clause_of_who_describes_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Emeka Obi, who had filmed the march": a bare name the model left untagged is a
+    person's when a relative clause of "who" describes it."""
+    doc = extract(
+        "Emeka Obi, who had filmed the march from a balcony, gave the films to the commission."
+    )
+    assert labels(doc).get("Emeka Obi") == "Person", labels(doc)

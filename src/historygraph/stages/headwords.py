@@ -11,7 +11,7 @@ from itertools import takewhile
 
 from rdflib import URIRef
 
-from historygraph.document import Span
+from historygraph.document import Mention, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import compact
 from historygraph.stages.mentions import (
@@ -314,6 +314,9 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             and m.span.end == end
             and is_place(b, m)  # ("the Presidium of the Supreme Soviet": one body)
         ]
+        # "Hitler's regime", "General Franco's forces": the person who owns the body keeps a
+        # mention of their own inside its name
+        place += _owners(b, possessor, span)
         for m in [m for m in b.mentions if span.contains(m.span) and m not in place]:
             b.mentions.remove(m)
         if all(m in place for m in b.mentions if m.span.overlaps(span)):
@@ -360,6 +363,21 @@ def _definite_speaker(b: EntityBuilder, cls: URIRef, chunk: Token) -> bool:
         and not any(c.dep_ in {"appos", "relcl"} for c in root.children)
         and not any(t.pos_ == "PROPN" for t in chunk)
     )
+
+
+def _owners(b: EntityBuilder, possessor: Token | None, span: Span) -> list[Mention]:
+    """The mentions of people inside ``span`` that name its possessor ("Hitler" in
+    "Hitler's regime", "Francisco Franco" in "General Francisco Franco's forces")."""
+    if possessor is None or any(c.dep_ == "det" for c in possessor.children):
+        return []  # ("the Record's offices": a newspaper's name, no one's)
+    owned = Span(offset(next(iter(possessor.subtree))), offset(possessor) + len(possessor.text))
+    return [
+        m
+        for m in b.mentions
+        if span.contains(m.span)
+        and owned.contains(m.span)
+        and b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Person)
+    ]
 
 
 def _add_possessed_site(

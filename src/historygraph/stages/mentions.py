@@ -647,6 +647,14 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             # calling or an office set beside it
             add_name(b, span, HG.Person)
         elif (
+            bare_name(tokens)
+            and not definite
+            and described_by_who(token)
+            and class_of_phrase(b, token, None) is None
+            and not any(b.lexicon.is_title_word(t.text) for t in tokens)
+        ):
+            add_name(b, span, HG.Person)  # "Pablo Picasso, who had been commissioned to ..."
+        elif (
             token.dep_ == "pobj"
             and token.head.lower_ == "by"
             and token.head.head.tag_ == "VBN"
@@ -676,6 +684,24 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and class_of_phrase(b, token, None) is None  # ("the Government House": head words')
         ):
             add_name(b, span, HG.Place)
+
+
+#: Relative pronouns that refer to a person.
+_PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
+
+
+def described_by_who(name: Token) -> bool:
+    """ "Pablo Picasso, who had been commissioned": a name a relative clause of "who",
+    "whom" or "whose" describes (also after a preposition: "to whom")."""
+    for clause in name.children:
+        if clause.dep_ != "relcl" or clause.i < name.i:
+            continue
+        words = [t for t in clause.subtree if not t.is_punct]
+        if words and words[0].pos_ == "ADP":
+            words = words[1:]
+        if words and words[0].lower_ in _PERSONAL_RELATIVES:
+            return True
+    return False
 
 
 def after_untagged_date(tokens: list[Token]) -> list[Token]:
