@@ -2373,3 +2373,17 @@ def test_a_name_a_clause_of_who_describes_is_a_person(extract) -> None:  # type:
         "Emeka Obi, who had filmed the march from a balcony, gave the films to the commission."
     )
     assert labels(doc).get("Emeka Obi") == "Person", labels(doc)
+
+
+def test_a_name_beside_a_common_noun_or_described_by_who_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    """The model tags these names as a body's; the noun set beside one ("a young woman")
+    or a clause of "who" says they are people's. A name with an article beside a noun of a
+    body stays a body's."""
+    doc = extract(
+        "A young woman, Brigitte Fontanel, hid in the barn. The death of Black Hawk, who was "
+        "shot at the gate, angered the band. The strike was led by a new union, Nowa Praca."
+    )
+    found = labels(doc)
+    assert found.get("Brigitte Fontanel") == "Person", found
+    assert found.get("Black Hawk") == "Person", found
+    assert found.get("Nowa Praca") != "Person", found

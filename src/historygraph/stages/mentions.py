@@ -1062,7 +1062,15 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if (
             cls is None
             and ent.label_ != "PERSON"
-            and (_listed_with_people(tokens) or titled_by_apposition(b, tokens))
+            and (
+                _listed_with_people(tokens)
+                or titled_by_apposition(b, tokens)
+                or (  # "the death of Sitting Bull, who was killed", tagged ORG
+                    bare_name(tokens)
+                    and described_by_who(ent.root)
+                    and not any(c.dep_ == "det" for c in ent.root.children)
+                )
+            )
         ):
             cls, strength = HG.Person, BY_CONTEXT  # "Jeffrey Miller, Sandra Scheuer and ..."
         if cls is None and ent.label_ != "PERSON" and kin_named_by(b, tokens):

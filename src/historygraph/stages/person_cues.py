@@ -44,15 +44,24 @@ def is_title_of_person(ent: Token) -> bool:
 
 
 def titled_by_apposition(b: EntityBuilder, tokens: list[Token]) -> bool:
-    """ "the police minister, Nathi Mthethwa": a personal name in apposition to a noun
-    headed by a title word of the lexicon."""
+    """ "the police minister, Nathi Mthethwa", "a single woman, Marguerite Rouffanche": a
+    personal name in apposition to a title word of the lexicon or to a common noun that
+    names no body or place."""
     if not bare_name(tokens):
         return False
     root = tokens[-1]
+    if root.dep_ != "appos" or root.head.pos_ != "NOUN":
+        return False
+    head = root.head
+    if b.lexicon.is_title_word(head.text):
+        return True
+    # "a single woman, Marguerite Rouffanche", "the Leningrad deputy Anatoly Sobchak": a
+    # common noun no class head word of a body or place heads; a personal name has no
+    # article ("the anarchist sheet, the Arbeiter-Zeitung" is a paper's name)
     return (
-        root.dep_ == "appos"
-        and root.head.pos_ == "NOUN"
-        and b.lexicon.is_title_word(root.head.text)
+        head.text.islower()
+        and b.lexicon.head_words.get(head.lower_) in (None, HG.Person)
+        and not any(c.dep_ == "det" for c in root.children)
     )
 
 
