@@ -1029,3 +1029,18 @@ def test_a_bare_count_takes_the_measure_its_sentence_is_about(extract) -> None: 
     # without a topic, the bare count repeats the figure before it
     plain = figure_set(extract(told.format("")))
     assert ("Wounded", 4000, "AtLeast") in plain, plain
+
+
+def test_the_dead_and_missing_belong_to_the_killing_told_before(extract) -> None:  # type: ignore[no-untyped-def]
+    """A toll with no event in its sentence: the dead and the missing go to the killing
+    told before it, though an operation was told after the killing; the wounded still go
+    to the latest event."""
+    doc = extract(
+        "On the night of 4 March 1921 the militia opened fire on striking dockers in Varna. "
+        "At dawn the army began an operation to retake the harbour district. "
+        "Hospitals counted 41 dead and 60 wounded, and 9 men were still missing a week later."
+    )
+    by_count = {f.count: doc.canonical_event(f.event).cls for f in doc.figures}
+    assert by_count.get(41) == HG.Massacre, by_count
+    assert by_count.get(9) == HG.Massacre, by_count
+    assert by_count.get(60) == HG.MilitaryOperation, by_count

@@ -839,19 +839,40 @@ def _event_of_the_clause(trigger: Token, mentions: list[tuple[Token, int]]) -> i
     return next((event_id for head, event_id in mentions if head.i == verb.head.i), None)
 
 
+def killing_classes(ontology: Ontology) -> frozenset[URIRef]:
+    """Event classes a one-word trigger of the killed measure tells ("kill", "massacre")."""
+    return ontology.derived("figures.killing_classes", _make_killing_classes)
+
+
+def _make_killing_classes(ontology: Ontology) -> frozenset[URIRef]:
+    killed = measure_words(ontology, HG.Killed)
+    lexicon = ontology.lexicon
+    return frozenset(
+        cls
+        for key, cls in [*lexicon.event_triggers.items(), *lexicon.weak_triggers.items()]
+        if len(key) == 1 and key[0] in killed
+    )
+
+
+#: Measures of people a killing leaves dead or missing.
+_TOLLS_OF_A_KILLING = frozenset({HG.Killed, HG.Missing})
+
+
 def _event_for(
     doc: Document,
     sentence: Sentence,
     trigger: Token,
     words: frozenset[str] = frozenset(),
     ontology: Ontology | None = None,
+    measure: URIRef | None = None,
 ) -> int | None:
     """The event a count in ``sentence`` (at the measure word ``trigger``) belongs to.
 
     An event of the sentence (the one its measure word tells, or the one whose verb a
     participle of consequence hangs on: "struck the block, killing ten people"), else
     one told before it: in this or the previous
-    paragraph, then anywhere; one told with a word of the measure (``words``) first.
+    paragraph, then anywhere; one told with a word of the measure (``words``) first,
+    then, for the dead and the missing (``measure``), a killing.
     Told before, an event that answers or commemorates another (a class with an
     ``hg:argumentRelation``: a condemnation, a decree, a commemoration) counts no
     victims of its own.
@@ -889,6 +910,12 @@ def _event_for(
     told = [e for e in earlier if any(_words_at(doc, t) & words for t in e.triggers)]
     if told:
         return told[-1].id
+    if ontology is not None and measure in _TOLLS_OF_A_KILLING:
+        # "Soldiers opened fire on the crowd ... troops held the city. 83 dead": a toll of
+        # the dead or missing belongs to the killing told just before, not to what followed
+        killing = [e for e in earlier if e.cls in killing_classes(ontology)]
+        if killing:
+            return killing[-1].id
     if earlier:
         return earlier[-1].id
     # a paragraph of figures on their own ("Moscow reported about 200 wounded"): the
@@ -1283,7 +1310,12 @@ def find_figures(doc: Document, ctx: Context) -> None:
                 if not found:
                     continue
                 event_id = _event_for(
-                    doc, sentence, trigger, measure_words(ctx.ontology, measure), ctx.ontology
+                    doc,
+                    sentence,
+                    trigger,
+                    measure_words(ctx.ontology, measure),
+                    ctx.ontology,
+                    measure,
                 )
                 if event_id is None:
                     continue
