@@ -381,4 +381,5 @@ def test_scores_do_not_regress() -> None:
     assert totals["events"].f1 >= 0.715
     assert totals["figures"].f1 >= 0.91
     # Session 33: which event each matched figure is given to (0.6185; held-out 0.4934).
-    assert totals["figure event"].f1 >= 0.61
+    # Session 34: the dead and the missing go to the killing told before them (0.6244).
+    assert totals["figure event"].f1 >= 0.62
