@@ -2387,3 +2387,17 @@ def test_a_name_beside_a_common_noun_or_described_by_who_is_a_person(extract) ->
     assert found.get("Brigitte Fontanel") == "Person", found
     assert found.get("Black Hawk") == "Person", found
     assert found.get("Nowa Praca") != "Person", found
+
+
+def test_names_listed_with_other_people_of_a_calling_are_persons(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Red Hawk, Grey Owl and other elders": names listed with "other" people of a
+    calling are people's, though the model tags them as bodies; names listed with other
+    villages are not."""
+    doc = extract(
+        "Red Hawk, Grey Owl and other elders signed the treaty at Fort Laramie. "
+        "Upper Dorsk, Lower Varnel and other villages were shelled."
+    )
+    found = labels(doc)
+    assert found.get("Red Hawk") == "Person", found
+    assert found.get("Grey Owl") == "Person", found
+    assert found.get("Lower Varnel") != "Person", found

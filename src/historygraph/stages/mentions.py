@@ -446,6 +446,29 @@ def _listed_with_people(tokens: list[Token]) -> bool:
     return bool(others) and all(t.ent_type_ == "PERSON" for t in others)
 
 
+def _listed_with_others_of_a_calling(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "Black Kettle, White Antelope and other Cheyenne chiefs": a personal name listed
+    with "other" people of a title or calling of the lexicon."""
+    if not bare_name(tokens):
+        return False
+
+    def of_a_calling(noun: Token) -> bool:
+        # ("Cheyenne chiefs", tagged as a proper noun, keeps its plural as its lemma)
+        singular = noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_
+        return (
+            b.lexicon.is_title_word(singular)
+            or b.lexicon.head_words.get(singular) == HG.Person
+            or b.lexicon.head_words.get(noun.lower_) in (HG.Person, HG.Group)
+        )
+
+    return any(
+        t.tag_ in {"NNS", "NNPS"}
+        and any(c.lower_ == "other" and c.dep_ == "amod" for c in t.children)
+        and of_a_calling(t)
+        for t in _list_items(tokens[-1])
+    )
+
+
 def _listed_with_places(b: EntityBuilder, root: Token) -> bool:
     """Whether a name is one of a list of places ("Baku, Shamakhi, Guba and Lankaran"):
     another item of the list is a place the gazetteer knows or a place head word names, no
@@ -1064,6 +1087,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and ent.label_ != "PERSON"
             and (
                 _listed_with_people(tokens)
+                or _listed_with_others_of_a_calling(b, tokens)
                 or titled_by_apposition(b, tokens)
                 or (  # "the death of Sitting Bull, who was killed", tagged ORG
                     bare_name(tokens)
