@@ -2375,29 +2375,32 @@ def test_a_name_a_clause_of_who_describes_is_a_person(extract) -> None:  # type:
     assert labels(doc).get("Emeka Obi") == "Person", labels(doc)
 
 
-def test_a_name_beside_a_common_noun_or_described_by_who_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
-    """The model tags these names as a body's; the noun set beside one ("a young woman")
-    or a clause of "who" says they are people's. A name with an article beside a noun of a
-    body stays a body's."""
-    doc = extract(
-        "A young woman, Brigitte Fontanel, hid in the barn. The death of Black Hawk, who was "
-        "shot at the gate, angered the band. The strike was led by a new union, Nowa Praca."
-    )
-    found = labels(doc)
-    assert found.get("Brigitte Fontanel") == "Person", found
-    assert found.get("Black Hawk") == "Person", found
-    assert found.get("Nowa Praca") != "Person", found
-
-
-def test_names_listed_with_other_people_of_a_calling_are_persons(extract) -> None:  # type: ignore[no-untyped-def]
-    """ "Red Hawk, Grey Owl and other elders": names listed with "other" people of a
-    calling are people's, though the model tags them as bodies; names listed with other
-    villages are not."""
-    doc = extract(
-        "Red Hawk, Grey Owl and other elders signed the treaty at Fort Laramie. "
-        "Upper Dorsk, Lower Varnel and other villages were shelled."
-    )
-    found = labels(doc)
-    assert found.get("Red Hawk") == "Person", found
-    assert found.get("Grey Owl") == "Person", found
-    assert found.get("Lower Varnel") != "Person", found
+@pytest.mark.parametrize(
+    ("text", "people", "not_people"),
+    [
+        # a noun set beside the name ("a young woman") or a clause of "who" says it is a
+        # person's; a name with an article beside a noun of a body stays a body's
+        (
+            "A young woman, Brigitte Fontanel, hid in the barn. The death of Black Hawk, who "
+            "was shot at the gate, angered the band. The strike was led by a new union, "
+            "Nowa Praca.",
+            ["Brigitte Fontanel", "Black Hawk"],
+            ["Nowa Praca"],
+        ),
+        # names listed with "other" people of a calling; not with other villages
+        (
+            "Red Hawk, Grey Owl and other elders signed the treaty at Fort Laramie. "
+            "Upper Dorsk, Lower Varnel and other villages were shelled.",
+            ["Red Hawk", "Grey Owl"],
+            ["Lower Varnel"],
+        ),
+    ],
+)
+def test_names_the_model_tags_as_bodies_that_the_text_shows_are_people(  # type: ignore[no-untyped-def]
+    extract, text: str, people: list[str], not_people: list[str]
+) -> None:
+    """The model tags these names as a body's or a place's; the words around them say
+    they are people's."""
+    found = labels(extract(text))
+    assert all(found.get(name) == "Person" for name in people), found
+    assert all(found.get(name) != "Person" for name in not_people), found
