@@ -34,6 +34,7 @@ from historygraph.stages.person_cues import (
     after_a_title,
     after_kin_noun,
     bare_name,
+    in_apposition_to_a_person_noun,
     inside_person_name,
     is_title_of_person,
     kin_named_by,
@@ -42,7 +43,6 @@ from historygraph.stages.person_cues import (
     names_a_calling,
     names_a_person,
     personal_name,
-    titled_by_apposition,
 )
 from historygraph.stages.place_cues import (
     COMPASS_WORDS,
@@ -1088,7 +1088,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and (
                 _listed_with_people(tokens)
                 or _listed_with_others_of_a_calling(b, tokens)
-                or titled_by_apposition(b, tokens)
+                or in_apposition_to_a_person_noun(b, tokens)
                 or (  # "the death of Sitting Bull, who was killed", tagged ORG
                     bare_name(tokens)
                     and described_by_who(ent.root)

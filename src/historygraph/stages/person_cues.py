@@ -43,7 +43,7 @@ def is_title_of_person(ent: Token) -> bool:
     return False
 
 
-def titled_by_apposition(b: EntityBuilder, tokens: list[Token]) -> bool:
+def in_apposition_to_a_person_noun(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "the police minister, Nathi Mthethwa", "a single woman, Marguerite Rouffanche": a
     personal name in apposition to a title word of the lexicon or to a common noun that
     names no body or place."""
