@@ -361,6 +361,17 @@ def test_a_weekday_tells_the_year(extract) -> None:  # type: ignore[no-untyped-d
     assert events["Condemnation"].date.value == "1976-06-19"
 
 
+def test_a_date_set_beside_its_weekday_dates_what_the_weekday_dates(extract) -> None:  # type: ignore[no-untyped-def]
+    # (the model parses "9 April" as the subject of the "after" clause that follows it)
+    doc = extract(
+        "The strike at the Harwell works began on Friday, 5 April 1912.\n\n"
+        "Shortly after noon on Tuesday, 9 April, after the marchers had reached the bridge, "
+        "the troops fired on the crowd and killed four men."
+    )
+    massacre = next(e for e in doc.live_events() if e.cls == HG.Massacre)
+    assert massacre.date is not None and massacre.date.value == "1912-04-09"
+
+
 def test_a_verb_and_its_object_with_words_between_and_one_act_told_twice(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 20 January 2010 tens of thousands of people climbed the hill to lay red "

@@ -335,6 +335,14 @@ def _is_temporal(head: object) -> bool:
     return dep not in {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "csubj", "dative"}
 
 
+def _weekday_before(ent: Any) -> Any | None:
+    """The weekday a date is set beside ("Monday" of "on Monday, 13 September"), if any."""
+    if ent.start < 2 or ent.doc[ent.start - 1].text != ",":
+        return None
+    before = ent.doc[ent.start - 2]
+    return before if before.lower_ in WEEKDAYS and before.ent_type_ == "DATE" else None
+
+
 def _adverbial(head: Any) -> bool:
     """Whether a time phrase dates its clause ("the next day", "on that day"), rather than
     being part of a noun phrase ("the dead of that night")."""
@@ -361,7 +369,10 @@ def find_times(doc: Document, ctx: Context) -> None:
             start = offset(ent[0])
             span = Span(start, start + len(ent.text))
             quoted = any(q.contains(span) for q in quotes)
-            temporal = _is_temporal(ent.root)
+            weekday = _weekday_before(ent)
+            # "on Monday, 13 September": the date says which Monday and dates what the
+            # weekday dates, however the parse hangs it
+            temporal = _is_temporal(weekday if weekday is not None else ent.root)
             words = " ".join(ent.text.lower().split())
             # "exactly one year ago": to the day
             exactly = _EXACTLY.match(words)
