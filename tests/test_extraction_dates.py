@@ -372,6 +372,31 @@ def test_a_date_set_beside_its_weekday_dates_what_the_weekday_dates(extract) -> 
     assert massacre.date is not None and massacre.date.value == "1912-04-09"
 
 
+def test_the_date_years_are_counted_since_is_the_story_s_year(extract) -> None:  # type: ignore[no-untyped-def]
+    # ("since" a date is otherwise a bound that gives later dates no year)
+    doc = extract(
+        "Twenty years on: the March days in Harwell\n\n"
+        "Harwell, 20 March 2012\n\n"
+        "Twenty years have passed since the night of 19 to 20 March 1992, when troops "
+        "entered the capital and opened fire on the crowds.\n\n"
+        "On 21 March the workers of the Harwell mills struck in protest."
+    )
+    protest = next(e for e in doc.live_events() if e.cls == HG.Protest)
+    assert protest.date is not None and protest.date.value == "1992-03-21"
+
+
+def test_a_day_takes_the_year_of_its_month_not_of_a_year_looked_back_to(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The council of the Ravna region voted in February 1988 to ask for its transfer to "
+        "Dorland. Refugees driven out of Dorland at the end of 1987 had been arriving for "
+        "weeks.\n\n"
+        "On 27 February a rally gathered on the central square of Ravna, and that evening "
+        "gangs attacked the homes of Dorlanders."
+    )
+    dates = {e.cls: e.date.value for e in doc.live_events() if e.date is not None}
+    assert dates[HG.Protest] == "1988-02-27" and dates[HG.Massacre] == "1988-02-27", dates
+
+
 def test_a_verb_and_its_object_with_words_between_and_one_act_told_twice(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 20 January 2010 tens of thousands of people climbed the hill to lay red "

@@ -490,10 +490,15 @@ def find_times(doc: Document, ctx: Context) -> None:
                 elif (
                     date.month in months_named
                     and months_named[date.month] != last_year
-                    and is_heading(doc.quote(doc.paragraphs[paragraph_index]))
+                    and (
+                        is_heading(doc.quote(doc.paragraphs[paragraph_index]))
+                        or (last_anchor is not None and last_anchor.month is None)
+                    )
                 ):
                     # a diary's "4 November" after "the first days of November 2020" and "was
-                    # published in 2021": the year its month was named with
+                    # published in 2021"; "On 27 February" after "February 1988" and a
+                    # look back to "the end of 1987" (a year alone, no month): the year its
+                    # month was named with
                     date = ParsedDate(months_named[date.month], date.month, date.day)
                     from_last_year = False
                 else:
@@ -782,15 +787,30 @@ def _anchors_narrative(root: Any) -> bool:
     ("dissolving its institutions by 1 January 2024. ... On 5 October ...", "Since
     December 2022 ... On 19 September ...", "since the ceasefire of 1994").
     """
-    bound = root.dep_ == "pobj" and root.head.lower_ in BOUND_PREPS
+    bound = root.dep_ == "pobj" and root.head.lower_ in BOUND_PREPS and not _time_since(root.head)
     named = root.head.head  # "since the ceasefire of 1994": a bound too
     bound = bound or (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
         and named.dep_ == "pobj"
         and named.head.lower_ in BOUND_PREPS
+        and not _time_since(named.head)
     )
     return not bound and not _modifies_a_noun(root)
+
+
+#: Words of the time that has gone by since a date: "Twenty years have passed since ...".
+_ELAPSED_WORDS = frozenset(
+    {"pass", "elapse", "year", "years", "decade", "decades", "month", "months"}
+)
+
+
+def _time_since(prep: Any) -> bool:
+    """ "Twenty years have passed since the night of 19 to 20 January 1990", "thirty years
+    since ...": the date a text counts the years from is the one it tells of, no bound."""
+    return prep.lower_ == "since" and (
+        prep.head.lemma_ in _ELAPSED_WORDS or prep.head.lower_ in _ELAPSED_WORDS
+    )
 
 
 def _year_of_a_thing(root: Any) -> bool:
