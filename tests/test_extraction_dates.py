@@ -89,6 +89,19 @@ def test_a_dateline_with_a_country_and_weekdays_before_it(extract) -> None:  # t
     assert dates["Monday"] == "2023-10-02"  # the future: the next Monday after the writing
 
 
+def test_a_line_of_writing_or_a_dateline_with_letters_beyond_ascii(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Strike in the shipyard\n\n"
+        "Gazeta Robotnicza Łódź, 2 February 1990\n\n"
+        "On Monday the workers of the shipyard marched to the town hall."
+    )
+    dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
+    assert doc.written is not None and doc.written.value == "1990-02-02"
+    assert dates["Monday"] == "1990-01-29"  # counted back from the writing
+    doc = extract("ŁÓDŹ, 3 June 2019 — The council met on Monday to discuss the strike.")
+    assert doc.written is not None and doc.written.value == "2019-06-03"
+
+
 def test_a_weekday_before_its_date_is_not_counted_from_the_writing(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "RAVNA, 22 June 1995 — It started around noon on Wednesday, 14 June, when armed men "

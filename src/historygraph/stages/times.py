@@ -108,8 +108,10 @@ WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "would"})
 #: A dateline: the date of writing, near the start of a paragraph and followed by a dash.
 DATELINE_REACH = 80
+#: A capital letter of the Latin alphabets ("Ł" of "Łódź" too).
+_CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 #: "SHARPEVILLE, " or "GORIS, Armenia, ": a place, perhaps with its country or region.
-_PLACE_PART = r"[A-Z][\w.'’ -]*,"
+_PLACE_PART = rf"{_CAPITAL}[\w.'’ -]*,"
 #: (or a full stop after the agency: "Shusha, 8 November 2021 (AZERTAC). ...")
 _DASH = r"\s*(?:\([^()\n]{1,40}\)\s*[.—–:-]|\.?\s*[—–:-])"
 #: The year right after a day and month the model tagged without it: ", 1903".
@@ -861,7 +863,7 @@ def _is_dateline(doc: Document, paragraph: Span, span: Span) -> bool:
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _PUBLICATION_BEFORE = re.compile(
     r"^(?:(?:Posted|Published|Updated|Last updated|Written|Press release)\b[^\n]{0,60}?"
-    r"|[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+){0,3})"
+    rf"|{_CAPITAL}[\w'-]+(?:\s+{_CAPITAL}[\w'-]+){{0,3}})"  # ("Gazeta Łódzka, ")
     rf"(?:,\s*{_WEEKDAY})?"  # "DERRY, Tuesday, 1 February 1972"
     r",?\s*(?:on\s+)?$"
 )
