@@ -102,6 +102,22 @@ def test_a_line_of_writing_or_a_dateline_with_letters_beyond_ascii(extract) -> N
     assert doc.written is not None and doc.written.value == "2019-06-03"
 
 
+def test_years_ago_today_and_a_full_date_tell_the_date_of_writing(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Remembering Harwell\n\n"
+        "Ten years ago today, on 13 May 2005, soldiers opened fire on a crowd in Harwell.\n\n"
+        "On Friday survivors laid flowers at the memorial in the square. This morning the "
+        "mayor condemned the killings."
+    )
+    assert doc.written is not None and doc.written.value == "2015-05-13"
+    dates = {e.cls: e.date.value for e in doc.live_events() if e.date is not None}
+    assert dates[HG.Massacre] == "2005-05-13"
+    assert dates[HG.Commemoration] == "2015-05-08"  # the Friday before the writing
+    assert dates[HG.Condemnation] == "2015-05-13"
+    # a phrase without a full date after it tells no date of writing
+    assert extract("Ten years ago today, soldiers opened fire in Harwell.").written is None
+
+
 def test_a_weekday_before_its_date_is_not_counted_from_the_writing(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "RAVNA, 22 June 1995 — It started around noon on Wednesday, 14 June, when armed men "

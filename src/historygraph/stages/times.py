@@ -337,6 +337,31 @@ def _is_temporal(head: object) -> bool:
     return dep not in {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "csubj", "dative"}
 
 
+#: The full date a phrase "N years ago today" is followed by: ", on 13 May 2005".
+_DATE_AFTER_TODAY = re.compile(
+    r"(?P<today>\s*today)\s*,?\s*(?:on\s+)?(?P<date>[^,;.()\n]{6,30}?\d{4})\b"
+)
+_DATE_AFTER_EXACTLY = re.compile(r"\s*,?\s*(?:on\s+)?(?P<date>[^,;.()\n]{6,30}?\d{4})\b")
+
+
+def _written_years_after(
+    text: str, words: str, span: Span, exact: bool
+) -> tuple[ParsedDate, Span] | None:
+    """The date of writing that "Ten years ago today, on 13 May 2005" tells (the day ten
+    years after the date), with the span of the phrase, if the text tells one so."""
+    ago = AGO.match(words)
+    if ago is None or ago.group("unit") != "year":
+        return None
+    after = (_DATE_AFTER_EXACTLY if exact else _DATE_AFTER_TODAY).match(text, span.end)
+    n = parse_number(ago.group("n"))
+    date = parse_date(after.group("date")) if after is not None else None
+    if date is None or n is None or n <= 0 or None in (date.year, date.month, date.day):
+        return None
+    assert after is not None and date.year is not None
+    phrase = Span(span.start, after.end("today")) if not exact else span
+    return ParsedDate(date.year + n, date.month, date.day), phrase
+
+
 def _weekday_before(ent: Any) -> Any | None:
     """The weekday a date is set beside ("Monday" of "on Monday, 13 September"), if any."""
     if ent.start < 2 or ent.doc[ent.start - 1].text != ",":
@@ -384,6 +409,18 @@ def find_times(doc: Document, ctx: Context) -> None:
             )
             if words in WEEKDAYS and _DATE_AFTER_WEEKDAY.match(doc.text, span.end):
                 continue  # "on Wednesday, 14 June": the date after it says which Wednesday
+            if written is None and not quoted:
+                # "Ten years ago today, on 13 May 2005, ...": the text was written on the day
+                # ten years after the date it names
+                told = _written_years_after(doc.text, words, span, exact)
+                value = lexical(told[0]) if told is not None else None
+                if told is not None and value is not None:
+                    written = told[0]
+                    doc.times.append(
+                        TimeExpression(told[1], "date", value[0], value[1], False, quoted, ent.root)  # type: ignore[arg-type]
+                    )
+                    doc.written = doc.times[-1]
+                    continue
             days = _deictic_days(words, written, ent.root) if written is not None else None
             if written is not None and (AGO.match(words) or days is not None):
                 today = bool(_TODAY.match(doc.text, span.end)) or exact
