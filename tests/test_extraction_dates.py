@@ -426,6 +426,20 @@ def test_a_day_takes_the_year_of_its_month_not_of_a_year_looked_back_to(extract)
     assert dates[HG.Protest] == "1988-02-27" and dates[HG.Massacre] == "1988-02-27", dates
 
 
+def test_a_day_of_the_month_alone_takes_the_narrative_s_month(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Riots in Harwell\n\n"
+        "The disorders in Harwell began on 6 February 1905. On the 8th, however, the "
+        "Governor declared the town under martial law. A captain came down with six men "
+        "of the 29th, their bayonets fixed."
+    )
+    dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
+    assert dates.get("the 8th") == "1905-02-08"
+    assert "the 29th" not in dates  # a regiment's number, no day
+    declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
+    assert declaration.date is not None and declaration.date.value == "1905-02-08"
+
+
 def test_a_verb_and_its_object_with_words_between_and_one_act_told_twice(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 20 January 2010 tens of thousands of people climbed the hill to lay red "

@@ -337,6 +337,10 @@ def _is_temporal(head: object) -> bool:
     return dep not in {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "csubj", "dative"}
 
 
+#: A day of the month alone: "the 8th", "the 21st".
+_DAY_ALONE = re.compile(r"^(?:the\s+)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")
+#: Words of a part of a day a day of the month may be "of": "the night of the 14th".
+_PARTS_OF_A_DAY = frozenset({"morning", "afternoon", "evening", "night", "day", "dawn"})
 #: The full date a phrase "N years ago today" is followed by: ", on 13 May 2005".
 _DATE_AFTER_TODAY = re.compile(
     r"(?P<today>\s*today)\s*,?\s*(?:on\s+)?(?P<date>[^,;.()\n]{6,30}?\d{4})\b"
@@ -360,6 +364,17 @@ def _written_years_after(
     assert after is not None and date.year is not None
     phrase = Span(span.start, after.end("today")) if not exact else span
     return ParsedDate(date.year + n, date.month, date.day), phrase
+
+
+def _dates_its_clause(root: Any) -> bool:
+    """ "On the 8th", "until the 12th", "the night of the 14th": a day of the month that
+    dates what is told (not "men of the 29th", a regiment's number)."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of":
+        return prep.head.lower_ in _PARTS_OF_A_DAY
+    return prep.lower_ in {"on", "by", "until", "till", "from", "since", "after", "before"}
 
 
 def _weekday_before(ent: Any) -> Any | None:
@@ -466,6 +481,16 @@ def find_times(doc: Document, ctx: Context) -> None:
                     date = ParsedDate(shifted, part.month, part.day)
             if date is None and len(ent) > 1 and ent[0].lower_ in WEEKDAYS:
                 date = parse_date(ent[1:].text.lstrip(", "))  # "Wednesday 16 June"
+            ordinal_day = _DAY_ALONE.match(words) if date is None else None
+            if (
+                ordinal_day is not None
+                and narrative is not None
+                and narrative.month is not None
+                and _dates_its_clause(ent.root)
+            ):
+                # "On the 8th, however, the Governor declared ...": a day of the month the
+                # narrative has reached
+                date = ParsedDate(narrative.year, narrative.month, int(ordinal_day.group(1)))
             if date is None:
                 date, span, root = _date_prefix(ent, span)
                 if date is not None:
