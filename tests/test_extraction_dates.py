@@ -440,6 +440,20 @@ def test_a_day_of_the_month_alone_takes_the_narrative_s_month(extract) -> None: 
     assert declaration.date is not None and declaration.date.value == "1905-02-08"
 
 
+def test_a_range_of_days_before_its_year(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "June 3-4, 1989" whole; only "June 3" parses as a date
+    doc = extract(
+        "HARWELL, 5 June 2019. Tens of thousands of people filled Ravna Park last night for "
+        "the annual vigil marking the 30th anniversary of the crackdown of June 3-4, 1989, in "
+        "Dorlin.\n\n"
+        "Troops stormed the square in the night of May 9-10, 1971, and fired on the crowd."
+    )
+    dates = [t.value for t in doc.times if t.kind == "date"]
+    assert "1989-06-03" in dates  # the range's first day, in the year after it
+    assert "1971-05-10" in dates  # a night is dated by its morning
+    assert not any(d.startswith(("2019-06-03", "2049")) for d in dates), dates
+
+
 def test_a_verb_and_its_object_with_words_between_and_one_act_told_twice(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 20 January 2010 tens of thousands of people climbed the hill to lay red "
@@ -484,6 +498,17 @@ def test_marking_years_since_an_event_commemorates_it(extract) -> None:  # type:
     commemorations = [e for e in doc.live_events() if e.cls == HG.Commemoration]
     assert len(commemorations) == 1
     assert commemorations[0].date is not None and commemorations[0].date.value == "2019-04-09"
+
+
+def test_an_anniversary_is_never_dated_after_the_year_of_writing(extract) -> None:  # type: ignore[no-untyped-def]
+    # (the count does not fit the dates: 1967 + 75 would be 2042, after the writing)
+    doc = extract(
+        "RAVNA, 16 February 2017 — Hundreds of people gathered for the 75th anniversary of "
+        "the massacre of 15 February 1967, when troops fired on the market."
+    )
+    dates = [e.date.value for e in doc.live_events() if e.date is not None]
+    assert "1967-02-15" in dates
+    assert all(d[:4] <= "2017" for d in dates), dates
 
 
 def test_a_counted_subject_and_a_burial(extract) -> None:  # type: ignore[no-untyped-def]

@@ -1605,10 +1605,13 @@ def _link(doc: Document, r: Resolver) -> None:
                 and len(remembered.date.value) == 10
             ):
                 year = int(remembered.date.value[:4]) + years
+                value = f"{year:04d}{remembered.date.value[4:]}"
+                if doc.written is not None and value[:4] > doc.written.value[:4]:
+                    break  # an anniversary is no later than the year of the text telling it
                 a.date = TimeExpression(
                     remembered.date.span,
                     "date",
-                    f"{year:04d}{remembered.date.value[4:]}",
+                    value,
                     remembered.date.datatype,
                     True,
                     False,

@@ -115,7 +115,8 @@ _PLACE_PART = rf"{_CAPITAL}[\w.'’ -]*,"
 #: (or a full stop after the agency: "Shusha, 8 November 2021 (AZERTAC). ...")
 _DASH = r"\s*(?:\([^()\n]{1,40}\)\s*[.—–:-]|\.?\s*[—–:-])"
 #: The year right after a day and month the model tagged without it: ", 1903".
-_YEAR_AFTER = re.compile(r",\s*((?:1[5-9]|20)\d\d)\b")
+#: (or after the range's last day: "June 3-4, 1989")
+_YEAR_AFTER = re.compile(r"(?:\s*[-–]\s*(?P<last>\d{1,2}))?,\s*(?P<year>(?:1[5-9]|20)\d\d)\b")
 _DATELINE_PLACE = re.compile(rf"^{_PLACE_PART}(?:\s*{_PLACE_PART})?\s*$")
 _DATELINE_END = re.compile(_DASH)
 #: What follows a dateline's place: perhaps its country, then a date and the dash.
@@ -499,9 +500,12 @@ def find_times(doc: Document, ctx: Context) -> None:
                 continue
             year_after = _YEAR_AFTER.match(doc.text, span.end)
             if date.year is None and date.day is not None and year_after is not None:
-                # "NEW YORK, May 18, 1903.--": the model left the year out of the date
-                date = ParsedDate(int(year_after.group(1)), date.month, date.day)
+                # "NEW YORK, May 18, 1903.--", "the crackdown of June 3-4, 1989": the model
+                # left the year out of the date
+                date = ParsedDate(int(year_after.group("year")), date.month, date.day)
                 span = Span(span.start, year_after.end())
+            else:
+                year_after = None
             day = _day_before(ent)
             if day is not None and date.month is not None and date.day is None:
                 # "29 September 2023" that the model tagged from "September" on
@@ -514,9 +518,12 @@ def find_times(doc: Document, ctx: Context) -> None:
             if night is not None and date.day is not None:
                 # "the night of 19 to 20 January 1990": the night is dated by its morning
                 later = _DAY_RANGE.match(ent.text)
-                if later is not None and int(later.group(1)) > date.day:
+                last = int(later.group(1)) if later is not None else None
+                if year_after is not None and year_after.group("last"):
+                    last = int(year_after.group("last"))  # "the night of Feb. 25-26, 1992"
+                if last is not None and last > date.day:
                     other_day = date.day
-                    date = ParsedDate(date.year, date.month, int(later.group(1)))
+                    date = ParsedDate(date.year, date.month, last)
                 if first is not None:
                     other_day = int(first.group(1))
                     span = Span(first.start(1), span.end)
