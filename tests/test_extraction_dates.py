@@ -454,6 +454,21 @@ def test_a_range_of_days_before_its_year(extract) -> None:  # type: ignore[no-un
     assert not any(d.startswith(("2019-06-03", "2049")) for d in dates), dates
 
 
+def test_days_counted_after_an_event_the_sentence_names(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Shooting in Harwell\n\n"
+        "On 2 March 1922 police fired on a procession in Harwell, killing nine people. The "
+        "inspector later described the scene. Two days after the tragedy the Government "
+        "issued a communique in which it condemned the outrage.\n\n"
+        "The day after the massacre, thousands of mourners followed the coffins."
+    )
+    dates = {e.cls: e.date.value for e in doc.live_events() if e.date is not None}
+    assert dates[HG.Massacre] == "1922-03-02"
+    # (not the date of the paragraph's earlier sentence)
+    assert dates[HG.Condemnation] == "1922-03-04"
+    assert dates[HG.Commemoration] == "1922-03-03"
+
+
 def test_a_verb_and_its_object_with_words_between_and_one_act_told_twice(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 20 January 2010 tens of thousands of people climbed the hill to lay red "

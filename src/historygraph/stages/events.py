@@ -24,6 +24,7 @@ places are read by), this module's resolver (roles, dates, places of each mentio
 from __future__ import annotations
 
 import bisect
+import datetime
 from typing import TypeVar
 
 from rdflib import URIRef
@@ -80,7 +81,7 @@ from historygraph.stages.clues import (
 from historygraph.stages.mentions import EntityBuilder
 from historygraph.stages.merge import Merger
 from historygraph.stages.names import nationality_words
-from historygraph.stages.numbers import parse_ordinal
+from historygraph.stages.numbers import parse_number, parse_ordinal
 from historygraph.stages.syntax import (
     Token,
     is_definite,
@@ -118,6 +119,9 @@ class Resolver:
         self.relations: list[tuple[EventMention, URIRef, EventMention]] = []
         self.date_arguments: list[tuple[EventMention, TimeExpression]] = []
         self.ordinals: list[tuple[EventMention, int]] = []
+        #: "Two days after the tragedy the Government condemned ...": the mention dated, the
+        #: mention of the event it is counted from, and the days between
+        self.counted_after: list[tuple[EventMention, EventMention, int]] = []
         self.quotes = doc.quotes
 
     # ---------------------------------------------------------------- entities
@@ -1281,6 +1285,7 @@ class Resolver:
     def assign_times_and_places(self, sentence: Sentence, mentions: list[EventMention]) -> None:
         if not mentions:
             return
+        self._count_after_events(sentence, mentions)
         dated: dict[int, tuple[tuple[bool, bool, int, int], TimeExpression]] = {}
         for time in self.doc.times:
             if not sentence.span.contains(time.span) or not time.temporal:
@@ -1429,6 +1434,38 @@ class Resolver:
                 nearest.place = place_mention.entity
                 nearest.own_place = within(root, nearest.head)
 
+    def _count_after_events(self, sentence: Sentence, mentions: list[EventMention]) -> None:
+        """ "Two days after the tragedy the Government issued a communique ...", "The day
+        after the massacre, thousands followed the coffins": an act dated so many days after
+        an event the sentence names (its date is set once events are merged)."""
+        for prep in sentence.parsed:
+            if prep.lower_ != "after" or prep.dep_ != "prep":
+                continue
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            anchor = next((m for m in mentions for o in objects if m.head.i == o.i), None)
+            # the unit the count is in: "[Two days] after", "[the day] after"
+            units = [c for c in prep.children if c.dep_ == "npadvmod"]
+            if prep.head.dep_ == "npadvmod" or prep.head.lemma_.lower() in _DAY_UNITS:
+                units.append(prep.head)
+            unit = next((u for u in units if u.lemma_.lower() in _DAY_UNITS), None)
+            if anchor is None or unit is None:
+                continue
+            count = next((c for c in unit.children if c.dep_ == "nummod"), None)
+            number = parse_number(count.text) if count is not None else 1
+            if number is None or number <= 0 or (count is None and unit.tag_ == "NNS"):
+                continue
+            days = int(number) * _DAY_UNITS[unit.lemma_.lower()]
+            phrase = tokens_span(unit.left_edge, prep.right_edge)
+            others = [
+                m
+                for m in mentions
+                if m is not anchor and m.date is None and not phrase.contains(m.span)
+            ]
+            dated = self._nearest(unit, others)
+            if dated is not None:
+                dated.counted_from_event = True
+                self.counted_after.append((dated, anchor, days))
+
     def _token_at(self, sentence: Sentence, start: int) -> Token | None:
         for t in sentence.parsed:
             if offset(t) <= start < offset(t) + len(t.text):
@@ -1459,6 +1496,10 @@ class Resolver:
         if best is not None and best[0] >= 10_000:
             return None
         return chosen
+
+
+#: Units of a count of days after an event, in days: "two days after", "a week after".
+_DAY_UNITS = {"day": 1, "week": 7}
 
 
 #: Prepositions by which people go to an event a noun tells ("came to the funeral", "turned
@@ -1591,6 +1632,16 @@ def _link(doc: Document, r: Resolver) -> None:
                 if argument is not None and (argument, b.id) not in a.relations:
                     a.relations.append((argument, b.id))
                 break  # the first event reported with that date
+    for mention, anchor, days in r.counted_after:
+        if mention.event is None or anchor.event is None:
+            continue
+        a, b = doc.canonical_event(mention.event), doc.canonical_event(anchor.event)
+        if a.id == b.id or a.date is not None or b.date is None or len(b.date.value) != 10:
+            continue
+        moved = datetime.date.fromisoformat(b.date.value) + datetime.timedelta(days=days)
+        a.date = TimeExpression(
+            b.date.span, "date", moved.isoformat(), b.date.datatype, True, False, b.date.head
+        )
     for mention, years in r.ordinals:
         if mention.event is None:
             continue

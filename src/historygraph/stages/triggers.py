@@ -46,6 +46,9 @@ class EventMention:
     #: a weak trigger an armed body or a crowd aims at people ("troops fired on the crowd"):
     #: it merges as weak triggers do, but the event it leaves is confirmed, not a candidate
     aimed: bool = False
+    #: dated from another event ("Two days after the tragedy the Government condemned ..."):
+    #: no earlier sentence's date is its date
+    counted_from_event: bool = False
 
     @property
     def refers(self) -> bool:
