@@ -467,6 +467,12 @@ def test_days_counted_after_an_event_the_sentence_names(extract) -> None:  # typ
     # (not the date of the paragraph's earlier sentence)
     assert dates[HG.Condemnation] == "1922-03-04"
     assert dates[HG.Commemoration] == "1922-03-03"
+    doc = extract(
+        "On 11 July 1995 troops shot the men of Harwell. Three days before the massacre, "
+        "the governor declared a state of emergency."
+    )
+    dates = {e.cls: e.date.value for e in doc.live_events() if e.date is not None}
+    assert dates[HG.Declaration] == "1995-07-08", dates
 
 
 def test_a_verb_and_its_object_with_words_between_and_one_act_told_twice(extract) -> None:  # type: ignore[no-untyped-def]

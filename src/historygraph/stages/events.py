@@ -1439,7 +1439,7 @@ class Resolver:
         after the massacre, thousands followed the coffins": an act dated so many days after
         an event the sentence names (its date is set once events are merged)."""
         for prep in sentence.parsed:
-            if prep.lower_ != "after" or prep.dep_ != "prep":
+            if prep.lower_ not in _COUNT_SIGNS or prep.dep_ != "prep":
                 continue
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             anchor = next((m for m in mentions for o in objects if m.head.i == o.i), None)
@@ -1454,7 +1454,7 @@ class Resolver:
             number = parse_number(count.text) if count is not None else 1
             if number is None or number <= 0 or (count is None and unit.tag_ == "NNS"):
                 continue
-            days = int(number) * _DAY_UNITS[unit.lemma_.lower()]
+            days = int(number) * _DAY_UNITS[unit.lemma_.lower()] * _COUNT_SIGNS[prep.lower_]
             phrase = tokens_span(unit.left_edge, prep.right_edge)
             others = [
                 m
@@ -1500,6 +1500,8 @@ class Resolver:
 
 #: Units of a count of days after an event, in days: "two days after", "a week after".
 _DAY_UNITS = {"day": 1, "week": 7}
+#: Which way such a count goes from the event: "two days after", "a week before".
+_COUNT_SIGNS = {"after": 1, "before": -1}
 
 
 #: Prepositions by which people go to an event a noun tells ("came to the funeral", "turned
