@@ -37,6 +37,11 @@ def event_places(doc: Document) -> dict[str, str | None]:
     }
 
 
+def event_dates(doc: Document) -> dict[str, str]:
+    """Event class (local name) -> its date, for the events that have one."""
+    return {e.cls.split("#")[-1]: e.date.value for e in doc.live_events() if e.date is not None}
+
+
 def extract_with(nlp: Any, ontology_dir: Path, texts: Iterable[str]) -> list[Document]:
     """Each text run through the default pipeline with the ontology in ``ontology_dir``
     (loaded afresh, so an extension written there since the last call counts)."""

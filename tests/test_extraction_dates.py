@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from historygraph.namespaces import HG
-from tests.extraction_support import labels
+from tests.extraction_support import event_dates, labels
 
 pytestmark = pytest.mark.slow
 
@@ -110,10 +110,10 @@ def test_years_ago_today_and_a_full_date_tell_the_date_of_writing(extract) -> No
         "mayor condemned the killings."
     )
     assert doc.written is not None and doc.written.value == "2015-05-13"
-    dates = {e.cls: e.date.value for e in doc.live_events() if e.date is not None}
-    assert dates[HG.Massacre] == "2005-05-13"
-    assert dates[HG.Commemoration] == "2015-05-08"  # the Friday before the writing
-    assert dates[HG.Condemnation] == "2015-05-13"
+    dates = event_dates(doc)
+    assert dates["Massacre"] == "2005-05-13"
+    assert dates["Commemoration"] == "2015-05-08"  # the Friday before the writing
+    assert dates["Condemnation"] == "2015-05-13"
     # a phrase without a full date after it tells no date of writing
     assert extract("Ten years ago today, soldiers opened fire in Harwell.").written is None
 
@@ -397,8 +397,7 @@ def test_a_date_set_beside_its_weekday_dates_what_the_weekday_dates(extract) -> 
         "Shortly after noon on Tuesday, 9 April, after the marchers had reached the bridge, "
         "the troops fired on the crowd and killed four men."
     )
-    massacre = next(e for e in doc.live_events() if e.cls == HG.Massacre)
-    assert massacre.date is not None and massacre.date.value == "1912-04-09"
+    assert event_dates(doc)["Massacre"] == "1912-04-09"
 
 
 def test_the_date_years_are_counted_since_is_the_story_s_year(extract) -> None:  # type: ignore[no-untyped-def]
@@ -410,8 +409,7 @@ def test_the_date_years_are_counted_since_is_the_story_s_year(extract) -> None: 
         "entered the capital and opened fire on the crowds.\n\n"
         "On 21 March the workers of the Harwell mills struck in protest."
     )
-    protest = next(e for e in doc.live_events() if e.cls == HG.Protest)
-    assert protest.date is not None and protest.date.value == "1992-03-21"
+    assert event_dates(doc)["Protest"] == "1992-03-21"
 
 
 def test_a_day_takes_the_year_of_its_month_not_of_a_year_looked_back_to(extract) -> None:  # type: ignore[no-untyped-def]
@@ -422,8 +420,8 @@ def test_a_day_takes_the_year_of_its_month_not_of_a_year_looked_back_to(extract)
         "On 27 February a rally gathered on the central square of Ravna, and that evening "
         "gangs attacked the homes of Dorlanders."
     )
-    dates = {e.cls: e.date.value for e in doc.live_events() if e.date is not None}
-    assert dates[HG.Protest] == "1988-02-27" and dates[HG.Massacre] == "1988-02-27", dates
+    dates = event_dates(doc)
+    assert dates["Protest"] == "1988-02-27" and dates["Massacre"] == "1988-02-27", dates
 
 
 def test_a_day_of_the_month_alone_takes_the_narrative_s_month(extract) -> None:  # type: ignore[no-untyped-def]
@@ -436,8 +434,7 @@ def test_a_day_of_the_month_alone_takes_the_narrative_s_month(extract) -> None: 
     dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
     assert dates.get("the 8th") == "1905-02-08"
     assert "the 29th" not in dates  # a regiment's number, no day
-    declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
-    assert declaration.date is not None and declaration.date.value == "1905-02-08"
+    assert event_dates(doc)["Declaration"] == "1905-02-08"
 
 
 def test_a_range_of_days_before_its_year(extract) -> None:  # type: ignore[no-untyped-def]
@@ -462,17 +459,16 @@ def test_days_counted_after_an_event_the_sentence_names(extract) -> None:  # typ
         "issued a communique in which it condemned the outrage.\n\n"
         "The day after the massacre, thousands of mourners followed the coffins."
     )
-    dates = {e.cls: e.date.value for e in doc.live_events() if e.date is not None}
-    assert dates[HG.Massacre] == "1922-03-02"
+    dates = event_dates(doc)
+    assert dates["Massacre"] == "1922-03-02"
     # (not the date of the paragraph's earlier sentence)
-    assert dates[HG.Condemnation] == "1922-03-04"
-    assert dates[HG.Commemoration] == "1922-03-03"
+    assert dates["Condemnation"] == "1922-03-04"
+    assert dates["Commemoration"] == "1922-03-03"
     doc = extract(
         "On 11 July 1995 troops shot the men of Harwell. Three days before the massacre, "
         "the governor declared a state of emergency."
     )
-    dates = {e.cls: e.date.value for e in doc.live_events() if e.date is not None}
-    assert dates[HG.Declaration] == "1995-07-08", dates
+    assert event_dates(doc)["Declaration"] == "1995-07-08"
 
 
 def test_a_verb_and_its_object_with_words_between_and_one_act_told_twice(extract) -> None:  # type: ignore[no-untyped-def]
@@ -527,7 +523,7 @@ def test_an_anniversary_is_never_dated_after_the_year_of_writing(extract) -> Non
         "RAVNA, 16 February 2017 — Hundreds of people gathered for the 75th anniversary of "
         "the massacre of 15 February 1967, when troops fired on the market."
     )
-    dates = [e.date.value for e in doc.live_events() if e.date is not None]
+    dates = list(event_dates(doc).values())
     assert "1967-02-15" in dates
     assert all(d[:4] <= "2017" for d in dates), dates
 
