@@ -7,7 +7,8 @@ For every trigger the stage reads, from the dependency parse of its sentence:
   (object, passive subject, "against X", the of-phrase where the class says so);
 * the **date** and **place**: each date or locative place of the sentence goes
   to the trigger nearest to it in the tree; an event with no date of its own
-  takes the last date of an earlier sentence of its paragraph;
+  takes the last date of an earlier sentence of its paragraph, unless the sentence counts
+  it from an event it names ("two days after the tragedy": that event's date, moved);
 * **relations** to other events that are its arguments (a condemnation of "the
   crime" responds to it; "during the war" makes a sub-event).
 
@@ -1498,7 +1499,7 @@ class Resolver:
         return chosen
 
 
-#: Units of a count of days after an event, in days: "two days after", "a week after".
+#: Units of a count of days from an event, in days: "two days after", "a week before".
 _DAY_UNITS = {"day": 1, "week": 7}
 #: Which way such a count goes from the event: "two days after", "a week before".
 _COUNT_SIGNS = {"after": 1, "before": -1}

@@ -255,13 +255,10 @@ class Merger:
                     # dates only what is to come)
                     and (not in_future_clause(t.head) or in_future_clause(mention.head))
                 ]
-                mention.date = (
-                    own[0]
-                    if len(own) == 1
-                    else None
-                    if mention.counted_from_event
-                    else _context_date(self.doc, mention)
-                )
+                if len(own) == 1:
+                    mention.date = own[0]
+                elif not mention.counted_from_event:  # ("Two days after the tragedy ...")
+                    mention.date = _context_date(self.doc, mention)
                 if mention.date is None and (
                     self._done_in_writing(mention) or self._remembered_when_written(mention)
                 ):
