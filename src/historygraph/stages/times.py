@@ -101,6 +101,11 @@ DEICTIC_DAYS = {
     "this evening": 0,
     "tonight": 0,
     "yesterday": 1,
+    "yesterday morning": 1,
+    "yesterday afternoon": 1,
+    "yesterday evening": 1,
+    "last night": 1,  # (in a report written the day after: "filled the park last night")
+    "last evening": 1,
 }
 #: Weekday names: "on Thursday" in a dated news report is the Thursday before it was written.
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
