@@ -57,7 +57,7 @@ def test_relative_dates_count_back_from_the_dateline(extract) -> None:  # type: 
     assert [e.date.value for e in massacre if e.date] == ["1980-05-03"]
 
 
-def test_last_night_is_the_evening_before_the_writing(extract) -> None:  # type: ignore[no-untyped-def]
+def test_last_night_and_early_this_morning_count_from_the_writing(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "HARWELL, 5 June 2019 — Tens of thousands of people filled Ravna Park last night "
         "for a candlelight vigil. This evening the mayor will speak."
@@ -65,6 +65,12 @@ def test_last_night_is_the_evening_before_the_writing(extract) -> None:  # type:
     dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
     assert dates["last night"] == "2019-06-04"
     assert event_dates(doc)["Commemoration"] == "2019-06-04"
+    doc = extract(
+        "HARWELL, 5 June 2019 — Early this morning troops entered the town. Participants of "
+        "the vigil said they would return."
+    )
+    dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
+    assert dates["Early this morning"] == "2019-06-05"
 
 
 def test_no_dateline_no_relative_dates(extract) -> None:  # type: ignore[no-untyped-def]

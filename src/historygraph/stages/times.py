@@ -107,6 +107,8 @@ DEICTIC_DAYS = {
     "last night": 1,  # (in a report written the day after: "filled the park last night")
     "last evening": 1,
 }
+#: Words that place a deictic day's time within it: "earlier today", "late last night".
+_EARLY_OR_LATE = re.compile(r"^(?:earlier|early|later|late)\s+")
 #: Weekday names: "on Thursday" in a dated news report is the Thursday before it was written.
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 #: Auxiliaries that put a clause in the future.
@@ -998,6 +1000,7 @@ def _deictic_days(words: str, written: ParsedDate | None, root: object) -> int |
     sentence speaks of the future ("will meet on Monday", "are to be buried on
     Thursday"): then it is the next one after it (a negative number of days back).
     """
+    words = _EARLY_OR_LATE.sub("", words)  # "Earlier today", "early this morning"
     if words in DEICTIC_DAYS:
         return DEICTIC_DAYS[words]
     day = WEEKDAYS.get(_PART_OF_DAY.sub("", words.removeprefix("last ")))
