@@ -73,6 +73,20 @@ def test_last_night_and_early_this_morning_count_from_the_writing(extract) -> No
     assert dates["Early this morning"] == "2019-06-05"
 
 
+def test_a_dateline_with_a_colon_and_a_weekday_night_before_its_date(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "April 13, 2019:" with its colon
+    doc = extract(
+        "HARWELL, April 13, 2019: A century after troops fired on a peaceful gathering here, "
+        "the governor on Saturday laid a wreath at the memorial.\n\n"
+        "On Thursday night, Feb. 8, patrolmen opened fire on a crowd of students."
+    )
+    assert doc.written is not None and doc.written.value == "2019-04-13"
+    assert event_dates(doc)["Commemoration"] == "2019-04-13"
+    dates = {doc.quote(t.span): t.value for t in doc.times if t.kind == "date"}
+    # the date after "Thursday night" says which Thursday (not the one before the writing)
+    assert dates["Feb. 8"] == "2019-02-08" and "Thursday" not in dates, dates
+
+
 def test_no_dateline_no_relative_dates(extract) -> None:  # type: ignore[no-untyped-def]
     # a title is no dateline, and "ago" without a date of writing stays unresolved
     doc = extract("3 May 2020 – A Day in Kanyama\n\nThe town was founded 200 years ago.")

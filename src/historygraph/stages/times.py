@@ -90,6 +90,7 @@ _MONTH = (
 #: A day and month right after a weekday and a comma: "Wednesday, 14 June", "Friday, June 16"
 #: (not "Monday, 5 Armenians were killed").
 _DATE_AFTER_WEEKDAY = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?"  # "On Thursday night, Feb. 8"
     rf",\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|{_MONTH}\.?\s+\d{{1,2}}\b)"
 )
 _EXACTLY_BEFORE = re.compile(r"\b(?:exactly|precisely)\s+$", re.IGNORECASE)
@@ -721,7 +722,8 @@ _DAY_MONTH = re.compile(
 def _time_phrases(parsed: Any) -> list[Any]:
     """The DATE and TIME entities of a paragraph, and the relative days and full dates the
     model missed or tagged as something else."""
-    found = [e for e in parsed.ents if e.label_ in {"DATE", "TIME"}]
+    found = [_without_end_punctuation(e) for e in parsed.ents if e.label_ in {"DATE", "TIME"}]
+    found = [e for e in found if len(e)]
     for match in _FULL_DATE.finditer(parsed.text):
         span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(e.start < span.end and span.start < e.end for e in found):
@@ -742,6 +744,19 @@ def _time_phrases(parsed: Any) -> list[Any]:
         if not any(e.start < span.end and span.start < e.end for e in found):
             found.append(span)
     return sorted(found, key=lambda e: e.start)
+
+
+def _without_end_punctuation(ent: Any) -> Any:
+    """A time entity without the punctuation the model took in after it ("AMRITSAR, April
+    13, 2019: A century after ...", tagged "April 13, 2019:")."""
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".":
+        end -= 1
+    if end == ent.end:
+        return ent
+    from spacy.tokens import Span as TokenSpan
+
+    return TokenSpan(ent.doc, ent.start, end, label=ent.label_)
 
 
 #: Words before a month named alone that make it a date ("in April", "last March").
