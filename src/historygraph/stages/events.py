@@ -97,7 +97,7 @@ from historygraph.stages.syntax import (
     tree_distance,
     with_conjuncts,
 )
-from historygraph.stages.times import DATELINE_HEAD, parse_date
+from historygraph.stages.times import DATELINE_HEAD, DAYS_IN_UNIT, parse_date
 from historygraph.stages.triggers import EventMention, match_triggers, phrase_head
 
 _V = TypeVar("_V")
@@ -1446,16 +1446,16 @@ class Resolver:
             anchor = next((m for m in mentions for o in objects if m.head.i == o.i), None)
             # the unit the count is in: "[Two days] after", "[the day] after"
             units = [c for c in prep.children if c.dep_ == "npadvmod"]
-            if prep.head.dep_ == "npadvmod" or prep.head.lemma_.lower() in _DAY_UNITS:
+            if prep.head.dep_ == "npadvmod" or prep.head.lemma_.lower() in DAYS_IN_UNIT:
                 units.append(prep.head)
-            unit = next((u for u in units if u.lemma_.lower() in _DAY_UNITS), None)
+            unit = next((u for u in units if u.lemma_.lower() in DAYS_IN_UNIT), None)
             if anchor is None or unit is None:
                 continue
             count = next((c for c in unit.children if c.dep_ == "nummod"), None)
             number = parse_number(count.text) if count is not None else 1
             if number is None or number <= 0 or (count is None and unit.tag_ == "NNS"):
                 continue
-            days = int(number) * _DAY_UNITS[unit.lemma_.lower()] * _COUNT_SIGNS[prep.lower_]
+            days = int(number) * DAYS_IN_UNIT[unit.lemma_.lower()] * _COUNT_SIGNS[prep.lower_]
             phrase = tokens_span(unit.left_edge, prep.right_edge)
             others = [
                 m
@@ -1499,8 +1499,6 @@ class Resolver:
         return chosen
 
 
-#: Units of a count of days from an event, in days: "two days after", "a week before".
-_DAY_UNITS = {"day": 1, "week": 7}
 #: Which way such a count goes from the event: "two days after", "a week before".
 _COUNT_SIGNS = {"after": 1, "before": -1}
 

@@ -89,8 +89,12 @@ _MONTH = (
 )
 #: A day and month right after a weekday and a comma: "Wednesday, 14 June", "Friday, June 16"
 #: (not "Monday, 5 Armenians were killed").
+#: The parts of a day a weekday or a deictic day may name: "Thursday night".
+DAY_PARTS = ("morning", "afternoon", "evening", "night")
+#: Days in a unit of a count of days: "two days", "a week".
+DAYS_IN_UNIT = {"day": 1, "week": 7}
 _DATE_AFTER_WEEKDAY = re.compile(
-    r"(?:\s+(?:morning|afternoon|evening|night))?"  # "On Thursday night, Feb. 8"
+    rf"(?:\s+(?:{'|'.join(DAY_PARTS)}))?"  # "On Thursday night, Feb. 8"
     rf",\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|{_MONTH}\.?\s+\d{{1,2}}\b)"
 )
 _EXACTLY_BEFORE = re.compile(r"\b(?:exactly|precisely)\s+$", re.IGNORECASE)
@@ -283,7 +287,7 @@ def count_back(anchor: ParsedDate, text: str, today: bool = False) -> ParsedDate
         return ParsedDate(index // 12, index % 12 + 1, anchor.day if today else None)
     if anchor.day is None:
         return None
-    return _days_back(anchor, n * (7 if unit == "week" else 1))
+    return _days_back(anchor, n * DAYS_IN_UNIT[unit])
 
 
 def lexical(date: ParsedDate) -> tuple[str, object] | None:
@@ -349,7 +353,7 @@ def _is_temporal(head: object) -> bool:
 #: A day of the month alone: "the 8th", "the 21st".
 _DAY_ALONE = re.compile(r"^(?:the\s+)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")
 #: Words of a part of a day a day of the month may be "of": "the night of the 14th".
-_PARTS_OF_A_DAY = frozenset({"morning", "afternoon", "evening", "night", "day", "dawn"})
+_PARTS_OF_A_DAY = frozenset({*DAY_PARTS, "day", "dawn"})
 #: The full date a phrase "N years ago today" is followed by: ", on 13 May 2005".
 _DATE_AFTER_TODAY = re.compile(
     r"(?P<today>\s*today)\s*,?\s*(?:on\s+)?(?P<date>[^,;.()\n]{6,30}?\d{4})\b"
@@ -383,7 +387,7 @@ def _dates_its_clause(root: Any) -> bool:
     prep = root.head
     if prep.lower_ == "of":
         return prep.head.lower_ in _PARTS_OF_A_DAY
-    return prep.lower_ in {"on", "by", "until", "till", "from", "since", "after", "before"}
+    return prep.lower_ in TEMPORAL_PREPS
 
 
 def _weekday_before(ent: Any) -> Any | None:
@@ -701,7 +705,7 @@ def relative_days(words: str) -> int | None:
         count = 1 if n in {"a", "one"} else parse_number(n)
         if count is None or not 0 < count < 60:
             return None
-        days = count * (7 if later.group("unit") == "week" else 1)
+        days = count * DAYS_IN_UNIT[later.group("unit")]
         return days if later.group("way") == "later" else -days
     return None
 
@@ -1003,9 +1007,7 @@ _PUBLICATION_REACH = 400
 
 #: A part of a day before or after a weekday: "overnight Friday", "late Saturday", "Sunday
 #: morning".
-_PART_OF_DAY = re.compile(
-    r"^(?:overnight|early|late|on)\s+|\s+(?:morning|afternoon|evening|night)$"
-)
+_PART_OF_DAY = re.compile(rf"^(?:overnight|early|late|on)\s+|\s+(?:{'|'.join(DAY_PARTS)})$")
 
 
 def _deictic_days(words: str, written: ParsedDate | None, root: object) -> int | None:
