@@ -43,7 +43,8 @@ def test_a_killing_fired_on_a_group_has_that_group_affected(extract) -> None:  #
     [event] = doc.live_events()
     assert event.cls == HG.Massacre
     assert [doc.entities[a].label for a in event.affected] == ["students"]
-    assert event.agents == []  # "the students" were fired on; they did not fire
+    # "the students" were fired on; they did not fire
+    assert [doc.entities[a].label for a in event.agents] == ["guardsmen"]
     assert event.place is not None and doc.entities[event.place].label == "Kent"
 
 
@@ -933,3 +934,16 @@ def test_an_event_told_in_general_is_left_out(extract) -> None:  # type: ignore[
         "gendarmes deported 300 families from Ravna."
     )
     assert [e.cls for e in doc.live_events()] == [HG.Deportation], doc.live_events()
+
+
+def test_a_date_opening_a_sentence_without_a_comma_leaves_its_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model reads "On 4 March 1921 units of ..." as "On [4 March 1921 units] of ...": the
+    # units, and the body they belong to, were no subject of "entered"
+    doc = extract(
+        "On 4 March 1921 units of the Dorland Guard, the internal troops of the Ministry of "
+        "Internal Affairs and special units of the secret police entered Harwell."
+    )
+    entry = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
+    assert "Dorland Guard" in {doc.entities[a].label for a in entry.agents}
+    assert entry.date is not None and entry.date.value == "1921-03-04"
+    assert doc.quote(entry.evidence[0]).startswith("On 4 March 1921 units of the Dorland Guard")

@@ -15,7 +15,7 @@ from historygraph.ontology import compact, words_of
 from historygraph.pipeline import FunctionStage, check_pipeline
 from historygraph.stages.figures import read_quantity
 from historygraph.stages.numbers import parse_number
-from historygraph.stages.parse import split_paragraphs
+from historygraph.stages.parse import parse_text, split_paragraphs
 from historygraph.stages.times import ParsedDate, lexical, parse_date, parse_duration, quoted_spans
 from historygraph.trig import serialize_trig
 
@@ -202,3 +202,28 @@ def test_gc_paused_restores_the_collector() -> None:
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("On 20 January 1990 units entered.", "On 20 January 1990, units entered."),
+        (
+            "Calm. On the night of 19 to 20 May troops came.",
+            "Calm. On the night of 19 to 20 May, troops came.",
+        ),
+        ("In late April 1920 the army came.", "In late April 1920, the army came."),
+        ("On 20 January, troops entered.", "On 20 January, troops entered."),
+        ("On 20 January at dawn troops entered.", "On 20 January at dawn troops entered."),
+        ("In 1990 and 1991 strikes spread.", "In 1990 and 1991 strikes spread."),
+        ("Born in 1990 he fled.", "Born in 1990 he fled."),
+    ],
+)
+def test_a_comma_after_a_date_opening_a_sentence(text: str, parsed: str) -> None:
+    got, mapping = parse_text(text)
+    assert got == parsed
+    if mapping is not None:  # every character read maps back to the same one, the comma to a space
+        assert all(
+            got[i] == text[m] or (got[i] == "," and text[m] == " ")
+            for i, m in enumerate(mapping[:-1])
+        )

@@ -38,6 +38,7 @@ from historygraph.stages.syntax import (
     Token,
     lemma,
     noun_chunks,
+    noun_tag,
     offset,
     possessor_phrases,
     reports,
@@ -60,7 +61,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         site = b.ontology.is_a(cls, HG.Place)
         if not (site or b.ontology.is_a(cls, HG.Agent)):
             continue
-        if b.ontology.is_a(cls, HG.Person) and root.tag_ != "NN":
+        if b.ontology.is_a(cls, HG.Person) and noun_tag(root) != "NN":
             continue  # "the Karabakh ombudsman" is one person; "Soviet officers" are not
         root_span = Span(offset(root), offset(root) + len(root.text))
         if b.covered(root_span) is not None:
@@ -128,8 +129,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             (
                 cls == HG.Group
                 and (
-                    root.tag_ == "NNS"
-                    or (root.tag_ == "NN" and root.lower_ in b.lexicon.head_words)
+                    noun_tag(root) == "NNS"
+                    or (noun_tag(root) == "NN" and root.lower_ in b.lexicon.head_words)
                 )
                 and lemma(root) not in b.lexicon.generic_group_nouns
                 # "most residents", "many residents": some of a people, no group of its own
@@ -146,14 +147,14 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             or (
                 # "the authorities", "local authorities": a body named by its plural head word
                 cls == HG.Organization
-                and root.tag_ == "NNS"
+                and noun_tag(root) == "NNS"
                 and root.lower_ in b.lexicon.head_words
             )
             or (
                 # "government troops", "security forces", "border guards": a force its modifier
                 # names, though no proper name does
                 b.ontology.is_a(cls, HG.MilitaryForce)
-                and root.tag_ == "NNS"
+                and noun_tag(root) == "NNS"
                 and (
                     any(
                         t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == root.i
@@ -229,7 +230,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         # government building", "stormed the city prison", "near a military barracks"
         described_site = (
             site
-            and root.tag_ == "NN"
+            and noun_tag(root) == "NN"
             and lemma(root) not in b.lexicon.land_nouns
             and chunk[0].lower_ in {"the", "a", "an"}
             and any(t.dep_ in {"amod", "compound"} and t.head.i == root.i for t in tokens)
@@ -269,7 +270,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 end is None
                 and site
                 and chunk[0].lower_ == "the"
-                and root.tag_ == "NN"
+                and noun_tag(root) == "NN"
                 and lemma(root) not in b.lexicon.land_nouns
             ):
                 # "the permanent mission of Azerbaijan", "the central square of Sumgait": a

@@ -60,6 +60,7 @@ from historygraph.stages.place_cues import (
 from historygraph.stages.syntax import (
     Token,
     lemma,
+    noun_tag,
     offset,
     token_span,
 )
@@ -327,6 +328,9 @@ def class_of_phrase(b: EntityBuilder, root: Token, default: URIRef | None) -> UR
     if cls is None:
         # the word as written first: "survivors" (a group), though "survivor" is a person
         cls = b.lexicon.head_words.get(root.lower_) or b.lexicon.head_words.get(lemma(root))
+    if cls is None and noun_tag(root) == "NNS" and root.tag_ != "NNS":
+        # a lower-case plural the model tagged as a name keeps its own form as its lemma
+        cls = b.lexicon.head_words.get(root.lower_.removesuffix("s"))
     if cls is not None and (b.ontology.is_a(cls, HG.Agent) or b.ontology.is_a(cls, HG.Place)):
         return cls
     return default

@@ -9,7 +9,7 @@ from typing import Any
 from historygraph.document import Document, Sentence, Span
 from historygraph.pipeline import Context, stage
 from historygraph.stages.syntax import char_offset, is_heading
-from historygraph.stages.times import DATELINE_HEAD
+from historygraph.stages.times import DATELINE_HEAD, MONTH_WORDS
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 #: Reference marks of encyclopedia text: "[1]", "[12]", "[a]", "[note 3]", "[citation needed]",
@@ -35,24 +35,69 @@ def parse_text(text: str) -> tuple[str, list[int] | None]:
     and can end up inside a name or a number, and a citation's year and author
     ("(Olcott, 1995)") would date events and name actors, so the model reads the text
     without them. The stored text keeps the mark: the second value maps each character of
-    the parsed text (and its end) to its offset in ``text``; None when nothing was
-    left out.
+    the parsed text (and its end) to its offset in ``text``; None when the parsed text is
+    ``text``. A date that opens a sentence gets the comma after it that the text left out
+    (see :func:`_comma_after_fronted_dates`).
 
     >>> parse_text("were killed.[3][4] In May")
     ('were killed. In May', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 18, 19, 20, 21, 22, 23, 24, 25])
     """
     text = _dateline_apart(text)
     if "[" not in text and "(" not in text:
-        return text, None
+        return _comma_after_fronted_dates(text, None)
     kept: list[int] = []
     pos = 0
     for m in _LEFT_OUT.finditer(text):
         kept.extend(range(pos, m.start()))
         pos = m.end()
     if pos == 0:
-        return text, None
+        return _comma_after_fronted_dates(text, None)
     kept.extend(range(pos, len(text) + 1))
-    return "".join(text[i] for i in kept[:-1]), kept
+    return _comma_after_fronted_dates("".join(text[i] for i in kept[:-1]), kept)
+
+
+_DAYS = r"[0-3]?\d(?:\s*(?:[-\u2013]|to)\s*[0-3]?\d)?"
+#: A date that opens a sentence ("On 20 January 1990", "On the night of 19 to 20 January",
+#: "In March 1988") with no comma after it, before a word that starts the clause.
+_FRONTED_DATE = re.compile(
+    rf"(?:^|(?<=[.!?][\"\u201d\u2019)] )|(?<=[.!?] )|(?<=\n))"
+    r"(?:On|In|Early on|Late on|By|During)\s+"
+    r"(?:the\s+(?:night|morning|evening|afternoon|eve|early hours)\s+of\s+)?"
+    r"(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:{_DAYS}\s+(?:{MONTH_WORDS})(?:,?\s+\d{{4}})?|(?:{MONTH_WORDS})\s+{_DAYS}(?:,\s+\d{{4}})?"
+    rf"|(?:{MONTH_WORDS})(?:\s+\d{{4}})?|\d{{4}})"
+    r"(?= (?!(?:at|in|on|of|and|or|to|from|until|till|through|when|after|before|alone)\b)"
+    r"[A-Za-z])"
+)
+
+
+def _comma_after_fronted_dates(text: str, kept: list[int] | None) -> tuple[str, list[int] | None]:
+    """A comma after a date that opens a sentence, where the text has none.
+
+    "On 20 January 1990 units of the Soviet Army entered Baku" is read by the small
+    model as "On [20 January 1990 units] of ...": the sentence loses its subject. With
+    the comma every writer may put there, the model parses it as a fronted adverbial.
+    The comma maps to the space after the date.
+
+    >>> parse_text("On 20 January troops entered.")[0]
+    'On 20 January, troops entered.'
+    """
+    ends = [m.end() for m in _FRONTED_DATE.finditer(text)]
+    if not ends:
+        return text, kept
+    where = kept if kept is not None else list(range(len(text) + 1))
+    out: list[str] = []
+    mapping: list[int] = []
+    pos = 0
+    for end in ends:
+        out.append(text[pos:end])
+        mapping.extend(where[pos:end])
+        out.append(",")
+        mapping.append(where[end])
+        pos = end
+    out.append(text[pos:])
+    mapping.extend(where[pos:])
+    return "".join(out), mapping
 
 
 def _dateline_apart(text: str) -> str:

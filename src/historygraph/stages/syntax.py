@@ -204,6 +204,17 @@ def with_conjuncts(token: Token) -> list[Token]:
     return result
 
 
+def noun_tag(token: Token) -> str:
+    """The model's fine-grained tag, a lower-case word it tagged as a proper noun taken as
+    the common noun it is ("On 14 July, mobs went ...": "mobs" tagged NNP)."""
+    if token.tag_ in {"NNP", "NNPS"} and token.is_alpha and token.text.islower():
+        plural = token.tag_ == "NNPS" or (
+            token.lower_.endswith("s") and not token.lower_.endswith("ss")
+        )
+        return "NNS" if plural else "NN"
+    return str(token.tag_)
+
+
 def lemma(token: Token) -> str:
     """Lower-case lemma, falling back to the lower-case text."""
     value = token.lemma_.lower() if token.lemma_ else ""

@@ -710,16 +710,17 @@ def relative_days(words: str) -> int | None:
     return None
 
 
-_MONTH_WORDS = "|".join(calendar.month_name[1:])
+#: The months' names, as alternatives of a pattern.
+MONTH_WORDS = "|".join(calendar.month_name[1:])
 #: A full date the model may tag as something else ("the statement of [9 November 2020]",
 #: tagged EVENT): day month year, or month day, year.
 _FULL_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_WORDS})\s+\d{{4}}|(?:{_MONTH_WORDS})\s+\d{{1,2}},\s+\d{{4}})\b"
+    rf"\b(?:\d{{1,2}}\s+(?:{MONTH_WORDS})\s+\d{{4}}|(?:{MONTH_WORDS})\s+\d{{1,2}},\s+\d{{4}})\b"
 )
 #: A day and month without a year the model missed ("On the evening of 13 May units of
 #: ...", where it took "May" for a verb).
 _DAY_MONTH = re.compile(
-    rf"\b[0-3]?\d\s+(?:{_MONTH_WORDS}|{'|'.join(calendar.month_abbr[1:])}|Sept)\b"
+    rf"\b[0-3]?\d\s+(?:{MONTH_WORDS}|{'|'.join(calendar.month_abbr[1:])}|Sept)\b"
 )  # (the short forms too: a live blog's "19 Sep 10:21 BST")
 
 
