@@ -57,19 +57,27 @@ def parse_text(text: str) -> tuple[str, list[int] | None]:
 
 
 _DAYS = r"[0-3]?\d(?:\s*(?:[-\u2013]|to)\s*[0-3]?\d)?"
-#: A date that opens a sentence ("On 20 January 1990", "On the night of 19 to 20 January",
-#: "In March 1988") with no comma after it, before a word that starts the clause.
-_FRONTED_DATE = re.compile(
-    rf"(?:^|(?<=[.!?][\"\u201d\u2019)] )|(?<=[.!?] )|(?<=\n))"
-    r"(?:On|In|Early on|Late on|By|During)\s+"
+_DATE = (
     r"(?:the\s+(?:night|morning|evening|afternoon|eve|early hours)\s+of\s+)?"
     r"(?:(?:early|late|mid-?)\s*)?"
     rf"(?:{_DAYS}\s+(?:{MONTH_WORDS})(?:,?\s+\d{{4}})?|(?:{MONTH_WORDS})\s+{_DAYS}(?:,\s+\d{{4}})?"
     rf"|(?:{MONTH_WORDS})(?:\s+\d{{4}})?|\d{{4}})"
-    r"(?= (?!(?:at|in|on|of|and|or|to|from|until|till|through|when|after|before|alone)\b)"
+)
+_HOUR = (
+    r"(?:dawn|daybreak|noon|midday|midnight|dusk|nightfall"
+    r"|\d{1,2}[:.]\d\d(?:\s*[ap]\.m\.)?|\d{1,2}\s*[ap]\.m\.)"
+)
+#: A date that opens a sentence ("On 20 January 1990", "On the night of 19 to 20 January",
+#: "In March 1988", "At dawn on 18 May", "On 20 January at 00:15") with no comma after it,
+#: before a word that starts the clause.
+_FRONTED_DATE = re.compile(
+    rf"(?:^|(?<=[.!?][\"\u201d\u2019)] )|(?<=[.!?] )|(?<=\n))"
+    rf"(?:(?:On|In|Early on|Late on|By|During)\s+{_DATE}(?:\s+at\s+{_HOUR})?"
+    rf"|At\s+{_HOUR}(?:\s+on\s+{_DATE})?)"
+    r"(?= (?!(?:at|in|on|of|and|or|to|from|until|till|through|when|after|before|alone)\b"
+    r"|[ap]\.m\.)"
     r"[A-Za-z])"
 )
-
 
 def _comma_after_fronted_dates(text: str, kept: list[int] | None) -> tuple[str, list[int] | None]:
     """A comma after a date that opens a sentence, where the text has none.
