@@ -214,6 +214,7 @@ def test_gc_paused_restores_the_collector() -> None:
         ),
         ("In late April 1920 the army came.", "In late April 1920, the army came."),
         ("At 03:30 on 26 June units crossed.", "At 03:30 on 26 June, units crossed."),
+        ("In the summer of 1944 units came.", "In the summer of 1944, units came."),
         ("On 20 May 1990 at 00:15 troops came.", "On 20 May 1990 at 00:15, troops came."),
         ("At 9:46 a.m. on Monday, 13 May, after", "At 9:46 a.m. on Monday, 13 May, after"),
         ("On 20 January, troops entered.", "On 20 January, troops entered."),

@@ -58,7 +58,8 @@ def parse_text(text: str) -> tuple[str, list[int] | None]:
 
 _DAYS = r"[0-3]?\d(?:\s*(?:[-\u2013]|to)\s*[0-3]?\d)?"
 _DATE = (
-    r"(?:the\s+(?:night|morning|evening|afternoon|eve|early hours)\s+of\s+)?"
+    r"(?:the\s+(?:(?:first|last|early|late)\s+)?(?:night|morning|evening|afternoon|eve|hours"
+    r"|spring|summer|autumn|winter|days?|weeks?|months?)\s+of\s+)?"
     r"(?:(?:early|late|mid-?)\s*)?"
     rf"(?:{_DAYS}\s+(?:{MONTH_WORDS})(?:,?\s+\d{{4}})?|(?:{MONTH_WORDS})\s+{_DAYS}(?:,\s+\d{{4}})?"
     rf"|(?:{MONTH_WORDS})(?:\s+\d{{4}})?|\d{{4}})"
