@@ -80,6 +80,7 @@ _FRONTED_DATE = re.compile(
     r"[A-Za-z])"
 )
 
+
 def _comma_after_fronted_dates(text: str, kept: list[int] | None) -> tuple[str, list[int] | None]:
     """A comma after a date that opens a sentence, where the text has none.
 
