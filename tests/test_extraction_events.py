@@ -947,3 +947,15 @@ def test_a_date_opening_a_sentence_without_a_comma_leaves_its_subject(extract) -
     assert "Dorland Guard" in {doc.entities[a].label for a in entry.agents}
     assert entry.date is not None and entry.date.value == "1921-03-04"
     assert doc.quote(entry.evidence[0]).startswith("On 4 March 1921 units of the Dorland Guard")
+
+
+def test_a_time_opening_the_model_joins_to_the_subject_is_read_apart(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model read "That night units of ..." as one phrase: "night units", a force of its own
+    doc = extract(
+        "On 4 March 1921 martial law was declared in Harwell.\n\n"
+        "That night units of the Dorland Guard entered the city. That night was the worst."
+    )
+    entry = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
+    assert [doc.entities[a].label for a in entry.agents] == ["Dorland Guard"]
+    assert "night units" not in {e.label for e in doc.entities.values()}
+    assert doc.quote(entry.evidence[0]).startswith("That night units of the Dorland Guard")

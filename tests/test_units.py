@@ -232,3 +232,19 @@ def test_a_comma_after_a_date_opening_a_sentence(text: str, parsed: str) -> None
             got[i] == text[m] or (got[i] == "," and text[m] == " ")
             for i, m in enumerate(mapping[:-1])
         )
+
+
+def test_a_time_opening_is_parsed_again_only_where_the_model_joined_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from historygraph.stages.parse import reparse_time_openings
+
+    kept = "That night was the worst of the siege."
+    first = nlp(kept)
+    assert reparse_time_openings(first, kept, None, nlp) is first
+    joined = "Calm. That night units of the army and internal troops entered the town."
+    again = reparse_time_openings(nlp(joined), joined, None, nlp)
+    assert again.text == "Calm. That night, units of the army and internal troops entered the town."
+    mapping = again.user_data["offset_map"]
+    assert all(
+        again.text[i] == joined[m] or (again.text[i] == "," and joined[m] == " ")
+        for i, m in enumerate(mapping[:-1])
+    )

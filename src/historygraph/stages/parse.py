@@ -92,7 +92,13 @@ def _comma_after_fronted_dates(text: str, kept: list[int] | None) -> tuple[str, 
     >>> parse_text("On 20 January troops entered.")[0]
     'On 20 January, troops entered.'
     """
-    ends = [m.end() for m in _FRONTED_DATE.finditer(text)]
+    return _commas_at(text, kept, [m.end() for m in _FRONTED_DATE.finditer(text)])
+
+
+def _commas_at(text: str, kept: list[int] | None, ends: list[int]) -> tuple[str, list[int] | None]:
+    """``text`` with a comma at each of ``ends``, and where its characters are in the stored
+    text (``kept`` maps ``text`` there, None when they are one): each comma maps to the
+    character it is put before."""
     if not ends:
         return text, kept
     where = kept if kept is not None else list(range(len(text) + 1))
@@ -108,6 +114,43 @@ def _comma_after_fronted_dates(text: str, kept: list[int] | None) -> tuple[str, 
     out.append(text[pos:])
     mapping.extend(where[pos:])
     return "".join(out), mapping
+
+
+#: An opening that says when, with no comma after it: "That night units of the Soviet Army
+#: entered the city", "Later that morning armoured cars were driven into the crowd".
+_TIME_OPENING = re.compile(
+    r"(?:^|(?<=[.!?][\"\u201d\u2019)] )|(?<=[.!?] )|(?<=\n))"
+    r"(?:(?:(?:Later|Earlier|Late|Early)\s+)?(?:That|This|The same|The next|The following)\s+"
+    r"(?:night|morning|evening|afternoon|day|week)"
+    r"|(?:Two|Three|Four|Five|Several|A few)\s+(?:days|hours|weeks)\s+later)"
+    r"(?= [A-Za-z])"
+)
+#: How the model hangs such an opening on the noun after it when it reads both as one
+#: phrase ("That night units": "night" a compound of "units").
+_INTO_THE_NEXT_NOUN = frozenset({"compound", "nmod", "amod", "det", "nummod"})
+
+
+def reparse_time_openings(parsed: Any, text: str, kept: list[int] | None, nlp: Any) -> Any:
+    """A paragraph parsed again with a comma after each opening of :data:`_TIME_OPENING`
+    the model read as part of the phrase after it ("That night units of the Soviet Army
+    entered ...": "That night units" the subject). Whether an opening needs the comma
+    is read from the first parse: "That night was the worst" keeps its subject. The new
+    parse's ``user_data["offset_map"]`` maps it back to the stored text; ``parsed``
+    itself when nothing needs it."""
+    ends = []
+    for m in _TIME_OPENING.finditer(text):
+        opening = [t for t in parsed if m.start() <= t.idx < m.end()]
+        if opening and any(
+            t.head.i > opening[-1].i and t.dep_ in _INTO_THE_NEXT_NOUN for t in opening
+        ):
+            ends.append(m.end())
+    if not ends:
+        return parsed
+    new_text, mapping = _commas_at(text, kept, ends)
+    again = nlp(new_text)
+    if mapping is not None:
+        again.user_data["offset_map"] = mapping
+    return again
 
 
 def _dateline_apart(text: str) -> str:
@@ -192,11 +235,14 @@ def preparse(docs: Sequence[Document], nlp: Any) -> None:
     paragraphs, so parsing many documents' paragraphs together is faster than
     one call per document. The ``parse`` stage then uses ``doc.parsed`` as is.
     """
-    texts: list[str] = []
+    read: list[tuple[str, list[int] | None]] = []
     for doc in docs:
         doc.paragraphs = split_paragraphs(doc.text)
-        texts.extend(parse_text(doc.text[p.start : p.end])[0] for p in doc.paragraphs)
-    parsed = iter(nlp.pipe(texts))
+        read.extend(parse_text(doc.text[p.start : p.end]) for p in doc.paragraphs)
+    parsed = iter(
+        reparse_time_openings(first, text, kept, nlp)
+        for first, (text, kept) in zip(nlp.pipe([t for t, _ in read]), read, strict=True)
+    )
     for doc in docs:
         doc.parsed = [next(parsed) for _ in doc.paragraphs]
 
@@ -209,13 +255,16 @@ def parse(doc: Document, ctx: Context) -> None:
     """
     if not doc.parsed or len(doc.parsed) != len(doc.paragraphs):
         doc.paragraphs = split_paragraphs(doc.text)
-        texts = [parse_text(doc.text[p.start : p.end])[0] for p in doc.paragraphs]
-        doc.parsed = list(ctx.nlp.pipe(texts))
+        read = [parse_text(doc.text[p.start : p.end]) for p in doc.paragraphs]
+        doc.parsed = [
+            reparse_time_openings(first, text, kept, ctx.nlp)
+            for first, (text, kept) in zip(ctx.nlp.pipe([t for t, _ in read]), read, strict=True)
+        ]
     for p_index, (para, parsed) in enumerate(zip(doc.paragraphs, doc.parsed, strict=True)):
         parsed.user_data["offset"] = para.start
         parsed.user_data["paragraph"] = p_index
         mapping = parse_text(doc.text[para.start : para.end])[1]
-        if mapping is not None:
+        if mapping is not None and "offset_map" not in parsed.user_data:
             parsed.user_data["offset_map"] = mapping
         for sent in parsed.sents:
             text = sent.text
