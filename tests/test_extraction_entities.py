@@ -2404,3 +2404,15 @@ def test_names_the_model_tags_as_bodies_that_the_text_shows_are_people(  # type:
     found = labels(extract(text))
     assert all(found.get(name) == "Person" for name in people), found
     assert all(found.get(name) != "Person" for name in not_people), found
+
+
+def test_a_place_the_model_tags_as_a_people_after_to_or_a_place_noun(extract) -> None:  # type: ignore[no-untyped-def]
+    # the small model tags "Punjab" and "Aleppo" here as nationalities (NORP)
+    doc = extract(
+        "In March 1919 thousands fled to the Punjab. The riots reached the Kurdish "
+        "neighbourhoods of Aleppo. The delegation appealed to the French."
+    )
+    found = mention_labels([doc], with_class=True)
+    assert found.get("Punjab") == "Punjab (Place)"
+    assert found.get("Aleppo") == "Aleppo (Place)"
+    assert "French" not in found

@@ -54,6 +54,7 @@ from historygraph.stages.place_cues import (
     is_place,
     named_places,
     named_settlement,
+    place_noun,
     what_befell,
     where_something_happened,
 )
@@ -868,6 +869,27 @@ def find_event_names(b: EntityBuilder, parsed: Token) -> None:
                 b.event_names.add(compact(ent.text))
 
 
+#: Endings of the names of peoples and their adjectives ("Armenian", "Chinese", "Kurdish",
+#: "French", "Iraqi", "Slavic"), which a place's name tagged as a people's has not.
+_PEOPLE_ENDINGS = ("an", "ese", "ish", "ch", "i", "ic")
+#: Prepositions of where one goes or comes from ("fled to the Punjab").
+_TOWARDS = frozenset({"to", "into", "from", "throughout"})
+
+
+def _a_place_tagged_as_a_people(b: EntityBuilder, root: Token, text: str) -> bool:
+    """ "fled to the Punjab", "the Kurdish neighbourhoods of Aleppo": a singular name the
+    model tagged as a nationality, after a preposition of going or after "of" and a place
+    noun, with no ending of a people's name, is a place's."""
+    if root.tag_ != "NNP" or root.dep_ != "pobj" or root.lower_.endswith("s"):
+        return False
+    if root.lower_.endswith(_PEOPLE_ENDINGS) or compact(text) in nationality_words(b.ontology):
+        return False
+    prep = root.head
+    if prep.lower_ in _TOWARDS:
+        return True
+    return prep.lower_ == "of" and prep.head.i != prep.i and place_noun(b, prep.head)
+
+
 def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
     """Add the names the model tagged in a paragraph, classed by head word, context or label."""
     for ent in parsed.ents:
@@ -875,8 +897,10 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if ent.label_ == "NORP" and (
             (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES)
             or named_settlement(b, ent.root)
+            or _a_place_tagged_as_a_people(b, ent.root, ent.text)
         ):
-            # "in the Punjab", "the city of Andijan", tagged as a nationality by the model
+            # "in the Punjab", "the city of Andijan", "fled to the Punjab", "the Kurdish
+            # neighbourhoods of Aleppo", tagged as a nationality by the model
             default = HG.Place
         elif ent.label_ == "NORP" and _is_people_noun(b, ent.root):
             default = HG.Group  # "South Africans", "Armenians" used as a noun: a people

@@ -167,7 +167,7 @@ def a_name_after_the(b: EntityBuilder, ent: Token) -> bool:
         return False  # ("a letter to the Pope": a title)
     if root.dep_ == "pobj":
         return True
-    return root.dep_ in {"compound", "nmod"} and _place_noun(b, root.head)
+    return root.dep_ in {"compound", "nmod"} and place_noun(b, root.head)
 
 
 def named_settlement(b: EntityBuilder, root: Token) -> bool:
@@ -205,10 +205,10 @@ def named_places(b: EntityBuilder, root: Token) -> bool:
 
 def _plural_place_noun(b: EntityBuilder, noun: Token) -> bool:
     """Whether a token is a plural place noun of the lexicon ("villages", "districts")."""
-    return noun.tag_ == "NNS" and _place_noun(b, noun)
+    return noun.tag_ == "NNS" and place_noun(b, noun)
 
 
-def _place_noun(b: EntityBuilder, noun: Token) -> bool:
+def place_noun(b: EntityBuilder, noun: Token) -> bool:
     """Whether a token is a place noun of the lexicon, as written or by its lemma."""
     cls = b.lexicon.head_words.get(noun.lower_) or b.lexicon.head_words.get(lemma(noun))
     return cls is not None and b.ontology.is_a(cls, HG.Place)
