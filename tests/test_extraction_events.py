@@ -959,3 +959,13 @@ def test_a_time_opening_the_model_joins_to_the_subject_is_read_apart(extract) ->
     assert [doc.entities[a].label for a in entry.agents] == ["Dorland Guard"]
     assert "night units" not in {e.label for e in doc.entities.values()}
     assert doc.quote(entry.evidence[0]).startswith("That night units of the Dorland Guard")
+
+
+def test_an_act_a_document_does_is_the_act_of_whose_document_it_is(extract) -> None:  # type: ignore[no-untyped-def]
+    # "declaring" hangs on "decree": not the closest agent named before ("Ostland radio")
+    doc = extract(
+        "On 4 March 1921 Ostland radio announced a decree of the Dorland Council declaring "
+        "martial law in Harwell."
+    )
+    declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
+    assert [doc.entities[a].label for a in declaration.agents] == ["Dorland Council"]

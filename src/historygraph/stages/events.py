@@ -1029,6 +1029,23 @@ class Resolver:
                 # "the Presidium adopted a decree imposing a state of emergency": who made
                 # the decree imposed it
                 agents += self._subjects(anchor.head.head)
+        if (
+            not agents
+            and head.pos_ == "VERB"
+            and head.dep_ == "acl"
+            and head.tag_ == "VBG"
+            and head.head.pos_ == "NOUN"
+        ):
+            # "a decree of the Presidium, dated 19 January, declaring a state of emergency",
+            # "the Government issued an order proclaiming martial law", "saw soldiers firing":
+            # who the noun names, whose the document is, or who issued it (not the closest
+            # agent named before: "Moscow radio said a decree ... declaring ...")
+            noun = head.head
+            agents += [e for e in self.entities_of(noun) if self._class_is(e, HG.Agent)]
+            if not agents and self.entity_of(noun) is None:
+                agents += self._speakers_for(noun)
+                if not agents and noun.dep_ == "dobj" and not is_passive(noun.head):
+                    agents += self._subjects(noun.head)
         if not agents and head.pos_ in {"VERB", "AUX"} and not is_passive(head):
             # "X met ..., prayed ... and condemned the killings": a conjoined verb
             # shares the subject of the verb it is conjoined to
