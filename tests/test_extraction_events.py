@@ -936,29 +936,26 @@ def test_an_event_told_in_general_is_left_out(extract) -> None:  # type: ignore[
     assert [e.cls for e in doc.live_events()] == [HG.Deportation], doc.live_events()
 
 
-def test_a_date_opening_a_sentence_without_a_comma_leaves_its_subject(extract) -> None:  # type: ignore[no-untyped-def]
-    # the model reads "On 4 March 1921 units of ..." as "On [4 March 1921 units] of ...": the
-    # units, and the body they belong to, were no subject of "entered"
-    doc = extract(
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the model reads "On 4 March 1921 units of ..." as "On [4 March 1921 units] of ...": the
+        # units, and the body they belong to, were no subject of "entered"
         "On 4 March 1921 units of the Dorland Guard, the internal troops of the Ministry of "
-        "Internal Affairs and special units of the secret police entered Harwell."
-    )
+        "Internal Affairs and special units of the secret police entered Harwell.",
+        # and "That night units of ..." as one phrase: "night units", a force of its own
+        "On 4 March 1921 martial law was declared in Harwell.\n\n"
+        "That night units of the Dorland Guard entered the city. That night was the worst.",
+    ],
+)
+def test_an_opening_the_model_read_into_the_subject_is_read_apart(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(text)
     entry = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
     assert "Dorland Guard" in {doc.entities[a].label for a in entry.agents}
-    assert entry.date is not None and entry.date.value == "1921-03-04"
-    assert doc.quote(entry.evidence[0]).startswith("On 4 March 1921 units of the Dorland Guard")
-
-
-def test_a_time_opening_the_model_joins_to_the_subject_is_read_apart(extract) -> None:  # type: ignore[no-untyped-def]
-    # the model read "That night units of ..." as one phrase: "night units", a force of its own
-    doc = extract(
-        "On 4 March 1921 martial law was declared in Harwell.\n\n"
-        "That night units of the Dorland Guard entered the city. That night was the worst."
-    )
-    entry = next(e for e in doc.live_events() if e.cls == HG.MilitaryOperation)
-    assert [doc.entities[a].label for a in entry.agents] == ["Dorland Guard"]
     assert "night units" not in {e.label for e in doc.entities.values()}
-    assert doc.quote(entry.evidence[0]).startswith("That night units of the Dorland Guard")
+    assert entry.date is not None and entry.date.value == "1921-03-04"
+    opening = text.split("\n\n")[-1].split(" Dorland")[0]
+    assert doc.quote(entry.evidence[0]).startswith(opening)
 
 
 def test_an_act_a_document_does_is_the_act_of_whose_document_it_is(extract) -> None:  # type: ignore[no-untyped-def]
