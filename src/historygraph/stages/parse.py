@@ -9,7 +9,7 @@ from typing import Any
 from historygraph.document import Document, Sentence, Span
 from historygraph.pipeline import Context, stage
 from historygraph.stages.syntax import char_offset, is_heading
-from historygraph.stages.times import DATELINE_HEAD, MONTH_WORDS
+from historygraph.stages.times import DATELINE_HEAD, DAY_PARTS, MONTH_WORDS
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 #: Reference marks of encyclopedia text: "[1]", "[12]", "[a]", "[note 3]", "[citation needed]",
@@ -56,9 +56,10 @@ def parse_text(text: str) -> tuple[str, list[int] | None]:
     return _comma_after_fronted_dates("".join(text[i] for i in kept[:-1]), kept)
 
 
+_PARTS = "|".join(DAY_PARTS)
 _DAYS = r"[0-3]?\d(?:\s*(?:[-\u2013]|to)\s*[0-3]?\d)?"
 _DATE = (
-    r"(?:the\s+(?:(?:first|last|early|late)\s+)?(?:night|morning|evening|afternoon|eve|hours"
+    rf"(?:the\s+(?:(?:first|last|early|late)\s+)?(?:{_PARTS}|eve|hours"
     r"|spring|summer|autumn|winter|days?|weeks?|months?)\s+of\s+)?"
     r"(?:(?:early|late|mid-?)\s*)?"
     rf"(?:{_DAYS}\s+(?:{MONTH_WORDS})(?:,?\s+\d{{4}})?|(?:{MONTH_WORDS})\s+{_DAYS}(?:,\s+\d{{4}})?"
@@ -121,7 +122,7 @@ def _commas_at(text: str, kept: list[int] | None, ends: list[int]) -> tuple[str,
 _TIME_OPENING = re.compile(
     r"(?:^|(?<=[.!?][\"\u201d\u2019)] )|(?<=[.!?] )|(?<=\n))"
     r"(?:(?:(?:Later|Earlier|Late|Early)\s+)?(?:That|This|The same|The next|The following)\s+"
-    r"(?:night|morning|evening|afternoon|day|week)"
+    rf"(?:{_PARTS}|day|week)"
     r"|(?:Two|Three|Four|Five|Several|A few)\s+(?:days|hours|weeks)\s+later)"
     r"(?= [A-Za-z])"
 )
