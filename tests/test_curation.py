@@ -80,3 +80,39 @@ def test_bad_curation_file_names_file_and_line(tmp_path: Path) -> None:
     result = run_cli("build", tmp_path, "--quiet")
     assert result.returncode == 1
     assert "curation.ttl:2" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_a_node_has_one_label_in_each_documents_graph(tmp_path: Path) -> None:
+    """A document that names a body in full and by its initials, without setting them side
+    by side, gives two entities the graph merges (the acronym rule): in that document's
+    graph the node keeps the full name as its ``rdfs:label`` and the initials as an
+    ``skos:altLabel``, not two labels a reader or a query would pick between at random."""
+    from rdflib import RDFS, SKOS, Literal, URIRef
+
+    from historygraph.build import build
+    from historygraph.iri import document_iri
+    from tests.conftest import ONTOLOGY
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "graph.toml").write_text(MANIFEST.format(ontology=str(ONTOLOGY)), encoding="utf-8")
+    (tmp_path / "sources" / "a.txt").write_text(
+        "On 3 March 1921 the Dorland Workers Union called a strike in Harwell. "
+        "In June the DWU organised a rally in Harwell.",
+        encoding="utf-8",
+    )
+    (tmp_path / "sources" / "b.txt").write_text(
+        "The DWU organised a rally in Harwell in 1921.", encoding="utf-8"
+    )
+    dataset = build(tmp_path, write_view=False).dataset
+    base = "https://example.org/cur/"
+    node = URIRef(base + "organization/dorland-workers-union")
+    graphs = {
+        name: dataset.graph(document_iri(base, f"sources/{name}")) for name in ("a.txt", "b.txt")
+    }
+    for name, graph in graphs.items():
+        for subject in set(graph.subjects(RDFS.label, None)):
+            assert len(list(graph.objects(subject, RDFS.label))) == 1, (name, subject)
+    assert list(graphs["a.txt"].objects(node, RDFS.label)) == [Literal("Dorland Workers Union")]
+    assert Literal("DWU") in set(graphs["a.txt"].objects(node, SKOS.altLabel))
+    assert list(graphs["b.txt"].objects(node, RDFS.label)) == [Literal("DWU")]  # all B says

@@ -175,8 +175,9 @@ class Emitter:
         doc_iri = document_iri(self.config.base, source.file)
         g = self.dataset.graph(doc_iri)
         self._describe_document(g, doc_iri, doc, source)
+        namers = self._label_bearers(doc)
         for ent in doc.entities.values():
-            self._emit_entity(g, doc_iri, doc, ent)
+            self._emit_entity(g, doc, ent, ent.key in namers)
         for m in doc.mentions:
             node = self.entity(doc.entities[m.entity])
             g.add((node, HG.evidence, self.evidence(g, doc_iri, doc, m.span)))
@@ -232,10 +233,24 @@ class Emitter:
         if source.url:
             g.add((doc_iri, SCHEMA.url, URIRef(source.url)))
 
-    def _emit_entity(self, g: Graph, doc_iri: URIRef, doc: Document, ent: Entity) -> None:
+    def _label_bearers(self, doc: Document) -> set[str]:
+        """The keys of the entities whose label is their node's ``rdfs:label`` in a document's
+        graph: one per node. Where several of a document's entities resolve to one IRI ("CIS"
+        and "Commonwealth of Independent States", an acronym merged across the graph, or a
+        pair ``curation.ttl`` joins), the one the IRI was minted for (else the longest label)
+        names the node and the others' labels are its ``skos:altLabel``."""
+        nodes: dict[URIRef, list[Entity]] = {}
+        for ent in doc.entities.values():
+            nodes.setdefault(self.entity(ent), []).append(ent)
+        return {
+            min(members, key=lambda e: (self.minted(e) != node, -len(e.label), e.label)).key
+            for node, members in nodes.items()
+        }
+
+    def _emit_entity(self, g: Graph, doc: Document, ent: Entity, names_node: bool) -> None:
         node = self.entity(ent)
         g.add((node, RDF.type, ent.cls))
-        g.add((node, RDFS.label, self._text(ent.label)))
+        g.add((node, RDFS.label if names_node else SKOS.altLabel, self._text(ent.label)))
         for alias in sorted(ent.aliases):
             g.add((node, SKOS.altLabel, self._text(alias)))
         if ent.located_in is not None and ent.located_in in doc.entities:
