@@ -2416,3 +2416,17 @@ def test_a_place_the_model_tags_as_a_people_after_to_or_a_place_noun(extract) ->
     assert found.get("Punjab") == "Punjab (Place)"
     assert found.get("Aleppo") == "Aleppo (Place)"
     assert "French" not in found
+
+
+def test_a_body_named_for_the_office_it_serves_keeps_the_title(extract) -> None:  # type: ignore[no-untyped-def]
+    # the title word before "'s" owns the name: stripping it, as from "Lady Mehriban
+    # Aliyeva", left "'s Office"; a capitalised word the model hangs on the title is part of
+    # the name ("Attorney"), a lower-case one is not ("the federal ...")
+    doc = extract(
+        "The final text was delivered to the Attorney General's Office in November. "
+        "Nixon appointed the President's Commission on Campus Unrest."
+    )
+    found = mention_labels([doc], with_class=True)
+    assert found.get("Attorney General's Office") == "Attorney General's Office (Organization)"
+    assert found.get("President's Commission") == "President's Commission (Organization)"
+    assert not [label for label in found if label.startswith("'")]

@@ -968,7 +968,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                 first.i > 0
                 and first.doc[first.i - 1].tag_ == "NNP"
                 and first.doc[first.i - 1].dep_ == "compound"
-                and first.doc[first.i - 1].head.i == tokens[-1].i
+                and first.doc[first.i - 1].head.i in {t.i for t in tokens}
+                and not first.doc[first.i - 1].text[:1].islower()  # ("the federal Executive ...")
                 and not first.doc[first.i - 1].ent_type_
                 and not first.doc[first.i - 1].is_sent_start
             ):
@@ -1005,7 +1006,12 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             len(tokens) > 2 and b.lexicon.is_title_word(tokens[0].text) and tokens[1].lower_ == "of"
         )
         titled = False
-        while not office and len(tokens) > 2 and b.lexicon.is_title_word(tokens[0].text):
+        while (
+            not office
+            and len(tokens) > 2
+            and b.lexicon.is_title_word(tokens[0].text)
+            and tokens[1].tag_ != "POS"  # ("the President's Commission": the title owns it)
+        ):
             tokens = tokens[1:]  # "Lady Mehriban Aliyeva", "Lieutenant-General Rustam Muradov"
             titled = True
         if not tokens or all(b.lexicon.is_title_word(t.text) for t in tokens):
