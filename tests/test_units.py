@@ -248,3 +248,32 @@ def test_a_time_opening_is_parsed_again_only_where_the_model_joined_it(nlp) -> N
         again.text[i] == joined[m] or (again.text[i] == "," and joined[m] == " ")
         for i, m in enumerate(mapping[:-1])
     )
+
+
+def test_an_entity_an_event_befell_is_not_made_its_doer_by_a_later_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "The workers were shot ... The workers had attacked the posts": two mentions merged
+    # into one event; the workers stay affected and are not made its agents as well
+    from historygraph.document import EventRecord, Sentence, Span
+    from historygraph.stages.merge import Merger
+    from historygraph.stages.triggers import EventMention
+
+    parsed = nlp("The workers were shot.")
+    sentence = Sentence(index=0, span=Span(0, len(parsed.text)), paragraph=0, parsed=parsed[:])
+    event = EventRecord(id=1, cls=HG.Massacre)
+
+    def mention(agents: list[str], affected: list[str]) -> EventMention:
+        return EventMention(
+            HG.Massacre,
+            "strong",
+            parsed[3],
+            Span(17, 21),
+            sentence,
+            agents=agents,
+            affected=affected,
+        )
+
+    Merger.absorb(event, mention(["militia"], ["workers"]))
+    Merger.absorb(event, mention(["workers"], []))
+    Merger.absorb(event, mention(["militia", "guards"], ["militia", "passers-by"]))
+    assert event.agents == ["militia", "guards"]
+    assert event.affected == ["workers", "passers-by"]

@@ -343,7 +343,10 @@ class Merger:
         (``hg:respondsTo``, ``hg:commemorates``), if any."""
         return self.resolver.class_value(self.resolver.lexicon.argument_relations, mention.cls)
 
-    def absorb(self, event: EventRecord, mention: EventMention) -> None:
+    @staticmethod
+    def absorb(event: EventRecord, mention: EventMention) -> None:
+        """Add what a mention tells of an event to the event: its evidence, names, the more
+        precise date, the place if none yet, agents and affected (no entity both)."""
         if mention.evidence is not None and not any(
             e.contains(mention.evidence) for e in event.evidence
         ):  # "a state of emergency" inside "the declaration of a state of emergency": no news
@@ -356,7 +359,9 @@ class Merger:
         event.duration = event.duration or mention.duration
         event.place = event.place or mention.place
         for a in mention.agents:
-            if a not in event.agents:
+            # (one the event already befell is not its doer too: "the workers were shot ...
+            # the workers had attacked", merged into one event, leaves them affected)
+            if a not in event.agents and a not in event.affected:
                 event.agents.append(a)
         for a in mention.affected:
             if a not in event.affected and a not in event.agents:
