@@ -2430,3 +2430,16 @@ def test_a_body_named_for_the_office_it_serves_keeps_the_title(extract) -> None:
     assert found.get("Attorney General's Office") == "Attorney General's Office (Organization)"
     assert found.get("President's Commission") == "President's Commission (Organization)"
     assert not [label for label in found if label.startswith("'")]
+
+
+def test_names_a_plural_place_noun_lists_after_such_as_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags these as a place, a person and a product, or not at all
+    doc = extract(
+        "In 1939 the families were sent on to districts such as Kırklareli, Edirne and "
+        "Balıkesir. The shootings spread to villages, such as Grošnica and Marsić, in the "
+        "following days. They met writers such as Orhan Pamuk and Yaşar Kemal."
+    )
+    found = mention_labels([doc], with_class=True)
+    for name in ("Kırklareli", "Edirne", "Balıkesir", "Grošnica", "Marsić"):
+        assert found.get(name) == f"{name} (Place)", name
+    assert found.get("Orhan Pamuk") == "Orhan Pamuk (Person)"

@@ -701,13 +701,21 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             # the model tagged as people's
             add_name(b, span, HG.Person)
         elif (
-            token.dep_ == "pobj"
-            and token.tag_ == "NNP"
+            token.tag_ == "NNP"
             and not (len(tokens) == 1 and b.lexicon.is_title_word(token.text))  # "from President X"
             and (  # ("the Riots": no place)
-                after_locative(b, token)
-                # "sent into the Bogside" (a motion; "an inquiry into the Riots" is none)
-                or (token.head.lower_ in _MOTION_PREPOSITIONS and token.head.head.pos_ == "VERB")
+                (
+                    token.dep_ == "pobj"
+                    and (
+                        after_locative(b, token)
+                        # "sent into the Bogside" (a motion; "an inquiry into the Riots" is none)
+                        or (
+                            token.head.lower_ in _MOTION_PREPOSITIONS
+                            and token.head.head.pos_ == "VERB"
+                        )
+                    )
+                )
+                or named_places(b, token)  # "provinces such as Edirne, Kırklareli and Balıkesir"
             )
             and class_of_phrase(b, token, None) is None  # ("the Government House": head words')
         ):

@@ -183,8 +183,9 @@ def named_settlement(b: EntityBuilder, root: Token) -> bool:
 
 def named_places(b: EntityBuilder, root: Token) -> bool:
     """ "the old quarters of al-Kilaniya, al-Barudiya and al-Hadir", "the Batken and Leilek
-    districts", "shelled villages, among them Ak-Sai, Dostuk and Arka": the names a plural
-    place noun of the lexicon is "of", that modify it, or that it lists."""
+    districts", "shelled villages, among them Ak-Sai, Dostuk and Arka", "provinces such as
+    Edirne and Kırklareli": the names a plural place noun of the lexicon is "of", that
+    modify it, or that it lists."""
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -195,7 +196,9 @@ def named_places(b: EntityBuilder, root: Token) -> bool:
         return False
     if prep.lower_ == "of":
         return _plural_place_noun(b, prep.head)
-    if prep.lower_ in {"among", "including"} and prep.i > 1:
+    if prep.lower_ == "as" and prep.i > 2 and prep.doc[prep.i - 1].lower_ == "such":
+        prep = prep.doc[prep.i - 1]  # "provinces such as Edirne, Kırklareli and Balıkesir"
+    if prep.lower_ in {"among", "including", "such"} and prep.i > 1:
         before = prep.doc[prep.i - 1]
         if before.is_punct:
             before = prep.doc[prep.i - 2]
