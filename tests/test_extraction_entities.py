@@ -2443,3 +2443,15 @@ def test_names_a_plural_place_noun_lists_after_such_as_are_places(extract) -> No
     for name in ("Kırklareli", "Edirne", "Balıkesir", "Grošnica", "Marsić"):
         assert found.get(name) == f"{name} (Place)", name
     assert found.get("Orhan Pamuk") == "Orhan Pamuk (Person)"
+
+
+def test_a_bare_group_is_the_one_group_named_with_that_word(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1921 Dorland police arrested forty Ostlander prisoners in Harwell. The "
+        "prisoners were taken to the fortress the next day.\n\n"
+        "Ostlander refugees and Varnish refugees reached Harwell in May. The refugees were "
+        "housed in schools."
+    )
+    found = mention_labels([doc])
+    assert found["prisoners"] == "Ostlander prisoners"
+    assert found["refugees"] == "refugees"  # two groups so named: neither is meant

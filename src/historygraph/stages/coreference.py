@@ -929,6 +929,36 @@ def merge_modified_names(b: EntityBuilder) -> None:
                 break
 
 
+def merge_bare_into_named_groups(b: EntityBuilder) -> None:
+    """ "forty Polish prisoners ... the prisoners": a group or force named by a bare head word,
+    only after the text has named it in full, is the one group or force of the document
+    whose name is that word after capitalised words (a people, a place, a body: "Polish
+    prisoners", "Negro marchers", "Sunni militants"), when there is just one ("Armenian
+    refugees" and "Azerbaijani refugees" leave "the refugees" alone; "120,000 residents ...
+    the city's Moldavian residents" are two groups). Lower-case modifiers are
+    ``merge_modified_names``'s."""
+    first: dict[str, int] = {}
+    for m in b.mentions:
+        first[m.entity] = min(first.get(m.entity, m.span.start), m.span.start)
+    bodies = [k for k in sorted(first) if b.doc.entities[k].cls in (HG.Group, HG.MilitaryForce)]
+    for key in bodies:
+        ent = b.doc.entities[key]
+        if " " in ent.label or not ent.label.islower():
+            continue
+        named = [
+            k
+            for k in bodies
+            if k != key
+            and b.doc.entities[k].cls == ent.cls
+            and b.doc.entities[k].label.endswith(" " + ent.label)
+            and all(w[:1].isupper() for w in b.doc.entities[k].label.split()[:-1])
+        ]
+        if len(named) == 1 and first[named[0]] > first[key]:
+            continue  # the bare word came first: "residents ... Moldavian residents"
+        if len(named) == 1:
+            _repoint(b, key, named[0])
+
+
 def _nation_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "Armenian troops" and "the troops of the Republic of Armenia" for ``words``."""
     return (

@@ -53,6 +53,7 @@ from historygraph.stages.coreference import (
     match_settlement_anaphora,
     match_shortened_names,
     match_site_name_parts,
+    merge_bare_into_named_groups,
     merge_modified_names,
     merge_national_bodies,
     merge_plural_groups,
@@ -116,6 +117,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_site_name_parts(b)
     match_known_as(b)
     merge_modified_names(b)
+    merge_bare_into_named_groups(b)
     merge_plural_groups(b)
     merge_national_bodies(b)
     match_appositives(b)
