@@ -2406,43 +2406,50 @@ def test_names_the_model_tags_as_bodies_that_the_text_shows_are_people(  # type:
     assert all(found.get(name) != "Person" for name in not_people), found
 
 
-def test_a_place_the_model_tags_as_a_people_after_to_or_a_place_noun(extract) -> None:  # type: ignore[no-untyped-def]
-    # the small model tags "Punjab" and "Aleppo" here as nationalities (NORP)
-    doc = extract(
-        "In March 1919 thousands fled to the Punjab. The riots reached the Kurdish "
-        "neighbourhoods of Aleppo. The delegation appealed to the French."
-    )
-    found = mention_labels([doc], with_class=True)
-    assert found.get("Punjab") == "Punjab (Place)"
-    assert found.get("Aleppo") == "Aleppo (Place)"
-    assert "French" not in found
-
-
-def test_a_body_named_for_the_office_it_serves_keeps_the_title(extract) -> None:  # type: ignore[no-untyped-def]
-    # the title word before "'s" owns the name: stripping it, as from "Lady Mehriban
-    # Aliyeva", left "'s Office"; a capitalised word the model hangs on the title is part of
-    # the name ("Attorney"), a lower-case one is not ("the federal ...")
-    doc = extract(
-        "The final text was delivered to the Attorney General's Office in November. "
-        "Nixon appointed the President's Commission on Campus Unrest."
-    )
-    found = mention_labels([doc], with_class=True)
-    assert found.get("Attorney General's Office") == "Attorney General's Office (Organization)"
-    assert found.get("President's Commission") == "President's Commission (Organization)"
-    assert not [label for label in found if label.startswith("'")]
-
-
-def test_names_a_plural_place_noun_lists_after_such_as_are_places(extract) -> None:  # type: ignore[no-untyped-def]
-    # the model tags these as a place, a person and a product, or not at all
-    doc = extract(
-        "In 1939 the families were sent on to districts such as Kırklareli, Edirne and "
-        "Balıkesir. The shootings spread to villages, such as Grošnica and Marsić, in the "
-        "following days. They met writers such as Orhan Pamuk and Yaşar Kemal."
-    )
-    found = mention_labels([doc], with_class=True)
-    for name in ("Kırklareli", "Edirne", "Balıkesir", "Grošnica", "Marsić"):
-        assert found.get(name) == f"{name} (Place)", name
-    assert found.get("Orhan Pamuk") == "Orhan Pamuk (Person)"
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        pytest.param(
+            # the small model tags "Punjab" and "Aleppo" here as nationalities (NORP)
+            "In March 1919 thousands fled to the Punjab. The riots reached the Kurdish "
+            "neighbourhoods of Aleppo. The delegation appealed to the French.",
+            {"Punjab": "Place", "Aleppo": "Place"},
+            ["French"],
+            id="a place the model tags as a people, after 'to' or a place noun",
+        ),
+        pytest.param(
+            # the title word before "'s" owns the name: stripping it, as from "Lady Mehriban
+            # Aliyeva", left "'s Office"; a capitalised word the model hangs on the title is
+            # part of the name ("Attorney"), a lower-case one is not ("the federal ...")
+            "The final text was delivered to the Attorney General's Office in November. "
+            "Nixon appointed the President's Commission on Campus Unrest.",
+            {"Attorney General's Office": "Organization", "President's Commission": "Organization"},
+            ["'s Office", "'s Commission"],
+            id="a body named for the office it serves keeps the title",
+        ),
+        pytest.param(
+            # the model tags these as a place, a person and a product, or not at all
+            "In 1939 the families were sent on to districts such as Kırklareli, Edirne and "
+            "Balıkesir. The shootings spread to villages, such as Grošnica and Marsić, in the "
+            "following days. They met writers such as Orhan Pamuk and Yaşar Kemal.",
+            {
+                **dict.fromkeys(
+                    ("Kırklareli", "Edirne", "Balıkesir", "Grošnica", "Marsić"), "Place"
+                ),
+                "Orhan Pamuk": "Person",
+            },
+            [],
+            id="names a plural place noun lists after 'such as' are places",
+        ),
+    ],
+)
+def test_the_class_a_name_takes_from_its_context(  # type: ignore[no-untyped-def]
+    extract, text: str, expected: dict[str, str], absent: list[str]
+) -> None:
+    found = mention_labels([extract(text)], with_class=True)
+    for name, cls in expected.items():
+        assert found.get(name) == f"{name} ({cls})", name
+    assert not [name for name in absent if name in found]
 
 
 def test_a_bare_group_is_the_one_group_named_with_that_word(extract) -> None:  # type: ignore[no-untyped-def]
