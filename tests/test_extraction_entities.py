@@ -2462,3 +2462,20 @@ def test_a_bare_group_is_the_one_group_named_with_that_word(extract) -> None:  #
     found = mention_labels([doc])
     assert found["prisoners"] == "Ostlander prisoners"
     assert found["refugees"] == "refugees"  # two groups so named: neither is meant
+
+
+def test_a_force_is_one_whatever_words_for_its_men_the_text_uses(extract) -> None:  # type: ignore[no-untyped-def]
+    units, guardsmen, headline = (
+        extract(text)
+        for text in (
+            "In May 1921 the Dorland Army crossed the river into Ostland. Dorland Army units "
+            "entered Harwell on 4 May.",
+            "On 4 May 1970 Ostland National Guardsmen opened fire on students in Harwell, "
+            "killing four.\n\nAn inquiry later heard that the guardsmen had not been shot at.",
+            "TROOPERS ROUT HARWELL MARCHERS\n\nOn 7 March 1965 state troopers attacked some 600 "
+            "marchers on the bridge at Harwell. The marchers were driven back into the town.",
+        )
+    )
+    assert mention_labels([units])["Dorland Army units"] == "Dorland Army"
+    assert mention_labels([guardsmen])["guardsmen"] == "Ostland National Guardsmen"
+    assert mention_labels([headline])["marchers"] == "marchers"  # a headline names no group

@@ -950,13 +950,32 @@ def merge_bare_into_named_groups(b: EntityBuilder) -> None:
             for k in bodies
             if k != key
             and b.doc.entities[k].cls == ent.cls
-            and b.doc.entities[k].label.endswith(" " + ent.label)
+            and b.doc.entities[k].label.lower().endswith(" " + ent.label)  # ("Soviet Army")
+            and not b.doc.entities[k].label.isupper()  # (a headline: "TROOPERS ROUT MARCHERS")
             and all(w[:1].isupper() for w in b.doc.entities[k].label.split()[:-1])
         ]
         if len(named) == 1 and first[named[0]] > first[key]:
             continue  # the bare word came first: "residents ... Moldavian residents"
         if len(named) == 1:
             _repoint(b, key, named[0])
+
+
+def merge_units_into_their_force(b: EntityBuilder) -> None:
+    """ "Soviet Army units entered the city" where the text names the Soviet Army: a force
+    named by another force's name and a word for its men or units (the lexicon's
+    ``hg:forceOfBodyNoun``: "units", "troops", "soldiers") is that force."""
+    forces = {
+        b.doc.entities[k].label: k
+        for k in sorted({m.entity for m in b.mentions})
+        if b.doc.entities[k].cls == HG.MilitaryForce
+    }
+    for label, key in sorted(forces.items()):
+        words = label.split()
+        if len(words) < 2 or words[-1].lower() not in b.lexicon.force_of_body_nouns:
+            continue
+        whole = forces.get(" ".join(words[:-1]))
+        if whole is not None and whole != key:
+            _repoint(b, key, whole)
 
 
 def _nation_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -57,6 +57,7 @@ from historygraph.stages.coreference import (
     merge_modified_names,
     merge_national_bodies,
     merge_plural_groups,
+    merge_units_into_their_force,
     one_sense_per_name,
 )
 from historygraph.stages.datelines import (
@@ -117,7 +118,6 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_site_name_parts(b)
     match_known_as(b)
     merge_modified_names(b)
-    merge_bare_into_named_groups(b)
     merge_plural_groups(b)
     merge_national_bodies(b)
     match_appositives(b)
@@ -126,6 +126,8 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_parenthesised_aliases(b)
     match_generic_anaphora(b)
     match_crowd_anaphora(b)
+    merge_bare_into_named_groups(b)
+    merge_units_into_their_force(b)
     match_office_holders(b)
     match_pronouns(b)
     match_kin_of_a_person(b)
