@@ -2479,3 +2479,17 @@ def test_a_force_is_one_whatever_words_for_its_men_the_text_uses(extract) -> Non
     assert mention_labels([units])["Dorland Army units"] == "Dorland Army"
     assert mention_labels([guardsmen])["guardsmen"] == "Ostland National Guardsmen"
     assert mention_labels([headline])["marchers"] == "marchers"  # a headline names no group
+
+
+def test_a_person_named_by_initials_or_fewer_given_names_is_the_one_named_in_full(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 2005 the deputy Ruslan Dorlov opened the session in Harwell. R. Dorlov "
+        "said that the victims would never be forgotten.\n\n"
+        "James Earl Tanner, a student, was killed on 14 May 1970. Witnesses said James Tanner "
+        "had been standing near the dormitory.\n\n"
+        "Rauf Vellan and Rasim Vellan spoke next. R. Vellan called for an inquiry."
+    )
+    found = mention_labels([doc])
+    assert found["R. Dorlov"] == "Ruslan Dorlov"
+    assert found["James Tanner"] == "James Earl Tanner"
+    assert found["R. Vellan"] == "R. Vellan"  # two people it may be: neither is meant

@@ -708,6 +708,53 @@ def match_name_parts(b: EntityBuilder) -> None:
             _repoint(b, key, next(iter(owners)))
     _match_titled_surnames(b, surnames)
     _match_name_beginnings(b)
+    _match_shortened_given_names(b)
+
+
+#: An initial: "R.", "Kh.", "A.-B.".
+_INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
+
+
+def _match_shortened_given_names(b: EntityBuilder) -> None:
+    """ "R. Mamedov", "H. A. Aliyev", "Phillip Gibbs": a person named by initials or by fewer
+    given names before the same surname is the one other person whose full name has that
+    surname, whose given names begin with those initials and which has every given name
+    written out ("Rasim Mamedov", "Heydar Aliyev", "Phillip Lafayette Gibbs")."""
+    used = {m.entity for m in b.mentions}
+    people = {
+        key: b.doc.entities[key].label.split()
+        for key in sorted(used)
+        if b.ontology.is_a(b.doc.entities[key].cls, HG.Person)
+    }
+    for key, words in people.items():
+        if len(words) < 2 or b.doc.entities[key].gazetteer is not None:
+            continue
+        given, surname = words[:-1], compact(words[-1])
+        if any(b.lexicon.is_title_word(w) for w in given):
+            continue  # "Dr. Dorlov": a title, no initial
+        initials = all(_INITIAL.match(w) for w in given)
+        if not initials and len(given) != 1:
+            continue  # initials only ("R. Mamedov"), or one given name ("Phillip Gibbs")
+        fuller = []
+        for other, more in people.items():
+            full_given = more[:-1]
+            if (
+                other == key
+                or not full_given
+                or compact(more[-1]) != surname
+                or any(_INITIAL.match(w) for w in full_given)  # not written out
+            ):
+                continue
+            if initials:
+                if len(full_given) >= len(given) and all(
+                    g.rstrip(".") == f[: len(g.rstrip("."))]
+                    for g, f in zip(given, full_given[: len(given)], strict=True)
+                ):
+                    fuller.append(other)
+            elif len(full_given) > 1 and full_given[0] == given[0]:
+                fuller.append(other)  # "Phillip Gibbs", "Phillip Lafayette Gibbs"
+        if len(fuller) == 1:
+            _repoint(b, key, fuller[0])
 
 
 def _match_name_beginnings(b: EntityBuilder) -> None:
