@@ -2493,3 +2493,14 @@ def test_a_person_named_by_initials_or_fewer_given_names_is_the_one_named_in_ful
     assert found["R. Dorlov"] == "Ruslan Dorlov"
     assert found["James Tanner"] == "James Earl Tanner"
     assert found["R. Vellan"] == "R. Vellan"  # two people it may be: neither is meant
+
+
+def test_a_name_the_model_tagged_from_the_place_before_it_is_the_persons(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "the USSR Ruslan Dorlov" as one name, from "the" on
+    doc = extract(
+        "After the Chairman spoke, the floor was given to People's Deputy of the USSR Ruslan "
+        "Dorlov, elected from a Harwell district."
+    )
+    found = mention_labels([doc], with_class=True)
+    assert found.get("Ruslan Dorlov") == "Ruslan Dorlov (Person)"
+    assert found.get("USSR") == "Soviet Union (State)"
