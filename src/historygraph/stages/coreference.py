@@ -711,15 +711,16 @@ def match_name_parts(b: EntityBuilder) -> None:
     _match_shortened_given_names(b)
 
 
-#: An initial: "R.", "Kh.", "A.-B.".
+#: An initial: "R.", "Kh.".
 _INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
 
 
 def _match_shortened_given_names(b: EntityBuilder) -> None:
-    """ "R. Mamedov", "H. A. Aliyev", "Phillip Gibbs": a person named by initials or by fewer
-    given names before the same surname is the one other person whose full name has that
-    surname, whose given names begin with those initials and which has every given name
-    written out ("Rasim Mamedov", "Heydar Aliyev", "Phillip Lafayette Gibbs")."""
+    """ "R. Mamedov", "M. A. Alasgarov", "Phillip Gibbs": a person named by initials or by one
+    given name of several before the same surname is the one other person whose full name
+    has that surname, whose given names begin with those initials and which has every given
+    name written out ("Rasim Mamedov", "Murtuz Abbas Alasgarov", "Phillip Lafayette
+    Gibbs")."""
     used = {m.entity for m in b.mentions}
     people = {
         key: b.doc.entities[key].label.split()
@@ -734,7 +735,7 @@ def _match_shortened_given_names(b: EntityBuilder) -> None:
             continue  # "Dr. Dorlov": a title, no initial
         initials = all(_INITIAL.match(w) for w in given)
         if not initials and len(given) != 1:
-            continue  # initials only ("R. Mamedov"), or one given name ("Phillip Gibbs")
+            continue  # only initials ("R. Mamedov") or one given name ("Phillip Gibbs")
         fuller = []
         for other, more in people.items():
             full_given = more[:-1]
