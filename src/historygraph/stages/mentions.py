@@ -1181,10 +1181,10 @@ def _name_after_a_known_place(b: EntityBuilder, tokens: list[Token]) -> list[Tok
     already, then a given name and a surname of a known shape. Empty when there is none."""
     if tokens and tokens[0].lower_ == "the":
         tokens = tokens[1:]  # "People's Deputy of the USSR Rasim Mamedov", tagged from "the"
-    before = tokens[0].i - 1 if tokens else -1
-    if before > 0 and tokens[0].doc[before].lower_ == "the":
-        before -= 1
-    if len(tokens) < 3 or before < 0 or tokens[0].doc[before].lower_ != "of":
+    if len(tokens) < 3:
+        return []
+    words_before = [t.lower_ for t in tokens[0].doc[max(0, tokens[0].i - 2) : tokens[0].i]]
+    if words_before[-1:] != ["of"] and words_before != ["of", "the"]:
         return []
     first = Span(offset(tokens[0]), offset(tokens[0]) + len(tokens[0].text))
     place = next((m for m in b.mentions if m.span.contains(first) and is_place(b, m)), None)

@@ -236,16 +236,27 @@ def preparse(docs: Sequence[Document], nlp: Any) -> None:
     paragraphs, so parsing many documents' paragraphs together is faster than
     one call per document. The ``parse`` stage then uses ``doc.parsed`` as is.
     """
-    read: list[tuple[str, list[int] | None]] = []
+    texts: list[str] = []
     for doc in docs:
         doc.paragraphs = split_paragraphs(doc.text)
-        read.extend(parse_text(doc.text[p.start : p.end]) for p in doc.paragraphs)
-    parsed = iter(
-        reparse_time_openings(first, text, kept, nlp)
-        for first, (text, kept) in zip(nlp.pipe([t for t, _ in read]), read, strict=True)
-    )
+        texts.extend(doc.text[p.start : p.end] for p in doc.paragraphs)
+    parsed = iter(_parse_paragraphs(texts, nlp))
     for doc in docs:
         doc.parsed = [next(parsed) for _ in doc.paragraphs]
+
+
+def _parse_paragraphs(paragraphs: list[str], nlp: Any) -> list[Any]:
+    """Each paragraph as the model reads it (:func:`parse_text`, then
+    :func:`reparse_time_openings`), with ``user_data["offset_map"]`` when the parsed text is
+    not the paragraph's own."""
+    read = [parse_text(text) for text in paragraphs]
+    result = []
+    for first, (text, kept) in zip(nlp.pipe([t for t, _ in read]), read, strict=True):
+        parsed = reparse_time_openings(first, text, kept, nlp)
+        if kept is not None and "offset_map" not in parsed.user_data:
+            parsed.user_data["offset_map"] = kept
+        result.append(parsed)
+    return result
 
 
 @stage("parse", requires=("text",), assigns=("paragraphs", "sentences", "tokens"))
@@ -256,17 +267,10 @@ def parse(doc: Document, ctx: Context) -> None:
     """
     if not doc.parsed or len(doc.parsed) != len(doc.paragraphs):
         doc.paragraphs = split_paragraphs(doc.text)
-        read = [parse_text(doc.text[p.start : p.end]) for p in doc.paragraphs]
-        doc.parsed = [
-            reparse_time_openings(first, text, kept, ctx.nlp)
-            for first, (text, kept) in zip(ctx.nlp.pipe([t for t, _ in read]), read, strict=True)
-        ]
+        doc.parsed = _parse_paragraphs([doc.text[p.start : p.end] for p in doc.paragraphs], ctx.nlp)
     for p_index, (para, parsed) in enumerate(zip(doc.paragraphs, doc.parsed, strict=True)):
         parsed.user_data["offset"] = para.start
         parsed.user_data["paragraph"] = p_index
-        mapping = parse_text(doc.text[para.start : para.end])[1]
-        if mapping is not None and "offset_map" not in parsed.user_data:
-            parsed.user_data["offset_map"] = mapping
         for sent in parsed.sents:
             text = sent.text
             stripped = text.rstrip()

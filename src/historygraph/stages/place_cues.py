@@ -196,14 +196,17 @@ def named_places(b: EntityBuilder, root: Token) -> bool:
         return False
     if prep.lower_ == "of":
         return _plural_place_noun(b, prep.head)
+    opens = prep  # the word that opens the list: "among", "including", "such" of "such as"
     if prep.lower_ == "as" and prep.i > 2 and prep.doc[prep.i - 1].lower_ == "such":
-        prep = prep.doc[prep.i - 1]  # "provinces such as Edirne, Kırklareli and Balıkesir"
-    if prep.lower_ in {"among", "including", "such"} and prep.i > 1:
-        before = prep.doc[prep.i - 1]
-        if before.is_punct:
-            before = prep.doc[prep.i - 2]
-        return _plural_place_noun(b, before)
-    return False
+        opens = prep.doc[prep.i - 1]
+    elif prep.lower_ not in {"among", "including"}:
+        return False
+    if opens.i < 2:
+        return False
+    before = opens.doc[opens.i - 1]
+    if before.is_punct:
+        before = opens.doc[opens.i - 2]
+    return _plural_place_noun(b, before)
 
 
 def _plural_place_noun(b: EntityBuilder, noun: Token) -> bool:
