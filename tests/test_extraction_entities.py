@@ -2504,3 +2504,21 @@ def test_a_name_the_model_tagged_from_the_place_before_it_is_the_persons(extract
     found = mention_labels([doc], with_class=True)
     assert found.get("Ruslan Dorlov") == "Ruslan Dorlov (Person)"
     assert found.get("USSR") == "Soviet Union (State)"
+
+
+def test_a_name_ends_at_the_line_of_a_letterhead_or_signature(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model reads "... of Dorland" on into the bulletin's title on the next line
+    doc = extract(
+        "Ministry of Fisheries of the Republic of Dorland\n"
+        "Information Bulletin No. 4 on the flood of 3 March 2004\n\n"
+        "Harwell, 5 March 2004\n\n"
+        "The Ministry of Fisheries of the Republic of Dorland reports that forty people died "
+        "in Harwell. The Dorland Red Cross demanded the withdrawal of the army from Baku;\n"
+        "the release of those arrested was promised. The speech of President Heydar\n"
+        "Aliyev was read out in the square that evening by a member of the Red Cross."
+    )
+    quotes = {doc.quote(m.span) for m in doc.mentions}
+    assert "Ministry of Fisheries of the Republic of Dorland" in quotes
+    assert not any("Bulletin" in label for label in labels(doc))
+    assert "Baku" in quotes  # not "Baku;\n": a quote ends with the words it quotes
+    assert "Heydar\nAliyev" in quotes  # a name wrapped in a paragraph of prose stays whole

@@ -116,10 +116,19 @@ class EntityBuilder:
 
     def refer(self, span: Span, entity: str) -> None:
         """A mention that refers back ("he", "the city", "the capital"): it adds no alias."""
-        self.mentions.append(Mention(span, entity, "anaphora"))
+        self.mentions.append(Mention(self._trimmed(span), entity, "anaphora"))
+
+    def _trimmed(self, span: Span) -> Span:
+        """``span`` without the white space at either end (a line break the model read on
+        into), so that a quote starts and ends with the words it quotes."""
+        quote = self.doc.quote(span)
+        start = span.start + len(quote) - len(quote.lstrip())
+        end = span.end - (len(quote) - len(quote.rstrip()))
+        return Span(start, end) if end > start and (start, end) != (span.start, span.end) else span
 
     def mention(self, span: Span, entity: str, source: str) -> Mention:
         """A mention of ``entity``; its surface text becomes an alias if it is not the label."""
+        span = self._trimmed(span)
         surface = " ".join(self.doc.quote(span).split())
         ent = self.doc.entities[entity]
         if surface != ent.label:
@@ -144,7 +153,7 @@ def match_gazetteer(b: EntityBuilder, sent: Token) -> None:
                 capital_ok = acc not in index.proper or tokens[i].text[:1].isupper()
                 if (
                     acc in index.by_compact
-                    and not tokens[j].is_punct
+                    and not (tokens[j].is_punct or tokens[j].is_space)
                     and capital_ok
                     # "Azerbaijan is celebrating" is not "Azerbaijanis"
                     and _words_of_a_name(tokens[i : j + 1], index.by_compact[acc])

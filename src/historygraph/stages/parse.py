@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from historygraph.document import Document, Sentence, Span
 from historygraph.pipeline import Context, stage
-from historygraph.stages.syntax import char_offset, is_heading
+from historygraph.stages.syntax import (
+    HEADING_LINE_WORDS,
+    block_line_breaks,
+    char_offset,
+    is_heading,
+)
 from historygraph.stages.times import DATELINE_HEAD, DAY_PARTS, MONTH_WORDS
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
@@ -191,10 +197,6 @@ def split_paragraphs(text: str) -> list[Span]:
     return spans
 
 
-#: At most this many words make a line a heading of its own inside a paragraph.
-HEADING_LINE_WORDS = 8
-
-
 def _heading_lines_apart(text: str, paragraph: Span) -> list[Span]:
     """A short line with no closing punctuation at the head of a paragraph is a paragraph of
     its own: a timeline's "19 January 1990" above its entry, a section title above its
@@ -255,8 +257,40 @@ def _parse_paragraphs(paragraphs: list[str], nlp: Any) -> list[Any]:
         parsed = reparse_time_openings(first, text, kept, nlp)
         if kept is not None and "offset_map" not in parsed.user_data:
             parsed.user_data["offset_map"] = kept
+        _names_within_lines(parsed)
         result.append(parsed)
     return result
+
+
+def _names_within_lines(parsed: Any) -> None:
+    """No name the model tagged runs across a line break of a block of short lines (see
+    :func:`~historygraph.stages.syntax.block_line_breaks`): of the pieces a name spans, the
+    one of most words stays the name ("Ministry of Health of the Azerbaijan SSR" /
+    "Information Bulletin No. 3", "Jackson State College" / "Summary")."""
+    from spacy.tokens import Span as SpacySpan
+
+    breaks = block_line_breaks(parsed)
+    if not breaks:
+        return
+    ents = []
+    for ent in parsed.ents:
+        cuts = [i for i in range(ent.start, ent.end) if i in breaks]
+        if not cuts:
+            ents.append(ent)
+            continue
+        pieces = []
+        for start, end in pairwise([ent.start, *cuts, ent.end]):
+            start += start in breaks
+            while start < end and parsed[start].is_space:
+                start += 1
+            while end > start and parsed[end - 1].is_space:
+                end -= 1
+            if end > start:
+                pieces.append(parsed[start:end])
+        if pieces:
+            best = max(pieces, key=lambda piece: sum(t.is_alpha for t in piece))
+            ents.append(SpacySpan(parsed, best.start, best.end, label=ent.label_))
+    parsed.ents = ents
 
 
 @stage("parse", requires=("text",), assigns=("paragraphs", "sentences", "tokens"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from historygraph.document import Span
@@ -110,6 +111,37 @@ def possessor_phrases(doclike: Any) -> list[Any]:
     return found
 
 
+#: At most this many words make a line a heading of its own inside a paragraph.
+HEADING_LINE_WORDS = 8
+
+
+def block_line_breaks(doc: Any) -> frozenset[int]:
+    """The whitespace tokens of a parsed paragraph that end a line of a block of short lines.
+
+    A letterhead, an address or a signature ("Ministry of Health of the Azerbaijan SSR" /
+    "Information Bulletin No. 3", "Gareth Pellow" / "Sponsors") is a paragraph of short
+    lines, each a name or a heading of its own, where the model reads on across the line
+    break. A hard-wrapped paragraph of prose has longer lines, and a name that runs on
+    into its next line is one name. Only the breaks after which every line so far is
+    short (at most :data:`HEADING_LINE_WORDS` words) count.
+    """
+    breaks = doc.user_data.get("hg_block_line_breaks")
+    if breaks is None:
+        found = set()
+        line_start = 0
+        for token in doc:
+            if "\n" not in token.text:
+                continue
+            line = doc.text[line_start : token.idx]
+            if len(line.split()) > HEADING_LINE_WORDS:
+                break
+            if token.is_space:
+                found.add(token.i)
+            line_start = token.idx + token.text.rindex("\n") + 1
+        breaks = doc.user_data["hg_block_line_breaks"] = frozenset(found)
+    return breaks
+
+
 def noun_chunks(doclike: Any) -> list[Any]:
     """The noun chunks of a spaCy ``Doc`` or of a ``Span`` of it (a sentence).
 
@@ -122,10 +154,33 @@ def noun_chunks(doclike: Any) -> list[Any]:
     doc = doclike if isinstance(doclike, Doc) else doclike.doc
     chunks = doc.user_data.get("hg_noun_chunks")
     if chunks is None:
-        chunks = doc.user_data["hg_noun_chunks"] = _with_missed_chunks(doc, list(doc.noun_chunks))
+        chunks = doc.user_data["hg_noun_chunks"] = _within_lines(
+            doc, _with_missed_chunks(doc, list(doc.noun_chunks))
+        )
     if doclike is doc:
         return list(chunks)
     return [c for c in chunks if c.start >= doclike.start and c.end <= doclike.end]
+
+
+def _within_lines(doc: Any, chunks: list[Any]) -> list[Any]:
+    """Each chunk cut at the line breaks of a block of short lines (see
+    :func:`block_line_breaks`), each part with a noun a chunk of its own: "NEW YORK" /
+    "Militia" is a dateline's place, then a heading's militia, not one phrase."""
+    breaks = block_line_breaks(doc)
+    if not breaks:
+        return chunks
+    result = []
+    for chunk in chunks:
+        inside = [i for i in range(chunk.start, chunk.end) if i in breaks]
+        if not inside:
+            result.append(chunk)
+            continue
+        bounds = [chunk.start, *inside, chunk.end]
+        for start, end in pairwise(bounds):
+            part = doc[start + (start in breaks) : end]
+            if any(t.pos_ in {"NOUN", "PROPN"} for t in part):
+                result.append(part)
+    return result
 
 
 def token_span(token: Token) -> Span:
