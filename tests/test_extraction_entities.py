@@ -2522,3 +2522,14 @@ def test_a_name_ends_at_the_line_of_a_letterhead_or_signature(extract) -> None: 
     assert not any("Bulletin" in label for label in labels(doc))
     assert "Baku" in quotes  # not "Baku;\n": a quote ends with the words it quotes
     assert "Heydar\nAliyev" in quotes  # a name wrapped in a paragraph of prose stays whole
+
+
+def test_nothing_is_in_apposition_across_a_semicolon(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model hangs "the survivors" on "The DGK" as an apposition
+    doc = extract(
+        "The DGK recorded 1,272 deaths on the trains; the survivors we have spoken "
+        "to remember thousands."
+    )
+    found = mention_labels([doc], with_class=True)
+    assert found.get("DGK") == "DGK (Organization)"
+    assert found.get("survivors") == "survivors (Group)"
