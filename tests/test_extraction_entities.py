@@ -2441,6 +2441,15 @@ def test_names_the_model_tags_as_bodies_that_the_text_shows_are_people(  # type:
             [],
             id="names a plural place noun lists after 'such as' are places",
         ),
+        pytest.param(
+            # the model tags each of these as a body (ORG)
+            "In 1961 Hollande threw a rose into the Seine. At noon some 2,000 students "
+            "gathered on the Commons, the grassy field at the centre of the campus. Nemmersdorf "
+            "is a village on the Angerapp.",
+            {"Seine": "Place", "Commons": "Place", "Angerapp": "Place"},
+            [],
+            id="a name a spatial preposition governs is a place",
+        ),
     ],
 )
 def test_the_class_a_name_takes_from_its_context(  # type: ignore[no-untyped-def]
@@ -2450,6 +2459,17 @@ def test_the_class_a_name_takes_from_its_context(  # type: ignore[no-untyped-def
     for name, cls in expected.items():
         assert found.get(name) == f"{name} ({cls})", name
     assert not [name for name in absent if name in found]
+
+
+def test_on_after_a_name_or_a_figurative_verb_places_nothing(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags each of these as a body (ORG); "on" hangs on a verb or a name
+    doc = extract(
+        "The ministry calls on the CSTO and the United Nations to act. Gorbachev spoke on "
+        "Central Television. Power passed to a State Committee on the State of Emergency."
+    )
+    found = labels(doc)
+    assert found["CSTO"] == found["Central Television"] == "Organization"
+    assert found.get("State of Emergency") != "Place"
 
 
 def test_a_bare_group_is_the_one_group_named_with_that_word(extract) -> None:  # type: ignore[no-untyped-def]
@@ -2533,3 +2553,10 @@ def test_nothing_is_in_apposition_across_a_semicolon(extract) -> None:  # type: 
     found = mention_labels([doc], with_class=True)
     assert found.get("DGK") == "DGK (Organization)"
     assert found.get("survivors") == "survivors (Group)"
+
+
+def test_an_adjective_before_the_number_is_no_part_of_a_group(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model makes "dead" in "shot dead" a modifier of "miners"
+    doc = extract("Eleven years later the militia shot dead nine miners at the Wujek colliery.")
+    assert "miners" in labels(doc)
+    assert not any("dead" in label for label in labels(doc))

@@ -841,9 +841,9 @@ def match_place_name_ends(b: EntityBuilder) -> None:
 
 
 def match_site_name_parts(b: EntityBuilder) -> None:
-    """ "along the Araz", tagged as a body or a person, where the text also says "the Araz
-    river": a name that a natural feature's name is, without its head word, is that feature
-    (when one is named so)."""
+    """ "along the Araz", tagged as a body, a person or a place, where the text also says "the
+    Araz river": a name that a natural feature's name is, without its head word, is that
+    feature (when one is named so)."""
     used = {m.entity for m in b.mentions}
     sites: dict[str, list[str]] = {}
     for key in sorted(used):
@@ -857,9 +857,11 @@ def match_site_name_parts(b: EntityBuilder) -> None:
             sites.setdefault(" ".join(words[:-1]), []).append(key)
     for key in sorted(used):
         ent = b.doc.entities[key]
-        if b.ontology.is_a(ent.cls, HG.Place) or ent.gazetteer is not None:
-            continue
-        if not (b.ontology.is_a(ent.cls, HG.Organization) or ent.cls == HG.Person):
+        if ent.gazetteer is not None or not (
+            b.ontology.is_a(ent.cls, HG.Place)
+            or b.ontology.is_a(ent.cls, HG.Organization)
+            or ent.cls == HG.Person
+        ):
             continue
         if ent.label.split()[-1].lower() in b.lexicon.head_words:
             continue  # "the Interior Ministry" is a body, not "the Interior Ministry building"

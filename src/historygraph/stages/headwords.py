@@ -77,6 +77,10 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             # model left the day out of the date): the date is no part of the name
             tokens = tokens[1:]
         tokens = after_untagged_date(tokens)
+        while len(tokens) > 1 and tokens[0].tag_ == "JJ" and tokens[1].dep_ == "nummod":
+            # "shot dead nine miners": an adjective before the number is no part of the phrase
+            # (a count comes before a describing word: "nine dead miners")
+            tokens = tokens[1:]
         tokens = _after_coordinated_modifiers(tokens, root)
         possessor = next((c for c in root.children if c.dep_ == "poss"), None)
         owner = possessor

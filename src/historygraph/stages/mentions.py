@@ -907,6 +907,42 @@ def _a_place_tagged_as_a_people(b: EntityBuilder, root: Token, text: str) -> boo
     return prep.lower_ == "of" and prep.head.i != prep.i and place_noun(b, prep.head)
 
 
+#: Prepositions that place what follows them in space, never in a body: "on the Commons",
+#: "into the Seine", "near the Parapet" (not "in" or "at": "in the FLN", "at the BBC").
+SPATIAL_PREPOSITIONS = frozenset(
+    {"on", "onto", "into", "near", "through", "across", "along", "beyond", "outside", "past"}
+    | {"towards", "toward"}
+)
+#: Verbs after which "on" names no place: a channel ("spoke on Central Television", "an
+#: address broadcast on"), or what the verb is about or asks of ("called on the CSTO", "the
+#: massacre weighed on the Conference", "relied on the Front").
+_VERBS_OF_A_FIGURATIVE_ON = frozenset(
+    {"broadcast", "televise", "air", "call", "weigh", "rely", "depend", "insist", "focus"}
+    | {"comment", "agree", "vote", "decide", "declare", "impose", "wage", "press", "urge"}
+)
+
+
+def _a_place_by_its_preposition(b: EntityBuilder, root: Token) -> bool:
+    """Whether a name with no class head word is the object of a preposition that places it
+    in space. "On" after a name is its topic ("the Commission on Campus Unrest", "the
+    Declaration on Allied Relations"), and after a verb of saying or of
+    :data:`_VERBS_OF_A_FIGURATIVE_ON` no place."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in SPATIAL_PREPOSITIONS:
+        return False
+    if class_of_phrase(b, root, None) is not None:
+        return False  # "into the Ministry of Defence": a body's own head word
+    if preposition.lower_ != "on":
+        return True
+    before = root.doc[preposition.i - 1] if preposition.i > 0 else preposition
+    head = lemma(preposition.head)
+    return not (
+        before.tag_ in {"NNP", "NNPS"}  # "a State Committee on the State of Emergency"
+        or head in b.lexicon.report_verbs
+        or head in _VERBS_OF_A_FIGURATIVE_ON
+    )
+
+
 def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
     """Add the names the model tagged in a paragraph, classed by head word, context or label."""
     for ent in parsed.ents:
@@ -918,6 +954,10 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         ):
             # "in the Punjab", "the city of Andijan", "fled to the Punjab", "the Kurdish
             # neighbourhoods of Aleppo", tagged as a nationality by the model
+            default = HG.Place
+        elif ent.label_ == "ORG" and _a_place_by_its_preposition(b, ent.root):
+            # "gathered on the Commons", "a village on the Angerapp", "threw a rose into the
+            # Seine", "near the Parapet", tagged as a body by the model
             default = HG.Place
         elif ent.label_ == "NORP" and _is_people_noun(b, ent.root):
             default = HG.Group  # "South Africans", "Armenians" used as a noun: a people
