@@ -2560,3 +2560,12 @@ def test_an_adjective_before_the_number_is_no_part_of_a_group(extract) -> None: 
     doc = extract("Eleven years later the militia shot dead nine miners at the Wujek colliery.")
     assert "miners" in labels(doc)
     assert not any("dead" in label for label in labels(doc))
+
+
+def test_a_name_followed_by_an_age_is_a_persons(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Nino" here as a place (GPE)
+    doc = extract(
+        '"They died so that we could live in a free country," said Nino, 52, who laid roses '
+        "at the memorial."
+    )
+    assert labels(doc).get("Nino") == "Person", labels(doc)

@@ -34,6 +34,7 @@ from historygraph.stages.person_cues import (
     after_a_title,
     after_kin_noun,
     bare_name,
+    followed_by_an_age,
     in_apposition_to_a_person_noun,
     inside_person_name,
     is_title_of_person,
@@ -1188,6 +1189,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             )
         ):
             cls, strength = HG.Person, BY_CONTEXT  # "Jeffrey Miller, Sandra Scheuer and ..."
+        if cls is None and ent.label_ != "PERSON" and followed_by_an_age(b, span):
+            cls, strength = HG.Person, BY_CONTEXT  # "said Nino, 52,", tagged GPE
         if cls is None and ent.label_ != "PERSON" and kin_named_by(b, tokens):
             cls, strength = HG.Person, BY_CONTEXT  # "Tofig's brother", "Tofig" tagged GPE
         if cls is None and ent.label_ != "PERSON" and personal_name(b, tokens):

@@ -98,6 +98,17 @@ def after_kin_noun(b: EntityBuilder, span: Span) -> bool:
     return word in b.lexicon.kin_nouns or b.lexicon.is_title_word(word)
 
 
+#: ", 52," or ", aged 52," right after a name: a person's age, as a reporter writes it.
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\s*,")
+
+
+def followed_by_an_age(b: EntityBuilder, span: Span) -> bool:
+    """ "said Nino, 52, who laid roses", "Sevda, 34, who reached Aghdam": a name followed by
+    a number of years set off by commas is a person's, whatever the model tagged it."""
+    found = _AGE_AFTER.match(b.doc.text, span.end)
+    return found is not None and 0 < int(found.group(1)) <= 120
+
+
 def kin_named_by(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "Tofig's brother", "Leyla's mother": a one-word name that is the possessor of a
     noun of kin (or a kin title word of the lexicon, "brother", "aunt") is a person's."""
