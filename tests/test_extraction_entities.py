@@ -2569,3 +2569,12 @@ def test_a_name_followed_by_an_age_is_a_persons(extract) -> None:  # type: ignor
         "at the memorial."
     )
     assert labels(doc).get("Nino") == "Person", labels(doc)
+
+
+def test_a_name_his_or_her_refers_back_to_is_a_persons(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model leaves "Rabindranath Tagore" untagged here
+    doc = extract(
+        "Rabindranath Tagore, within weeks of the slaughter, returned his knighthood in "
+        "protest and chose to stand beside his countrymen."
+    )
+    assert labels(doc).get("Rabindranath Tagore") == "Person", labels(doc)

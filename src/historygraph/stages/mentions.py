@@ -693,6 +693,16 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
         ):
             add_name(b, span, HG.Person)  # "Pablo Picasso, who had been commissioned to ..."
         elif (
+            bare_name(tokens)
+            and not definite
+            and _subject_of_a_personal_pronoun(token)
+            and class_of_phrase(b, token, None) is None
+            and not any(b.lexicon.is_title_word(t.text) for t in tokens)
+        ):
+            # "Rabindranath Tagore, within weeks of the slaughter, returned his knighthood":
+            # a name that "his" or "her" in its own clause refers back to
+            add_name(b, span, HG.Person)
+        elif (
             token.dep_ == "pobj"
             and token.head.lower_ == "by"
             and token.head.head.tag_ == "VBN"
@@ -730,6 +740,18 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and class_of_phrase(b, token, None) is None  # ("the Government House": head words')
         ):
             add_name(b, span, HG.Place)
+
+
+#: Pronouns that refer to a person, never to a place or a body.
+_PERSONAL_PRONOUNS = frozenset({"his", "her", "himself", "herself"})
+
+
+def _subject_of_a_personal_pronoun(name: Token) -> bool:
+    """Whether ``name`` is the subject of a verb whose own words, after it, say "his" or
+    "her" ("X returned his knighthood"; a place or a body would be "its")."""
+    if name.dep_ != "nsubj":
+        return False
+    return any(t.lower_ in _PERSONAL_PRONOUNS and t.i > name.i for t in name.head.subtree)
 
 
 #: Relative pronouns that refer to a person.
