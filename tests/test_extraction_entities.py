@@ -2578,3 +2578,23 @@ def test_a_name_his_or_her_refers_back_to_is_a_persons(extract) -> None:  # type
         "protest and chose to stand beside his countrymen."
     )
     assert labels(doc).get("Rabindranath Tagore") == "Person", labels(doc)
+
+
+def test_a_name_written_with_a_possessive_keeps_its_words(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("In June 1956 the Polish People's Republic sent tanks against the workers.")
+    assert labels(doc).get("Polish People's Republic") == "State", labels(doc)
+
+
+def test_whom_something_is_named_after_is_no_place_of_the_clause_after(extract) -> None:  # type: ignore[no-untyped-def]
+    # the "where" clause hangs on "Stalin" in the parse; it describes the works
+    doc = extract(
+        "The strike began in the morning at the Harwell engine works, then named after Joseph "
+        "Stalin, where the crews had demanded higher pay for months."
+    )
+    assert labels(doc).get("Joseph Stalin") == "Person", labels(doc)
+
+
+def test_a_name_before_a_noun_is_classed_by_its_last_word(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model hangs each word of "Royal Irish Constabulary" on "men"; its root is "Royal"
+    doc = extract("That afternoon Royal Irish Constabulary men drove to the ground in lorries.")
+    assert labels(doc).get("Royal Irish Constabulary") == "MilitaryForce", labels(doc)

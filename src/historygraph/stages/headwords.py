@@ -398,6 +398,17 @@ def _add_possessed_site(
     span = tokens_span(words[0], root)
     owner = [t for t in possessor.subtree if t.dep_ != "case"]
     owner_span = tokens_span(owner[0], owner[-1])
+    named = [t for t in owner if t.dep_ != "det"]
+    whole = tokens_span(named[0], root) if named else span
+    if (
+        root.text[:1].isupper()
+        and possessor.text[:1].isupper()
+        and not names_place(b, possessor)
+        and b.covered(whole) is None
+    ):
+        # "the Polish People's Republic": no place owns it; the possessive is its name's
+        b.add(whole, b.entity_for(cls, normalise_label(b.doc.quote(whole))), "headword")
+        return
     if b.covered(span) is not None:
         return
     owner_label = normalise_label(b.doc.quote(owner_span))

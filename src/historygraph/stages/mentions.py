@@ -742,6 +742,28 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             add_name(b, span, HG.Place)
 
 
+def _modifier_named_by_its_last_word(ent: Token, last: Token) -> bool:
+    """Whether the model's name ``ent`` modifies a noun after it and its root is not its last
+    word ``last``, a noun."""
+    return (
+        ent.root.i != last.i
+        and not ent.start <= last.head.i < ent.end
+        and last.head.i > last.i
+        and last.tag_.startswith("NN")
+    )
+
+
+def _named_after(root: Token) -> bool:
+    """ "named after Joseph Stalin", "renamed for Lenin": whom or what something is named
+    after, which the words after it do not describe."""
+    preposition = root.head
+    return (
+        root.dep_ == "pobj"
+        and preposition.lower_ in {"after", "for"}
+        and lemma(preposition.head) in {"name", "rename"}
+    )
+
+
 #: Pronouns that refer to a person, never to a place or a body.
 _PERSONAL_PRONOUNS = frozenset({"his", "her", "himself", "herself"})
 
@@ -1130,6 +1152,13 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             else:
                 continue
         cls, strength = class_of_phrase(b, ent.root, None), BY_WORD
+        if cls is None and _modifier_named_by_its_last_word(ent, tokens[-1]):
+            # "Royal Irish Constabulary men": the model hangs every word of the name on the
+            # noun after it, and its root is its first word; its last word is its head word
+            # (an agent's only: "Kent State University campus" may be the body or the site)
+            last = class_of_phrase(b, tokens[-1], None)
+            if last is not None and b.ontology.is_a(last, HG.Agent):
+                cls = last
         if cls is None and numbered:
             cls = class_of_phrase(b, tokens[0], None)  # "School No. 15": a school
         if force:
@@ -1184,7 +1213,9 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             or named_places(b, ent.root)
             or a_name_after_the(b, ent)
             or entered(b, ent.root)
-            or where_something_happened(ent.root)
+            # (not whom something is named after: "the works, then named after Joseph
+            # Stalin, where the crews ...": the clause is the works')
+            or (where_something_happened(ent.root) and not _named_after(ent.root))
             or what_befell(b, ent.root)
         ):
             cls, strength = HG.Place, BY_CONTEXT  # "in Stepanakert", tagged PERSON or ORG
