@@ -2562,39 +2562,53 @@ def test_an_adjective_before_the_number_is_no_part_of_a_group(extract) -> None: 
     assert not any("dead" in label for label in labels(doc))
 
 
-def test_a_name_followed_by_an_age_is_a_persons(extract) -> None:  # type: ignore[no-untyped-def]
-    # the model tags "Nino" here as a place (GPE)
-    doc = extract(
-        '"They died so that we could live in a free country," said Nino, 52, who laid roses '
-        "at the memorial."
-    )
-    assert labels(doc).get("Nino") == "Person", labels(doc)
-
-
-def test_a_name_his_or_her_refers_back_to_is_a_persons(extract) -> None:  # type: ignore[no-untyped-def]
-    # the model leaves "Rabindranath Tagore" untagged here
-    doc = extract(
-        "Rabindranath Tagore, within weeks of the slaughter, returned his knighthood in "
-        "protest and chose to stand beside his countrymen."
-    )
-    assert labels(doc).get("Rabindranath Tagore") == "Person", labels(doc)
-
-
-def test_a_name_written_with_a_possessive_keeps_its_words(extract) -> None:  # type: ignore[no-untyped-def]
-    doc = extract("In June 1956 the Polish People's Republic sent tanks against the workers.")
-    assert labels(doc).get("Polish People's Republic") == "State", labels(doc)
-
-
-def test_whom_something_is_named_after_is_no_place_of_the_clause_after(extract) -> None:  # type: ignore[no-untyped-def]
-    # the "where" clause hangs on "Stalin" in the parse; it describes the works
-    doc = extract(
-        "The strike began in the morning at the Harwell engine works, then named after Joseph "
-        "Stalin, where the crews had demanded higher pay for months."
-    )
-    assert labels(doc).get("Joseph Stalin") == "Person", labels(doc)
-
-
-def test_a_name_before_a_noun_is_classed_by_its_last_word(extract) -> None:  # type: ignore[no-untyped-def]
-    # the model hangs each word of "Royal Irish Constabulary" on "men"; its root is "Royal"
-    doc = extract("That afternoon Royal Irish Constabulary men drove to the ground in lorries.")
-    assert labels(doc).get("Royal Irish Constabulary") == "MilitaryForce", labels(doc)
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        pytest.param(
+            # the model tags "Nino" here as a place (GPE)
+            '"They died so that we could live in a free country," said Nino, 52, who laid '
+            "roses at the memorial.",
+            "Nino",
+            "Person",
+            id="a name followed by an age is a person's",
+        ),
+        pytest.param(
+            # the model leaves "Rabindranath Tagore" untagged here
+            "Rabindranath Tagore, within weeks of the slaughter, returned his knighthood in "
+            "protest and chose to stand beside his countrymen.",
+            "Rabindranath Tagore",
+            "Person",
+            id="a name 'his' or 'her' refers back to is a person's",
+        ),
+        pytest.param(
+            # (labelled "Republic of Polish People", as "Azerbaijan's mission" is "mission of
+            # Azerbaijan")
+            "In June 1956 the Polish People's Republic sent tanks against the workers.",
+            "Polish People's Republic",
+            "State",
+            id="a name written with a possessive keeps its words",
+        ),
+        pytest.param(
+            # the "where" clause hangs on "Stalin" in the parse; it describes the works
+            "The strike began in the morning at the Harwell engine works, then named after "
+            "Joseph Stalin, where the crews had demanded higher pay for months.",
+            "Joseph Stalin",
+            "Person",
+            id="whom something is named after is no place of the clause after it",
+        ),
+        pytest.param(
+            # the model hangs each word of "Royal Irish Constabulary" on "men"; its root is
+            # "Royal"
+            "That afternoon Royal Irish Constabulary men drove to the ground in lorries.",
+            "Royal Irish Constabulary",
+            "MilitaryForce",
+            id="a name before a noun is classed by its last word",
+        ),
+    ],
+)
+def test_a_name_takes_its_class_from_the_words_around_it(  # type: ignore[no-untyped-def]
+    extract, text: str, name: str, cls: str
+) -> None:
+    found = labels(extract(text))
+    assert found.get(name) == cls, found

@@ -125,7 +125,7 @@ class EntityBuilder:
         quote = self.doc.quote(span)
         start = span.start + len(quote) - len(quote.lstrip())
         end = span.end - (len(quote) - len(quote.rstrip()))
-        return Span(start, end) if end > start and (start, end) != (span.start, span.end) else span
+        return Span(start, end) if end > start else span
 
     def mention(self, span: Span, entity: str, source: str) -> Mention:
         """A mention of ``entity``; its surface text becomes an alias if it is not the label."""
