@@ -2605,6 +2605,19 @@ def test_an_adjective_before_the_number_is_no_part_of_a_group(extract) -> None: 
             "MilitaryForce",
             id="a name before a noun is classed by its last word",
         ),
+        pytest.param(
+            # the gazetteer knows "General Assembly" as the United Nations'
+            "In 1919 the Arkansas General Assembly passed a law against the union.",
+            "Arkansas General Assembly",
+            "Legislature",
+            id="a body's name that a known name ends is the model's, not the known body",
+        ),
+        pytest.param(
+            "The Islamic Consultative Assembly condemned the attack on Halabja.",
+            "Islamic Consultative Assembly",
+            "Legislature",
+            id="an assembly of the lexicon's head phrases is a legislature",
+        ),
     ],
 )
 def test_a_name_takes_its_class_from_the_words_around_it(  # type: ignore[no-untyped-def]

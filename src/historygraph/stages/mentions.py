@@ -168,6 +168,10 @@ def match_gazetteer(b: EntityBuilder, sent: Token) -> None:
         if after_compass_word(first):
             i = best + 1  # "Northern Ireland" is not Ireland: the model's name stands
             continue
+        entry = index.by_compact["".join(keys[i : best + 1])]
+        if _a_body(b, entry.cls) and _a_body_of_the_name_before(first, last):
+            i = best + 1  # "the Arkansas General Assembly" is not the UN's: the model's name
+            continue
         span = Span(offset(first), offset(last) + len(last.text))
         entry = index.by_compact["".join(keys[i : best + 1])]
         if entry.cls != HG.Person and inside_person_name(first, last):
@@ -188,6 +192,28 @@ def match_gazetteer(b: EntityBuilder, sent: Token) -> None:
             else:
                 b.add(span, b.entity_for_entry(entry), "gazetteer")
         i = best + 1
+
+
+def _a_body(b: EntityBuilder, cls: URIRef) -> bool:
+    """Whether ``cls`` is a class of bodies: an organisation or a legislature."""
+    return b.ontology.is_a(cls, HG.Organization) or b.ontology.is_a(cls, HG.Legislature)
+
+
+def _a_body_of_the_name_before(first: Token, last: Token) -> bool:
+    """Whether a proper name the model tagged with the known name goes on before it and
+    names it: "the Arkansas General Assembly", "the North Carolina General Assembly"
+    (whose known name "General Assembly" is the UN's)."""
+    if first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.dep_ == "compound"
+        and first.i <= before.head.i <= last.i
+        and before.ent_type_ != ""
+        and first.ent_iob_ == "I"  # (one name of the model's, from before the known name on)
+    )
 
 
 def _describes_a_thing(b: EntityBuilder, word: Token) -> bool:
