@@ -2625,3 +2625,16 @@ def test_a_name_takes_its_class_from_the_words_around_it(  # type: ignore[no-unt
 ) -> None:
     found = labels(extract(text))
     assert found.get(name) == cls, found
+
+
+def test_a_person_a_heading_names_as_a_byline_counts(extract) -> None:  # type: ignore[no-untyped-def]
+    # a name found in a heading counts only if the body names it too, but a byline's
+    # person is named once; a newspaper's name over its date is no person
+    doc = extract(
+        "Krasnaya Zvezda, 24 January 1990\n\n"
+        "The night the tanks came. By Hélène Marchetti, historian\n\n"
+        "In January 1990 soldiers entered the city and fired on the crowd."
+    )
+    found = labels(doc)
+    assert found.get("Hélène Marchetti") == "Person", found
+    assert "Krasnaya Zvezda" not in found, found

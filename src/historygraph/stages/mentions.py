@@ -1298,12 +1298,32 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         label = normalise_label(b.doc.quote(span))
         if not label:
             continue
-        if heading:
+        if heading and not _a_byline_name(b, ent, tokens, span, cls):
             b.in_headings.append((span, label))
             continue
         label = of_its_place(b, ent.root, span, cls, label)
         b.evidence[span] = (cls, strength)
         b.add(span, b.entity_for(cls, label, of_a_known_place(b, span, cls, label)), "ner")
+
+
+#: What follows a title's name, not a person's: a date or a number ("Krasnaya Zvezda, 24
+#: January 1990", "Voyenny Vestnik, No. 3", "Batang Kali: 64 years on", "... at 100").
+_DATED_AFTER = re.compile(rf"[\s,:;.-]*(?:at\s+)?(?:\d|No\b|(?:{'|'.join(sorted(MONTH_NAMES))})\b)")
+
+
+def _a_byline_name(
+    b: EntityBuilder, ent: Token, tokens: list[Token], span: Span, cls: URIRef | None
+) -> bool:
+    """Whether a name in a heading is a person's the heading names, as a byline, a signature
+    or a chair does ("By Hélène Marchetti, historian", "Tofig Mammadli, Editor-in-Chief",
+    "by Deputy Speaker Kemal Aydemir"): the model's person, a given name and a surname not
+    set in capitals, with no class head word or event word among them and no date or number
+    after it (a newspaper's name over its date, a headline's place)."""
+    if cls != HG.Person or ent.label_ != "PERSON" or not bare_name(tokens):
+        return False
+    if any(t.is_upper for t in tokens) or _DATED_AFTER.match(b.doc.text, span.end):
+        return False
+    return not any(class_of_phrase(b, t, None) is not None or names_an_event(b, t) for t in tokens)
 
 
 def _name_after_a_known_place(b: EntityBuilder, tokens: list[Token]) -> list[Token]:
