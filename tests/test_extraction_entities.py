@@ -2450,6 +2450,16 @@ def test_names_the_model_tags_as_bodies_that_the_text_shows_are_people(  # type:
             [],
             id="a name a spatial preposition governs is a place",
         ),
+        pytest.param(
+            # a name found in a heading counts only if the body names it too, but a byline's
+            # person is named once; a newspaper's name over its date is no person
+            "Krasnaya Zvezda, 24 January 1990\n\n"
+            "The night the tanks came. By Hélène Marchetti, historian\n\n"
+            "In January 1990 soldiers entered the city and fired on the crowd.",
+            {"Hélène Marchetti": "Person"},
+            ["Krasnaya Zvezda"],
+            id="a person a heading names as a byline counts",
+        ),
     ],
 )
 def test_the_class_a_name_takes_from_its_context(  # type: ignore[no-untyped-def]
@@ -2515,17 +2525,6 @@ def test_a_person_named_by_initials_or_fewer_given_names_is_the_one_named_in_ful
     assert found["R. Vellan"] == "R. Vellan"  # two people it may be: neither is meant
 
 
-def test_a_name_the_model_tagged_from_the_place_before_it_is_the_persons(extract) -> None:  # type: ignore[no-untyped-def]
-    # the model tags "the USSR Ruslan Dorlov" as one name, from "the" on
-    doc = extract(
-        "After the Chairman spoke, the floor was given to People's Deputy of the USSR Ruslan "
-        "Dorlov, elected from a Harwell district."
-    )
-    found = mention_labels([doc], with_class=True)
-    assert found.get("Ruslan Dorlov") == "Ruslan Dorlov (Person)"
-    assert found.get("USSR") == "Soviet Union (State)"
-
-
 def test_a_name_ends_at_the_line_of_a_letterhead_or_signature(extract) -> None:  # type: ignore[no-untyped-def]
     # the model reads "... of Dorland" on into the bulletin's title on the next line
     doc = extract(
@@ -2544,15 +2543,31 @@ def test_a_name_ends_at_the_line_of_a_letterhead_or_signature(extract) -> None: 
     assert "Heydar\nAliyev" in quotes  # a name wrapped in a paragraph of prose stays whole
 
 
-def test_nothing_is_in_apposition_across_a_semicolon(extract) -> None:  # type: ignore[no-untyped-def]
-    # the model hangs "the survivors" on "The DGK" as an apposition
-    doc = extract(
-        "The DGK recorded 1,272 deaths on the trains; the survivors we have spoken "
-        "to remember thousands."
-    )
-    found = mention_labels([doc], with_class=True)
-    assert found.get("DGK") == "DGK (Organization)"
-    assert found.get("survivors") == "survivors (Group)"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            # the model tags "the USSR Ruslan Dorlov" as one name, from "the" on
+            "After the Chairman spoke, the floor was given to People's Deputy of the USSR "
+            "Ruslan Dorlov, elected from a Harwell district.",
+            {"Ruslan Dorlov": "Ruslan Dorlov (Person)", "USSR": "Soviet Union (State)"},
+            id="a name the model tagged from the place before it is the person's",
+        ),
+        pytest.param(
+            # the model hangs "the survivors" on "The DGK" as an apposition
+            "The DGK recorded 1,272 deaths on the trains; the survivors we have spoken to "
+            "remember thousands.",
+            {"DGK": "DGK (Organization)", "survivors": "survivors (Group)"},
+            id="nothing is in apposition across a semicolon",
+        ),
+    ],
+)
+def test_what_each_mention_names(  # type: ignore[no-untyped-def]
+    extract, text: str, expected: dict[str, str]
+) -> None:
+    found = mention_labels([extract(text)], with_class=True)
+    for mention, entity in expected.items():
+        assert found.get(mention) == entity, mention
 
 
 def test_an_adjective_before_the_number_is_no_part_of_a_group(extract) -> None:  # type: ignore[no-untyped-def]
@@ -2625,16 +2640,3 @@ def test_a_name_takes_its_class_from_the_words_around_it(  # type: ignore[no-unt
 ) -> None:
     found = labels(extract(text))
     assert found.get(name) == cls, found
-
-
-def test_a_person_a_heading_names_as_a_byline_counts(extract) -> None:  # type: ignore[no-untyped-def]
-    # a name found in a heading counts only if the body names it too, but a byline's
-    # person is named once; a newspaper's name over its date is no person
-    doc = extract(
-        "Krasnaya Zvezda, 24 January 1990\n\n"
-        "The night the tanks came. By Hélène Marchetti, historian\n\n"
-        "In January 1990 soldiers entered the city and fired on the crowd."
-    )
-    found = labels(doc)
-    assert found.get("Hélène Marchetti") == "Person", found
-    assert "Krasnaya Zvezda" not in found, found

@@ -713,20 +713,13 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
         elif (
             bare_name(tokens)
             and not definite
-            and described_by_who(token)
+            and (described_by_who(token) or _subject_of_a_personal_pronoun(token))
             and class_of_phrase(b, token, None) is None
             and not any(b.lexicon.is_title_word(t.text) for t in tokens)
         ):
-            add_name(b, span, HG.Person)  # "Pablo Picasso, who had been commissioned to ..."
-        elif (
-            bare_name(tokens)
-            and not definite
-            and _subject_of_a_personal_pronoun(token)
-            and class_of_phrase(b, token, None) is None
-            and not any(b.lexicon.is_title_word(t.text) for t in tokens)
-        ):
-            # "Rabindranath Tagore, within weeks of the slaughter, returned his knighthood":
-            # a name that "his" or "her" in its own clause refers back to
+            # "Pablo Picasso, who had been commissioned to ...", "Rabindranath Tagore, within
+            # weeks of the slaughter, returned his knighthood": a name "who" describes or
+            # "his" or "her" in its own clause refers back to
             add_name(b, span, HG.Person)
         elif (
             token.dep_ == "pobj"
