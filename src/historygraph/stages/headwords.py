@@ -26,6 +26,7 @@ from historygraph.stages.mentions import (
     of_its_place,
 )
 from historygraph.stages.names import (
+    DESCRIBING_WORDS,
     GENERIC_QUANTIFIERS,
     QUANTIFIERS,
     SITE_PREPOSITIONS,
@@ -325,7 +326,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         for m in [m for m in b.mentions if span.contains(m.span) and m not in place]:
             b.mentions.remove(m)
         if all(m in place for m in b.mentions if m.span.overlaps(span)):
-            label = normalise_label(b.doc.quote(span))
+            label = normalise_label(b.doc.quote(_label_span(b, cls, tokens, span)))
             if of_place:
                 label = of_its_place(b, root, span, cls, label)
             key = b.entity_for(cls, label, of_a_known_place(b, span, cls, label))
@@ -333,6 +334,19 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             if site and place:
                 b.doc.entities[key].located_in = place[0].entity
                 b.doc.entities[key].located_in_evidence = span
+
+
+def _label_span(b: EntityBuilder, cls: URIRef, tokens: list[Token], span: Span) -> Span:
+    """The words of a phrase that label its entity: a group's without the words that say
+    how the source sees it ("unarmed residents", "a huge crowd"); the mention keeps them."""
+    if cls != HG.Group:
+        return span
+    described = list(
+        takewhile(lambda t: t.lower_ in DESCRIBING_WORDS and t.dep_ == "amod", tokens[:-1])
+    )
+    if not described:
+        return span
+    return Span(offset(tokens[len(described)]), span.end)
 
 
 #: Callings of a text's own staff: "our correspondent reports", "the editor notes" are its

@@ -26,6 +26,30 @@ QUANTIFIERS = frozenset(
 )
 #: Quantifiers that make a bare plural generic: "many residents", "most residents".
 GENERIC_QUANTIFIERS = frozenset({"some", "several", "many", "few", "all", "most"})
+#: Words that say how a source sees a group or how big it was, not who is in it: a group's
+#: label leaves them out ("peaceful demonstrators" is labelled "demonstrators"; the quote
+#: keeps the source's words).
+DESCRIBING_WORDS = frozenset(
+    {
+        "peaceful",
+        "unarmed",
+        "innocent",
+        "defenceless",
+        "defenseless",
+        "helpless",
+        "large",
+        "huge",
+        "vast",
+        "big",
+        "enormous",
+        "massive",
+        "small",
+        "own",
+        "fellow",
+        "remaining",
+        "ordinary",
+    }
+)
 #: How many sentences back a generic phrase ("the army") looks for its referent.
 ANAPHORA_WINDOW = 3
 
