@@ -2602,6 +2602,20 @@ def test_a_groups_label_leaves_out_how_the_source_sees_it(extract) -> None:  # t
             id="a name followed by an age is a person's",
         ),
         pytest.param(
+            # the model tags "Lezgins" here as a place (GPE)
+            "The register of the dead names Armenians, Lezgins, Jews and Tats.",
+            "Lezgins",
+            "Group",
+            id="a plural name listed with peoples is a people (tagged)",
+        ),
+        pytest.param(
+            # the model leaves "Lezgins" untagged here
+            "The pogrom killed Greeks, Lezgins and Armenians alike.",
+            "Lezgins",
+            "Group",
+            id="a plural name listed with peoples is a people (untagged)",
+        ),
+        pytest.param(
             # the model leaves "Rabindranath Tagore" untagged here
             "Rabindranath Tagore, within weeks of the slaughter, returned his knighthood in "
             "protest and chose to stand beside his countrymen.",

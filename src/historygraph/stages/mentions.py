@@ -609,6 +609,27 @@ def _people_of_a_nation(b: EntityBuilder, ent: Token) -> bool:
     )
 
 
+def _listed_with_peoples(b: EntityBuilder, root: Token) -> bool:
+    """Whether a plural name is one of a list of peoples ("Azerbaijanis, Lezgins, Jews and
+    members of other communities"): another item is a people the gazetteer knows or a
+    nationality used as a plural noun."""
+    if (
+        _modifies(root)
+        or not root.text[:1].isupper()
+        or not (root.tag_ in {"NNPS", "NNS"} or (root.tag_ == "NNP" and root.text.endswith("s")))
+    ):
+        return False
+    for token in _list_items(root):
+        if _nationality_plural(b, token) or (
+            token.ent_type_ == "NORP" and _is_people_noun(b, token)
+        ):
+            return True
+        mention = b.covered(token_span(token))
+        if mention is not None and b.doc.entities[mention.entity].cls == HG.Group:
+            return True
+    return False
+
+
 def _ethnic_people(b: EntityBuilder, token: Token) -> bool:
     """ "ethnic Kyrgyz", "ethnic Uzbeks": a nationality word after "ethnic", as a noun."""
     word = compact(token.text)
@@ -731,6 +752,8 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and not b.lexicon.is_title_word(token.text)  # "by Deputy Chairman": an office
         ):
             add_name(b, span, HG.Person)  # "Recorded by Leyla Hasanli in a settlement ..."
+        elif len(tokens) == 1 and _listed_with_peoples(b, token):
+            add_name(b, span, HG.Group)  # "Greeks, Lezgins and Armenians": a people listed
         elif (
             len(tokens) > 1
             and not any(b.lexicon.is_title_word(t.text) for t in tokens)  # "Prime Minister"
@@ -1031,6 +1054,14 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             and _nationality_plural(b, ent.root)
         ):
             # "Kazakhs", "Uzbeks", tagged as a place, a body or a person by the model
+            default = HG.Group
+        elif (
+            ent.label_ in {"GPE", "ORG", "PERSON", "LOC"}
+            and len(ent) == 1
+            and _listed_with_peoples(b, ent.root)
+        ):
+            # "Azerbaijanis, Lezgins, Jews": a plural name listed with peoples, tagged as a
+            # place, a body or a person by the model
             default = HG.Group
         elif _people_of_a_nation(b, ent):
             # "Turkish Cypriots", "Kosovo Albanians": a people named by a nationality or place,
