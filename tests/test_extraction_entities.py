@@ -2495,7 +2495,11 @@ def test_a_bare_group_is_the_one_group_named_with_that_word(extract) -> None:  #
 
 
 def test_a_force_is_one_whatever_words_for_its_men_the_text_uses(extract) -> None:  # type: ignore[no-untyped-def]
-    units, guardsmen, headline = (
+    quiet = (
+        " The curfew was announced the next morning. The city was silent. Shops stayed closed. "
+        "Buses did not run. "
+    )
+    units, guardsmen, headline, later, earlier, two = (
         extract(text)
         for text in (
             "In May 1921 the Dorland Army crossed the river into Ostland. Dorland Army units "
@@ -2504,11 +2508,24 @@ def test_a_force_is_one_whatever_words_for_its_men_the_text_uses(extract) -> Non
             "killing four.\n\nAn inquiry later heard that the guardsmen had not been shot at.",
             "TROOPERS ROUT HARWELL MARCHERS\n\nOn 7 March 1965 state troopers attacked some 600 "
             "marchers on the bridge at Harwell. The marchers were driven back into the town.",
+            # generic words for a force, far from its name: the one force the text names
+            "The Dorland Army entered Harwell at midnight."
+            + quiet
+            + "A week later army units still patrolled the empty streets.",
+            "A week later army units still patrolled the streets of Harwell."
+            + quiet
+            + "In March the Dorland Army crossed the border.",
+            "The Dorland Army and the Ostland Army entered Harwell at midnight."
+            + quiet
+            + "A week later army units still patrolled the empty streets.",
         )
     )
     assert mention_labels([units])["Dorland Army units"] == "Dorland Army"
     assert mention_labels([guardsmen])["guardsmen"] == "Ostland National Guardsmen"
     assert mention_labels([headline])["marchers"] == "marchers"  # a headline names no group
+    assert mention_labels([later])["army units"] == "Dorland Army"
+    assert mention_labels([earlier])["army units"] == "army units"  # named only after them
+    assert mention_labels([two])["army units"] == "army units"  # either force they may be
 
 
 def test_a_person_named_by_initials_or_fewer_given_names_is_the_one_named_in_full(extract) -> None:  # type: ignore[no-untyped-def]

@@ -1028,6 +1028,29 @@ def merge_units_into_their_force(b: EntityBuilder) -> None:
             _repoint(b, key, whole)
 
 
+def merge_generic_forces_into_the_one_named(b: EntityBuilder) -> None:
+    """ "The Soviet Army entered Baku ... [paragraphs later] troops fired on the crowd": a
+    force named only by generic words (the lexicon's ``hg:genericForceNoun``: "troops",
+    "the army", "army units") is the one force the document names by a proper name, when
+    it names just one and named it first ("troops ... the Polish People's Army" are two)."""
+    first: dict[str, int] = {}
+    for m in b.mentions:
+        first[m.entity] = min(first.get(m.entity, m.span.start), m.span.start)
+    forces = [k for k in sorted(first) if b.doc.entities[k].cls == HG.MilitaryForce]
+    named = [k for k in forces if any(w[:1].isupper() for w in b.doc.entities[k].label.split())]
+    if len(named) != 1:
+        return
+    for key in forces:
+        label = b.doc.entities[key].label
+        if (
+            key != named[0]
+            and first[key] > first[named[0]]
+            and label.islower()
+            and all(word in b.lexicon.generic_force_nouns for word in label.split())
+        ):
+            _repoint(b, key, named[0])
+
+
 def _nation_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "Armenian troops" and "the troops of the Republic of Armenia" for ``words``."""
     return (

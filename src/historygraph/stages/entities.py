@@ -54,6 +54,7 @@ from historygraph.stages.coreference import (
     match_shortened_names,
     match_site_name_parts,
     merge_bare_into_named_groups,
+    merge_generic_forces_into_the_one_named,
     merge_modified_names,
     merge_national_bodies,
     merge_plural_groups,
@@ -128,6 +129,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_crowd_anaphora(b)
     merge_bare_into_named_groups(b)
     merge_units_into_their_force(b)
+    merge_generic_forces_into_the_one_named(b)
     match_office_holders(b)
     match_pronouns(b)
     match_kin_of_a_person(b)
