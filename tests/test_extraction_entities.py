@@ -2619,6 +2619,21 @@ def test_a_groups_label_leaves_out_how_the_source_sees_it(extract) -> None:  # t
             id="a name followed by an age is a person's",
         ),
         pytest.param(
+            # the model tags "Dorlov" as a person's name
+            "The columns entered the town from the barracks, along the Dorlov road and from "
+            "the sea.",
+            "Dorlov road",
+            "Place",
+            id="a route named by a proper name is a place",
+        ),
+        pytest.param(
+            # the model tags "CSCE" as a body; "at" had made it a place
+            "The minister said his country would raise the matter at the CSCE.",
+            "CSCE",
+            "Organization",
+            id="a body's initials after 'at' are the body's",
+        ),
+        pytest.param(
             # the model tags "Lezgins" here as a place (GPE)
             "The register of the dead names Armenians, Lezgins, Jews and Tats.",
             "Lezgins",

@@ -57,6 +57,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
     for chunk in [*noun_chunks(parsed), *possessor_phrases(parsed)]:
         root = chunk.root
         cls = class_of_phrase(b, root, None)
+        if cls is None and _named_route(b, root):
+            cls = HG.Place
         if cls is None:
             continue
         site = b.ontology.is_a(cls, HG.Place)
@@ -334,6 +336,20 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             if site and place:
                 b.doc.entities[key].located_in = place[0].entity
                 b.doc.entities[key].located_in_evidence = span
+
+
+def _named_route(b: EntityBuilder, root: Token) -> bool:
+    """ "along the Bilajari road", "from the Gorus road": a route noun of the lexicon with a
+    proper name before it is a place (the model may take the name for a person's); a route
+    the text does not name ("the road") is none."""
+    return (
+        noun_tag(root) == "NN"
+        and lemma(root) in b.lexicon.route_nouns
+        and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() and c.i < root.i
+            for c in root.children
+        )
+    )
 
 
 def _label_span(b: EntityBuilder, cls: URIRef, tokens: list[Token], span: Span) -> Span:

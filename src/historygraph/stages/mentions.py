@@ -1257,7 +1257,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if cls is None and _listed_after_places(b, ent.root):
             cls, strength = HG.Place, BY_CONTEXT  # "the liberated villages: Chayli, Kuyjak"
         if cls is None and (
-            after_locative(b, ent.root)
+            (after_locative(b, ent.root) and not _initials_of_a_body_after_in_or_at(ent))
             or end_of_a_route(b, ent.root)
             or named_settlement(b, ent.root)
             or named_places(b, ent.root)
@@ -1333,6 +1333,18 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
 #: What follows a title's name, not a person's: a date or a number ("Krasnaya Zvezda, 24
 #: January 1990", "Voyenny Vestnik, No. 3", "Batang Kali: 64 years on", "... at 100").
 _DATED_AFTER = re.compile(rf"[\s,:;.-]*(?:at\s+)?(?:\d|No\b|(?:{'|'.join(sorted(MONTH_NAMES))})\b)")
+
+
+def _initials_of_a_body_after_in_or_at(ent: Token) -> bool:
+    """ "raise the matter at the CSCE", "a member in the I.W.W.": initials the model tags as
+    a body's are its name after "in" or "at" too (a place so named is the gazetteer's)."""
+    return (
+        ent.label_ == "ORG"
+        and len(ent) == 1
+        and ent.text.isupper()
+        and ent.root.dep_ == "pobj"
+        and ent.root.head.lower_ in {"in", "at"}
+    )
 
 
 def _a_byline_name(
