@@ -2619,6 +2619,13 @@ def test_a_groups_label_leaves_out_how_the_source_sees_it(extract) -> None:  # t
             id="a name followed by an age is a person's",
         ),
         pytest.param(
+            # the model tags "Kelbor" as a body's name
+            "By noon the column had reached Kelbor.",
+            "Kelbor",
+            "Place",
+            id="what is reached is a place",
+        ),
+        pytest.param(
             # the model tags "Dorlov" as a person's name
             "The columns entered the town from the barracks, along the Dorlov road and from "
             "the sea.",
