@@ -2577,6 +2577,30 @@ def test_a_name_ends_at_the_line_of_a_letterhead_or_signature(extract) -> None: 
             {"DGK": "DGK (Organization)", "survivors": "survivors (Group)"},
             id="nothing is in apposition across a semicolon",
         ),
+        pytest.param(
+            # the model makes "where" a modifier of "relatives"
+            "Armed men surrounded the house of Anna Morrow, where relatives and neighbors, many "
+            "of them children, had taken shelter.",
+            {"Anna Morrow": "Anna Morrow (Person)", "relatives": "relatives (Group)"},
+            id="a relative adverb is no part of a group",
+        ),
+        pytest.param(
+            # the model hangs "US Army" on the name as an apposition
+            "The review was led by Major General Peter Harlan, US Army, who submitted his "
+            "report in June.",
+            {"Peter Harlan": "Peter Harlan (Person)", "US Army": "US Army (MilitaryForce)"},
+            id="a body set beside a person's full name is whom the person serves",
+        ),
+        pytest.param(
+            # the parse takes the list for an apposition of the name
+            "Witnesses included Rahim Aliyev, former residents of the village and relatives "
+            "of the dead.",
+            {
+                "Rahim Aliyev": "Rahim Aliyev (Person)",
+                "former residents": "former residents (Group)",
+            },
+            id="a group set beside a person's full name is no class of it",
+        ),
     ],
 )
 def test_what_each_mention_names(  # type: ignore[no-untyped-def]

@@ -305,6 +305,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 and len(tokens) > 1
             )
             or tokens[0].dep_ in {"nummod", "quantmod", "case"}  # "the city's residents"
+            or tokens[0].tag_ in {"WRB", "WDT", "WP"}  # "the house, where relatives ..."
             or tokens[0].lower_ in QUANTIFIERS
             or (tokens[0].dep_ == "advmod" and tokens[0].head.like_num)  # "roughly 120,000"
             or (tokens[0].dep_ == "amod" and tokens[0].head.like_num)  # "more than 100,000"

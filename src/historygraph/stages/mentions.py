@@ -423,8 +423,11 @@ def _title_and_surname(b: EntityBuilder, tokens: list[Token]) -> bool:
     )
 
 
-def _appositive_class(b: EntityBuilder, root: Token) -> URIRef | None:
-    """ "Sharpeville, a township near Vereeniging": the class the appositive's head word gives."""
+def _appositive_class(b: EntityBuilder, root: Token, person: bool = False) -> URIRef | None:
+    """ "Sharpeville, a township near Vereeniging": the class the appositive's head word gives.
+
+    For ``person``, a full name the model tagged as a person's, a body or group set beside it
+    is no class of it."""
     for child in root.children:
         if child.dep_ == "appos":
             first = next(t for t in child.subtree if t.dep_ != "det")
@@ -433,6 +436,10 @@ def _appositive_class(b: EntityBuilder, root: Token) -> URIRef | None:
             if child.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "conj" for c in root.children):
                 continue  # "Ettor and Giovannitti, the union's organizers": what they are together
             cls = class_of_phrase(b, child, None)
+            if person and cls is not None and cls != HG.Person and b.ontology.is_a(cls, HG.Agent):
+                # "Major General Eldon Bargewell, US Army": whom a person serves (or a list
+                # the parse took for an apposition: "Rahib Huseynov, former residents of ...")
+                continue
             if cls is not None:
                 return cls
     return None
@@ -1236,7 +1243,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if cls is None:
             cls = (
                 _descriptor_class(b, tokens[0])
-                or _appositive_class(b, ent.root)
+                or _appositive_class(b, ent.root, ent.label_ == "PERSON" and len(tokens) > 1)
                 or _predicate_class(b, ent.root)
             )
         if (
