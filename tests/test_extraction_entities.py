@@ -2643,6 +2643,19 @@ def test_a_groups_label_leaves_out_how_the_source_sees_it(extract) -> None:  # t
             id="a name followed by an age is a person's",
         ),
         pytest.param(
+            # (no mention at all before "fusiliers" was a force's head word)
+            "Companies of the Dorland Fusiliers are now quartered at Harwell.",
+            "Dorland Fusiliers",
+            "MilitaryForce",
+            id="fusiliers are a force",
+        ),
+        pytest.param(
+            "A mine left behind by Soviet sappers blew up the building.",
+            "Soviet sappers",
+            "MilitaryForce",
+            id="sappers are a force",
+        ),
+        pytest.param(
             # the model tags "Kelbor" as a body's name
             "By noon the column had reached Kelbor.",
             "Kelbor",
