@@ -377,8 +377,9 @@ def test_scores_do_not_regress() -> None:
     # 0.9110 (over the four hundred and twenty-four of its start, 0.7594 to 0.7622, 0.7175 to
     # 0.7195, 0.9110 to 0.9127). The floors stay.
     # Session 38: its rules took entities from 0.7638 to 0.7663; the floor rises to 0.76.
+    # Session 39: from 0.7663 to 0.7692; the floor rises to 0.765.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.76
+    assert totals["entities"].f1 >= 0.765
     assert totals["events"].f1 >= 0.715
     assert totals["figures"].f1 >= 0.91
     # Session 33: which event each matched figure is given to (0.6185; held-out 0.4934).

@@ -1051,7 +1051,7 @@ def test_names_with_a_plural_appositive_and_a_union_named_by_its_members(extract
         "That night the police arrested Joseph J. Ettor and Arturo Giovannitti, the Industrial "
         "Workers of the World organizers."
     )
-    assert labels(doc).get("Joseph J. Ettor") == "Person"
+    assert labels(doc).get("Joseph Ettor") == "Person"  # (labelled without the initial)
     assert labels(doc).get("Industrial Workers of the World") == "Organization"
 
 
@@ -2540,6 +2540,17 @@ def test_a_person_named_by_initials_or_fewer_given_names_is_the_one_named_in_ful
     assert found["R. Dorlov"] == "Ruslan Dorlov"
     assert found["James Tanner"] == "James Earl Tanner"
     assert found["R. Vellan"] == "R. Vellan"  # two people it may be: neither is meant
+
+
+def test_a_person_is_labelled_without_middle_initials(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Foreign Ministry spokesman Arkady I. Dorlov told reporters that S. G. Vellan had "
+        "been arrested."
+    )
+    people = {e.label: e for e in doc.entities.values() if e.cls == HG.Person}
+    assert "Arkady I. Dorlov" in people["Arkady Dorlov"].aliases  # the name as written stays
+    assert mentions_of(doc, "Arkady Dorlov") == ["Arkady I. Dorlov"]
+    assert "S. G. Vellan" in people  # initials alone: no given name to keep
 
 
 def test_a_name_ends_at_the_line_of_a_letterhead_or_signature(extract) -> None:  # type: ignore[no-untyped-def]

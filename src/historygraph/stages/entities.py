@@ -84,6 +84,7 @@ from historygraph.stages.mentions import (
     drop_states_before_a_name_goes_on,
     find_event_names,
     label_as_written,
+    label_people_without_middle_initials,
     match_gazetteer,
     match_ner,
     match_untagged_names,
@@ -143,6 +144,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     link_locations(b)
     drop_states_before_a_name_goes_on(b)
     label_as_written(b)
+    label_people_without_middle_initials(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = {k: v for k, v in sorted(doc.entities.items()) if k in used}
