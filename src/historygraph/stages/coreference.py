@@ -24,6 +24,7 @@ from historygraph.stages.mentions import (
 from historygraph.stages.names import (
     BY_NER,
     BY_WORD,
+    INITIAL,
     QUANTIFIERS,
     SITE_PREPOSITIONS,
     capital_demonyms,
@@ -711,10 +712,6 @@ def match_name_parts(b: EntityBuilder) -> None:
     _match_shortened_given_names(b)
 
 
-#: An initial: "R.", "Kh.".
-_INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
-
-
 def _match_shortened_given_names(b: EntityBuilder) -> None:
     """ "R. Mamedov", "M. A. Alasgarov", "Phillip Gibbs": a person named by initials or by one
     given name of several before the same surname is the one other person whose full name
@@ -733,7 +730,7 @@ def _match_shortened_given_names(b: EntityBuilder) -> None:
         given, surname = words[:-1], compact(words[-1])
         if any(b.lexicon.is_title_word(w) for w in given):
             continue  # "Dr. Dorlov": a title, no initial
-        initials = all(_INITIAL.match(w) for w in given)
+        initials = all(INITIAL.match(w) for w in given)
         if not initials and len(given) != 1:
             continue  # only initials ("R. Mamedov") or one given name ("Phillip Gibbs")
         fuller = []
@@ -743,7 +740,7 @@ def _match_shortened_given_names(b: EntityBuilder) -> None:
                 other == key
                 or not full_given
                 or compact(more[-1]) != surname
-                or any(_INITIAL.match(w) for w in full_given)  # not written out
+                or any(INITIAL.match(w) for w in full_given)  # not written out
             ):
                 continue
             if initials:

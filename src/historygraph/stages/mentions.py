@@ -20,6 +20,7 @@ from historygraph.stages.names import (
     BY_NER,
     BY_WORD,
     GLUE_WORDS,
+    INITIAL,
     LOCATIVES,
     MONTH_NAMES,
     GazetteerIndex,
@@ -1613,10 +1614,6 @@ def _in_capitals(name: str) -> bool:
     return name.isupper() and sum(c.isalpha() for c in name) > 1
 
 
-#: A middle initial of a personal name: "S." in "Mikhail S. Gorbachev", "Ye." in Russian.
-_MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
-
-
 def label_people_without_middle_initials(b: EntityBuilder) -> None:
     """ "Mikhail S. Gorbachev", "Corazon C. Aquino": a person named by a given name written
     in full, middle initials and a surname is labelled without the initials ("Mikhail
@@ -1627,13 +1624,13 @@ def label_people_without_middle_initials(b: EntityBuilder) -> None:
         words = ent.label.split()
         if (
             len(words) < 3
-            or not all(_MIDDLE_INITIAL.match(w) for w in words[1:-1])
-            or _MIDDLE_INITIAL.match(words[0])
-            or b.lexicon.is_title_word(words[0])  # ("Comrade S. Ye." is no given name)
+            or not all(INITIAL.match(w) for w in words[1:-1])
+            or INITIAL.match(words[0])
+            or b.lexicon.is_title_word(words[0])  # ("General S. Dorlov": a title, no name)
             or not words[0][:1].isupper()
             or not words[0].isalpha()
             or not words[-1][:1].isupper()
-            or len(words[-1]) < 3  # ("Comrade S. Ye", a name cut short)
+            or len(words[-1]) < 3  # ("Comrade S. Ye", a name the model cut short)
             or words[-1].endswith(".")
         ):
             continue

@@ -50,6 +50,9 @@ DESCRIBING_WORDS = frozenset(
         "ordinary",
     }
 )
+#: An initial of a personal name: "R." in "R. Dorlov", "S." in "Mikhail S. Gorbachev", "Ye."
+#: in a Russian patronymic.
+INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
 #: How many sentences back a generic phrase ("the army") looks for its referent.
 ANAPHORA_WINDOW = 3
 
