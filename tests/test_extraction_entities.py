@@ -2632,11 +2632,15 @@ def test_an_adjective_before_the_number_is_no_part_of_a_group(extract) -> None: 
 def test_a_groups_label_leaves_out_how_the_source_sees_it(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "Soldiers fired on unarmed residents at the barricades. The next day a huge crowd "
-        "gathered, and the residents buried their dead."
+        "gathered, and the residents buried their dead. By evening the remaining government "
+        "troops had withdrawn."
     )
     assert labels(doc).get("residents") == "Group"
     assert labels(doc).get("crowd") == "Group"
-    assert not any(word in label for label in labels(doc) for word in ("unarmed", "huge"))
+    assert labels(doc).get("government troops") == "MilitaryForce"  # a force's label too
+    assert not any(
+        word in label for label in labels(doc) for word in ("unarmed", "huge", "remaining")
+    )
     # the source's words stay in the quotes, and both phrases name one group
     assert mentions_of(doc, "residents") == ["unarmed residents", "residents"]
     assert mentions_of(doc, "crowd") == ["huge crowd"]

@@ -354,9 +354,10 @@ def _named_route(b: EntityBuilder, root: Token) -> bool:
 
 
 def _label_span(b: EntityBuilder, cls: URIRef, tokens: list[Token], span: Span) -> Span:
-    """The words of a phrase that label its entity: a group's without the words that say
-    how the source sees it ("unarmed residents", "a huge crowd"); the mention keeps them."""
-    if cls != HG.Group:
+    """The words of a phrase that label its entity: a group's or a force's without the words
+    that say how the source sees it ("unarmed residents", "a huge crowd", "the remaining
+    Dorland units"); the mention keeps them."""
+    if cls not in (HG.Group, HG.MilitaryForce):
         return span
     described = list(
         takewhile(lambda t: t.lower_ in DESCRIBING_WORDS and t.dep_ == "amod", tokens[:-1])

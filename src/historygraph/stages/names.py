@@ -26,9 +26,9 @@ QUANTIFIERS = frozenset(
 )
 #: Quantifiers that make a bare plural generic: "many residents", "most residents".
 GENERIC_QUANTIFIERS = frozenset({"some", "several", "many", "few", "all", "most"})
-#: Words that say how a source sees a group or how big it was, not who is in it: a group's
-#: label leaves them out ("peaceful demonstrators" is labelled "demonstrators"; the quote
-#: keeps the source's words).
+#: Words that say how a source sees a group or force or how big it was, not who is in it:
+#: its label leaves them out ("peaceful demonstrators" is labelled "demonstrators"; the
+#: quote keeps the source's words).
 DESCRIBING_WORDS = frozenset(
     {
         "peaceful",
