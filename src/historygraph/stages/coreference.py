@@ -976,6 +976,14 @@ def merge_modified_names(b: EntityBuilder) -> None:
                 break
 
 
+def _first_mentions(b: EntityBuilder) -> dict[str, int]:
+    """Where each entity the document mentions is first mentioned (a character offset)."""
+    first: dict[str, int] = {}
+    for m in b.mentions:
+        first[m.entity] = min(first.get(m.entity, m.span.start), m.span.start)
+    return first
+
+
 def merge_bare_into_named_groups(b: EntityBuilder) -> None:
     """ "forty Polish prisoners ... the prisoners": a group or force named by a bare head word,
     only after the text has named it in full, is the one group or force of the document
@@ -984,9 +992,7 @@ def merge_bare_into_named_groups(b: EntityBuilder) -> None:
     refugees" and "Azerbaijani refugees" leave "the refugees" alone; "120,000 residents ...
     the city's Moldavian residents" are two groups). Lower-case modifiers are
     ``merge_modified_names``'s."""
-    first: dict[str, int] = {}
-    for m in b.mentions:
-        first[m.entity] = min(first.get(m.entity, m.span.start), m.span.start)
+    first = _first_mentions(b)
     bodies = [k for k in sorted(first) if b.doc.entities[k].cls in (HG.Group, HG.MilitaryForce)]
     for key in bodies:
         ent = b.doc.entities[key]
@@ -1030,9 +1036,7 @@ def merge_generic_forces_into_the_one_named(b: EntityBuilder) -> None:
     force named only by generic words (the lexicon's ``hg:genericForceNoun``: "troops",
     "the army", "army units") is the one force the document names by a proper name, when
     it names just one and named it first ("troops ... the Polish People's Army" are two)."""
-    first: dict[str, int] = {}
-    for m in b.mentions:
-        first[m.entity] = min(first.get(m.entity, m.span.start), m.span.start)
+    first = _first_mentions(b)
     forces = [k for k in sorted(first) if b.doc.entities[k].cls == HG.MilitaryForce]
     named = [k for k in forces if any(w[:1].isupper() for w in b.doc.entities[k].label.split())]
     if len(named) != 1:

@@ -314,7 +314,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             tokens = tokens[1:]
         if not tokens:
             continue
-        span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
+        span = tokens_span(tokens[0], tokens[-1])
         # "the government of India": India stays a mention of its own, inside the longer name
         place = [
             m
@@ -329,7 +329,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         for m in [m for m in b.mentions if span.contains(m.span) and m not in place]:
             b.mentions.remove(m)
         if all(m in place for m in b.mentions if m.span.overlaps(span)):
-            label = normalise_label(b.doc.quote(_label_span(b, cls, tokens, span)))
+            label = normalise_label(b.doc.quote(_label_span(cls, tokens)))
             if of_place:
                 label = of_its_place(b, root, span, cls, label)
             key = b.entity_for(cls, label, of_a_known_place(b, span, cls, label))
@@ -353,18 +353,16 @@ def _named_route(b: EntityBuilder, root: Token) -> bool:
     )
 
 
-def _label_span(b: EntityBuilder, cls: URIRef, tokens: list[Token], span: Span) -> Span:
+def _label_span(cls: URIRef, tokens: list[Token]) -> Span:
     """The words of a phrase that label its entity: a group's or a force's without the words
     that say how the source sees it ("unarmed residents", "a huge crowd", "the remaining
     Dorland units"); the mention keeps them."""
-    if cls not in (HG.Group, HG.MilitaryForce):
-        return span
-    described = list(
-        takewhile(lambda t: t.lower_ in DESCRIBING_WORDS and t.dep_ == "amod", tokens[:-1])
+    described = (
+        list(takewhile(lambda t: t.lower_ in DESCRIBING_WORDS and t.dep_ == "amod", tokens[:-1]))
+        if cls in (HG.Group, HG.MilitaryForce)
+        else []
     )
-    if not described:
-        return span
-    return Span(offset(tokens[len(described)]), span.end)
+    return tokens_span(tokens[len(described)], tokens[-1])
 
 
 #: Callings of a text's own staff: "our correspondent reports", "the editor notes" are its

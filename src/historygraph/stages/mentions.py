@@ -174,7 +174,6 @@ def match_gazetteer(b: EntityBuilder, sent: Token) -> None:
             i = best + 1  # "the Arkansas General Assembly" is not the UN's: the model's name
             continue
         span = Span(offset(first), offset(last) + len(last.text))
-        entry = index.by_compact["".join(keys[i : best + 1])]
         if entry.cls != HG.Person and inside_person_name(first, last):
             i = best + 1  # "Nursultan Nazarbayev" is a man, not the city once named after him
             continue
@@ -814,8 +813,9 @@ def _named_after(root: Token) -> bool:
     )
 
 
-#: Pronouns that refer to a person, never to a place or a body.
-_PERSONAL_PRONOUNS = frozenset({"his", "her", "himself", "herself"})
+#: Possessive and reflexive pronouns that refer to a person, never to a place or a body
+#: (which would be "its", "itself").
+_HIS_OR_HER = frozenset({"his", "her", "himself", "herself"})
 
 
 def _subject_of_a_personal_pronoun(name: Token) -> bool:
@@ -823,7 +823,7 @@ def _subject_of_a_personal_pronoun(name: Token) -> bool:
     "her" ("X returned his knighthood"; a place or a body would be "its")."""
     if name.dep_ != "nsubj":
         return False
-    return any(t.lower_ in _PERSONAL_PRONOUNS and t.i > name.i for t in name.head.subtree)
+    return any(t.lower_ in _HIS_OR_HER and t.i > name.i for t in name.head.subtree)
 
 
 #: Relative pronouns that refer to a person.
