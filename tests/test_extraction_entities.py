@@ -585,6 +585,13 @@ def test_a_region_named_with_a_compass_word_is_a_place_of_its_own(extract) -> No
     assert found.get("West Germany") == "State", found
 
 
+def test_a_place_named_new_after_another_is_a_place_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("The sheriff put the strikers on a train bound for New Mexico.")
+    found = labels(doc)
+    assert found.get("New Mexico") == "Place", found
+    assert "Mexico" not in found, found
+
+
 def test_names_the_model_left_untyped(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 4 May 1971 the Prime Minister asked the Chief Justice, Lord Wilbury, to "
@@ -2750,6 +2757,35 @@ def test_a_groups_label_leaves_out_how_the_source_sees_it(extract) -> None:  # t
             "Islamic Consultative Assembly",
             "Legislature",
             id="an assembly of the lexicon's head phrases is a legislature",
+        ),
+        pytest.param(
+            # the model leaves "Urt" untagged here
+            "Soldiers opened fire on Georgian positions near the village of Urt in Imereti.",
+            "Urt",
+            "Place",
+            id="the name a settlement noun is 'of' is a place",
+        ),
+        pytest.param(
+            # the model leaves "Tomáš Kovář" untagged here; "Deputy Minister of Culture" is
+            # hung on the name too, so the name is the run of proper nouns just before it
+            "The speech was delivered by Deputy Minister of Culture Tomáš Kovář at the ceremony.",
+            "Tomáš Kovář",
+            "Person",
+            id="an office before a name is no part of it",
+        ),
+        pytest.param(
+            # the model leaves "Nargiz Aliyeva" untagged here
+            "Foreign Ministry spokesperson Nargiz Aliyeva said that the talks would resume.",
+            "Nargiz Aliyeva",
+            "Person",
+            id="a calling before a name is no part of it",
+        ),
+        pytest.param(
+            # the model tags the name as a building's
+            "In the capital the Oregon Chamber of Commerce denounced the killings.",
+            "Oregon Chamber of Commerce",
+            "Organization",
+            id="a chamber of commerce is a body",
         ),
     ],
 )

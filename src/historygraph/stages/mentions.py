@@ -688,11 +688,10 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
     for token in parsed:
         if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ not in _UNTYPED:
             continue
-        names = [t for t in token.subtree if t.dep_ == "compound" and t.i < token.i]
-        tokens = [*names, token]
-        hyphens = {t.i for t in token.doc[tokens[0].i : token.i] if t.tag_ == "HYPH"}
-        if sorted({*(t.i for t in tokens), *hyphens}) != list(range(tokens[0].i, token.i + 1)):
-            continue  # a name is one run of words ("Alma-Ata" too)
+        names = _name_words_before(token)
+        if names is None:
+            continue
+        tokens = [*names, token]  # one run of words ("Alma-Ata" too)
         if any(
             t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in _UNTYPED
             for t in tokens
@@ -789,6 +788,23 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and class_of_phrase(b, token, None) is None  # ("the Government House": head words')
         ):
             add_name(b, span, HG.Place)
+
+
+def _name_words_before(token: Token) -> list[Token] | None:
+    """The proper nouns hung on ``token`` as compounds that are written just before it, one
+    run of words (with hyphens): "Deputy Minister of Culture [Tomáš] Jelínek", "Foreign
+    Ministry spokesperson [Leyla] Abdullayeva" (the office or calling before is no part of
+    the name). None when a line break cuts the run (two heading lines parsed as one)."""
+    compounds = {
+        t.i for t in token.subtree if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i
+    }
+    doc = token.doc
+    k = token.i - 1
+    while k >= 0 and (k in compounds or (doc[k].tag_ == "HYPH" and k - 1 in compounds)):
+        k -= 1
+    if k >= 0 and doc[k].is_space and any(i < k for i in compounds):
+        return None
+    return [doc[i] for i in range(k + 1, token.i) if doc[i].tag_ != "HYPH"]
 
 
 def _modifier_named_by_its_last_word(ent: Token, last: Token) -> bool:

@@ -35,17 +35,20 @@ COMPASS_WORDS = frozenset(
         "lower",
     }
 )
+#: ... and with "new", a place named after another: "New Mexico" is not Mexico.
+_OPENS_A_PLACE_OF_ITS_OWN = COMPASS_WORDS | {"new"}
 
 
 def after_compass_word(token: Token) -> bool:
-    """Whether ``token`` goes on a name from a compass word before it: one the model
-    tagged, or one it left untagged ("in Northern Ireland", both words proper nouns)."""
+    """Whether ``token`` goes on a name from a compass word (or "new") before it: one the
+    model tagged, or one it left untagged ("in Northern Ireland", "New Mexico", both words
+    proper nouns)."""
     if token.i == 0:
         return False
     before = token.doc[token.i - 1]
     if token.ent_iob_ != "I":
         return (
-            before.lower_ in COMPASS_WORDS
+            before.lower_ in _OPENS_A_PLACE_OF_ITS_OWN
             and before.pos_ == "PROPN"
             and before.text[:1].isupper()
             and before.ent_type_ in {"", token.ent_type_}
@@ -54,7 +57,7 @@ def after_compass_word(token: Token) -> bool:
     while start > 0 and token.doc[start].ent_iob_ == "I":
         start -= 1
     first = token.doc[start]
-    return first.lower_ in COMPASS_WORDS and first.text[:1].isupper()
+    return first.lower_ in _OPENS_A_PLACE_OF_ITS_OWN and first.text[:1].isupper()
 
 
 def names_place(b: EntityBuilder, token: Token) -> bool:
@@ -182,10 +185,10 @@ def named_settlement(b: EntityBuilder, root: Token) -> bool:
 
 
 def named_places(b: EntityBuilder, root: Token) -> bool:
-    """ "the old quarters of al-Kilaniya, al-Barudiya and al-Hadir", "the Batken and Leilek
-    districts", "shelled villages, among them Ak-Sai, Dostuk and Arka", "provinces such as
-    Edirne and Kırklareli": the names a plural place noun of the lexicon is "of", that
-    modify it, or that it lists."""
+    """ "the old quarters of al-Kilaniya, al-Barudiya and al-Hadir", "the village of Tegh",
+    "the Batken and Leilek districts", "shelled villages, among them Ak-Sai, Dostuk and
+    Arka", "provinces such as Edirne and Kırklareli": the names a plural place noun of the
+    lexicon (or a settlement's or an area's) is "of", that modify it, or that it lists."""
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -195,7 +198,7 @@ def named_places(b: EntityBuilder, root: Token) -> bool:
     if first.dep_ != "pobj" or prep.head.i == prep.i:
         return False
     if prep.lower_ == "of":
-        return _plural_place_noun(b, prep.head)
+        return _plural_place_noun(b, prep.head) or _a_land_noun_of_a_name(b, prep.head)
     opens = prep  # the word that opens the list: "among", "including", "such" of "such as"
     if prep.lower_ == "as" and prep.i > 2 and prep.doc[prep.i - 1].lower_ == "such":
         opens = prep.doc[prep.i - 1]
@@ -207,6 +210,17 @@ def named_places(b: EntityBuilder, root: Token) -> bool:
     if before.is_punct:
         before = opens.doc[opens.i - 2]
     return _plural_place_noun(b, before)
+
+
+def _a_land_noun_of_a_name(b: EntityBuilder, noun: Token) -> bool:
+    """ "near the village of Tegh", "the district of Morazan": a settlement or area noun of
+    the lexicon, written in lower case after a determiner ("the House of Commons" is none)."""
+    return (
+        noun.tag_ == "NN"
+        and noun.is_lower
+        and noun.lower_ in b.lexicon.land_nouns
+        and any(c.dep_ == "det" for c in noun.children)
+    )
 
 
 def _plural_place_noun(b: EntityBuilder, noun: Token) -> bool:
