@@ -585,6 +585,12 @@ def test_a_region_named_with_a_compass_word_is_a_place_of_its_own(extract) -> No
     assert found.get("West Germany") == "State", found
 
 
+def test_the_noun_that_describes_a_name_is_no_body_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    found = labels(extract("The Russian human rights group Dignity counted 200 bodies."))
+    assert found.get("Dignity") == "Organization", found
+    assert len(found) == 1, found  # not "Russian human rights group" beside it
+
+
 def test_a_place_named_new_after_another_is_a_place_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("The sheriff put the strikers on a train bound for New Mexico.")
     found = labels(doc)
@@ -2786,6 +2792,20 @@ def test_a_groups_label_leaves_out_how_the_source_sees_it(extract) -> None:  # t
             "Oregon Chamber of Commerce",
             "Organization",
             id="a chamber of commerce is a body",
+        ),
+        pytest.param(
+            # the model leaves "Pamyat" untagged here
+            "The Russian human rights centre Pamyat counted about 200 bodies in the town.",
+            "Pamyat",
+            "Organization",
+            id="a name a body's noun describes is a body (untagged)",
+        ),
+        pytest.param(
+            # the model tags "Truth" as a place here
+            "The Russian human rights centre Truth counted about 200 bodies in the town.",
+            "Truth",
+            "Organization",
+            id="a name a body's noun describes is a body (tagged)",
         ),
     ],
 )

@@ -69,6 +69,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         root_span = Span(offset(root), offset(root) + len(root.text))
         if b.covered(root_span) is not None:
             continue
+        if _describes_the_name_after(root):
+            continue  # "the rights group Memorial": one body, the name's
         tokens = [
             t for t in chunk if (t.dep_ not in {"det", "poss"} or t.i == root.i) and not t.is_punct
         ]
@@ -337,6 +339,20 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             if site and place:
                 b.doc.entities[key].located_in = place[0].entity
                 b.doc.entities[key].located_in_evidence = span
+
+
+def _describes_the_name_after(root: Token) -> bool:
+    """Whether a lower-case singular noun says what the proper name just after it is ("the
+    human rights group Memorial", "the opposition coalition Ozod Vatan"): the noun hangs on
+    the name, or the name is set beside it."""
+    if root.i + 1 >= len(root.doc) or root.tag_ != "NN" or not root.is_lower:
+        return False
+    name = root.doc[root.i + 1]
+    if name.pos_ != "PROPN" or not name.text[:1].isupper():
+        return False
+    return (root.dep_ == "compound" and root.head.i >= name.i and root.head.pos_ == "PROPN") or (
+        name.dep_ == "appos" and name.head.i == root.i
+    )
 
 
 def _named_route(b: EntityBuilder, root: Token) -> bool:

@@ -758,6 +758,8 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and not b.lexicon.is_title_word(token.text)  # "by Deputy Chairman": an office
         ):
             add_name(b, span, HG.Person)  # "Recorded by Leyla Hasanli in a settlement ..."
+        elif (described := _descriptor_class(b, tokens[0])) is not None:
+            add_name(b, span, described)  # "the Russian human rights centre Memorial counted"
         elif len(tokens) == 1 and _listed_with_peoples(b, token):
             add_name(b, span, HG.Group)  # "Greeks, Lezgins and Armenians": a people listed
         elif (
