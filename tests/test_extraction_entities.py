@@ -1569,6 +1569,21 @@ def test_an_agency_named_in_a_dateline(extract) -> None:  # type: ignore[no-unty
     assert "Agency" not in found, found
 
 
+def test_an_agency_credited_by_its_own_name(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Troops in Lindau\n\n"
+        "LINDAU, 4 May 1921 (NordPress). Marines fired on strikers in the port today.\n\n"
+        "ESSEN, 5 May 1921 (Rhein24) — The council declared a state of emergency.\n\n"
+        "KASSEL, 6 May 1921 (State News Agency) — The strike spread.\n\n"
+        "Remembering Lindau\n\nLindau, 4 May 2021, LINPRESS\n\nWreaths were laid today."
+    )
+    found = labels(doc)
+    assert found.get("NordPress") == "Organization", found  # a name, though not in capitals
+    assert found.get("Rhein24") == "Organization", found
+    assert found.get("LINPRESS") == "Organization", found  # after the date, on its own line
+    assert not any("Agency" in label for label in found), found  # a description
+
+
 def test_a_body_named_by_its_plural_head_word(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 4 May 1921 marines fired on strikers in Lindau. The local authorities declared "

@@ -21,6 +21,7 @@ from historygraph.stages.syntax import Token, is_heading, offset
 from historygraph.stages.times import (
     DATELINE_BYLINE,
     DATELINE_LINE_AFTER_PLACE,
+    DATELINE_LINE_BYLINE,
 )
 
 #: How far into a text a line with the place and date of writing may stand.
@@ -100,8 +101,13 @@ def _may_name_a_dateline_place(b: EntityBuilder, tokens: list[Token]) -> bool:
     )
 
 
-#: A news agency's name as a dateline gives it: "TASS", "AZERTAC", "RIA NOVOSTI".
-_AGENCY_NAME = re.compile(r"[A-Z][A-Z.-]*[A-Z](?: [A-Z][A-Z.-]*[A-Z])?")
+def _agency_name(byline: str) -> bool:
+    """Whether a dateline's byline is a name ("TASS", "AzerTAj", "RIA Novosti", "Gundem34":
+    a word with a capital or a digit after its first letter), not a description ("State
+    News Agency", "Wire", "Our correspondent") or a citation ("Swietochowski, 1995")."""
+    return "," not in byline and any(
+        w[:1].isalpha() and any(c.isupper() or c.isdigit() for c in w[1:]) for w in byline.split()
+    )
 
 
 #: A transcript's speaker label at the head of a paragraph: "ANCHOR: ", "CORRESPONDENT: ".
@@ -113,17 +119,22 @@ def drop_paragraph_heads(b: EntityBuilder) -> None:
     ("BAKU, February 26, 2024 (State News Agency) —": the agency that filed the report) and
     a transcript's speaker label ("CORRESPONDENT: ": a role in the broadcast).
 
-    A byline that is an agency's own name in capitals ("ALMA-ATA, 19 December 1986 (TASS).")
-    names the organisation that published the report: it stays, as an organisation."""
+    A byline that is an agency's own name ("ALMA-ATA, 19 December 1986 (TASS).", "Baku, 19
+    January 2000 (AzerTAj).", a line "Baku, 20 January 2015, AZERTAC") names the organisation
+    that published the report: it stays, as an organisation."""
     for paragraph in b.doc.paragraphs:
         text = b.doc.quote(paragraph)
-        for found in (DATELINE_BYLINE.match(text), _SPEAKER_LABEL.match(text)):
+        line_byline = DATELINE_LINE_BYLINE.match(text)
+        if line_byline is not None and not _agency_name(line_byline.group("byline")):
+            line_byline = None  # ("Istanbul, Turkey, June 3, 2019": no byline at all)
+        bylines = (DATELINE_BYLINE.match(text), line_byline, _SPEAKER_LABEL.match(text))
+        for found in bylines:
             if found is None:
                 continue
             group = "byline" if "byline" in found.groupdict() else "speaker"
             span = Span(paragraph.start + found.start(group), paragraph.start + found.end(group))
             b.mentions = [m for m in b.mentions if not span.contains(m.span)]
-            if group == "byline" and _AGENCY_NAME.fullmatch(found.group(group)):
+            if group == "byline" and _agency_name(found.group(group)):
                 key = b.entity_for(HG.Organization, found.group(group))
                 b.add(span, key, "dateline")
 

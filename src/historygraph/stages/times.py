@@ -149,6 +149,11 @@ DATELINE_LINE_AFTER_PLACE = re.compile(
 DATELINE_BYLINE = re.compile(
     rf"^{_PLACE_PART}[^\n—–]{{0,80}}?\((?P<byline>[^()\n]{{1,40}})\)\s*[.—–:-]"
 )
+#: ... or a line of its own that ends with it after the date: "Baku, 20 January 2015, AZERTAC".
+DATELINE_LINE_BYLINE = re.compile(
+    rf"^{_CAPITAL}[\w.'’ -]*{_PLACE_THEN_DATE},[ \t]*(?P<byline>[^\n,()]{{1,40}}?)[ \t]*$",
+    re.MULTILINE,
+)
 #: The head of a news dateline, up to its dash and the space after it: "MOSCOW, Jan. 21
 #: (Wire) — " (an upper-case place, then at most a date, a country and a byline).
 DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'’ -]*,[^\n—–]{0,80}?[—–]\s*")
