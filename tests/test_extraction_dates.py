@@ -740,6 +740,15 @@ def test_a_dateline_whose_agency_ends_with_a_full_stop(extract) -> None:  # type
     assert all(doc.entities[a].label != "AZERTAC" for e in doc.live_events() for a in e.agents)
 
 
+def test_a_dateline_line_that_ends_with_its_agency(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Victory Day in Shusha\n\nShusha, 8 November 2021, AZERTAC\n\nExactly one year ago, "
+        "the Azerbaijani Army liberated the city of Shusha from occupation."
+    )
+    assert [e.date.value if e.date else None for e in doc.live_events()] == ["2020-11-08"]
+    assert labels(doc)["AZERTAC"] == "Organization"
+
+
 def test_exactly_a_year_ago_is_to_the_day(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "Victory Day in Shusha\n\nShusha, 8 November 2021 (AZERTAC). Exactly one year ago, the "

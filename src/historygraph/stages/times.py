@@ -995,6 +995,7 @@ def _publication_line(doc: Document, paragraph: Span, span: Span) -> bool:
 #: short sentence naming the record ("Translated transcript.").
 _PUBLICATION_AFTER = re.compile(
     r"(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
+    r"(?:,[ \t]*[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})?"  # the agency: ", AZERTAC"
     r"\s*(?:\([^()\n]{1,60}\))?"
     r"\s*(?:\.\s*[A-Z][^.\n]{0,40})?\s*\.?\s*"
 )
