@@ -591,6 +591,25 @@ def test_the_noun_that_describes_a_name_is_no_body_of_its_own(extract) -> None: 
     assert len(found) == 1, found  # not "Russian human rights group" beside it
 
 
+def test_a_force_is_what_the_words_beside_its_name_say(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 17 May the Sigurimi (the political police) and army units fired on the crowd."
+    )
+    found = labels(doc)
+    # a collective noun set beside a name in a list says what the name is ("police" has no
+    # plural of its own)
+    assert found.get("Sigurimi") == "MilitaryForce", found
+    # ... and the army units named with it are another force, though the text names no other
+    assert found.get("army units") == "MilitaryForce", found
+    doc = extract(
+        "The attackers were the Lobos, a paramilitary group that the ministry had trained."
+    )
+    found = labels(doc)
+    # a description in apposition to a name is the name's, no force of its own
+    assert found.get("Lobos") == "MilitaryForce", found  # ("paramilitary group": the lexicon)
+    assert mentions_of(doc, "Lobos") == ["Lobos", "paramilitary group"]
+
+
 def test_a_place_named_new_after_another_is_a_place_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("The sheriff put the strikers on a train bound for New Mexico.")
     found = labels(doc)

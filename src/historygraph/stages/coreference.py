@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from rdflib import URIRef
+
 from historygraph.document import Entity, Mention, Sentence, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import compact
@@ -204,7 +206,11 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 if earlier:
                     _refer_to_most_named(b, span, earlier)
                     continue
-            if (named or candidates) and not indefinite:
+            described = _name_described(b, root, cls)
+            if described is not None:
+                # "the Halcones, a paramilitary group that ...": the name's entity
+                b.add(span, described.entity, "headword")
+            elif (named or candidates) and not indefinite:
                 antecedent = max(named or candidates, key=lambda m: m.span.start)
                 b.add(span, antecedent.entity, "anaphora")
             elif not force and _kind_of_body(chunk):
@@ -217,6 +223,18 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             elif word in _ORGANISATION_WORDS and len(tokens) == 1 and root.tag_ == "NN":
                 # "This report summarises the organisation's findings": the author, unnamed
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+
+
+def _name_described(b: EntityBuilder, root: Token, cls: URIRef) -> Mention | None:
+    """The mention of the proper name a phrase of class ``cls`` is in apposition to, if the
+    name's entity is of that class or one it is in ("the Halcones, a paramilitary group")."""
+    if root.dep_ != "appos" or root.head.i == root.i or root.head.pos_ != "PROPN":
+        return None
+    named = b.covered(token_span(root.head))
+    if named is None:
+        return None
+    kind = b.doc.entities[named.entity].cls
+    return named if b.ontology.is_a(kind, cls) or b.ontology.is_a(cls, kind) else None
 
 
 #: Pronouns that refer to one person.
@@ -1048,8 +1066,25 @@ def merge_generic_forces_into_the_one_named(b: EntityBuilder) -> None:
             and first[key] > first[named[0]]
             and label.islower()
             and all(word in b.lexicon.generic_force_nouns for word in label.split())
+            and not _coordinated_with(b, key, named[0])
         ):
             _repoint(b, key, named[0])
+
+
+def _coordinated_with(b: EntityBuilder, key: str, other: str) -> bool:
+    """Whether a mention of entity ``key`` is coordinated with one of ``other`` ("the
+    Securitate and army units": two forces)."""
+    spans = [m.span for m in b.mentions if m.entity == other]
+    for m in b.mentions:
+        if m.entity != key:
+            continue
+        tokens = [t for t in b.doc.sentence_at(m.span.start).parsed if offset(t) < m.span.end]
+        if not tokens:
+            continue
+        root = mention_root(tokens[-1], m.span)
+        if any(token_span(c).overlaps(s) for c in root.conjuncts for s in spans):
+            return True
+    return False
 
 
 def _nation_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:

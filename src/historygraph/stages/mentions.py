@@ -433,7 +433,11 @@ def _appositive_class(b: EntityBuilder, root: Token, person: bool = False) -> UR
             first = next(t for t in child.subtree if t.dep_ != "det")
             if first.i < child.i and b.lexicon.is_title_word(first.text):
                 continue  # "Robert Ford, Commander Land Forces": an office, not what he is
-            if child.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "conj" for c in root.children):
+            if (
+                child.tag_ in {"NNS", "NNPS"}
+                and lemma(child) != child.lower_  # ("the political police": no plural)
+                and any(c.dep_ == "conj" for c in root.children)
+            ):
                 continue  # "Ettor and Giovannitti, the union's organizers": what they are together
             cls = class_of_phrase(b, child, None)
             if person and cls is not None and cls != HG.Person and b.ontology.is_a(cls, HG.Agent):
