@@ -2828,6 +2828,13 @@ def test_a_groups_label_leaves_out_how_the_source_sees_it(extract) -> None:  # t
             id="a chamber of commerce is a body",
         ),
         pytest.param(
+            # the tagger takes "works" for a verb here, and "Z. Wolski" for a person
+            "The strike began at dawn at the Z. Wolski works, where the crews worked.",
+            "Z. Wolski works",
+            "Place",
+            id="a noun the tagger took for a verb heads a phrase",
+        ),
+        pytest.param(
             # the model leaves "Pamyat" untagged here
             "The Russian human rights centre Pamyat counted about 200 bodies in the town.",
             "Pamyat",

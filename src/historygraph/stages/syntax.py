@@ -58,7 +58,9 @@ def _with_missed_chunks(doc: Any, chunks: list[Any]) -> list[Any]:
     inside = {i for c in chunks for i in range(c.start, c.end)}
     extra = []
     for token in doc:
-        if token.i in inside or token.pos_ not in {"NOUN", "PROPN"}:
+        # ("at the H. Cegielski works": a plural noun the tagger took for a verb)
+        noun_as_verb = token.tag_ == "VBZ" and token.dep_ == "pobj" and token.is_lower
+        if token.i in inside or (token.pos_ not in {"NOUN", "PROPN"} and not noun_as_verb):
             continue
         # ("joined by Polish troops, Hungarian divisions and ...": a list item the parser
         # hung on the verb)
