@@ -378,8 +378,9 @@ def test_scores_do_not_regress() -> None:
     # 0.7195, 0.9110 to 0.9127). The floors stay.
     # Session 38: its rules took entities from 0.7638 to 0.7663; the floor rises to 0.76.
     # Session 39: from 0.7663 to 0.7692; the floor rises to 0.765.
+    # Session 40: from 0.7692 to 0.7707; the floor rises to 0.768.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.765
+    assert totals["entities"].f1 >= 0.768
     assert totals["events"].f1 >= 0.715
     assert totals["figures"].f1 >= 0.91
     # Session 33: which event each matched figure is given to (0.6185; held-out 0.4934).
@@ -392,4 +393,6 @@ def test_scores_do_not_regress() -> None:
     # event: eighteen more pairs scored, the number right unchanged at 1,014 (0.6175).
     assert totals["figure event"].f1 >= 0.615
     # Session 35: the dates of matched events (0.5991 at its start, 0.6091 at its end).
-    assert totals["event date"].f1 >= 0.605
+    # Session 40: a line of writing that ends with its agency dates the text (0.6160 to
+    # 0.6180); the floor rises to 0.615.
+    assert totals["event date"].f1 >= 0.615
