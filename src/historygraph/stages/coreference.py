@@ -84,13 +84,17 @@ def _acronym_of_a_longer_name(b: EntityBuilder, m: Mention, alias: str) -> bool:
         return False
     if alias[0] == b.doc.quote(m.span).lstrip()[:1].upper():
         return False
-    sentence = b.doc.sentence_at(m.span.start)
-    last = [t for t in sentence.parsed if offset(t) < m.span.end]
-    if not last:
+    root = _root_of(b, m)
+    if root is None:
         return False
-    root = mention_root(last[-1], m.span)
     owner = root.head.head  # "Mission" of "Mission for Rwanda"
     return root.dep_ == "pobj" and owner.pos_ == "PROPN" and owner.text[:1].isupper()
+
+
+def _root_of(b: EntityBuilder, m: Mention) -> Token | None:
+    """The head token of a mention in its sentence's parse (its highest token inside)."""
+    last = [t for t in b.doc.sentence_at(m.span.start).parsed if offset(t) < m.span.end]
+    return mention_root(last[-1], m.span) if last else None
 
 
 #: The broad organisation class's own word: "the organisation" that no body named with it
@@ -1076,13 +1080,10 @@ def _coordinated_with(b: EntityBuilder, key: str, other: str) -> bool:
     Securitate and army units": two forces)."""
     spans = [m.span for m in b.mentions if m.entity == other]
     for m in b.mentions:
-        if m.entity != key:
-            continue
-        tokens = [t for t in b.doc.sentence_at(m.span.start).parsed if offset(t) < m.span.end]
-        if not tokens:
-            continue
-        root = mention_root(tokens[-1], m.span)
-        if any(token_span(c).overlaps(s) for c in root.conjuncts for s in spans):
+        root = _root_of(b, m) if m.entity == key else None
+        if root is not None and any(
+            token_span(c).overlaps(s) for c in root.conjuncts for s in spans
+        ):
             return True
     return False
 

@@ -126,7 +126,7 @@ def drop_paragraph_heads(b: EntityBuilder) -> None:
         text = b.doc.quote(paragraph)
         line_byline = DATELINE_LINE_BYLINE.match(text)
         if line_byline is not None and not _agency_name(line_byline.group("byline")):
-            line_byline = None  # ("Istanbul, Turkey, June 3, 2019": no byline at all)
+            line_byline = None  # ("Derry, 31 January 1972, Monday": no agency's name)
         bylines = (DATELINE_BYLINE.match(text), line_byline, _SPEAKER_LABEL.match(text))
         for found in bylines:
             if found is None:
