@@ -1603,6 +1603,14 @@ def test_an_agency_credited_by_its_own_name(extract) -> None:  # type: ignore[no
     assert not any("Agency" in label for label in found), found  # a description
 
 
+def test_a_dateline_line_that_ends_with_its_agency_names_the_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("Tarnovik, 4 May 2021, LINPRESS\n\nWreaths were laid in the town today.")
+    found = labels(doc)
+    assert found.get("Tarnovik") == "Place", found  # the place of writing
+    assert found.get("LINPRESS") == "Organization", found
+    assert mentions_of(doc, "Tarnovik") == ["Tarnovik", "town"]
+
+
 def test_a_body_named_by_its_plural_head_word(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 4 May 1921 marines fired on strikers in Lindau. The local authorities declared "

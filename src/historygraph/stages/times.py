@@ -136,13 +136,16 @@ _PLACE_THEN_DAY = (
     rf",(?:\s*{_PLACE_PART})?\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{{1,2}},?)"
 )
 _PLACE_THEN_DATE = rf"{_PLACE_THEN_DAY}\s+\d{{4}}"
+#: An agency's name after the date of a line of writing: ", AZERTAC", ", RIA Novosti".
+_AGENCY_AFTER_DATE = r"[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}"
 #: (an old newspaper's dateline may give no year: "HOMESTEAD, July 12. -- The ...")
 DATELINE_AFTER_PLACE = re.compile(rf"{_PLACE_THEN_DAY}(?:\s+\d{{4}})?{_DASH}")
 #: What follows a place that opens a line of its own holding the date of writing and nothing
-#: else: "Vukovar, 18 November 2021", "Istanbul, Turkey, June 3, 2019", or a newspaper's
-#: weekday: "DERRY, Thursday".
+#: else (but the agency's name: "Lindau, 4 May 2021, LINPRESS"): "Vukovar, 18 November 2021",
+#: "Istanbul, Turkey, June 3, 2019", or a newspaper's weekday: "DERRY, Thursday".
 DATELINE_LINE_AFTER_PLACE = re.compile(
-    rf"(?:{_PLACE_THEN_DATE}|,\s*(?:{'|'.join(d.capitalize() for d in calendar.day_name)}))"
+    rf"(?:{_PLACE_THEN_DATE}(?:,[ \t]*{_AGENCY_AFTER_DATE})?"
+    rf"|,\s*(?:{'|'.join(d.capitalize() for d in calendar.day_name)}))"
     r"\.?[ \t]*(?:\n|$)"
 )
 #: A dateline's byline: "BAKU, February 26, 2024 (State News Agency) —" names who wrote.
@@ -995,7 +998,7 @@ def _publication_line(doc: Document, paragraph: Span, span: Span) -> bool:
 #: short sentence naming the record ("Translated transcript.").
 _PUBLICATION_AFTER = re.compile(
     r"(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
-    r"(?:,[ \t]*[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})?"  # the agency: ", AZERTAC"
+    rf"(?:,[ \t]*{_AGENCY_AFTER_DATE})?"  # the agency: ", AZERTAC"
     r"\s*(?:\([^()\n]{1,60}\))?"
     r"\s*(?:\.\s*[A-Z][^.\n]{0,40})?\s*\.?\s*"
 )
