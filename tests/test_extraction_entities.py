@@ -610,6 +610,16 @@ def test_a_force_is_what_the_words_beside_its_name_say(extract) -> None:  # type
     assert mentions_of(doc, "Lobos") == ["Lobos", "paramilitary group"]
 
 
+def test_people_the_parse_sets_beside_one_singular_name_are_not_its_class(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The defenders of Karvend, the volunteers of the district battalion and the border "
+        "guards, did not allow the enemy to advance."
+    )
+    found = labels(doc)
+    assert found.get("Karvend") != "Group", found  # a village, whatever the model says
+    assert found.get("volunteers") == "Group", found
+
+
 def test_a_place_named_new_after_another_is_a_place_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract("The sheriff put the strikers on a train bound for New Mexico.")
     found = labels(doc)
@@ -2841,6 +2851,18 @@ def test_a_groups_label_leaves_out_how_the_source_sees_it(extract) -> None:  # t
             "Z. Wolski works",
             "Place",
             id="a noun the tagger took for a verb heads a phrase",
+        ),
+        pytest.param(
+            "That evening Peace League volunteers carried the wounded to the hospital.",
+            "Peace League volunteers",
+            "Group",
+            id="a body's volunteers are a group",
+        ),
+        pytest.param(
+            "After the match Dinamo fans attacked the visiting supporters.",
+            "Dinamo fans",
+            "Group",
+            id="a club's fans are a group",
         ),
         pytest.param(
             # the model leaves "Pamyat" untagged here

@@ -440,6 +440,10 @@ def _appositive_class(b: EntityBuilder, root: Token, person: bool = False) -> UR
             ):
                 continue  # "Ettor and Giovannitti, the union's organizers": what they are together
             cls = class_of_phrase(b, child, None)
+            if cls == HG.Group and root.tag_ == "NNP" and child.tag_ == "NNS":
+                # "The defenders of Sadarak, the volunteers of ...": people set beside one
+                # singular name are the parse's slip (a group's name is plural: "the Lobos")
+                continue
             if person and cls is not None and cls != HG.Person and b.ontology.is_a(cls, HG.Agent):
                 # "Major General Eldon Bargewell, US Army": whom a person serves (or a list
                 # the parse took for an apposition: "Rahib Huseynov, former residents of ...")
