@@ -237,8 +237,12 @@ def _name_described(b: EntityBuilder, root: Token, cls: URIRef) -> Mention | Non
     named = b.covered(token_span(root.head))
     if named is None:
         return None
-    kind = b.doc.entities[named.entity].cls
-    return named if b.ontology.is_a(kind, cls) or b.ontology.is_a(cls, kind) else None
+    return named if _of_one_kind(b, b.doc.entities[named.entity].cls, cls) else None
+
+
+def _of_one_kind(b: EntityBuilder, one: URIRef, other: URIRef) -> bool:
+    """Whether one class is the other or one it is in (a description and a name of it)."""
+    return b.ontology.is_a(one, other) or b.ontology.is_a(other, one)
 
 
 #: Pronouns that refer to one person.
@@ -1261,7 +1265,7 @@ def match_appositives(b: EntityBuilder) -> None:
             if subject is None and _a_named_area_around(b, token, described):
                 continue  # "Garadaghly, Khojavend district, 17 February": where it lies
             kind, name = b.doc.entities[described.entity].cls, b.doc.entities[named.entity].cls
-            if b.ontology.is_a(name, kind) or b.ontology.is_a(kind, name):
+            if _of_one_kind(b, name, kind):
                 _repoint(b, described.entity, named.entity)
 
 

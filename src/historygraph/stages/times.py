@@ -154,7 +154,7 @@ DATELINE_BYLINE = re.compile(
 )
 #: ... or a line of its own that ends with it after the date: "Baku, 20 January 2015, AZERTAC".
 DATELINE_LINE_BYLINE = re.compile(
-    rf"^{_CAPITAL}[\w.'’ -]*{_PLACE_THEN_DATE},[ \t]*(?P<byline>[^\n,()]{{1,40}}?)[ \t]*$",
+    rf"^{_CAPITAL}[\w.'’ -]*{_PLACE_THEN_DATE},[ \t]*(?P<byline>{_AGENCY_AFTER_DATE})[ \t]*$",
     re.MULTILINE,
 )
 #: The head of a news dateline, up to its dash and the space after it: "MOSCOW, Jan. 21
