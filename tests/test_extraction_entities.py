@@ -2398,6 +2398,18 @@ def test_the_organisation_no_body_answers_is_the_unnamed_author(extract) -> None
     assert len(mentions_of(doc, "organisation")) == 2, mentions_of(doc, "organisation")
 
 
+def test_the_government_no_body_answers_is_a_body_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Soldiers fired on the crowd in Ostburg on 3 May 2004. The government put the dead at "
+        "31 and refused an inquiry; the government has not changed its figure. A new "
+        "government took office in 2006."
+    )
+    assert labels(doc).get("government") == "Organization", labels(doc)
+    assert len(mentions_of(doc, "government")) == 2, mentions_of(doc, "government")
+    # ("a new government": no body the story names)
+    assert "new government" not in labels(doc), labels(doc)
+
+
 def test_an_office_in_apposition_does_not_class_the_person(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "Two soldiers were slightly hurt by acid bombs thrown from the flats.\n\nMajor General "

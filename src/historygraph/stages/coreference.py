@@ -100,6 +100,9 @@ def _root_of(b: EntityBuilder, m: Mention) -> Token | None:
 #: The broad organisation class's own word: "the organisation" that no body named with it
 #: answers is one the text leaves unnamed (a report's author: "the organisation's findings").
 _ORGANISATION_WORDS = frozenset({"organisation", "organization"})
+#: The word of the body that governs where the story happens: "the government" alone is
+#: that body, though no name of it came before.
+_GOVERNMENT_WORDS = frozenset({"government"})
 
 
 def names_with(entity: Entity, word: str) -> bool:
@@ -226,6 +229,15 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
             elif word in _ORGANISATION_WORDS and len(tokens) == 1 and root.tag_ == "NN":
                 # "This report summarises the organisation's findings": the author, unnamed
+                b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
+            elif (
+                word in _GOVERNMENT_WORDS
+                and len(tokens) == 1
+                and root.tag_ == "NN"
+                and any(t.dep_ == "det" and t.lower_ == "the" for t in chunk)
+            ):
+                # "The government put the dead at 187": the government of the country the
+                # story is about, which the text names no other way
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
 
 
