@@ -116,3 +116,48 @@ def test_a_node_has_one_label_in_each_documents_graph(tmp_path: Path) -> None:
     assert list(graphs["a.txt"].objects(node, RDFS.label)) == [Literal("Dorland Workers Union")]
     assert Literal("DWU") in set(graphs["a.txt"].objects(node, SKOS.altLabel))
     assert list(graphs["b.txt"].objects(node, RDFS.label)) == [Literal("DWU")]  # all B says
+
+
+@pytest.mark.slow
+def test_what_two_sources_name_by_common_nouns_alone_is_each_ones_own(tmp_path: Path) -> None:
+    """ "The crowd" and "the government" of a text about Harwell and of one about Ostburg are
+    not the same people: each is a node of its own source (under the source's IRI), and no
+    merge of them is proposed; a name ("Dorland Workers Union") is still one node for both,
+    and a capital that only opens a sentence ("Police") or sits on a head word ("the
+    Army") makes no name."""
+    from rdflib import RDF, RDFS, Literal, URIRef
+
+    from historygraph.build import build
+    from historygraph.iri import document_iri
+    from historygraph.namespaces import HG
+    from tests.conftest import ONTOLOGY
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "graph.toml").write_text(MANIFEST.format(ontology=str(ONTOLOGY)), encoding="utf-8")
+    (tmp_path / "sources" / "a.txt").write_text(
+        "On 3 March 1921 troops fired on the crowd in Harwell. The government put the dead at "
+        "12. The Dorland Workers Union called a strike.",
+        encoding="utf-8",
+    )
+    (tmp_path / "sources" / "b.txt").write_text(
+        "Police dispersed the crowd in Ostburg on 5 May 1931. The Army opened fire, and the "
+        "government said 4 people died. The Dorland Workers Union protested.",
+        encoding="utf-8",
+    )
+    result = build(tmp_path, write_view=False)
+    base = "https://example.org/cur/"
+    a, b = (document_iri(base, f"sources/{name}") for name in ("a.txt", "b.txt"))
+
+    def nodes(graph: URIRef, cls: URIRef) -> set[str]:
+        return {str(s) for s in result.dataset.graph(graph).subjects(RDF.type, cls)}
+
+    assert nodes(a, HG.Group) == {f"{a}/group/crowd"}, nodes(a, HG.Group)
+    assert nodes(b, HG.Group) == {f"{b}/group/crowd"}, nodes(b, HG.Group)
+    assert f"{a}/organization/government" in nodes(a, HG.Organization)
+    assert f"{b}/organization/government" in nodes(b, HG.Organization)
+    forces = {f"{b}/militaryforce/police", f"{b}/militaryforce/army"}
+    assert nodes(b, HG.MilitaryForce) == forces, nodes(b, HG.MilitaryForce)
+    union = URIRef(base + "organization/dorland-workers-union")
+    for graph in (a, b):
+        assert (union, RDFS.label, Literal("Dorland Workers Union")) in result.dataset.graph(graph)
+    assert not any("crowd" in p["labels"] for p in result.proposed_merges), result.proposed_merges

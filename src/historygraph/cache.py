@@ -30,7 +30,7 @@ from historygraph.document import (
 from historygraph.fsutil import atomic_write_text
 
 #: Bump when the cached format or the extraction changes in a way the version does not show.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 @functools.cache
@@ -100,7 +100,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
                 "gazetteer": str(e.gazetteer) if e.gazetteer else None,
                 "wikidata": str(e.wikidata) if e.wikidata else None,
                 "aliases": sorted(e.aliases), "located_in": e.located_in,
-                "located_in_evidence": _span(e.located_in_evidence),
+                "located_in_evidence": _span(e.located_in_evidence), "named": e.named,
             }
             for e in doc.entities.values()
         ],
@@ -134,7 +134,7 @@ def restore(doc: Document, data: dict[str, Any]) -> Document:
             gazetteer=URIRef(e["gazetteer"]) if e["gazetteer"] else None,
             wikidata=URIRef(e["wikidata"]) if e["wikidata"] else None,
             aliases=set(e["aliases"]), located_in=e["located_in"],
-            located_in_evidence=_unspan(e["located_in_evidence"]),
+            located_in_evidence=_unspan(e["located_in_evidence"]), named=e["named"],
         )  # fmt: skip
     doc.mentions = [
         Mention(Span(a, b), entity, source) for a, b, entity, source in data["mentions"]

@@ -118,6 +118,7 @@ class Candidate:
     cls: URIRef
     label: str
     from_gazetteer: bool
+    named: bool = True  # False for "the crowd": no merge is proposed for words that name no one
 
 
 def resolve(
@@ -143,6 +144,8 @@ def resolve(
                     merge[short.iri] = long_.iri
         index: dict[str, list[Candidate]] = {}
         for c in members:
+            if not c.named:
+                continue
             for token in set(fold(c.label).split()) - _STOP:
                 index.setdefault(token, []).append(c)
         seen: set[frozenset[URIRef]] = set()

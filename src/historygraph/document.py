@@ -57,6 +57,9 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     located_in: str | None = None  # key of another entity
     located_in_evidence: Span | None = None
+    # False when the text names it by common nouns alone ("the crowd", "the government"):
+    # who it is depends on the document that speaks of it
+    named: bool = True
 
 
 @dataclass(frozen=True)

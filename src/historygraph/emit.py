@@ -17,6 +17,7 @@ from historygraph import __version__
 from historygraph.config import GraphConfig, SourceConfig
 from historygraph.document import Document, Entity, EventRecord, Span
 from historygraph.iri import (
+    document_entity_iri,
     document_iri,
     entity_iri,
     event_iri,
@@ -50,7 +51,7 @@ class Emitter:
     def __post_init__(self) -> None:
         self.reference = self.dataset.graph(reference_graph_iri(self.config.base))
         self.provenance = self.dataset.graph(provenance_graph_iri(self.config.base))
-        self._entity_iris: dict[str, URIRef] = {}
+        self._entity_iris: dict[tuple[URIRef | None, str], URIRef] = {}
         self._current_labels: dict[int, str] = {}
         self.merges: dict[URIRef, URIRef] = {}
         self.proposals: list[dict[str, object]] = []
@@ -70,17 +71,23 @@ class Emitter:
         self.provenance.add((activity, OWL.versionInfo, Literal(self.ontology.version)))
 
     # ------------------------------------------------------------------ terms
-    def minted(self, ent: Entity) -> URIRef:
-        """The IRI minted for an entity (gazetteer entities by their gazetteer key)."""
-        name = local_name(str(ent.gazetteer)) if ent.gazetteer is not None else ent.label
-        return entity_iri(self.config.base, ent.cls, name)
+    def minted(self, ent: Entity, document: URIRef) -> URIRef:
+        """The IRI minted for an entity of ``document``: an unnamed one's ("the crowd",
+        "civilians") under the document's IRI, a gazetteer entity's by its gazetteer key, any
+        other's by its class and label (one node for every source that names it alike)."""
+        if not ent.named:
+            return document_entity_iri(document, ent.cls, ent.label)
+        if ent.gazetteer is not None:
+            return entity_iri(self.config.base, ent.cls, local_name(str(ent.gazetteer)))
+        return entity_iri(self.config.base, ent.cls, ent.label)
 
-    def entity(self, ent: Entity) -> URIRef:
-        """The IRI of an entity after resolution (acronyms, curation.ttl)."""
-        if ent.key not in self._entity_iris:
-            iri = self.minted(ent)
-            self._entity_iris[ent.key] = self.merges.get(iri, iri)
-        return self._entity_iris[ent.key]
+    def entity(self, ent: Entity, document: URIRef) -> URIRef:
+        """The IRI of an entity of ``document`` after resolution (acronyms, curation.ttl)."""
+        key = (None if ent.named else document, ent.key)
+        if key not in self._entity_iris:
+            iri = self.minted(ent, document)
+            self._entity_iris[key] = self.merges.get(iri, iri)
+        return self._entity_iris[key]
 
     def evidence(self, g: Graph, doc_iri: URIRef, doc: Document, span: Span) -> URIRef:
         """An evidence node for ``span`` (quote == text[start:end])."""
@@ -140,13 +147,17 @@ class Emitter:
         from historygraph.curation import Candidate, load_curation, resolve
         from historygraph.resolve import EventRef, cluster_events
 
+        documents = [document_iri(self.config.base, source.file) for source in sources]
         candidates = [
-            Candidate(self.minted(e), e.cls, e.label, e.gazetteer is not None)
-            for doc in docs
+            Candidate(self.minted(e, d), e.cls, e.label, e.gazetteer is not None, e.named)
+            for doc, d in zip(docs, documents, strict=True)
             for e in doc.entities.values()
         ]
         self.merges, self.proposals = resolve(candidates, load_curation(self.config.directory))
-        entity_iris = [{k: str(self.entity(e)) for k, e in doc.entities.items()} for doc in docs]
+        entity_iris = [
+            {k: str(self.entity(e, d)) for k, e in doc.entities.items()}
+            for doc, d in zip(docs, documents, strict=True)
+        ]
         clusters = cluster_events(docs, entity_iris)
         taken: set[URIRef] = set()
         minted: dict[EventRef, URIRef] = {}
@@ -175,11 +186,11 @@ class Emitter:
         doc_iri = document_iri(self.config.base, source.file)
         g = self.dataset.graph(doc_iri)
         self._describe_document(g, doc_iri, doc, source)
-        namers = self._label_bearers(doc)
+        namers = self._label_bearers(doc, doc_iri)
         for ent in doc.entities.values():
-            self._emit_entity(g, doc, ent, ent.key in namers)
+            self._emit_entity(g, doc_iri, doc, ent, ent.key in namers)
         for m in doc.mentions:
-            node = self.entity(doc.entities[m.entity])
+            node = self.entity(doc.entities[m.entity], doc_iri)
             g.add((node, HG.evidence, self.evidence(g, doc_iri, doc, m.span)))
         events = doc.live_events()
         if iris is None:
@@ -233,7 +244,7 @@ class Emitter:
         if source.url:
             g.add((doc_iri, SCHEMA.url, URIRef(source.url)))
 
-    def _label_bearers(self, doc: Document) -> set[str]:
+    def _label_bearers(self, doc: Document, document: URIRef) -> set[str]:
         """The keys of the entities whose label is their node's ``rdfs:label`` in a document's
         graph: one per node. Where several of a document's entities resolve to one IRI ("CIS"
         and "Commonwealth of Independent States", an acronym merged across the graph, or a
@@ -241,20 +252,24 @@ class Emitter:
         names the node and the others' labels are its ``skos:altLabel``."""
         nodes: dict[URIRef, list[Entity]] = {}
         for ent in doc.entities.values():
-            nodes.setdefault(self.entity(ent), []).append(ent)
+            nodes.setdefault(self.entity(ent, document), []).append(ent)
         return {
-            min(members, key=lambda e: (self.minted(e) != node, -len(e.label), e.label)).key
+            min(
+                members, key=lambda e: (self.minted(e, document) != node, -len(e.label), e.label)
+            ).key
             for node, members in nodes.items()
         }
 
-    def _emit_entity(self, g: Graph, doc: Document, ent: Entity, names_node: bool) -> None:
-        node = self.entity(ent)
+    def _emit_entity(
+        self, g: Graph, document: URIRef, doc: Document, ent: Entity, names_node: bool
+    ) -> None:
+        node = self.entity(ent, document)
         g.add((node, RDF.type, ent.cls))
         g.add((node, RDFS.label if names_node else SKOS.altLabel, self._text(ent.label)))
         for alias in sorted(ent.aliases):
             g.add((node, SKOS.altLabel, self._text(alias)))
         if ent.located_in is not None and ent.located_in in doc.entities:
-            g.add((node, HG.locatedIn, self.entity(doc.entities[ent.located_in])))
+            g.add((node, HG.locatedIn, self.entity(doc.entities[ent.located_in], document)))
         if ent.gazetteer is not None:
             self._emit_reference(ent, node)
 
@@ -298,10 +313,10 @@ class Emitter:
         if event.duration is not None:
             g.add((node, HG.duration, Literal(event.duration.value, datatype=XSD.duration)))
         if event.place is not None:
-            g.add((node, HG.place, self.entity(doc.entities[event.place])))
+            g.add((node, HG.place, self.entity(doc.entities[event.place], doc_iri)))
         for prop, keys in ((HG.agent, event.agents), (HG.affected, event.affected)):
             for key in keys:
-                g.add((node, prop, self.entity(doc.entities[key])))
+                g.add((node, prop, self.entity(doc.entities[key], doc_iri)))
         for relation, target in event.relations:
             target_event = doc.canonical_event(target)
             if target_event.id in iris:

@@ -39,6 +39,13 @@ def entity_iri(base: str, cls: URIRef, name: str) -> URIRef:
     return URIRef(f"{base}{slug(local_name(cls))}/{slug(name)}")
 
 
+def document_entity_iri(document: URIRef, cls: URIRef, name: str) -> URIRef:
+    """IRI of an agent or place a source names by common nouns alone ("the crowd", "the
+    government"): under the source's IRI, for the same words in two sources need not mean
+    the same people."""
+    return URIRef(f"{document}/{slug(local_name(cls))}/{slug(name)}")
+
+
 def event_iri(base: str, cls: URIRef, date: str | None, anchor: str) -> URIRef:
     """IRI of an event: class, date (or 'undated') and an anchor (place, agent or trigger)."""
     return URIRef(f"{base}event/{slug(local_name(cls))}-{date or 'undated'}-{slug(anchor, 48)}")

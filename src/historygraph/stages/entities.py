@@ -85,6 +85,7 @@ from historygraph.stages.mentions import (
     find_event_names,
     label_as_written,
     label_people_without_middle_initials,
+    mark_unnamed,
     match_gazetteer,
     match_ner,
     match_untagged_names,
@@ -145,6 +146,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     drop_states_before_a_name_goes_on(b)
     label_as_written(b)
     label_people_without_middle_initials(b)
+    mark_unnamed(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.span.start, m.span.end))
     used = {m.entity for m in doc.mentions}
     doc.entities = {k: v for k, v in sorted(doc.entities.items()) if k in used}

@@ -1681,3 +1681,48 @@ def label_as_written(b: EntityBuilder) -> None:
         ent.aliases.discard(written)
         ent.aliases.add(ent.label)
         ent.label = written
+
+
+def mark_unnamed(b: EntityBuilder) -> None:
+    """Mark the entities the text names by common nouns alone: "the crowd", "the government",
+    "civilians" (a gazetteer entry too), "Police opened fire" (a capital that opens a
+    sentence or a line names no one), "the Government" (nor does one on a head word of the
+    lexicon). Who they are depends on the document that speaks of them, so each source's
+    are its own nodes (:meth:`historygraph.emit.Emitter.minted`)."""
+    openers: dict[str, set[str]] = {}  # first words written in capitals for the sentence's sake
+    for m in b.mentions:
+        parsed = b.doc.sentence_at(m.span.start).parsed
+        first = next((t for t in parsed if offset(t) == m.span.start), None)
+        if first is not None and first.pos_ != "PROPN" and _opens_a_line(first, parsed.start):
+            openers.setdefault(m.entity, set()).add(first.text)
+    for key, ent in b.doc.entities.items():
+        if ent.gazetteer is not None:  # the gazetteer's own label: "civilians" is no name
+            ent.named = any(word[:1].isupper() for word in ent.label.split())
+        else:
+            ent.named = any(
+                _a_name(b, name, openers.get(key, set())) for name in (ent.label, *ent.aliases)
+            )
+
+
+def _a_name(b: EntityBuilder, name: str, openers: set[str]) -> bool:
+    """Whether ``name`` has a word in capitals that is no head word of the lexicon and, if it
+    is the first, not one a sentence opens with (``openers``)."""
+    for i, word in enumerate(name.split()):
+        if not word[:1].isupper() or (i == 0 and word in openers):
+            continue
+        bare = re.sub(r"(?:'s|’s|'|’)$", "", word).lower()
+        if bare not in b.lexicon.head_words and bare.removesuffix("s") not in b.lexicon.head_words:
+            return True
+    return False
+
+
+def _opens_a_line(token: Token, sentence_start: int) -> bool:
+    """Whether only punctuation (an opening quote, a bracket) comes before ``token`` in its
+    sentence (which starts at token index ``sentence_start``) or on its line."""
+    for k in range(token.i - 1, sentence_start - 1, -1):
+        before = token.doc[k]
+        if "\n" in before.text or "\n" in before.whitespace_:
+            return True
+        if not before.is_punct:
+            return False
+    return True
