@@ -2049,12 +2049,13 @@ def test_a_bare_site_noun_is_the_site_named_with_it_or_a_place_of_its_own(extrac
         "Thousands gathered on Freedom Square in Ostburg on 3 May 1971. At night troops "
         "entered the square and fired on the crowd. The wounded were driven to the port. "
         "Every year people lay flowers at the Ostburg Memorial; the monument shows a "
-        "grieving mother. The border was closed."
+        "grieving mother. The border was closed. The ships in the bay sounded their horns."
     )
     found = labels(doc)
     assert "square" in mentions_of(doc, "Freedom Square"), mentions_of(doc, "Freedom Square")
     assert "monument" in mentions_of(doc, "Ostburg Memorial"), mentions_of(doc, "Ostburg Memorial")
     assert found.get("port") == "Place", found
+    assert found.get("bay") == "Place", found
     assert "border" not in found, found
 
 
