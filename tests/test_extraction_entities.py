@@ -2402,13 +2402,18 @@ def test_the_organisation_no_body_answers_is_the_unnamed_author(extract) -> None
 def test_the_government_no_body_answers_is_a_body_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "Soldiers fired on the crowd in Ostburg on 3 May 2004. The government put the dead at "
-        "31 and refused an inquiry; the government has not changed its figure. A new "
-        "government took office in 2006."
+        "31 and refused an inquiry; the government has not changed its figure. The parliament "
+        "voted to set up an inquiry, and the commission found that 40 people had died. A new "
+        "government took office in 2006. The court and the union said nothing."
     )
-    assert labels(doc).get("government") == "Organization", labels(doc)
+    found = labels(doc)
+    assert found.get("government") == "Organization", found
     assert len(mentions_of(doc, "government")) == 2, mentions_of(doc, "government")
-    # ("a new government": no body the story names)
-    assert "new government" not in labels(doc), labels(doc)
+    assert found.get("commission") == "Organization", found
+    assert found.get("parliament") == "Legislature", found
+    # ("a new government": no body the story names; "the court", "the union": not read so)
+    assert "new government" not in found and "court" not in found, found
+    assert "union" not in found, found
 
 
 def test_an_office_in_apposition_does_not_class_the_person(extract) -> None:  # type: ignore[no-untyped-def]
