@@ -2059,6 +2059,16 @@ def test_a_bare_site_noun_is_the_site_named_with_it_or_a_place_of_its_own(extrac
     assert "border" not in found, found
 
 
+def test_a_building_no_site_was_named_before_is_no_place_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In the early hours of 13 May 2005 gunmen occupied the building. Troops surrounded "
+        "the Ostburg Town Hall at dawn; the building was stormed at noon."
+    )
+    assert "building" not in labels(doc), labels(doc)
+    mentions = mentions_of(doc, "Ostburg Town Hall")
+    assert "building" in mentions, mentions
+
+
 def test_a_force_named_by_its_nations_place_is_labelled_by_the_nations_adjective(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In April 1993 the armed forces of the Republic of Armenia occupied Kalbajar. "
