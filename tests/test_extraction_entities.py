@@ -2140,6 +2140,17 @@ def test_a_title_and_a_surname_are_the_person_named_in_full_or_the_surname(extra
     assert any("Widgery" in p for p in people), people
 
 
+def test_a_surname_after_a_title_the_model_left_out_is_the_person_named_in_full(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Orlov" alone as a body's name; the title before it makes it a person's
+    doc = extract(
+        "President Dale telegraphed Governor Thomas E. Orlov yesterday. Governor Orlov said "
+        "the deportation was lawful."
+    )
+    people = {e.label for e in doc.entities.values() if e.cls == HG.Person}
+    assert "Orlov" not in people, people
+    assert "Governor Orlov" not in people, people
+
+
 def test_troops_of_a_body_are_its_force(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 13 May troops of the Interior Ministry opened fire on the crowd. Interior "

@@ -748,7 +748,9 @@ def match_name_parts(b: EntityBuilder) -> None:
         strengths = [
             b.evidence.get(m.span, (None, BY_WORD))[1] for m in b.mentions if m.entity == key
         ]
-        if max(strengths) > BY_NER:  # "in Washington": a place, whatever person shares the name
+        if max(strengths) > BY_NER and not b.ontology.is_a(ent.cls, HG.Person):
+            # "in Washington": a place, whatever person shares the name (but what the words
+            # around it make a person's, "Governor Campbell", is the one person so named)
             continue
         owners = people.get(compact(ent.label), set()) - {key}
         if len(owners) == 1:
