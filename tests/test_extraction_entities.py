@@ -2044,6 +2044,16 @@ def test_a_line_with_a_text_kind_or_a_weekday_and_a_date_names_no_place(extract)
     assert not any(k.upper() == "PRESS RELEASE" or k == "Saturday" for k in found), found
 
 
+def test_the_centre_of_a_place_is_that_place_told_more_closely(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Thousands gathered in the centre of Ostburg on 3 May 1971. The cultural centre of "
+        "Ostburg was closed."
+    )
+    found = labels(doc)
+    assert "centre of Ostburg" not in found and found.get("Ostburg") == "Place", found
+    assert found.get("cultural centre of Ostburg") == "Place", found
+
+
 def test_a_bare_site_noun_is_the_site_named_with_it_or_a_place_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "Thousands gathered on Freedom Square in Ostburg on 3 May 1971. At night troops "

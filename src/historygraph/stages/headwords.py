@@ -51,6 +51,17 @@ from historygraph.stages.syntax import (
 _PEOPLES_OF_A_PLACE = frozenset({"people", "population"})
 
 
+def _a_side_of(b: EntityBuilder, root: Token) -> bool:
+    """Whether ``root`` is a side noun of the lexicon (``hg:sideNoun``) that only says which
+    part of what follows "of" it is: "the centre of Baku", "the outskirts of Osh" (not "the
+    cultural centre of Baku", "the Trade Centre": sites of their own)."""
+    return (
+        root.lower_ in b.lexicon.side_nouns
+        and not any(c.dep_ in {"amod", "compound", "nmod"} for c in root.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    )
+
+
 def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
     """Noun phrases such as "the USSR leadership": a class head word with a proper-name modifier."""
     nationalities = nationality_words(b.ontology)
@@ -71,6 +82,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             continue
         if _describes_the_name_after(root):
             continue  # "the rights group Memorial": one body, the name's
+        if site and _a_side_of(b, root):
+            continue  # "in the centre of Baku": Baku, told more closely; no place of its own
         tokens = [
             t for t in chunk if (t.dep_ not in {"det", "poss"} or t.i == root.i) and not t.is_punct
         ]
