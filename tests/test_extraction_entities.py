@@ -2044,6 +2044,17 @@ def test_a_line_with_a_text_kind_or_a_weekday_and_a_date_names_no_place(extract)
     assert not any(k.upper() == "PRESS RELEASE" or k == "Saturday" for k in found), found
 
 
+def test_a_common_noun_that_opens_a_sentence_is_no_name(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Groups" as an organisation's name
+    doc = extract(
+        "Wreaths were laid at the Ostburg memorial on 3 May. Groups of young men gathered in "
+        "the square.\nBelarusians and Poles came too."
+    )
+    found = labels(doc)
+    assert "Groups" not in found, found
+    assert found.get("Belarusians") == "Group", found
+
+
 def test_the_centre_of_a_place_is_that_place_told_more_closely(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "Thousands gathered in the centre of Ostburg on 3 May 1971. The cultural centre of "

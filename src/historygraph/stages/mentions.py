@@ -1441,6 +1441,8 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
         return True
     if _common_word_in_capitals(b, ent):
         return True
+    if _common_noun_opening_a_line(b, ent):
+        return True
     if ent.label_ != "PERSON" and ent[-1].lower_ in WEEKDAYS:
         return True  # "On Easter Sunday", "Good Friday": a day's name, no place or body
     return (
@@ -1458,6 +1460,25 @@ def _common_word_in_capitals(b: EntityBuilder, ent: Token) -> bool:
     if len(ent) != 1 or len(ent.text) < 3 or not ent.text.isupper():
         return False
     return re.search(rf"\b{re.escape(ent.text.lower())}\b", b.doc.text) is not None
+
+
+def _common_noun_opening_a_line(b: EntityBuilder, ent: Token) -> bool:
+    """ "Wreaths were laid", "Groups of young men moved in", "Justice must be done": one word
+    the model tagged as a name but the tagger as a common noun, written in capitals only
+    because a sentence or a line opens with it (not a people, "Belarusians"; not a head
+    word of the lexicon, "Police"; not a surname after an initial the parse cut off, "Sh.
+    Rzayev")."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and root.tag_ in {"NN", "NNS"}
+        and ent.label_ != "NORP"
+        and root.is_alpha
+        and len(root.text) > 2
+        and class_of_phrase(b, root, None) is None
+        and _opens_a_line(root, ent.sent.start)
+        and not INITIAL.match(root.doc[max(0, root.i - 2) : root.i].text.replace(" ", ""))
+    )
 
 
 def of_a_known_place(b: EntityBuilder, span: Span, cls: URIRef, label: str) -> str | None:
