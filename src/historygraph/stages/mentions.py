@@ -1465,14 +1465,16 @@ def _common_word_in_capitals(b: EntityBuilder, ent: Token) -> bool:
 def _common_noun_opening_a_line(b: EntityBuilder, ent: Token) -> bool:
     """ "Wreaths were laid", "Groups of young men moved in", "Justice must be done": one word
     the model tagged as a name but the tagger as a common noun, written in capitals only
-    because a sentence or a line opens with it (not a people, "Belarusians"; not a head
-    word of the lexicon, "Police"; not a surname after an initial the parse cut off, "Sh.
-    Rzayev")."""
+    because a sentence or a line opens with it (not a people, "Belarusians", "Kazakhs"; not
+    a plural the model took for a person's name, "Provocateurs", a group; not a head word of
+    the lexicon, "Police"; not a surname after an initial the parse cut off, "Sh. Rzayev")."""
     root = ent.root
     return (
         len(ent) == 1
         and root.tag_ in {"NN", "NNS"}
         and ent.label_ != "NORP"
+        and not _nationality_plural(b, root)  # "Kazakhs later remembered"
+        and not (ent.label_ == "PERSON" and root.tag_ == "NNS")  # "Provocateurs": a group
         and root.is_alpha
         and len(root.text) > 2
         and class_of_phrase(b, root, None) is None
