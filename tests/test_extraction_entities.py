@@ -2659,12 +2659,17 @@ def test_a_person_named_by_initials_or_fewer_given_names_is_the_one_named_in_ful
         "said that the victims would never be forgotten.\n\n"
         "James Earl Tanner, a student, was killed on 14 May 1970. Witnesses said James Tanner "
         "had been standing near the dormitory.\n\n"
-        "Rauf Vellan and Rasim Vellan spoke next. R. Vellan called for an inquiry."
+        "Rauf Vellan and Rasim Vellan spoke next. R. Vellan called for an inquiry.\n\n"
+        "Yesterday Kamran Talibov came to the mission. Speaking in a low voice, K. A. Talibov "
+        "said that he had come as a citizen. At the end Talibov left."
     )
     found = mention_labels([doc])
     assert found["R. Dorlov"] == "Ruslan Dorlov"
     assert found["James Tanner"] == "James Earl Tanner"
     assert found["R. Vellan"] == "R. Vellan"  # two people it may be: neither is meant
+    # a given name and a patronymic's initials; then the surname alone has one owner
+    assert found["K. A. Talibov"] == "Kamran Talibov", found
+    assert found["Talibov"] == "Kamran Talibov", found
 
 
 def test_a_person_is_labelled_without_middle_initials(extract) -> None:  # type: ignore[no-untyped-def]

@@ -732,7 +732,12 @@ def match_name_parts(b: EntityBuilder) -> None:
     """
     people: dict[str, set[str]] = {}  # first or last word -> people
     surnames: dict[str, set[str]] = {}  # last word -> people
+    # first "R. Mamedov" joins "Rasim Mamedov", so that "Mamedov" alone has one owner
+    _match_shortened_given_names(b)
+    live = {m.entity for m in b.mentions}
     for key, ent in b.doc.entities.items():
+        if key not in live:
+            continue
         words = ent.label.split()
         if b.ontology.is_a(ent.cls, HG.Person) and len(words) > 1:
             for word in (words[0], words[-1]):
@@ -757,7 +762,6 @@ def match_name_parts(b: EntityBuilder) -> None:
             _repoint(b, key, next(iter(owners)))
     _match_titled_surnames(b, surnames)
     _match_name_beginnings(b)
-    _match_shortened_given_names(b)
 
 
 def _match_shortened_given_names(b: EntityBuilder) -> None:
@@ -765,7 +769,8 @@ def _match_shortened_given_names(b: EntityBuilder) -> None:
     given name of several before the same surname is the one other person whose full name
     has that surname, whose given names begin with those initials and which has every given
     name written out ("Rasim Mamedov", "Murtuz Abbas Alasgarov", "Phillip Lafayette
-    Gibbs")."""
+    Gibbs"); two initials before a surname are also a given name and a patronymic, so "H. A.
+    Aliyev" is "Heydar Aliyev" when the text writes out only the given name."""
     used = {m.entity for m in b.mentions}
     people = {
         key: b.doc.entities[key].label.split()
@@ -797,6 +802,12 @@ def _match_shortened_given_names(b: EntityBuilder) -> None:
                     for g, f in zip(given, full_given[: len(given)], strict=True)
                 ):
                     fuller.append(other)
+                elif (
+                    len(full_given) == 1
+                    and len(given) == 2
+                    and full_given[0].startswith(given[0].rstrip("."))
+                ):
+                    fuller.append(other)  # "H. A. Aliyev": a given name and a patronymic
             elif len(full_given) > 1 and full_given[0] == given[0]:
                 fuller.append(other)  # "Phillip Gibbs", "Phillip Lafayette Gibbs"
         if len(fuller) == 1:
