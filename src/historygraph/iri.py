@@ -43,7 +43,7 @@ def document_entity_iri(document: URIRef, cls: URIRef, name: str) -> URIRef:
     """IRI of an agent or place a source names by common nouns alone ("the crowd", "the
     government"): under the source's IRI, for the same words in two sources need not mean
     the same people."""
-    return URIRef(f"{document}/{slug(local_name(cls))}/{slug(name)}")
+    return entity_iri(f"{document}/", cls, name)
 
 
 def event_iri(base: str, cls: URIRef, date: str | None, anchor: str) -> URIRef:
