@@ -880,6 +880,33 @@ def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, ontology_copy: Pat
     assert after["civilian"] == "civilians (Group)", after
 
 
+def test_bodies_of_the_story_come_from_the_lexicon(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """A body's word a user adds with ``hg:storyBodyNoun`` makes "the junta" alone a body of
+    its own, and one taken out of the list ("commission") names none, no code edit."""
+    texts = (
+        "Soldiers fired on the crowd in Ostburg. The junta declared martial law, and the "
+        "commission found that 40 people had died.",
+    )
+    onto = ontology_copy
+    extend_ontology(onto, "heads", 'hg:Organization hg:headWord "junta" .\n')
+
+    def found() -> dict[str, str]:
+        """Each mention's text and the label and class of its entity."""
+        return mention_labels(extract_with(nlp, onto, texts), with_class=True)
+
+    before = found()
+    assert "junta" not in before, before
+    assert before["commission"] == "commission (Organization)", before
+    lexicon = onto / "lexicon.ttl"
+    text = lexicon.read_text(encoding="utf-8")
+    assert '"commission", "committee"' in text
+    lexicon.write_text(text.replace('"commission", "committee"', '"committee"'), encoding="utf-8")
+    extend_ontology(onto, "bodies", 'hg:Organization hg:storyBodyNoun "junta" .\n')
+    after = found()
+    assert after["junta"] == "junta (Organization)", after
+    assert "commission" not in after, after
+
+
 def test_site_synonyms_and_area_head_words_come_from_the_lexicon(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """Site nouns a user lists together with ``hg:siteSynonyms`` refer back to one another
     ("the Tarlan Mosque ... the temple"), and a head word added with ``hg:areaHeadWord``

@@ -128,6 +128,7 @@ class HG(DefinedNamespace):
     protesterNoun: URIRef
     countryNoun: URIRef
     rulerNoun: URIRef
+    storyBodyNoun: URIRef
     seriesNoun: URIRef
     vagueSiteNoun: URIRef
     buildingNoun: URIRef

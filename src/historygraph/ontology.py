@@ -160,6 +160,9 @@ class Lexicon:
     #: rules it ("the regime", on ``hg:Organization``)
     country_nouns: frozenset[str] = frozenset()
     ruler_nouns: frozenset[str] = frozenset()
+    #: nouns of bodies that govern, judge or inquire where the story happens (on
+    #: ``hg:Organization``): "the government" alone is such a body of its own
+    story_body_nouns: frozenset[str] = frozenset()
     #: nouns of many events of one kind ("a wave of protests", on ``hg:Event``)
     series_nouns: frozenset[str] = frozenset()
     #: site nouns (on ``hg:Place``) too vague to name a place bare ("the street"), and the
@@ -667,6 +670,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         protester_nouns=_words(g, HG.protesterNoun),
         country_nouns=_words(g, HG.countryNoun),
         ruler_nouns=_words(g, HG.rulerNoun),
+        story_body_nouns=_words(g, HG.storyBodyNoun),
         series_nouns=_words(g, HG.seriesNoun),
         vague_site_nouns=_words(g, HG.vagueSiteNoun),
         building_nouns=_words(g, HG.buildingNoun),

@@ -158,6 +158,7 @@ LEXICON = frozenset(
         HG.protesterNoun,
         HG.countryNoun,
         HG.rulerNoun,
+        HG.storyBodyNoun,
         HG.seriesNoun,
         HG.vagueSiteNoun,
         HG.buildingNoun,

@@ -68,6 +68,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.protesterNoun, "Protester nouns"),
     (HG.countryNoun, "Country nouns"),
     (HG.rulerNoun, "Ruler nouns"),
+    (HG.storyBodyNoun, "Story body nouns"),
     (HG.seriesNoun, "Series nouns"),
     (HG.vagueSiteNoun, "Vague site nouns"),
     (HG.buildingNoun, "Building nouns"),

@@ -100,16 +100,6 @@ def _root_of(b: EntityBuilder, m: Mention) -> Token | None:
 #: The broad organisation class's own word: "the organisation" that no body named with it
 #: answers is one the text leaves unnamed (a report's author: "the organisation's findings").
 _ORGANISATION_WORDS = frozenset({"organisation", "organization"})
-#: Bodies that govern, judge or inquire where the story happens: "the government", "the
-#: commission" alone is that body, though no name of it came before (as is a legislature's
-#: word: "the parliament"). Not "the court", "the union", "the front", "the press": the
-#: annotations read those otherwise as often as not.
-_BODIES_OF_THE_STORY = frozenset(
-    {
-        "government", "leadership", "commission", "committee", "ministry", "tribunal", "jury",
-        "procuracy", "prosecution",
-    }
-)  # fmt: skip
 
 
 def names_with(entity: Entity, word: str) -> bool:
@@ -238,7 +228,7 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 # "This report summarises the organisation's findings": the author, unnamed
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
             elif (
-                (lemma(root) in _BODIES_OF_THE_STORY or cls == HG.Legislature)
+                (lemma(root) in b.lexicon.story_body_nouns or cls == HG.Legislature)
                 and len(tokens) == 1
                 and root.tag_ == "NN"
                 and any(t.dep_ == "det" and t.lower_ == "the" for t in chunk)
