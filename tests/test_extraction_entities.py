@@ -2485,6 +2485,44 @@ def test_the_government_no_body_answers_is_a_body_of_its_own(extract) -> None:  
     assert "union" not in found, found
 
 
+def test_a_name_beside_an_office_a_deputy_or_in_a_list_of_people_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    """Names the model tags as bodies' that the words around them make people's: one name
+    set off by commas beside an office ("the foreign minister, Korvati,"), a name after
+    "deputy", and the last of a list of names with no "and"."""
+    doc = extract(
+        "The Westrian foreign minister, Korvati, accused Ostland of gassing its own people.\n"
+        "Speech by deputy Taras Korvat (translated from Westrian)\n"
+        "For the council of the association:\nKamil Ahmadli, Nigar Huseynova, Orest Stus"
+    )
+    found = labels(doc)
+    assert found.get("Korvati") == "Person", found
+    assert found.get("Taras Korvat") == "Person", found
+    assert found.get("Orest Stus") == "Person", found
+    # (not an apposition: "my uncle Vazgen's old Niva" names a car)
+    doc = extract("On the 26th we left in my uncle Vazgen's old Niva.")
+    assert labels(doc).get("Niva") != "Person", labels(doc)
+
+
+def test_a_unit_named_by_its_number_is_that_unit_and_no_other(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "The 412th motorised rifle regiment" is a unit of its own, named by its number;
+    "the 412th regiment" later is the same unit, and "the 9th Regiment" another one."""
+    doc = extract(
+        "On 3 May 1992 the 412th motorised rifle regiment of the former Westrian army shelled "
+        "Ostburg. The 9th Regiment fired on the crowd. Officers of the 412th regiment later "
+        "denied it."
+    )
+    found = labels(doc)
+    assert found.get("412th motorised rifle regiment") == "MilitaryForce", found
+    assert mentions_of(doc, "412th motorised rifle regiment") == [
+        "412th motorised rifle regiment",
+        "412th regiment",
+    ], mentions_of(doc, "412th motorised rifle regiment")
+    assert mentions_of(doc, "9th Regiment") == ["9th Regiment"], mentions_of(doc, "9th Regiment")
+    # the model's name may leave the number out ("Army"): the number is part of it
+    army = labels(extract("The 58th Army entered the city."))
+    assert army.get("58th Army") == "MilitaryForce", army
+
+
 def test_an_office_in_apposition_does_not_class_the_person(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "Two soldiers were slightly hurt by acid bombs thrown from the flats.\n\nMajor General "

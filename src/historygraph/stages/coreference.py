@@ -38,6 +38,7 @@ from historygraph.stages.names import (
     nationality_words,
     normalise_label,
 )
+from historygraph.stages.numbers import ordinal_in_figures
 from historygraph.stages.place_cues import COMPASS_WORDS, is_place
 from historygraph.stages.syntax import (
     Token,
@@ -185,6 +186,13 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 and b.ontology.is_a(b.doc.entities[m.entity].cls, cls)
                 and names_with(b.doc.entities[m.entity], lemma(root))
             ]
+            number = next((t.lower_ for t in chunk if ordinal_in_figures(t.text)), None)
+            if number is not None:
+                # "the 14th Regiment": the unit of that number named before, or one of its own
+                named = [m for m in named if number in b.doc.entities[m.entity].label.lower()]
+                candidates = [
+                    m for m in candidates if number in b.doc.entities[m.entity].label.lower()
+                ]
             force = b.ontology.is_a(cls, HG.MilitaryForce)
             if force and not named and lemma(root) not in b.lexicon.generic_force_nouns:
                 # "the police", "the Guard": a force of its own kind is not just any force
@@ -197,6 +205,7 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 and not (named or candidates)
                 and lemma(root) in b.lexicon.generic_force_nouns
                 and root.dep_ == "nsubj"
+                and number is None
             ):
                 # "On 12 February troops opened fire": no force named nearby; the one the
                 # text has named most before, if any (not "to send troops", any troops)

@@ -14,6 +14,7 @@ from rdflib import URIRef
 from historygraph.document import Mention, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import compact
+from historygraph.stages.coreference import names_with
 from historygraph.stages.mentions import (
     EntityBuilder,
     add_name,
@@ -34,6 +35,7 @@ from historygraph.stages.names import (
     nationality_words,
     normalise_label,
 )
+from historygraph.stages.numbers import ordinal_in_figures
 from historygraph.stages.place_cues import is_place, names_place
 from historygraph.stages.syntax import (
     Token,
@@ -136,9 +138,16 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             tokens = sorted(
                 {*(t for t in owner.subtree if t.i not in placed), *tokens}, key=lambda t: t.i
             )
+        # "the 366th motorised rifle regiment": a unit or body named by its number
+        number = (
+            next((t for t in tokens if t.i < root.i and ordinal_in_figures(t.text)), None)
+            if not site
+            else None
+        )
         named = (
             owner is not None
             or of_place
+            or number is not None
             or any(
                 t.pos_ == "PROPN" or t.ent_type_ == "NORP" or compact(t.text) in nationalities
                 for t in tokens
@@ -310,7 +319,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         # "at least 800 residents": the words of a count are no part of the name
         counted = {t.i for c in root.children if c.dep_ == "nummod" for t in c.subtree}
         while tokens and (
-            tokens[0].like_num
+            # (not the number of a unit: "the 366th motorised rifle regiment")
+            (tokens[0].like_num and not ordinal_in_figures(tokens[0].text))
             or tokens[0].i in counted
             # "only the Juma Mosque", "also the businessmen", "nearly the entire population"
             or (
@@ -347,11 +357,24 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             label = normalise_label(b.doc.quote(_label_span(cls, tokens)))
             if of_place:
                 label = of_its_place(b, root, span, cls, label)
-            key = b.entity_for(cls, label, of_a_known_place(b, span, cls, label))
+            key = (number is not None and _same_number(b, cls, number, root)) or b.entity_for(
+                cls, label, of_a_known_place(b, span, cls, label)
+            )
             b.add(span, key, "headword")
             if site and place:
                 b.doc.entities[key].located_in = place[0].entity
                 b.doc.entities[key].located_in_evidence = span
+
+
+def _same_number(b: EntityBuilder, cls: URIRef, number: Token, root: Token) -> str | None:
+    """The unit or body of class ``cls`` the text named before with the same number and
+    head word ("the 366th regiment" after "the 366th motorised rifle regiment"), if any."""
+    for m in reversed(b.mentions):
+        ent = b.doc.entities[m.entity]
+        words = ent.label.lower().split()
+        if ent.cls == cls and number.lower_ in words and names_with(ent, lemma(root)):
+            return m.entity
+    return None
 
 
 def _describes_the_name_after(root: Token) -> bool:

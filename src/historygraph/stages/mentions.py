@@ -31,6 +31,7 @@ from historygraph.stages.names import (
     nationality_words,
     normalise_label,
 )
+from historygraph.stages.numbers import ordinal_in_figures
 from historygraph.stages.person_cues import (
     after_a_title,
     after_kin_noun,
@@ -44,6 +45,7 @@ from historygraph.stages.person_cues import (
     name_after_a_title,
     names_a_calling,
     names_a_person,
+    one_name_beside_a_title,
     personal_name,
 )
 from historygraph.stages.place_cues import (
@@ -498,7 +500,14 @@ def _listed_with_people(tokens: list[Token]) -> bool:
     written as a personal name, in a list of names the model tagged as people's."""
     if not bare_name(tokens):
         return False
-    others = _list_items(tokens[-1])
+    root = tokens[-1]
+    others = _list_items(root)
+    if not others and root.dep_ == "appos":
+        # "Mykola Stepanenko, Olena Hrytsai, Taras Kulyk": the last of a list of names
+        # with no "and", which the parse hangs on the first in apposition
+        others = [root.head, *_list_items(root.head)]
+        if len(others) < 2:
+            return False
     return bool(others) and all(t.ent_type_ == "PERSON" for t in others)
 
 
@@ -1171,6 +1180,9 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             ):
                 last = last.doc[last.i + 1]  # "Ruben Vardanyan", tagged ORG as "Ruben" only
                 tokens.append(last)
+            before = tokens[0].doc[tokens[0].i - 1] if tokens[0].i else None
+            if before is not None and ordinal_in_figures(before.text):
+                tokens.insert(0, before)  # "the 58th Army", tagged ORG from "Army" on
         if tokens and b.lexicon.is_title_word(tokens[-1].text):
             # "Field Marshal Thanom Kittikachorn", the model's name "Field Marshal": the name
             tokens = name_after_a_title(tokens[-1]) or tokens
@@ -1318,6 +1330,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                 _listed_with_people(tokens)
                 or _listed_with_others_of_a_calling(b, tokens)
                 or in_apposition_to_a_person_noun(b, tokens)
+                or one_name_beside_a_title(b, tokens)
                 or (  # "the death of Sitting Bull, who was killed", tagged ORG
                     bare_name(tokens)
                     and described_by_who(ent.root)

@@ -106,6 +106,12 @@ _ORDINAL_WORDS = {
 }
 
 
+def ordinal_in_figures(text: str) -> bool:
+    """Whether a word is an ordinal written in figures ("366th", "1st"): the number of a
+    unit or a body ("the 14th Regiment"), never a count."""
+    return _ORDINAL_DIGITS.match(text.lower()) is not None
+
+
 def parse_ordinal(text: str) -> int | None:
     """The integer an ordinal denotes ("34th", "third", "thirty-fourth"), or None.
 

@@ -65,6 +65,27 @@ def in_apposition_to_a_person_noun(b: EntityBuilder, tokens: list[Token]) -> boo
     )
 
 
+def one_name_beside_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "The Iranian foreign minister, Velayati, said", "Velayati, the foreign minister,":
+    one capitalised proper noun in apposition to a title word of the lexicon ("minister",
+    "governor") that an article or a modifier makes a common noun."""
+    if len(tokens) != 1 or tokens[0].tag_ != "NNP" or not tokens[0].text[:1].isupper():
+        return False
+    root = tokens[0]
+    titles = [root.head] if root.dep_ == "appos" else []
+    titles += [c for c in root.children if c.dep_ == "appos"]
+    doc = root.doc
+    return any(
+        t.pos_ == "NOUN"
+        and t.text.islower()
+        and b.lexicon.is_title_word(t.text)
+        and any(c.dep_ in {"det", "amod", "compound", "poss"} for c in t.children)
+        # set off by a comma ("my uncle Vazgen's old Niva" is no apposition)
+        and any(w.text == "," for w in doc[min(t.i, root.i) + 1 : max(t.i, root.i)])
+        for t in titles
+    )
+
+
 def bare_name(tokens: list[Token]) -> bool:
     """Two or three capitalised proper nouns, as a personal name is written."""
     return 2 <= len(tokens) <= 3 and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
