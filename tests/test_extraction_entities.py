@@ -2107,6 +2107,13 @@ def test_a_bare_site_noun_is_the_site_named_with_it_or_a_place_of_its_own(extrac
     assert "border" not in found, found
 
 
+def test_a_site_named_by_a_name_the_parse_took_for_an_adjective_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "the Filatov cemetery": the name before a site's head word is a name though the
+    parse hangs it on the noun as a describing word (and the model tags it a nationality)."""
+    doc = extract("The dead were buried in the Filatov cemetery on the night of the attack.")
+    assert labels(doc).get("Filatov cemetery") == "Place", labels(doc)
+
+
 def test_a_building_no_site_was_named_before_is_no_place_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In the early hours of 13 May 2005 gunmen occupied the building. Troops surrounded "
@@ -2521,6 +2528,19 @@ def test_a_unit_named_by_its_number_is_that_unit_and_no_other(extract) -> None: 
     # the model's name may leave the number out ("Army"): the number is part of it
     army = labels(extract("The 58th Army entered the city."))
     assert army.get("58th Army") == "MilitaryForce", army
+
+
+def test_a_person_named_after_a_description_beside_a_place_stays_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "In Cork, the Tanaiste, Seamus Dolan, welcomed": the parse lists the name with the
+    place, but a description with an article stands between; a list of places the model
+    tags as people's stays places."""
+    doc = extract(
+        "In Cork, the Tanaiste, Seamus Dolan, welcomed the report as a vindication for the "
+        "families. Soldiers searched the houses at Hong Seng, Tanjong Rhu and Pasir Lim."
+    )
+    found = labels(doc)
+    assert found.get("Seamus Dolan") == "Person", found
+    assert found.get("Tanjong Rhu") == "Place" and found.get("Pasir Lim") == "Place", found
 
 
 def test_an_office_in_apposition_does_not_class_the_person(extract) -> None:  # type: ignore[no-untyped-def]

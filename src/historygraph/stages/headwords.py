@@ -246,7 +246,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             site
             and any(
                 t.pos_ == "PROPN"
-                and t.dep_ == "compound"
+                # ("the Semashko hospital": a name the parse took for a describing word)
+                and (t.dep_ == "compound" or (t.dep_ == "amod" and t.tag_ == "NNP"))
                 and t.i < root.i
                 and compact(t.text) not in nationalities  # "the Azerbaijani city of ..."
                 for t in tokens

@@ -534,6 +534,20 @@ def _listed_with_others_of_a_calling(b: EntityBuilder, tokens: list[Token]) -> b
     )
 
 
+def _a_person_after_a_description(b: EntityBuilder, ent: Token, tokens: list[Token]) -> bool:
+    """ "In Dublin, the Taoiseach, Brian Cowen, welcomed": a full name the model tags as a
+    person's, which the parse hangs as a conjunct on a description with an article ("the
+    Taoiseach") that is no known place; an apposition, not a list of places ("at Hong Lim,
+    Tanjong Pagar and Tanah Merah")."""
+    if ent.label_ != "PERSON" or ent.root.dep_ != "conj" or not bare_name(tokens):
+        return False
+    before = ent.root.head
+    mention = b.covered(token_span(before))
+    return any(c.dep_ == "det" for c in before.children) and (
+        mention is None or mention.source != "gazetteer"
+    )
+
+
 def _listed_with_places(b: EntityBuilder, root: Token) -> bool:
     """Whether a name is one of a list of places ("Baku, Shamakhi, Guba and Lankaran"):
     another item of the list is a place the gazetteer knows or a place head word names, no
@@ -1303,7 +1317,11 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if cls is None and _listed_after_places(b, ent.root):
             cls, strength = HG.Place, BY_CONTEXT  # "the liberated villages: Chayli, Kuyjak"
         if cls is None and (
-            (after_locative(b, ent.root) and not _initials_of_a_body_after_in_or_at(ent))
+            (
+                after_locative(b, ent.root)
+                and not _initials_of_a_body_after_in_or_at(ent)
+                and not _a_person_after_a_description(b, ent, tokens)
+            )
             or end_of_a_route(b, ent.root)
             or named_settlement(b, ent.root)
             or named_places(b, ent.root)
