@@ -2114,6 +2114,21 @@ def test_a_site_named_by_a_name_the_parse_took_for_an_adjective_is_a_place(extra
     assert labels(doc).get("Filatov cemetery") == "Place", labels(doc)
 
 
+def test_a_site_a_peoples_adjective_names_is_a_place_and_armed_men_a_group(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "the Kyrgyz border", "the Soviet embassy": one site a people's adjective names is a
+    place (not many, "Kyrgyz houses"); "armed men" are a group (a head phrase)."""
+    doc = extract(
+        "In June 1992 thousands of villagers fled towards the Kyrgyz border, and protesters "
+        "gathered outside the Soviet embassy. Kyrgyz houses were burned. Armed men fired on "
+        "the column."
+    )
+    found = labels(doc)
+    assert found.get("Kyrgyz border") == "Place", found
+    assert found.get("Soviet embassy") == "Place", found
+    assert "Kyrgyz houses" not in found, found
+    assert found.get("Armed men") == "Group", found
+
+
 def test_a_building_no_site_was_named_before_is_no_place_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In the early hours of 13 May 2005 gunmen occupied the building. Troops surrounded "

@@ -244,13 +244,16 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         # "the Antakalnis cemetery" (the model may take the name alone for an organisation)
         named_site = (
             site
-            and any(
-                t.pos_ == "PROPN"
-                # ("the Semashko hospital": a name the parse took for a describing word)
-                and (t.dep_ == "compound" or (t.dep_ == "amod" and t.tag_ == "NNP"))
-                and t.i < root.i
-                and compact(t.text) not in nationalities  # "the Azerbaijani city of ..."
-                for t in tokens
+            and (
+                any(
+                    t.pos_ == "PROPN"
+                    # ("the Semashko hospital": a name the parse took for a describing word)
+                    and (t.dep_ == "compound" or (t.dep_ == "amod" and t.tag_ == "NNP"))
+                    and t.i < root.i
+                    and compact(t.text) not in nationalities  # "the Azerbaijani city of ..."
+                    for t in tokens
+                )
+                or _a_site_of_a_people(b, cls, root, tokens, nationalities)
             )
             # ("the Osh region of the Kirghiz SSR": an area named, then the land it lies in)
             and (
@@ -376,6 +379,26 @@ def _same_number(b: EntityBuilder, cls: URIRef, number: Token, root: Token) -> s
         if ent.cls == cls and number.lower_ in words and names_with(ent, lemma(root)):
             return m.entity
     return None
+
+
+def _a_site_of_a_people(
+    b: EntityBuilder, cls: URIRef, root: Token, tokens: list[Token], nationalities: frozenset[str]
+) -> bool:
+    """ "the Kyrgyz border", "the Soviet embassy", "the Soviet-Iranian border": one site a
+    people's or a country's adjective names (not a settlement or area, "the Azerbaijani city
+    of ..."; not a plural, "Armenian houses"; not a state, "the Soviet republic")."""
+    return (
+        noun_tag(root) == "NN"
+        and not b.ontology.is_a(cls, HG.State)
+        and lemma(root) not in b.lexicon.land_nouns
+        and any(
+            t.dep_ in {"amod", "compound"}
+            and t.head.i == root.i
+            and (t.ent_type_ == "NORP" or compact(t.text) in nationalities)
+            for t in tokens
+        )
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    )
 
 
 def _describes_the_name_after(root: Token) -> bool:
