@@ -343,6 +343,30 @@ def test_event_label_does_not_repeat_a_date_it_already_shows(ontology):
     assert page["nodes"][0]["label"].replace("\n", " ") == "Protest in Baku (1990-01-20)"
 
 
+def test_nodes_of_one_label_told_by_different_sources_show_their_source(ontology):
+    """Two sources' own "crowd" nodes (different IRIs, one label) are drawn with their
+    source's title; a node that two sources tell, or a label no other node has, is not."""
+    data = Dataset()
+    for doc, title, crowd in (
+        (DOC.a, "Report A", EX["a/crowd"]),
+        (DOC.b, "Report B", EX["b/crowd"]),
+    ):
+        graph = data.graph(doc)
+        graph.add((doc, RDF.type, HG.Document))
+        graph.add((doc, RDFS.label, Literal(title)))
+        graph.add((crowd, RDF.type, HG.Group))
+        graph.add((crowd, RDFS.label, Literal("crowd")))
+        graph.add((EX.baku, RDF.type, HG.Place))
+        graph.add((EX.baku, RDFS.label, Literal("Baku")))
+    projection = project(data, ontology)
+    assert projection.nodes[str(EX["a/crowd"])]["source_note"] == "Report A"
+    assert "source_note" not in projection.nodes[str(EX.baku)]
+    labels = sorted(
+        n["label"] for n in data_json(view_html(projection, ontology, title="t"))["nodes"]
+    )
+    assert labels == ["Baku", "crowd\n(Report A)", "crowd\n(Report B)"], labels
+
+
 # ---------------------------------------------------------------- what the projection keeps
 
 

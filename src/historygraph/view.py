@@ -605,8 +605,9 @@ def project(dataset: Dataset, ontology: Graph) -> nx.MultiDiGraph:
     ``date_span`` (:class:`DateSpan` or None), ``wikidata``, ``aliases``,
     ``evidence`` (sorted :class:`EvidenceSpan`), ``figures`` (sorted
     :class:`FigureReport`), ``graphs`` (titles of the named graphs that mention
-    the node) and ``properties`` (every other statement, grouped; see
-    :func:`_properties`). Edges are the triples between two nodes, keyed by
+    the node), ``properties`` (every other statement, grouped; see
+    :func:`_properties`) and, on nodes that share a label with another source's node,
+    ``source_note`` (the title of the one source telling it). Edges are the triples between two nodes, keyed by
     property IRI, with the attributes ``property``, ``label`` (the property's
     ``rdfs:label``), ``sources`` (titles of the graphs stating it), ``evidence``
     (indices into the subject's evidence: its spans in those documents, the ones
@@ -655,7 +656,22 @@ def project(dataset: Dataset, ontology: Graph) -> nx.MultiDiGraph:
                     evidence=evidence,
                     evidence_naming=naming,
                 )
+    _tell_apart_by_source(network)
     return network
+
+
+def _tell_apart_by_source(network: nx.MultiDiGraph) -> None:
+    """Give nodes that share a label, each told by one source only, that source's title
+    as ``source_note`` ("crowd" of one report and "crowd" of another, two nodes): the
+    drawn label shows it, so the two do not look like one node drawn twice."""
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for node, attrs in network.nodes(data=True):
+        by_label[attrs["label"]].append(node)
+    for nodes in by_label.values():
+        graphs = [network.nodes[n]["graphs"] for n in nodes]
+        if len(nodes) > 1 and all(len(g) == 1 for g in graphs) and len({g[0] for g in graphs}) > 1:
+            for node, (title,) in zip(nodes, graphs, strict=True):
+                network.nodes[node]["source_note"] = title
 
 
 # ---------------------------------------------------------------- choosing and grouping nodes

@@ -106,13 +106,13 @@ def _iso_day(number: int) -> str:
 
 
 def _visible_label(attrs: Mapping[str, Any]) -> str:
-    """Return the drawn label: an event's label gets its date (or "no date given")."""
-    if not attrs["is_event"]:
-        return str(attrs["label"])
-    date = attrs["date"] or NO_DATE
-    if attrs["date"] and attrs["date"] in attrs["label"]:
-        return str(attrs["label"])
-    return f"{attrs['label']}\n{date}"
+    """Return the drawn label: an event's label gets its date (or "no date given"); a
+    label another source's node shares, the title of the one source telling it."""
+    label = str(attrs["label"])
+    if attrs["is_event"] and not (attrs["date"] and attrs["date"] in label):
+        label = f"{label}\n{attrs['date'] or NO_DATE}"
+    note = attrs.get("source_note")
+    return f"{label}\n({note})" if note else label
 
 
 def _drawn_label(attrs: Mapping[str, Any], event_chars: int | None = None) -> str:
