@@ -380,8 +380,9 @@ def test_scores_do_not_regress() -> None:
     # Session 39: from 0.7663 to 0.7692; the floor rises to 0.765.
     # Session 40: from 0.7692 to 0.7707; the floor rises to 0.768.
     # Session 41: from 0.7711 to 0.7748; the floor rises to 0.772.
+    # Session 42: from 0.7748 to 0.7761; the floor rises to 0.775.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.772
+    assert totals["entities"].f1 >= 0.775
     assert totals["events"].f1 >= 0.715
     assert totals["figures"].f1 >= 0.91
     # Session 33: which event each matched figure is given to (0.6185; held-out 0.4934).
