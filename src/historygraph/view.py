@@ -606,12 +606,13 @@ def project(dataset: Dataset, ontology: Graph) -> nx.MultiDiGraph:
     ``evidence`` (sorted :class:`EvidenceSpan`), ``figures`` (sorted
     :class:`FigureReport`), ``graphs`` (titles of the named graphs that mention
     the node), ``properties`` (every other statement, grouped; see
-    :func:`_properties`) and, on nodes that share a label with another source's node,
-    ``source_note`` (the title of the one source telling it). Edges are the triples between two nodes, keyed by
-    property IRI, with the attributes ``property``, ``label`` (the property's
-    ``rdfs:label``), ``sources`` (titles of the graphs stating it), ``evidence``
-    (indices into the subject's evidence: its spans in those documents, the ones
-    naming the object first) and ``evidence_naming`` (how many name it).
+    :func:`_properties`) and, on nodes that share a label with another source's
+    node, ``source_note`` (the title of the one source telling it). Edges are the
+    triples between two nodes, keyed by property IRI, with the attributes
+    ``property``, ``label`` (the property's ``rdfs:label``), ``sources`` (titles
+    of the graphs stating it), ``evidence`` (indices into the subject's evidence:
+    its spans in those documents, the ones naming the object first) and
+    ``evidence_naming`` (how many name it).
     Literals, figures, evidence and documents are not nodes; inferred graphs are
     ignored. Nodes and edges are added sorted.
 
