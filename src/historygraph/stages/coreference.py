@@ -103,7 +103,7 @@ def _root_of(b: EntityBuilder, m: Mention) -> Token | None:
 _ORGANISATION_WORDS = frozenset({"organisation", "organization"})
 
 
-def _numbered(entity: Entity, number: str) -> bool:
+def has_number(entity: Entity, number: str) -> bool:
     """Whether an entity's label has the number ``number`` as a word of its own ("14th"
     in "14th Regiment", not in "114th Regiment")."""
     return number in entity.label.lower().split()
@@ -195,8 +195,8 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             number = next((t.lower_ for t in chunk if ordinal_in_figures(t.text)), None)
             if number is not None:
                 # "the 14th Regiment": the unit of that number named before, or one of its own
-                named = [m for m in named if _numbered(b.doc.entities[m.entity], number)]
-                candidates = [m for m in candidates if _numbered(b.doc.entities[m.entity], number)]
+                named = [m for m in named if has_number(b.doc.entities[m.entity], number)]
+                candidates = [m for m in candidates if has_number(b.doc.entities[m.entity], number)]
             force = b.ontology.is_a(cls, HG.MilitaryForce)
             if force and not named and lemma(root) not in b.lexicon.generic_force_nouns:
                 # "the police", "the Guard": a force of its own kind is not just any force

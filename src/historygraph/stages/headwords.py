@@ -14,7 +14,7 @@ from rdflib import URIRef
 from historygraph.document import Mention, Span
 from historygraph.namespaces import HG
 from historygraph.ontology import compact
-from historygraph.stages.coreference import names_with
+from historygraph.stages.coreference import has_number, names_with
 from historygraph.stages.mentions import (
     EntityBuilder,
     add_name,
@@ -375,8 +375,7 @@ def _same_number(b: EntityBuilder, cls: URIRef, number: Token, root: Token) -> s
     head word ("the 366th regiment" after "the 366th motorised rifle regiment"), if any."""
     for m in reversed(b.mentions):
         ent = b.doc.entities[m.entity]
-        words = ent.label.lower().split()
-        if ent.cls == cls and number.lower_ in words and names_with(ent, lemma(root)):
+        if ent.cls == cls and has_number(ent, number.lower_) and names_with(ent, lemma(root)):
             return m.entity
     return None
 
