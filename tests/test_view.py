@@ -367,6 +367,26 @@ def test_nodes_of_one_label_told_by_different_sources_show_their_source(ontology
     assert labels == ["Baku", "crowd\n(Report A)", "crowd\n(Report B)"], labels
 
 
+def test_a_one_source_node_sharing_a_label_with_a_two_source_node_shows_its_source(ontology):
+    """ "Baku" the city (both reports) and "Baku" a report's own body: the body is drawn with
+    its source's title, the city with its bare label."""
+    data = Dataset()
+    for doc, title in ((DOC.a, "Report A"), (DOC.b, "Report B")):
+        graph = data.graph(doc)
+        graph.add((doc, RDF.type, HG.Document))
+        graph.add((doc, RDFS.label, Literal(title)))
+        graph.add((EX.baku, RDF.type, HG.Place))
+        graph.add((EX.baku, RDFS.label, Literal("Baku")))
+    body = data.graph(DOC.a)
+    body.add((EX["a/baku"], RDF.type, HG.Organization))
+    body.add((EX["a/baku"], RDFS.label, Literal("Baku")))
+    labels = sorted(
+        n["label"]
+        for n in data_json(view_html(project(data, ontology), ontology, title="t"))["nodes"]
+    )
+    assert labels == ["Baku", "Baku\n(Report A)"], labels
+
+
 # ---------------------------------------------------------------- what the projection keeps
 
 

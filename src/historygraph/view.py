@@ -662,17 +662,21 @@ def project(dataset: Dataset, ontology: Graph) -> nx.MultiDiGraph:
 
 
 def _tell_apart_by_source(network: nx.MultiDiGraph) -> None:
-    """Give nodes that share a label, each told by one source only, that source's title
-    as ``source_note`` ("crowd" of one report and "crowd" of another, two nodes): the
-    drawn label shows it, so the two do not look like one node drawn twice."""
+    """Give each node told by one source only, whose label another node told by other
+    sources shares, that source's title as ``source_note`` ("crowd" of one report and
+    "crowd" of another, two nodes): the drawn label shows it, so the two do not look like
+    one node drawn twice. A node several sources tell keeps its bare label."""
     by_label: dict[str, list[str]] = defaultdict(list)
     for node, attrs in network.nodes(data=True):
         by_label[attrs["label"]].append(node)
     for nodes in by_label.values():
-        graphs = [network.nodes[n]["graphs"] for n in nodes]
-        if len(nodes) > 1 and all(len(g) == 1 for g in graphs) and len({g[0] for g in graphs}) > 1:
-            for node, (title,) in zip(nodes, graphs, strict=True):
-                network.nodes[node]["source_note"] = title
+        told_by = {tuple(network.nodes[n]["graphs"]) for n in nodes}
+        if len(told_by) < 2:
+            continue  # one node, or nodes the same sources tell: a title tells nothing apart
+        for node in nodes:
+            graphs = network.nodes[node]["graphs"]
+            if len(graphs) == 1:
+                network.nodes[node]["source_note"] = graphs[0]
 
 
 # ---------------------------------------------------------------- choosing and grouping nodes
