@@ -2505,6 +2505,13 @@ def test_the_government_no_body_answers_is_a_body_of_its_own(extract) -> None:  
     # ("a new government": no body the story names; "the court", "the union": not read so)
     assert "new government" not in found and "court" not in found, found
     assert "union" not in found, found
+    # British writing puts the body's word in capitals: the same body of its own
+    doc = extract(
+        "Soldiers fired on the crowd in Ostburg on 3 May 2004. The Government put the dead at "
+        "31, and on 5 May the Government refused an inquiry."
+    )
+    assert labels(doc).get("Government") == "Organization", labels(doc)
+    assert len(mentions_of(doc, "Government")) == 2, mentions_of(doc, "Government")
 
 
 def test_a_name_beside_an_office_a_deputy_or_in_a_list_of_people_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]

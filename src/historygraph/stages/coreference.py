@@ -243,12 +243,13 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             elif (
                 (lemma(root) in b.lexicon.story_body_nouns or cls == HG.Legislature)
                 and len(tokens) == 1
-                and root.tag_ == "NN"
+                and (root.tag_ == "NN" or (root.tag_ == "NNP" and root.text.istitle()))
                 and any(t.dep_ == "det" and t.lower_ == "the" for t in chunk)
             ):
                 # "The government put the dead at 187", "the commission found", "the
                 # parliament voted": the body of the country or the inquiry the story is
-                # about, which the text names no other way
+                # about, which the text names no other way; in capitals too, as British
+                # writing has it ("the Government announced")
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
 
 
