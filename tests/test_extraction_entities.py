@@ -3057,3 +3057,31 @@ def test_a_name_takes_its_class_from_the_words_around_it(  # type: ignore[no-unt
 ) -> None:
     found = labels(extract(text))
     assert found.get(name) == cls, found
+
+
+def test_a_quoted_name_is_named_without_the_words_before_its_quotes(extract) -> None:  # type: ignore[no-untyped-def]
+    """'proclaimed a separate "Ostland Republic"': the state is the "Ostland Republic",
+    not 'separate "Ostland Republic'; the "Shield" commission is the Shield commission."""
+    doc = extract(
+        'In May 1992 the rebels of Ostburg proclaimed a separate "Ostland Republic". The '
+        'report of the "Shield" commission blamed the army.'
+    )
+    found = labels(doc)
+    assert found.get("Ostland Republic") == "State", found
+    assert found.get("Shield commission") == "Organization", found
+    assert not any('"' in label for label in found), found
+
+
+def test_a_make_named_before_a_thing_is_no_agent(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Grad rockets", "Grad launchers": the name of a make or model before a common noun
+    that is no class's head word names no body or person (the model tags this one a
+    person's); an acronym so placed does ("OSB agents"), and a name standing alone stays
+    one."""
+    doc = extract(
+        "All that winter Grad rockets fell on Ostburg. They had Grad launchers and old tanks. "
+        "OSB agents arrested the organisers. Later Marek Tarkan denied it."
+    )
+    found = labels(doc)
+    assert "Grad" not in found, found
+    assert found.get("OSB") == "Organization", found
+    assert found.get("Marek Tarkan") == "Person", found

@@ -8,6 +8,7 @@ or place when a proper name or a known place modifies it.
 from __future__ import annotations
 
 from itertools import takewhile
+from typing import Any
 
 from rdflib import URIRef
 
@@ -64,6 +65,13 @@ def _a_side_of(b: EntityBuilder, root: Token) -> bool:
     )
 
 
+def _inside_quotes(chunk: Any, tokens: list[Token], root: Token) -> list[Token]:
+    """The words of a phrase inside the quotation marks its head word is in: a separate
+    "Ostland Republic" is named "Ostland Republic", not 'separate "Ostland Republic'."""
+    opening = max((t.i for t in chunk if t.tag_ == "``" and t.i < root.i), default=None)
+    return tokens if opening is None else [t for t in tokens if t.i > opening]
+
+
 def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
     """Noun phrases such as "the USSR leadership": a class head word with a proper-name modifier."""
     nationalities = nationality_words(b.ontology)
@@ -102,6 +110,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             # (a count comes before a describing word: "nine dead miners")
             tokens = tokens[1:]
         tokens = _after_coordinated_modifiers(tokens, root)
+        tokens = _inside_quotes(chunk, tokens, root)
         possessor = next((c for c in root.children if c.dep_ == "poss"), None)
         owner = possessor
         if owner is not None and (

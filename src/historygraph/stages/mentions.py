@@ -1470,6 +1470,8 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
         return True
     if all(t.like_num or t.ent_type_ == "ORDINAL" or t.text[:1].isdigit() for t in ent):
         return True
+    if _name_of_a_make(b, ent):
+        return True
     if _common_word_in_capitals(b, ent):
         return True
     if _common_noun_opening_a_line(b, ent):
@@ -1482,6 +1484,25 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
         and head.i > ent.root.i
         and head.text[:1].isupper()  # ("the White House press secretary": a body's)
         and b.lexicon.is_title_word(head.text.split("-")[0])
+    )
+
+
+def _name_of_a_make(b: EntityBuilder, ent: Token) -> bool:
+    """ "Grad rockets", "Kalashnikov rifles", "Kamaz truck": one capitalised word the model
+    tagged as a person's or a body's, before a lower-case common noun that is no class's head
+    word, names a make or a model of a thing, no agent. Not an acronym ("FBI agents", "NKVD
+    officers" are a body's) and not a head word's modifier ("Pravda correspondents")."""
+    head = ent.root.head
+    return (
+        ent.label_ in {"PERSON", "ORG"}
+        and len(ent) == 1
+        and not ent.text.isupper()
+        and ent.root.dep_ in {"compound", "amod"}
+        and head.i == ent.end
+        and head.tag_ in {"NN", "NNS"}
+        and head.text.islower()
+        and b.lexicon.head_words.get(head.lower_) is None
+        and b.lexicon.head_words.get(lemma(head)) is None
     )
 
 

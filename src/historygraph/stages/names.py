@@ -73,13 +73,20 @@ SITE_PREPOSITIONS = ("on", "in", "at", "near")
 BY_NER, BY_CONTEXT, BY_WORD = 1, 2, 3
 
 
+#: Double quotation marks, straight, curly and angled.
+_DOUBLE_QUOTES = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+
+
 def normalise_label(text: str) -> str:
-    """A display label: whitespace collapsed, leading article and possessive dropped.
+    """A display label: whitespace collapsed, leading article, possessive and double
+    quotation marks dropped (a name the text quotes is the same name unquoted).
 
     >>> normalise_label("the  Soviet army's")
     'Soviet army'
+    >>> normalise_label('the "Shield" commission')
+    'Shield commission'
     """
-    text = " ".join(text.split())
+    text = " ".join(_DOUBLE_QUOTES.sub("", text).split())
     text = re.sub(r"^(?:the|The|THE)\s+", "", text)
     text = re.sub(r"['’]s?$", "", text)
     return text.strip(" ,;:")
