@@ -3085,3 +3085,20 @@ def test_a_make_named_before_a_thing_is_no_agent(extract) -> None:  # type: igno
     assert "Grad" not in found, found
     assert found.get("OSB") == "Organization", found
     assert found.get("Marek Tarkan") == "Person", found
+
+
+def test_a_one_word_head_of_a_name_with_of_is_that_body(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "The House of Commons ... the House": the chamber, not a house; "the Ministry of
+    Defence of Westria ... the Ministry": the ministry."""
+    doc = extract(
+        "In July 1920 the House of Commons debated the shooting at Ostburg. After a long "
+        "speech the House censured the general. The Ministry of Defence of Westria denied "
+        "the figures, and the Ministry later refused an inquiry."
+    )
+    found = labels(doc)
+    assert "House" not in found and "Ministry" not in found, found
+    assert mentions_of(doc, "House of Commons") == ["House of Commons", "House"]
+    assert mentions_of(doc, "Ministry of Defence of Westria") == [
+        "Ministry of Defence of Westria",
+        "Ministry",
+    ]

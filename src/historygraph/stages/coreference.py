@@ -1364,8 +1364,9 @@ def match_shortened_names(b: EntityBuilder) -> None:
     Kyrgyzstan Inquiry Commission ... the Inquiry Commission"); the last word of a
     two-word name ("the Verkhovna Rada ... the Rada"); and, after "the", the capitalised
     head word of a longer name ("the Popular Front of Azerbaijan ... the Front", "the UN
-    Security Council ... the Council"), whose class may be narrower than the one the model
-    gave the head word alone."""
+    Security Council ... the Council", "the House of Commons ... the House"), whose class
+    may be narrower than the one the model gave the head word alone, or a body's where the
+    head word alone is a site's ("the House")."""
     longer: dict[str, list[str]] = {}  # folded short name -> entities with a longer name
     one_word: dict[str, list[str]] = {}  # the capitalised head word of a name with "of"
     # (a place's name, not a nationality: "the Kazakh Supreme Soviet ... told the Supreme
@@ -1379,16 +1380,18 @@ def match_shortened_names(b: EntityBuilder) -> None:
             head = " of ".join(parts[:n])
             if len(head.split()) > 1:
                 longer.setdefault(fold_name(head), []).append(key)
-        words = re.split(r" (?:of|for) ", ent.label)[0].split()
+        name_part = re.split(r" (?:of|for) ", ent.label)[0]
+        words = name_part.split()
         if (
-            len(words) > 1
+            (len(words) > 1 or name_part != ent.label)  # ("House of Commons" too)
             and words[-1][:1].isupper()
             and not b.ontology.is_a(ent.cls, HG.Person)
             and not b.ontology.is_a(ent.cls, HG.Place)
         ):
             # "the Popular Front of Azerbaijan ... the Front", "the UN Security Council ...
             # the Council", "the International Criminal Tribunal for the former Yugoslavia
-            # ... the Tribunal": its head word, capitalised
+            # ... the Tribunal", "the House of Commons ... the House": its head word,
+            # capitalised
             one_word.setdefault(fold_name(words[-1]), []).append(key)
         words = ent.label.split()
         if (  # "the Verkhovna Rada ... the Rada": a body by the last word of its name
@@ -1429,6 +1432,12 @@ def match_shortened_names(b: EntityBuilder) -> None:
                 b.doc.entities[k].cls == ent.cls
                 # ("the Council" the model calls an organisation, of a legislature)
                 or (head_word and b.ontology.is_a(b.doc.entities[k].cls, ent.cls))
+                # ("the House" a site's word, of the House of Commons)
+                or (
+                    head_word
+                    and b.ontology.is_a(ent.cls, HG.Place)
+                    and b.ontology.is_a(b.doc.entities[k].cls, HG.Agent)
+                )
             )
         ]
         if ent.gazetteer is not None or not owners:
