@@ -3102,3 +3102,14 @@ def test_a_one_word_head_of_a_name_with_of_is_that_body(extract) -> None:  # typ
         "Ministry of Defence of Westria",
         "Ministry",
     ]
+
+
+def test_fighters_of_a_people_are_a_force(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Westrian fighters attacked": a force (``hg:headWord`` "fighters"), which "the
+    fighters" later refers back to."""
+    doc = extract(
+        "On 3 May 1992 Westrian fighters attacked Ostburg at dawn. The fighters withdrew in "
+        "the evening."
+    )
+    assert labels(doc).get("Westrian fighters") == "MilitaryForce", labels(doc)
+    assert mentions_of(doc, "Westrian fighters") == ["Westrian fighters", "fighters"]
