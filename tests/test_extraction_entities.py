@@ -3113,3 +3113,16 @@ def test_fighters_of_a_people_are_a_force(extract) -> None:  # type: ignore[no-u
     )
     assert labels(doc).get("Westrian fighters") == "MilitaryForce", labels(doc)
     assert mentions_of(doc, "Westrian fighters") == ["Westrian fighters", "fighters"]
+
+
+def test_a_surname_the_model_takes_for_a_nationality_is_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "demanding that Pashinyan resign": a surname's shape (``hg:surnameEnding``), tagged as
+    a nationality by the model, standing as a noun: a person; "Armenian" before a noun
+    stays a people's word."""
+    doc = extract(
+        "Thousands of opposition supporters rallied again on Saturday in Freedom Square, "
+        "demanding that Pashinyan resign over the agreement. Armenian troops withdrew."
+    )
+    found = labels(doc)
+    assert found.get("Pashinyan") == "Person", found
+    assert "Armenian" not in found, found

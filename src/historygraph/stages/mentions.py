@@ -1126,6 +1126,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             default = HG.Group
         elif ent.label_ == "NORP" and after_a_title(b, list(ent)):
             default = HG.Person  # "My cousin Arman", tagged as a nationality by the model
+        elif ent.label_ == "NORP" and _a_surname_tagged_as_a_people(b, ent):
+            default = HG.Person  # "demanding that Pashinyan resign", tagged as a nationality
         elif ent.label_ == "PERSON" and len(ent) == 1 and ent.root.tag_ == "NNS":
             default = HG.Group  # "Provocateurs in the crowd": a plural noun, no one's name
         ethnic = len(ent) == 1 and (_ethnic_people(b, ent.root) or _invariant_people(b, ent.root))
@@ -1484,6 +1486,22 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
         and head.i > ent.root.i
         and head.text[:1].isupper()  # ("the White House press secretary": a body's)
         and b.lexicon.is_title_word(head.text.split("-")[0])
+    )
+
+
+def _a_surname_tagged_as_a_people(b: EntityBuilder, ent: Token) -> bool:
+    """One capitalised proper noun of a surname's shape (``hg:surnameEnding``: "Pashinyan",
+    "Aliyev") that is no nationality and stands as a noun, not before one ("Armenian" in
+    "Armenian troops" is a people's word): a person's name, whatever nationality the model
+    took it for."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and root.tag_ == "NNP"
+        and root.dep_ not in {"amod", "compound"}
+        and len(root.text) >= 5
+        and root.text.lower().endswith(b.lexicon.surname_endings)
+        and compact(root.text) not in nationality_words(b.ontology)
     )
 
 
