@@ -3126,3 +3126,14 @@ def test_a_surname_the_model_takes_for_a_nationality_is_a_person(extract) -> Non
     found = labels(doc)
     assert found.get("Pashinyan") == "Person", found
     assert "Armenian" not in found, found
+
+
+def test_the_last_word_of_a_name_is_what_it_names(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "The Westrian Union ... the Union", "the Ostland Empire ... the Empire": the state
+    named before, though the word alone names nothing."""
+    doc = extract(
+        "The Westrian Union sent troops to Ostburg in May 1990. By 1991 the Union was "
+        "falling apart. The Ostland Empire ruled Carpia. In 1947 the Empire gave up Carpia."
+    )
+    assert mentions_of(doc, "Westrian Union") == ["Westrian Union", "Union"], labels(doc)
+    assert mentions_of(doc, "Ostland Empire") == ["Ostland Empire", "Empire"], labels(doc)

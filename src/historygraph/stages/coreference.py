@@ -1465,3 +1465,40 @@ def match_heading_names(b: EntityBuilder) -> None:
         key = names.get(compact(label))
         if key is not None and b.covered(span) is None:
             b.add(span, key, "ner")
+
+
+def match_the_last_word_of_a_name(b: EntityBuilder) -> None:
+    """ "The Soviet Union ... the Union", "the British Empire ... the Empire": "the" and one
+    capitalised word, not a title ("the President"), that no name covers, is the one thing
+    named before whose name of two words or more ends with that word (a person's surname
+    is left to the person rules; two such names, "the Central Committee" and "the Hunter
+    Committee", leave it alone)."""
+    for sent in b.doc.sentences:
+        tokens = list(sent.parsed)
+        for i, t in enumerate(tokens[1:], start=1):
+            if (
+                tokens[i - 1].lower_ != "the"
+                or t.tag_ != "NNP"
+                or not t.text.istitle()
+                or (i + 1 < len(tokens) and tokens[i + 1].tag_ == "NNP")
+                or b.lexicon.is_title_word(t.text)
+            ):
+                continue
+            span = Span(offset(t), offset(t) + len(t.text))
+            if b.covered(span) is not None:
+                continue
+            owners = {
+                m.entity
+                for m in b.mentions
+                if m.span.end <= span.start
+                and not b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Person)
+                and _ends_with_word(b.doc.entities[m.entity].label, t.text)
+            }
+            if len(owners) == 1:
+                b.add(span, next(iter(owners)), "anaphora")
+
+
+def _ends_with_word(label: str, word: str) -> bool:
+    """Whether a name of two words or more ends with ``word`` ("Soviet Union", "Union")."""
+    words = label.split()
+    return len(words) > 1 and words[-1] == word

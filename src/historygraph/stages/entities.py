@@ -53,6 +53,7 @@ from historygraph.stages.coreference import (
     match_settlement_anaphora,
     match_shortened_names,
     match_site_name_parts,
+    match_the_last_word_of_a_name,
     merge_bare_into_named_groups,
     merge_generic_forces_into_the_one_named,
     merge_modified_names,
@@ -125,6 +126,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     merge_national_bodies(b)
     match_appositives(b)
     match_shortened_names(b)
+    match_the_last_word_of_a_name(b)
     match_heading_names(b)
     match_parenthesised_aliases(b)
     match_generic_anaphora(b)
