@@ -1484,7 +1484,7 @@ def match_the_last_word_of_a_name(b: EntityBuilder) -> None:
                 or b.lexicon.is_title_word(t.text)
             ):
                 continue
-            span = Span(offset(t), offset(t) + len(t.text))
+            span = token_span(t)
             if b.covered(span) is not None:
                 continue
             owners = {

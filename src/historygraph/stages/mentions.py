@@ -37,6 +37,7 @@ from historygraph.stages.person_cues import (
     after_kin_noun,
     bare_name,
     followed_by_an_age,
+    has_surname_shape,
     in_apposition_to_a_person_noun,
     inside_person_name,
     is_title_of_person,
@@ -1499,8 +1500,7 @@ def _a_surname_tagged_as_a_people(b: EntityBuilder, ent: Token) -> bool:
         len(ent) == 1
         and root.tag_ == "NNP"
         and root.dep_ not in {"amod", "compound"}
-        and len(root.text) >= 5
-        and root.text.lower().endswith(b.lexicon.surname_endings)
+        and has_surname_shape(b, root.text)
         and compact(root.text) not in nationality_words(b.ontology)
     )
 

@@ -91,11 +91,16 @@ def bare_name(tokens: list[Token]) -> bool:
     return 2 <= len(tokens) <= 3 and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
 
 
+def has_surname_shape(b: EntityBuilder, word: str) -> bool:
+    """Whether a word of five letters or more ends as surnames do (``hg:surnameEnding``:
+    "Ismailov", "Pashinyan")."""
+    return len(word) >= 5 and word.lower().endswith(b.lexicon.surname_endings)
+
+
 def personal_name(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "Talekh Ismailov": a given name and a surname of a known shape, whatever the model
     says; or such a surname alone, told in apposition to a noun ("One man, Akhmedov")."""
-    last = tokens[-1].text.lower() if tokens else ""
-    if len(last) < 5 or not last.endswith(b.lexicon.surname_endings):
+    if not tokens or not has_surname_shape(b, tokens[-1].text):
         return False
     if len(tokens) == 1 and tokens[0].tag_ == "NNP" and tokens[0].text[:1].isupper():
         root = tokens[0]
