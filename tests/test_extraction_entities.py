@@ -3137,3 +3137,19 @@ def test_the_last_word_of_a_name_is_what_it_names(extract) -> None:  # type: ign
     )
     assert mentions_of(doc, "Westrian Union") == ["Westrian Union", "Union"], labels(doc)
     assert mentions_of(doc, "Ostland Empire") == ["Ostland Empire", "Empire"], labels(doc)
+
+
+def test_what_people_were_taken_as_is_no_group(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "were taken away as hostages", "held as prisoners": what the villagers were taken
+    for, no group the text refers to; the same nouns as subjects are groups, and so is "the
+    hostages" after "as" ("as the hostages walked out")."""
+    doc = extract(
+        "In March 1921 some 40 villagers of Ostburg were taken away as hostages, and their "
+        "elders were held as prisoners. A week later refugees reached the coast. Crowds "
+        "cheered as the defenders walked out."
+    )
+    found = labels(doc)
+    assert "hostages" not in found, found
+    assert "prisoners" not in found, found
+    assert found.get("refugees") == "Group", found
+    assert found.get("defenders") == "Group", found

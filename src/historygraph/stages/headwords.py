@@ -168,6 +168,9 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         collective = (
             (
                 cls == HG.Group
+                # "taken away as hostages", "held as prisoners": what people were
+                # taken for, no group the text refers to
+                and not (root.dep_ == "pobj" and root.head.lower_ == "as" and not _definite(chunk))
                 and (
                     noun_tag(root) == "NNS"
                     or (noun_tag(root) == "NN" and root.lower_ in b.lexicon.head_words)
