@@ -3070,6 +3070,9 @@ def test_a_quoted_name_is_named_without_the_words_before_its_quotes(extract) -> 
     assert found.get("Ostland Republic") == "State", found
     assert found.get("Shield commission") == "Organization", found
     assert not any('"' in label for label in found), found
+    # the evidence quotes the quoted name whole, both its quotation marks
+    quotes = {doc.quote(m.span) for m in doc.mentions}
+    assert '"Shield" commission' in quotes, quotes
 
 
 def test_a_make_named_before_a_thing_is_no_agent(extract) -> None:  # type: ignore[no-untyped-def]
@@ -3153,3 +3156,15 @@ def test_what_people_were_taken_as_is_no_group(extract) -> None:  # type: ignore
     assert "prisoners" not in found, found
     assert found.get("refugees") == "Group", found
     assert found.get("defenders") == "Group", found
+
+
+def test_a_name_is_never_extended_over_a_full_stop(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "ST. PETERSBURG, 12 April 1912.": the tokenizer splits the capitals' "ST." and the
+    model tags the full stop as a proper noun; no name's evidence starts with it."""
+    doc = extract(
+        "ST. PETERSBURG, 12 April 1912. (From our correspondent.) Yesterday the deputies "
+        "of the Duma heard the minister."
+    )
+    quotes = [doc.quote(m.span) for m in doc.mentions]
+    assert quotes, quotes
+    assert all(q[:1].isalnum() for q in quotes), quotes

@@ -66,10 +66,17 @@ def _a_side_of(b: EntityBuilder, root: Token) -> bool:
 
 
 def _inside_quotes(chunk: Any, tokens: list[Token], root: Token) -> list[Token]:
-    """The words of a phrase inside the quotation marks its head word is in: a separate
-    "Ostland Republic" is named "Ostland Republic", not 'separate "Ostland Republic'."""
+    """The words of a phrase from the quotation marks its head word is in or after: a
+    separate "Ostland Republic" is named "Ostland Republic", not 'separate "Ostland
+    Republic'; the "Shield" commission keeps both its quotation marks ('"Shield"
+    commission', not 'Shield" commission': its label has none)."""
     opening = max((t.i for t in chunk if t.tag_ == "``" and t.i < root.i), default=None)
-    return tokens if opening is None else [t for t in tokens if t.i > opening]
+    if opening is None:
+        return tokens
+    inside = [t for t in tokens if t.i > opening]
+    if any(t.tag_ == "''" and opening < t.i < root.i for t in chunk):
+        return [root.doc[opening], *inside]  # the quoted words close before the head word
+    return inside
 
 
 def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:

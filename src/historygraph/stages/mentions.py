@@ -1182,6 +1182,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                 and first.doc[first.i - 1].dep_ == "compound"
                 and first.doc[first.i - 1].head.i in {t.i for t in tokens}
                 and not first.doc[first.i - 1].text[:1].islower()  # ("the federal Executive ...")
+                and first.doc[first.i - 1].text[:1].isalpha()  # (no full stop: "ST. PETERSBURG")
                 and not first.doc[first.i - 1].ent_type_
                 and not first.doc[first.i - 1].is_sent_start
             ):
