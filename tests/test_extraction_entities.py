@@ -3168,3 +3168,34 @@ def test_a_name_is_never_extended_over_a_full_stop(extract) -> None:  # type: ig
     quotes = [doc.quote(m.span) for m in doc.mentions]
     assert quotes, quotes
     assert all(q[:1].isalnum() for q in quotes), quotes
+
+
+def test_labels_keep_hyphenated_words_and_leave_out_words_of_a_date(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "the families of the non-combatants" is not cut at the hyphen the tokenizer splits
+    off; "Every year since, mourners climb": "since" belongs to the date, not to the group;
+    "the Armenian quarter", which the model tags as a date, is still a place."""
+    doc = extract(
+        "In 1972 the army apologised to the families of the non-combatants it had killed. "
+        "Every year since, mourners carrying red carnations climb to the hill above the town. "
+        "In November 1988 crowds attacked the Armenian quarter of Kirovabad."
+    )
+    found = labels(doc)
+    assert found.get("families of the non-combatants") == "Group", found
+    assert found.get("mourners") == "Group", found
+    assert found.get("Armenian quarter of Kirovabad") == "Place", found
+    assert not any(label.startswith(("since", "of ")) for label in found), found
+
+
+def test_no_label_takes_a_count_or_the_words_before_a_quantifier(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "recorded 3,825 dead soldiers": the count is no part of the force's label; "on the
+    square, many mourners" (the model reads "square" as an adjective): the group is the
+    mourners."""
+    doc = extract(
+        "At the gates of the park and on the square, many mourners, among them teachers, "
+        "stood in silence. The ministry recorded 3,825 dead soldiers, while officials said "
+        "85 civilians had died."
+    )
+    found = labels(doc)
+    assert found.get("mourners") == "Group", found
+    assert found.get("dead soldiers") == "MilitaryForce", found
+    assert not any("," in label or label[:1].isdigit() for label in found), found

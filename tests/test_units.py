@@ -277,3 +277,20 @@ def test_an_entity_an_event_befell_is_not_made_its_doer_by_a_later_mention(nlp) 
     Merger.absorb(event, mention(["militia", "guards"], ["militia", "passers-by"]))
     assert event.agents == ["militia", "guards"]
     assert event.affected == ["workers", "passers-by"]
+
+
+def test_a_name_the_model_tagged_across_list_commas_is_as_many_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model's "Gray, Attucks," (one name over a list's comma) becomes two names; a name
+    whose parts hold other words than proper nouns keeps its comma."""
+    from spacy.tokens import Span as SpacySpan
+
+    from historygraph.stages.parse import _names_apart_at_commas
+
+    listed = nlp("The remains of Gray, Attucks, Caldwell and Maverick were buried.")
+    listed.ents = [SpacySpan(listed, 3, 7, label="ORG")]  # "Gray, Attucks,"
+    _names_apart_at_commas(listed)
+    assert [(e.text, e.label_) for e in listed.ents] == [("Gray", "ORG"), ("Attucks", "ORG")]
+    named = nlp("The Ministry of Labour, Health and Social Affairs said so.")
+    named.ents = [SpacySpan(named, 1, 9, label="ORG")]
+    _names_apart_at_commas(named)
+    assert [e.text for e in named.ents] == ["Ministry of Labour, Health and Social Affairs"]

@@ -158,6 +158,14 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                     if (t.dep_ not in {"det", "poss", "case"} or t.i == root.i) and not t.is_punct
                 ]
             )
+            counted = {
+                t.i
+                for c in root.children
+                if c.dep_ == "nummod" and c.ent_type_ not in {"DATE", "TIME"}
+                for t in c.subtree
+            }
+            while len(tokens) > 1 and tokens[0].i in counted:
+                tokens = tokens[1:]  # "recorded 3,825 dead soldiers": the count is no name
             span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))
             if b.covered(span) is not None:
                 continue

@@ -104,19 +104,35 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         tokens = [
             t for t in chunk if (t.dep_ not in {"det", "poss"} or t.i == root.i) and not t.is_punct
         ]
-        while tokens and (
-            tokens[0].ent_type_ in {"DATE", "TIME"}
-            or (tokens[0].like_num and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")
+        dated = root.ent_type_ in {"DATE", "TIME"}  # ("the Armenian quarter", tagged DATE)
+        while (
+            tokens
+            and not dated
+            and (
+                tokens[0].ent_type_ in {"DATE", "TIME"}
+                or (tokens[0].like_num and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")
+            )
         ):
             # "On 13 April 1919 troops fired", "From 22 December Ostland troops fought" (the
             # model left the day out of the date): the date is no part of the name
+            date = tokens[0]
             tokens = tokens[1:]
+            while tokens and tokens[0].head.i == date.i and tokens[0].i < root.i:
+                tokens = tokens[1:]  # nor a word of the date: "Every year since, mourners"
         tokens = after_untagged_date(tokens)
         while len(tokens) > 1 and tokens[0].tag_ == "JJ" and tokens[1].dep_ == "nummod":
             # "shot dead nine miners": an adjective before the number is no part of the phrase
             # (a count comes before a describing word: "nine dead miners")
             tokens = tokens[1:]
         tokens = _after_coordinated_modifiers(tokens, root)
+        # "on the square, many mourners" (the model took "square" for an adjective): a
+        # quantifier opens the phrase it is in
+        quantifier = next(
+            (k for k in range(len(tokens) - 1, -1, -1) if tokens[k].lower_ in QUANTIFIERS),
+            None,
+        )
+        if quantifier and tokens[quantifier].i < root.i:
+            tokens = tokens[quantifier:]
         tokens = _inside_quotes(chunk, tokens, root)
         possessor = next((c for c in root.children if c.dep_ == "poss"), None)
         owner = possessor
@@ -691,10 +707,26 @@ def match_kin_groups(b: EntityBuilder, parsed: Token) -> None:
             last = words[0]  # "the dead"
         else:
             continue
+        last = _through_hyphens(last)  # "the families of the non-combatants"
         span = Span(offset(token), offset(last) + len(last.text))
         if b.covered(span) is not None:
             continue
         b.add(span, b.entity_for(HG.Group, normalise_label(b.doc.quote(span))), "headword")
+
+
+def _through_hyphens(token: Token) -> Token:
+    """The last word of the hyphenated word ``token`` begins ("non" of "non-combatants",
+    which the tokenizer splits in three); ``token`` itself when no hyphen follows it."""
+    doc = token.doc
+    while (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text in {"-", "\u2010"}
+        and not token.whitespace_
+        and not doc[token.i + 1].whitespace_
+        and doc[token.i + 2].is_alpha
+    ):
+        token = doc[token.i + 2]
+    return token
 
 
 def match_forces_of_bodies(b: EntityBuilder, parsed: Token) -> None:

@@ -258,9 +258,43 @@ def _parse_paragraphs(paragraphs: list[str], nlp: Any) -> list[Any]:
         if kept is not None and "offset_map" not in parsed.user_data:
             parsed.user_data["offset_map"] = kept
         _names_within_lines(parsed)
+        _names_apart_at_commas(parsed)
         _no_apposition_across_semicolons(parsed)
         result.append(parsed)
     return result
+
+
+def _names_apart_at_commas(parsed: Any) -> None:
+    """A name the model tagged across a comma, each part of it proper nouns alone, is as
+    many names as parts: "the remains of Gray, Attucks, Caldwell and Maverick" (the model's
+    "Gray, Attucks"), "proceedings against Khrushchev, Kozlov, Mikoyan", "the chairwoman of
+    the Council, Leyla Rzayeva". A name with a comma and other words in its parts stays
+    whole: "1st Battalion, Parachute Regiment", "Ministry of Labour, Health and Social
+    Affairs", "Novocherkassk, Rostov region"."""
+    from spacy.tokens import Span as SpacySpan
+
+    ents = []
+    changed = False
+    for ent in parsed.ents:
+        first, last = ent.start, ent.end
+        while last > first and parsed[last - 1].is_punct:
+            last -= 1  # ("Gray, Attucks,": the model's name may end with the comma)
+        commas = [i for i in range(first, last) if parsed[i].text == ","]
+        pieces = []
+        for start, end in pairwise([first - 1, *commas, last]):
+            words = [t for t in parsed[start + 1 : end] if t.dep_ != "det"]
+            pieces.append(words)
+        if not commas or not all(
+            words and all(t.pos_ == "PROPN" and t.is_alpha for t in words) for words in pieces
+        ):
+            ents.append(ent)
+            continue
+        changed = True
+        ents.extend(
+            SpacySpan(parsed, words[0].i, words[-1].i + 1, label=ent.label_) for words in pieces
+        )
+    if changed:
+        parsed.ents = ents
 
 
 def _no_apposition_across_semicolons(parsed: Any) -> None:
