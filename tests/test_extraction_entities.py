@@ -3199,3 +3199,23 @@ def test_no_label_takes_a_count_or_the_words_before_a_quantifier(extract) -> Non
     assert found.get("mourners") == "Group", found
     assert found.get("dead soldiers") == "MilitaryForce", found
     assert not any("," in label or label[:1].isdigit() for label in found), found
+
+
+def test_what_a_thing_is_said_to_be_is_no_entity_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Marlow was a small, predominantly Black town in Kessel County" (the model misses
+    "Marlow"), "The Red Shield is a neutral, impartial and independent humanitarian
+    organisation": a description, no second place or body. A subject the model found takes
+    the description as one more mention ("Kettleby was a small town ...")."""
+    doc = extract(
+        "Marlow was a small, predominantly Black town in Kessel County whose residents "
+        "worked at the mill. The Red Shield is a neutral, impartial and independent "
+        "humanitarian organisation. It takes no sides. Kettleby was a small, predominantly "
+        "Black town in Kessel County."
+    )
+    found = labels(doc)
+    assert found.get("Kessel County") == "Place", found
+    assert not any(label.endswith(("town in Kessel County", "organisation")) for label in found), (
+        found
+    )
+    described = [m for m in doc.mentions if doc.quote(m.span).endswith("town in Kessel County")]
+    assert [doc.entities[m.entity].label for m in described] == ["Kettleby"], found

@@ -144,6 +144,8 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in chunk)
             if indefinite and not _kind_of_body(chunk):
                 continue
+            if indefinite and root.dep_ == "attr":
+                continue  # "The ICRC is a neutral humanitarian organisation": what it is
             if any(t.lower_ in QUANTIFIERS for t in chunk):
                 continue  # "many foreign governments": several bodies, not one named before
             if root.tag_ == "NN" and not any(t.dep_ in {"det", "poss"} for t in chunk):

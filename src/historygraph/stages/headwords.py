@@ -97,6 +97,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         root_span = Span(offset(root), offset(root) + len(root.text))
         if b.covered(root_span) is not None:
             continue
+        if _describes_an_unnamed_subject(b, root, chunk):
+            continue  # "Rosewood was a small town in Levy County": what the subject is
         if _describes_the_name_after(root):
             continue  # "the rights group Memorial": one body, the name's
         if site and _a_side_of(b, root):
@@ -433,6 +435,17 @@ def _a_site_of_a_people(
         )
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
     )
+
+
+def _describes_an_unnamed_subject(b: EntityBuilder, root: Token, chunk: Any) -> bool:
+    """Whether a phrase with "a" says what its clause's subject is ("Rosewood was a small
+    town in Levy County") and no mention covers the subject (the model missed "Rosewood"):
+    a description, no place or body of its own. (A subject that is a mention takes the
+    phrase as one more mention of it.)"""
+    if root.dep_ != "attr" or not any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in chunk):
+        return False
+    subjects = [c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return not any(b.covered(token_span(s)) is not None for s in subjects)
 
 
 def _describes_the_name_after(root: Token) -> bool:
