@@ -133,7 +133,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             (k for k in range(len(tokens) - 1, -1, -1) if tokens[k].lower_ in QUANTIFIERS),
             None,
         )
-        if quantifier and tokens[quantifier].i < root.i:
+        if quantifier is not None and quantifier > 0 and tokens[quantifier].i < root.i:
             tokens = tokens[quantifier:]
         tokens = _inside_quotes(chunk, tokens, root)
         possessor = next((c for c in root.children if c.dep_ == "poss"), None)
