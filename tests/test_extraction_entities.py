@@ -3219,3 +3219,14 @@ def test_what_a_thing_is_said_to_be_is_no_entity_of_its_own(extract) -> None:  #
     )
     described = [m for m in doc.mentions if doc.quote(m.span).endswith("town in Kessel County")]
     assert [doc.entities[m.entity].label for m in described] == ["Kettleby"], found
+
+
+def test_a_list_number_is_no_part_of_a_label(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "2. The militia.": a numbered section's heading; the force is "militia"."""
+    doc = extract(
+        "The strike began in September.\n\n2. The militia. On 28 October the governor "
+        "ordered the militia to the strike district."
+    )
+    found = labels(doc)
+    assert found.get("militia") == "MilitaryForce", found
+    assert not any(label[:1].isdigit() for label in found), found

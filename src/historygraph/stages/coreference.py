@@ -153,11 +153,14 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
                 continue  # relational use: "the leadership of X" names no force itself
             tokens = after_untagged_date(
-                # ("the city's garrison": neither the possessor nor its "'s")
+                # ("the city's garrison": neither the possessor nor its "'s"; "2. The militia":
+                # nor a list's number)
                 [
                     t
                     for t in chunk
-                    if (t.dep_ not in {"det", "poss", "case"} or t.i == root.i) and not t.is_punct
+                    if (t.dep_ not in {"det", "poss", "case"} or t.i == root.i)
+                    and not t.is_punct
+                    and t.tag_ != "LS"
                 ]
             )
             counted = {

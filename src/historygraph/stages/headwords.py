@@ -104,7 +104,11 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
         if site and _a_side_of(b, root):
             continue  # "in the centre of Baku": Baku, told more closely; no place of its own
         tokens = [
-            t for t in chunk if (t.dep_ not in {"det", "poss"} or t.i == root.i) and not t.is_punct
+            t
+            for t in chunk
+            if (t.dep_ not in {"det", "poss"} or t.i == root.i)
+            and not t.is_punct
+            and t.tag_ != "LS"  # ("2. The militia": no list's number)
         ]
         dated = root.ent_type_ in {"DATE", "TIME"}  # ("the Armenian quarter", tagged DATE)
         while (
