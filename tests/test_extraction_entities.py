@@ -3230,3 +3230,14 @@ def test_a_list_number_is_no_part_of_a_label(extract) -> None:  # type: ignore[n
     found = labels(doc)
     assert found.get("militia") == "MilitaryForce", found
     assert not any(label[:1].isdigit() for label in found), found
+
+
+def test_a_place_noun_hung_on_a_personal_name_does_not_make_it_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "the head of the district executive committee, Farid Guliyev, almost the whole
+    district, ...": the parse hangs "district" on the name the model tags as a person's;
+    a given name and a surname stay a person."""
+    doc = extract(
+        "According to the head of the district executive committee, Farid Guliyev, almost the "
+        "whole district, some 40,000 people, had left by the evening."
+    )
+    assert labels(doc).get("Farid Guliyev") == "Person", labels(doc)

@@ -1378,6 +1378,16 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls, strength = HG.Person, BY_CONTEXT  # "my cousin Arman", tagged ORG
         if cls is None:
             cls, strength = default, BY_NER
+        if (
+            ent.label_ == "PERSON"
+            and strength == BY_WORD
+            and b.ontology.is_a(cls, HG.Place)
+            and personal_name(b, tokens)
+        ):
+            # "the Shusha district Aydin Karimov", "the committee, Rauf Huseynov, almost the
+            # whole district": a place noun the parse hung on a personal name the model tags
+            # as a person's does not make it a place
+            cls, strength = HG.Person, BY_NER
         parts = _coordinated_places(b, tokens, cls)
         if parts and not heading:
             for part in parts:  # "the cities of Osh and Jalal-Abad", tagged as one name
