@@ -40,6 +40,7 @@ from historygraph.stages.numbers import ordinal_in_figures
 from historygraph.stages.place_cues import is_place, names_place
 from historygraph.stages.syntax import (
     Token,
+    hyphenated_rest,
     lemma,
     noun_chunks,
     noun_tag,
@@ -724,26 +725,12 @@ def match_kin_groups(b: EntityBuilder, parsed: Token) -> None:
             last = words[0]  # "the dead"
         else:
             continue
-        last = _through_hyphens(last)  # "the families of the non-combatants"
+        # "the families of the non-combatants": the hyphenated word whole
+        last = [last, *hyphenated_rest(last, names_only=False)][-1]
         span = Span(offset(token), offset(last) + len(last.text))
         if b.covered(span) is not None:
             continue
         b.add(span, b.entity_for(HG.Group, normalise_label(b.doc.quote(span))), "headword")
-
-
-def _through_hyphens(token: Token) -> Token:
-    """The last word of the hyphenated word ``token`` begins ("non" of "non-combatants",
-    which the tokenizer splits in three); ``token`` itself when no hyphen follows it."""
-    doc = token.doc
-    while (
-        token.i + 2 < len(doc)
-        and doc[token.i + 1].text in {"-", "\u2010"}
-        and not token.whitespace_
-        and not doc[token.i + 1].whitespace_
-        and doc[token.i + 2].is_alpha
-    ):
-        token = doc[token.i + 2]
-    return token
 
 
 def match_forces_of_bodies(b: EntityBuilder, parsed: Token) -> None:

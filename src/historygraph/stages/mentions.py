@@ -65,6 +65,7 @@ from historygraph.stages.place_cues import (
 )
 from historygraph.stages.syntax import (
     Token,
+    hyphenated_rest,
     lemma,
     noun_tag,
     offset,
@@ -1234,7 +1235,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             continue  # "the hon. Lady", "the General's proclamation": a title alone names no one
         if ent.label_ != "PERSON" and _part_of_a_title(b, tokens):
             continue  # "Secretary of State Antony Blinken", "the High Representative, Josep ..."
-        tokens += _hyphenated_rest(tokens[-1])  # "Bazar-Korgon", tagged from "Bazar" only
+        tokens += hyphenated_rest(tokens[-1])  # "Bazar-Korgon", tagged from "Bazar" only
         numbered = _number_after_no(tokens[-1])  # "School No. 15", tagged as "School No"
         tokens += numbered
         # (a name tagged as a place that no known place has: "the Berkut riot police")
@@ -1580,25 +1581,6 @@ def of_a_known_place(b: EntityBuilder, span: Span, cls: URIRef, label: str) -> s
             continue
         return f"{normalise_label(before[: found.start()])} of {entity.label}"
     return None
-
-
-def _hyphenated_rest(last: Token) -> list[Token]:
-    """The rest of a hyphenated name after ``last`` ("-Korgon" of "Bazar-Korgon"): a hyphen
-    and a capitalised word, with no space between."""
-    doc, rest = last.doc, []
-    i = last.i
-    while (
-        i + 2 < len(doc)
-        and doc[i + 1].text in {"-", "\u2010"}
-        and not doc[i].whitespace_
-        and not doc[i + 1].whitespace_
-        and doc[i + 2].text[:1].isupper()
-        and doc[i + 2].is_alpha
-        and not doc[i + 2].ent_type_
-    ):
-        rest += [doc[i + 1], doc[i + 2]]
-        i += 2
-    return rest
 
 
 def _coordinated_places(b: EntityBuilder, tokens: list[Token], cls: URIRef) -> list[list[Token]]:

@@ -337,3 +337,22 @@ def is_heading(text: str) -> bool:
     return (
         "\n" not in text and len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(_CLOSING)
     )
+
+
+def hyphenated_rest(last: Token, *, names_only: bool = True) -> list[Token]:
+    """The rest of a hyphenated word after ``last``, hyphens and words with no space between,
+    which the tokenizer splits off: "-Korgon" of "Bazar-Korgon" (with ``names_only``, a
+    capitalised word the model left untagged), "-combatants" of "non-combatants"."""
+    doc, rest = last.doc, []
+    i = last.i
+    while (
+        i + 2 < len(doc)
+        and doc[i + 1].text in {"-", "\u2010"}
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+        and (not names_only or (doc[i + 2].text[:1].isupper() and not doc[i + 2].ent_type_))
+    ):
+        rest += [doc[i + 1], doc[i + 2]]
+        i += 2
+    return rest
