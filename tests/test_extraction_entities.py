@@ -3241,3 +3241,19 @@ def test_a_place_noun_hung_on_a_personal_name_does_not_make_it_a_place(extract) 
         "whole district, some 40,000 people, had left by the evening."
     )
     assert labels(doc).get("Farid Guliyev") == "Person", labels(doc)
+
+
+def test_what_an_office_is_of_is_no_body_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "the Minister of the Interior", "the Secretary of State for the Colonies": the
+    portfolio the model tags as a body is part of the office, not a body; a body named
+    after an office keeps its own mention when a head word or an acronym names it."""
+    doc = extract(
+        "Mr. Dalton, the Minister of the Interior, repeated this account before the chamber. "
+        "The Secretary of State for the Colonies appointed a commission of inquiry. "
+        "Nadia Ferrant, Vice-President of the Marlowe Foundation, laid a wreath. "
+        "The Chairman of the KGB denied the report."
+    )
+    found = labels(doc)
+    assert not {"Interior", "State", "Colonies"} & set(found), found
+    assert found.get("Marlowe Foundation") == "Organization", found
+    assert found.get("KGB") in {"Organization", "MilitaryForce"}, found

@@ -1493,12 +1493,42 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
         return True
     if ent.label_ != "PERSON" and ent[-1].lower_ in WEEKDAYS:
         return True  # "On Easter Sunday", "Good Friday": a day's name, no place or body
+    if _portfolio_of_an_office(b, ent):
+        return True  # "the Minister of the Interior": what the office is of, no body
     return (
         ent.label_ == "ORG"
         and ent.root.dep_ in {"compound", "det"}
         and head.i > ent.root.i
         and head.text[:1].isupper()  # ("the White House press secretary": a body's)
         and b.lexicon.is_title_word(head.text.split("-")[0])
+    )
+
+
+def _portfolio_of_an_office(b: EntityBuilder, ent: Token) -> bool:
+    """Whether a name the model tagged as a body's is only what an office is of: "the
+    Minister of the Interior", "the Secretary of State for the Colonies", "the High
+    Commissioner for Diaspora Affairs". Not a body the lexicon's head words or an acronym
+    name ("Vice-President of the Heydar Aliyev Foundation", "Chairman of the KGB"), nor a
+    place, a people or a person."""
+    root = ent.root
+    if ent.label_ in {"GPE", "LOC", "NORP", "PERSON"} or root.dep_ != "pobj":
+        return False
+    if root.head.lower_ not in {"of", "for"}:
+        return False
+    office = root.head.head
+    if (
+        not b.lexicon.is_title_word(office.text)
+        and office.dep_ == "pobj"
+        and office.head.lower_ in {"of", "for"}
+    ):
+        office = office.head.head  # "Secretary of State for the Colonies": "for" on "State"
+    return (
+        office.text[:1].isupper()
+        and b.lexicon.is_title_word(office.text)
+        and not any(t.text.isupper() and len(t.text) > 1 for t in ent)
+        and not any(
+            t.lower_ in b.lexicon.head_words or lemma(t) in b.lexicon.head_words for t in ent
+        )
     )
 
 
