@@ -3257,3 +3257,19 @@ def test_what_an_office_is_of_is_no_body_of_its_own(extract) -> None:  # type: i
     assert not {"Interior", "State", "Colonies"} & set(found), found
     assert found.get("Marlowe Foundation") == "Organization", found
     assert found.get("KGB") in {"Organization", "MilitaryForce"}, found
+
+
+def test_an_office_set_before_its_holders_name_is_no_body_or_place(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "the Taoiseach, Brian Cowen", "The Intendant of Tarapacá, Carlos Eastman": an office
+    the model tags as a name is the person's, whose name follows; "the head of the Gulag,
+    Comrade Dolgikh" keeps the body the head is of."""
+    doc = extract(
+        "In Dublin, the Taoiseach, Brian Cowen, welcomed the findings. "
+        "The Intendant of Tarapacá, Carlos Eastman, declared a state of siege. "
+        "The head of the Gulag, Comrade I. I. Dolgikh, arrived from Moscow."
+    )
+    found = labels(doc)
+    assert found.get("Brian Cowen") == "Person", found
+    assert found.get("Carlos Eastman") == "Person", found
+    assert not {"Taoiseach", "Intendant of Tarapacá"} & set(found), found
+    assert "Gulag" in found, found

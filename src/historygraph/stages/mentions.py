@@ -1495,6 +1495,8 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
         return True  # "On Easter Sunday", "Good Friday": a day's name, no place or body
     if _portfolio_of_an_office(b, ent):
         return True  # "the Minister of the Interior": what the office is of, no body
+    if _an_office_before_its_holder(b, ent):
+        return True  # "the Taoiseach, Brian Cowen": the person's office, found by the name
     return (
         ent.label_ == "ORG"
         and ent.root.dep_ in {"compound", "det"}
@@ -1502,6 +1504,37 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
         and head.text[:1].isupper()  # ("the White House press secretary": a body's)
         and b.lexicon.is_title_word(head.text.split("-")[0])
     )
+
+
+def _an_office_before_its_holder(b: EntityBuilder, ent: Token) -> bool:
+    """ "the Taoiseach, Brian Cowen", "the Adjutant General, Brigadier General John Chase":
+    an office the model took for a name, set before the name of the person who holds it."""
+    if ent.label_ in {"GPE", "LOC", "NORP"} or ent.text.isupper():
+        return False
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of":
+        return False  # "the head of the Gulag, Comrade I. I. Dolgikh": the head's name
+    first = ent[0]
+    if not (first.lower_ == "the" or (first.i > 0 and first.doc[first.i - 1].lower_ == "the")):
+        return False
+    if any(t.lower_ in b.lexicon.head_words or lemma(t) in b.lexicon.head_words for t in ent):
+        return False
+    doc = ent.doc
+    k = ent.end
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].ent_type_ == "GPE":
+        k += 1  # "the Grand Mufti of Jerusalem, Haj Amin al-Husseini"
+        while k < len(doc) and doc[k].ent_type_ == "GPE":
+            k += 1
+    if k >= len(doc) or doc[k].text != ",":
+        return False
+    k += 1
+    start = k
+    while (
+        k < len(doc)
+        and k < start + 4
+        and (doc[k].text in {".", "the"} or (doc[k].text[:1].isupper() and not doc[k].ent_type_))
+    ):
+        k += 1  # a title or rank before the name: "Brigadier General", "the Rt. Rev."
+    return k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"
 
 
 def _portfolio_of_an_office(b: EntityBuilder, ent: Token) -> bool:
