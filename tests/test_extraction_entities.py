@@ -3273,3 +3273,43 @@ def test_an_office_set_before_its_holders_name_is_no_body_or_place(extract) -> N
     assert found.get("Carlos Eastman") == "Person", found
     assert not {"Taoiseach", "Intendant of Tarapacá"} & set(found), found
     assert "Gulag" in found, found
+
+
+def test_names_the_model_took_for_places_or_bodies_are_persons_by_their_cues(extract) -> None:  # type: ignore[no-untyped-def]
+    """A surname after a title though it has a capital inside ("Sheriff McCready"), one
+    name a clause of "who" describes ("Rustam, who was 24"), a surname of a known shape
+    the model tagged as a body's ("sent Gorelov and Avakyan"): persons."""
+    doc = extract(
+        "She was holding a photograph of Rustam, who was 24 when he died. "
+        "The ministry had already sent Gorelov and Avakyan; they stayed behind the soldiers. "
+        "After Sheriff McCready told him that he could raise no posse, the mayor left."
+    )
+    found = labels(doc)
+    for name in ("Rustam", "Gorelov", "Avakyan", "McCready"):
+        assert found.get(name) == "Person", found
+
+
+def test_a_given_name_the_model_split_from_its_surname_is_one_person() -> None:
+    """The model's "Ruben" (a body) and "Vardanyan" (a nationality), one name written as
+    two: one person. The model's split depends on the exact words, so the test sets it by
+    hand in a component of its own, on a fresh copy of the model."""
+    from spacy.language import Language
+    from spacy.tokens import Span as SpacySpan
+
+    from historygraph.nlp import load_model
+    from tests.conftest import ONTOLOGY
+    from tests.extraction_support import extract_with
+
+    @Language.component("hg_test_given_name_apart")
+    def given_name_apart(doc):  # type: ignore[no-untyped-def]
+        for i in range(len(doc) - 1):
+            if doc[i].text == "Karen" and doc[i + 1].text == "Sargsyan":
+                doc.ents = [SpacySpan(doc, i, i + 1, "ORG"), SpacySpan(doc, i + 1, i + 2, "NORP")]
+        return doc
+
+    nlp = load_model("en_core_web_sm")
+    nlp.add_pipe("hg_test_given_name_apart", after="ner")
+    (doc,) = extract_with(nlp, ONTOLOGY, ["Among them Karen Sargsyan, have been detained."])
+    found = labels(doc)
+    assert found.get("Karen Sargsyan") == "Person", found
+    assert "Karen" not in found, found

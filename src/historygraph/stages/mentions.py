@@ -411,6 +411,12 @@ def _place_kind_first(b: EntityBuilder, tokens: list[Token]) -> bool:
     return cls is not None and b.ontology.is_a(cls, HG.Place)
 
 
+def _written_as_a_name(word: str) -> bool:
+    """A capital, then a small letter, and not all in capitals: "McCleary", "O'Dwyer",
+    "Emory" (not "KGB")."""
+    return word[:1].isupper() and word[1:2].islower() and not word.isupper()
+
+
 def _title_and_surname(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "General Emory", "Sheriff McCleary" (tagged as a body or a place): a title word and one
     capitalised name that no class's head word is and no known name holds."""
@@ -421,7 +427,7 @@ def _title_and_surname(b: EntityBuilder, tokens: list[Token]) -> bool:
     return (
         (after is None or after.tag_ != "POS")  # "King William's Town": a place's name
         and name.tag_ == "NNP"
-        and name.text.istitle()
+        and _written_as_a_name(name.text)
         and class_of_phrase(b, name, None) is None
         and not any(m.span.overlaps(token_span(name)) for m in b.mentions)
     )
@@ -1128,8 +1134,10 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             default = HG.Group
         elif ent.label_ == "NORP" and after_a_title(b, list(ent)):
             default = HG.Person  # "My cousin Arman", tagged as a nationality by the model
-        elif ent.label_ == "NORP" and _a_surname_tagged_as_a_people(b, ent):
-            default = HG.Person  # "demanding that Pashinyan resign", tagged as a nationality
+        elif ent.label_ in {"NORP", "ORG"} and _a_surname_tagged_as_a_people(b, ent):
+            # "demanding that Pashinyan resign", "sent Mikoyan and Kozlov", tagged as a
+            # nationality or a body
+            default = HG.Person
         elif ent.label_ == "PERSON" and len(ent) == 1 and ent.root.tag_ == "NNS":
             default = HG.Group  # "Provocateurs in the crowd": a plural noun, no one's name
         ethnic = len(ent) == 1 and (_ethnic_people(b, ent.root) or _invariant_people(b, ent.root))
@@ -1195,7 +1203,13 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                 and last.dep_ == "compound"
                 and last.head.i == last.i + 1
                 and last.doc[last.i + 1].tag_ == "NNP"
-                and not last.doc[last.i + 1].ent_type_
+                and (
+                    not last.doc[last.i + 1].ent_type_
+                    or (  # (the surname tagged as a nationality: "Ruben" ORG, "Vardanyan" NORP)
+                        last.doc[last.i + 1].ent_type_ == "NORP"
+                        and has_surname_shape(b, last.doc[last.i + 1].text)
+                    )
+                )
             ):
                 last = last.doc[last.i + 1]  # "Ruben Vardanyan", tagged ORG as "Ruben" only
                 tokens.append(last)
@@ -1355,7 +1369,16 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                 or in_apposition_to_a_person_noun(b, tokens)
                 or one_name_beside_a_title(b, tokens)
                 or (  # "the death of Sitting Bull, who was killed", tagged ORG
-                    bare_name(tokens)
+                    (
+                        bare_name(tokens)
+                        # (one name the model took for a place's: "a photograph of Nurlan,
+                        # who was 27": no place is a "who")
+                        or (
+                            len(tokens) == 1
+                            and ent.label_ in {"GPE", "LOC", "FAC"}
+                            and tokens[0].tag_ == "NNP"
+                        )
+                    )
                     and described_by_who(ent.root)
                     and not any(c.dep_ == "det" for c in ent.root.children)
                 )
@@ -1568,8 +1591,8 @@ def _portfolio_of_an_office(b: EntityBuilder, ent: Token) -> bool:
 def _a_surname_tagged_as_a_people(b: EntityBuilder, ent: Token) -> bool:
     """One capitalised proper noun of a surname's shape (``hg:surnameEnding``: "Pashinyan",
     "Aliyev") that is no nationality and stands as a noun, not before one ("Armenian" in
-    "Armenian troops" is a people's word): a person's name, whatever nationality the model
-    took it for."""
+    "Armenian troops" is a people's word): a person's name, whatever nationality or body the
+    model took it for."""
     root = ent.root
     return (
         len(ent) == 1
