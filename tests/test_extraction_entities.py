@@ -3313,3 +3313,12 @@ def test_a_given_name_the_model_split_from_its_surname_is_one_person() -> None:
     found = labels(doc)
     assert found.get("Karen Sargsyan") == "Person", found
     assert "Karen" not in found, found
+
+
+def test_a_site_named_with_a_possessive_is_one_place(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "the Fox's Gate": the possessive is part of the site's name, though the model tags
+    the possessor alone as a name; no "Gate of Fox" and no body "Fox"."""
+    doc = extract("At dawn the cavalry broke through at the Fox's Gate and took the heights.")
+    found = labels(doc)
+    assert found.get("Fox's Gate") == "Place", found
+    assert not {"Fox", "Gate of Fox"} & set(found), found

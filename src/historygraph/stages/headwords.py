@@ -558,13 +558,18 @@ def _add_possessed_site(
     owner_span = tokens_span(owner[0], owner[-1])
     named = [t for t in owner if t.dep_ != "det"]
     whole = tokens_span(named[0], root) if named else span
+    # the model's own name for the possessor alone ("Wolf" of "the Wolf's Gate")
+    inside = [m for m in b.mentions if m.span.overlaps(whole)]
     if (
         root.text[:1].isupper()
         and possessor.text[:1].isupper()
         and not names_place(b, possessor)
-        and b.covered(whole) is None
+        and (not inside or all(m.source == "ner" and owner_span.contains(m.span) for m in inside))
     ):
-        # "the Polish People's Republic": no place owns it; the possessive is its name's
+        # "the Polish People's Republic", "the Wolf's Gate": no place owns it; the
+        # possessive is its name's
+        for m in inside:
+            b.mentions.remove(m)
         b.add(whole, b.entity_for(cls, normalise_label(b.doc.quote(whole))), "headword")
         return
     if b.covered(span) is not None:
