@@ -1488,8 +1488,10 @@ def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
     """Whether a name the model tagged is none, or only a part of a longer name the head
     words find: a lowercase word ("schools, mosques and cemeteries"), the name before a
     site's head word ("the Corvin cinema", "the Kapaz district"), a unit's number ("the
-    366th motorised rifle regiment", tagged "366th") or a body inside an office's name
-    ("the UN High Commissioner for Human Rights")."""
+    366th motorised rifle regiment", tagged "366th"), a body inside an office's name
+    ("the UN High Commissioner for Human Rights"), what an office is of ("the Minister of
+    the Interior") or an office set before its holder's name ("the Taoiseach, Brian
+    Cowen")."""
     if not any(ch.isupper() for ch in ent.text) and (
         ent.root.pos_ == "NOUN" or ent.label_ in {"PERSON", "GPE", "LOC", "FAC"}
     ):
@@ -1539,7 +1541,7 @@ def _an_office_before_its_holder(b: EntityBuilder, ent: Token) -> bool:
     first = ent[0]
     if not (first.lower_ == "the" or (first.i > 0 and first.doc[first.i - 1].lower_ == "the")):
         return False
-    if any(t.lower_ in b.lexicon.head_words or lemma(t) in b.lexicon.head_words for t in ent):
+    if _holds_a_head_word(b, ent):
         return False
     doc = ent.doc
     k = ent.end
@@ -1582,10 +1584,13 @@ def _portfolio_of_an_office(b: EntityBuilder, ent: Token) -> bool:
         office.text[:1].isupper()
         and b.lexicon.is_title_word(office.text)
         and not any(t.text.isupper() and len(t.text) > 1 for t in ent)
-        and not any(
-            t.lower_ in b.lexicon.head_words or lemma(t) in b.lexicon.head_words for t in ent
-        )
+        and not _holds_a_head_word(b, ent)
     )
+
+
+def _holds_a_head_word(b: EntityBuilder, ent: Token) -> bool:
+    """Whether a word of the name is a class's head word ("the Heydar Aliyev Foundation")."""
+    return any(t.lower_ in b.lexicon.head_words or lemma(t) in b.lexicon.head_words for t in ent)
 
 
 def _a_surname_tagged_as_a_people(b: EntityBuilder, ent: Token) -> bool:
