@@ -3322,3 +3322,15 @@ def test_a_site_named_with_a_possessive_is_one_place(extract) -> None:  # type: 
     found = labels(doc)
     assert found.get("Fox's Gate") == "Place", found
     assert not {"Fox", "Gate of Fox"} & set(found), found
+
+
+def test_a_name_after_a_known_body_and_its_of_is_a_name_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    """The model's one name "the Minsk Group of the Conference on Security and Cooperation":
+    the known body, then the body it is "of", each a name."""
+    doc = extract(
+        "Mediation by the Minsk Group of the Conference on Security and Cooperation in Europe "
+        "went on for years."
+    )
+    found = labels(doc)
+    assert found.get("OSCE Minsk Group") == "Organization", found
+    assert found.get("Conference on Security and Cooperation") == "Organization", found

@@ -8,6 +8,7 @@ found; each ``match_*`` function adds the mentions one source of evidence gives.
 from __future__ import annotations
 
 import re
+from itertools import dropwhile
 
 from rdflib import URIRef
 
@@ -409,6 +410,28 @@ def _place_kind_first(b: EntityBuilder, tokens: list[Token]) -> bool:
         return False  # "the Border Police": the last word's class
     cls = b.lexicon.head_words.get(tokens[0].lower_)
     return cls is not None and b.ontology.is_a(cls, HG.Place)
+
+
+def _name_after_a_known_body(
+    b: EntityBuilder, tokens: list[Token], nested: list[Mention], default: URIRef
+) -> None:
+    """ "the Minsk Group of the Conference on Security and Cooperation in Europe", tagged as
+    one name whose head is a known body's: the name after the body and its "of" is a name
+    of its own, classed by its head word or else by the model's label (``default``)."""
+    end = max(m.span.end for m in nested)
+    after = [t for t in tokens if offset(t) >= end]
+    if not after or after[0].lower_ != "of":
+        return
+    rest = list(dropwhile(lambda t: t.lower_ in {"of", "the"}, after))
+    if len(rest) < 2 or not rest[0].text[:1].isupper():
+        return
+    root = next((t for t in rest if not rest[0].i <= t.head.i <= rest[-1].i), rest[-1])
+    cls = class_of_phrase(b, root, None) or default
+    if not b.ontology.is_a(cls, HG.Agent):
+        return
+    span = Span(offset(rest[0]), offset(rest[-1]) + len(rest[-1].text))
+    if b.covered(span) is None:
+        b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "ner")
 
 
 def _written_as_a_name(word: str) -> bool:
@@ -1279,6 +1302,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                     if not is_place(b, m):
                         b.mentions.remove(m)
             else:
+                _name_after_a_known_body(b, tokens, nested, default)
                 continue
         cls, strength = class_of_phrase(b, ent.root, None), BY_WORD
         if cls is None and _modifier_named_by_its_last_word(ent, tokens[-1]):
