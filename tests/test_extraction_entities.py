@@ -3334,3 +3334,16 @@ def test_a_name_after_a_known_body_and_its_of_is_a_name_of_its_own(extract) -> N
     found = labels(doc)
     assert found.get("OSCE Minsk Group") == "Organization", found
     assert found.get("Conference on Security and Cooperation") == "Organization", found
+
+
+def test_an_untagged_name_listed_with_a_place_after_in_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "in Dumuria, Batiaghata and along the river": the model tags the first place and
+    leaves the second untagged; a conjunct of the object of a locative preposition is a
+    place too. (Real place names: the model's miss depends on the words.)"""
+    doc = extract(
+        "The army carried out sweeping operations across the district, in Dumuria, "
+        "Batiaghata and along the river."
+    )
+    found = labels(doc)
+    assert found.get("Dumuria") == "Place", found
+    assert found.get("Batiaghata") == "Place", found

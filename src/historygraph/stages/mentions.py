@@ -837,7 +837,8 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and not (len(tokens) == 1 and b.lexicon.is_title_word(token.text))  # "from President X"
             and (  # ("the Riots": no place)
                 (
-                    token.dep_ == "pobj"
+                    # (or a conjunct of one: "in Hwasun and Naju", Naju untagged)
+                    token.dep_ in {"pobj", "conj"}
                     and (
                         after_locative(b, token)
                         # "sent into the Bogside" (a motion; "an inquiry into the Riots" is none)
