@@ -42,6 +42,7 @@ from historygraph.stages.numbers import ordinal_in_figures
 from historygraph.stages.place_cues import COMPASS_WORDS, is_place
 from historygraph.stages.syntax import (
     Token,
+    count_words,
     definite_possessors,
     is_heading,
     lemma,
@@ -163,12 +164,7 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                     and t.tag_ != "LS"
                 ]
             )
-            counted = {
-                t.i
-                for c in root.children
-                if c.dep_ == "nummod" and c.ent_type_ not in {"DATE", "TIME"}
-                for t in c.subtree
-            }
+            counted = count_words(root, dates=False)
             while len(tokens) > 1 and tokens[0].i in counted:
                 tokens = tokens[1:]  # "recorded 3,825 dead soldiers": the count is no name
             span = Span(offset(tokens[0]), offset(tokens[-1]) + len(tokens[-1].text))

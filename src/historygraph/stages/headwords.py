@@ -40,6 +40,7 @@ from historygraph.stages.numbers import ordinal_in_figures
 from historygraph.stages.place_cues import is_place, names_place
 from historygraph.stages.syntax import (
     Token,
+    count_words,
     hyphenated_rest,
     lemma,
     noun_chunks,
@@ -363,7 +364,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 continue
             tokens.extend(t for t in root.doc[root.i + 1 :] if offset(t) < end)
         # "at least 800 residents": the words of a count are no part of the name
-        counted = {t.i for c in root.children if c.dep_ == "nummod" for t in c.subtree}
+        counted = count_words(root)
         while tokens and (
             # (not the number of a unit: "the 366th motorised rifle regiment")
             (tokens[0].like_num and not ordinal_in_figures(tokens[0].text))

@@ -356,3 +356,14 @@ def hyphenated_rest(last: Token, *, names_only: bool = True) -> list[Token]:
         rest += [doc[i + 1], doc[i + 2]]
         i += 2
     return rest
+
+
+def count_words(root: Token, *, dates: bool = True) -> set[int]:
+    """The indices of the words of a count hung on ``root`` ("at least 800" of "at least 800
+    residents"); without ``dates``, not of a number the model tagged as a date or a time."""
+    return {
+        t.i
+        for c in root.children
+        if c.dep_ == "nummod" and (dates or c.ent_type_ not in {"DATE", "TIME"})
+        for t in c.subtree
+    }
