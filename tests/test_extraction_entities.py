@@ -489,6 +489,16 @@ def test_a_site_described_where_something_happened_is_a_place(extract) -> None: 
     assert not {"only airport", "'s only airport", "breakaway region"} & set(found), found
 
 
+def test_a_site_described_in_a_list_with_another_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Workers came straight from their shifts at the power station and the cable plant. "
+        "The rebels seized the town hall and the central market."
+    )
+    found = labels(doc)
+    assert found.get("cable plant") == "Place", found
+    assert found.get("central market") == "Place", found
+
+
 def test_bodies_people_and_sites_by_their_head_words(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In 1962 the Ostland ombudsman spoke to Moldavian lawyers and to Kaunas newspapers "

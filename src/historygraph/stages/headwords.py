@@ -41,6 +41,7 @@ from historygraph.stages.place_cues import is_place, names_place
 from historygraph.stages.syntax import (
     Token,
     count_words,
+    first_conjunct,
     hyphenated_rest,
     lemma,
     noun_chunks,
@@ -316,7 +317,8 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 (c.dep_ == "prep" and c.lower_ in (*SITE_PREPOSITIONS, "of")) or c.dep_ == "poss"
                 for c in root.children
             )
-            and root.dep_ in {"pobj", "dobj", "nsubjpass"}  # ("the television centre was blown up")
+            # ("the television centre was blown up"; "at the station and the cable plant")
+            and first_conjunct(root).dep_ in {"pobj", "dobj", "nsubjpass"}
             and not any(t.ent_type_ == "NORP" or t.lower_ in QUANTIFIERS for t in tokens)
         )
         if (

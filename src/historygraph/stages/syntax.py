@@ -261,6 +261,15 @@ def with_conjuncts(token: Token) -> list[Token]:
     return result
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the words coordinated with ``token``, which holds the role in the
+    sentence they share: "the cable plant" of "at the station and the cable plant" is
+    "station" (the object of "at")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def noun_tag(token: Token) -> str:
     """The model's fine-grained tag, a lower-case word it tagged as a proper noun taken as
     the common noun it is ("On 14 July, mobs went ...": "mobs" tagged NNP)."""
