@@ -1529,6 +1529,18 @@ def test_police_acting_on_their_own_are_a_force(extract) -> None:  # type: ignor
     assert forces == ["Ostland troops", "Police"], labels(doc)
 
 
+def test_police_listed_with_another_force_are_a_force(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 9 May 1921 the army and police were sent into Ravna. Strikers attacked "
+        "soldiers and police with stones. Some 20 companies of infantry and cavalry "
+        "arrived the next day."
+    )
+    forces = {e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce}
+    assert "police" in forces, labels(doc)
+    # the kinds of a measure are no forces of their own
+    assert not {"infantry", "cavalry"} & forces, labels(doc)
+
+
 def test_more_words_for_groups(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 9 May 1921 gendarmes fired on schoolchildren and townspeople in Ravna. Firemen "

@@ -51,6 +51,7 @@ from historygraph.stages.syntax import (
     reports,
     token_span,
     tokens_span,
+    with_conjuncts,
 )
 
 #: Words for everyone of a place: "the people of Azerbaijan", "the population of Jabrayil".
@@ -239,12 +240,13 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                     or head_phrase_class(b, root) is not None
                 )
             )
-            # or a force whose word has no singular, acting on its own: "Police arrested the
-            # organisers" ("soldiers fired" are men of a force named elsewhere)
+            # or a force whose word has no singular, acting on its own or listed with another
+            # force: "Police arrested the organisers", "the army and police" ("soldiers
+            # fired" are men of a force named elsewhere)
             or (
                 b.ontology.is_a(cls, HG.MilitaryForce)
                 and lemma(root) == root.lower_
-                and _acting_force(root, chunk)
+                and _acting_force(b, root, chunk)
             )
         )
         # one unnamed person the text singles out: "a retired teacher said", "another officer
@@ -501,9 +503,11 @@ def _label_span(cls: URIRef, tokens: list[Token]) -> Span:
 _OWN_STAFF = frozenset({"correspondent", "reporter", "editor"})
 
 
-def _acting_force(root: Token, chunk: Token) -> bool:
+def _acting_force(b: EntityBuilder, root: Token, chunk: Token) -> bool:
     """ "Police arrested him", "shot by police": a force named by its bare head word, the
-    subject of a verb or the agent of a passive one."""
+    subject of a verb or the agent of a passive one; or listed with another force ("the army
+    and police were sent in", "attacking soldiers and police", "Iranian forces and
+    peshmerga"; not the kinds of a measure: "companies of infantry and cavalry")."""
     if any(
         t.dep_ in {"det", "poss", "amod", "nummod", "compound"}
         for t in chunk
@@ -512,7 +516,17 @@ def _acting_force(root: Token, chunk: Token) -> bool:
         return False  # ("the police", "Kent police": named otherwise; "In 1921 police")
     if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
         return True
-    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent"
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+        return True
+    first = first_conjunct(root)
+    if first.dep_ == "pobj" and first.head.lower_ == "of":
+        return False
+    return any(
+        t.i != root.i
+        and (cls := class_of_phrase(b, t, None)) is not None
+        and b.ontology.is_a(cls, HG.MilitaryForce)
+        for t in with_conjuncts(first)
+    )
 
 
 def _definite_speaker(b: EntityBuilder, cls: URIRef, chunk: Token) -> bool:
