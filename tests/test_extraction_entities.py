@@ -3337,6 +3337,43 @@ def test_a_given_name_the_model_split_from_its_surname_is_one_person() -> None:
     assert "Karen" not in found, found
 
 
+def test_a_surname_the_model_took_for_a_peoples_name_joins_the_full_name() -> None:
+    """ "headed by Tevosian": the model may tag a surname with a people's ending ("-ian") as a
+    nationality; alone, it is still the one person named in full with it. The tags are set by
+    hand in a component of its own, on a fresh copy of the model."""
+    from spacy.language import Language
+    from spacy.tokens import Span as SpacySpan
+    from spacy.util import filter_spans
+
+    from historygraph.nlp import load_model
+    from tests.conftest import ONTOLOGY
+    from tests.extraction_support import extract_with
+
+    @Language.component("hg_test_surname_as_a_people")
+    def surname_as_a_people(doc):  # type: ignore[no-untyped-def]
+        alone = [
+            SpacySpan(doc, t.i, t.i + 1, "NORP")
+            for t in doc
+            if t.text == "Tevosian" and doc[t.i - 1].text != "K."
+        ]
+        doc.ents = filter_spans(
+            [*alone, *(e for e in doc.ents if not any(e.start <= a.start < e.end for a in alone))]
+        )
+        return doc
+
+    nlp = load_model("en_core_web_sm")
+    nlp.add_pipe("hg_test_surname_as_a_people", after="ner")
+    (doc,) = extract_with(
+        nlp,
+        ONTOLOGY,
+        [
+            "The strike committee was led by A. K. Tevosian. A commission, headed by Tevosian, "
+            "took command."
+        ],
+    )
+    assert mentions_of(doc, "A. K. Tevosian") == ["A. K. Tevosian", "Tevosian"], labels(doc)
+
+
 def test_a_site_named_with_a_possessive_is_one_place(extract) -> None:  # type: ignore[no-untyped-def]
     """ "the Fox's Gate": the possessive is part of the site's name, though the model tags
     the possessor alone as a name; no "Gate of Fox" and no body "Fox"."""

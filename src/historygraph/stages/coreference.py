@@ -967,7 +967,13 @@ def _match_surnames(b: EntityBuilder, surnames: dict[str, set[str]]) -> None:
             # a capitalised name; the tagger may call one opening a sentence a common noun
             if token.pos_ not in {"PROPN", "NOUN"} or len(word) < 3 or not token.text[:1].isupper():
                 continue
-            if token.ent_type_ not in {"", "PERSON"}:
+            if token.ent_type_ not in {"", "PERSON"} and not (
+                # "headed by Shaumian": a surname the model took for a people's name for its
+                # ending (not a people's word: "Georgian", "Armenian")
+                token.ent_type_ == "NORP"
+                and token.tag_ == "NNP"
+                and word not in nationality_words(b.ontology)
+            ):
                 continue  # "in May 1919" is a date, whoever Theresa May is
             owners = surnames.get(word, set())
             if len(owners) != 1:
