@@ -418,6 +418,18 @@ def test_the_people_of_one_place_and_activists(extract) -> None:  # type: ignore
     assert found.get("Azerbaijani activists") == "Group", found
 
 
+def test_the_state_named_by_its_nations_adjective(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In 1944 the deportations were ordered by the Hungarian state. The state of "
+        "emergency lasted a year, and a new Hungarian state rose in 1990."
+    )
+    found = labels(doc)
+    assert found.get("Hungary") == "State", found
+    assert mentions_of(doc, "Hungary") == ["Hungarian state"]
+    [hungary] = [e for e in doc.entities.values() if e.label == "Hungary"]
+    assert not hungary.aliases  # "the Hungarian state" refers; it is no name
+
+
 def test_the_capital_named_by_its_country_adjective(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In 1956 students marched through the Hungarian capital. "

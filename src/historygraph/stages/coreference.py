@@ -587,6 +587,37 @@ def match_country_anaphora(b: EntityBuilder) -> None:
                 _refer_to_most_named(b, span, states)
 
 
+#: Nouns that, after "the" and a nation's adjective, name that nation's state: "the Soviet
+#: state", "the Soviet empire" ("the Azerbaijani republic" may be a Soviet republic instead).
+_STATE_NOUNS = frozenset({"state", "empire"})
+
+
+def match_state_by_its_adjective(b: EntityBuilder) -> None:
+    """ "Deportations ordered by the Soviet state", "the Azerbaijani state was proclaimed":
+    the known state whose adjective stands before "state" or "empire" (adds no alias; "a
+    Soviet state", "the new Soviet state" and "the state of emergency" name none)."""
+    nations = capital_demonyms(b.ontology)
+    entries = {e.iri: e for e in b.lexicon.gazetteer}
+    for sent in b.doc.sentences:
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            if root.lower_ not in _STATE_NOUNS or root.tag_ != "NN":
+                continue
+            before = [t for t in chunk if t.i < root.i]
+            if len(before) != 2 or before[0].lower_ != "the":
+                continue
+            state = nations.get(compact(before[1].text))
+            if state is None or state not in entries:
+                continue
+            if any(c.dep_ in {"prep", "appos", "poss", "case"} for c in root.children):
+                continue
+            span = Span(offset(before[1]), offset(root) + len(root.text))
+            for m in [m for m in b.mentions if span.contains(m.span)]:
+                b.mentions.remove(m)  # "Soviet" is no mention of its own here
+            if b.covered(span) is None:
+                b.refer(span, b.entity_for_entry(entries[state]))
+
+
 def bare_reference(b: EntityBuilder, chunk: Token, allowed: tuple[list[str], ...]) -> Span | None:
     """The span of a noun phrase's head if the words before it are one of ``allowed``
     ("the city", "the whole country") and nothing after it names what it is ("the city

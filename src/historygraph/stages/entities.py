@@ -53,6 +53,7 @@ from historygraph.stages.coreference import (
     match_settlement_anaphora,
     match_shortened_names,
     match_site_name_parts,
+    match_state_by_its_adjective,
     match_the_last_word_of_a_name,
     merge_bare_into_named_groups,
     merge_generic_forces_into_the_one_named,
@@ -142,6 +143,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_site_anaphora(b)
     match_sites_that_speak(b)
     match_country_anaphora(b)
+    match_state_by_its_adjective(b)
     drop_paragraph_heads(b)
     drop_time_zones(b)
     link_locations(b)
