@@ -418,6 +418,16 @@ def test_the_people_of_one_place_and_activists(extract) -> None:  # type: ignore
     assert found.get("Azerbaijani activists") == "Group", found
 
 
+def test_bodies_of_1918_the_model_takes_for_places_are_known_bodies(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "By April the Bolsheviks held the city. The Baku Commune nationalised the oil "
+        "industry, and the Bolsheviks condemned the killings."
+    )
+    found = labels(doc)
+    assert found.get("Bolsheviks") == "Organization", found
+    assert found.get("Baku Commune") == "Organization", found
+
+
 def test_the_state_named_by_its_nations_adjective(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In 1944 the deportations were ordered by the Hungarian state. The state of "
