@@ -2066,6 +2066,20 @@ def test_the_regime_refers_to_the_rulers_named_before(extract) -> None:  # type:
     assert mentions_of(doc, "Soviet leadership") == ["Soviet leadership", "regime"]
 
 
+def test_the_rulers_of_a_nation_with_an_adjective_are_known_by_it(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "the leadership of the USSR" is the "Soviet leadership" another text names (the
+    gazetteer gives the adjective), so both texts' bodies are one node; a nation the
+    gazetteer gives no adjective keeps the words of its text."""
+    doc = extract(
+        "In January 1990 the leadership of the USSR sent troops into Baku. The government "
+        "of Azerbaijan protested."
+    )
+    found = labels(doc)
+    assert found.get("Soviet leadership") == "Organization", found
+    assert mentions_of(doc, "Soviet leadership") == ["leadership of the USSR"]
+    assert found.get("government of Azerbaijan") == "Organization", found
+
+
 def test_the_crowd_is_the_protesters_named_just_before(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 9 April thousands of demonstrators gathered before the Government House. At "

@@ -28,12 +28,14 @@ from historygraph.stages.names import (
     BY_WORD,
     INITIAL,
     QUANTIFIERS,
+    RULER_WORDS,
     SITE_PREPOSITIONS,
     capital_demonyms,
     declared_demonyms,
     demonyms,
     entity_key,
     fold_name,
+    gazetteer_entries,
     lookback_start,
     nationality_words,
     normalise_label,
@@ -597,7 +599,7 @@ def match_state_by_its_adjective(b: EntityBuilder) -> None:
     the known state whose adjective stands before "state" or "empire" (adds no alias; "a
     Soviet state", "the new Soviet state" and "the state of emergency" name none)."""
     nations = capital_demonyms(b.ontology)
-    entries = {e.iri: e for e in b.lexicon.gazetteer}
+    entries = gazetteer_entries(b.ontology)
     for sent in b.doc.sentences:
         for chunk in noun_chunks(sent.parsed):
             root = chunk.root
@@ -1192,7 +1194,7 @@ def _nation_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _NATIONAL_FORCES = _nation_patterns(
     r"armed forces|armed units|troops|forces|army|military|soldiers|servicemen|units"
 )
-_NATIONAL_RULERS = _nation_patterns(r"authorities|central authorities|leadership|regime|government")
+_NATIONAL_RULERS = _nation_patterns("|".join(RULER_WORDS))
 _NATIONAL_PEOPLES = _nation_patterns(r"people|nation|population")
 
 

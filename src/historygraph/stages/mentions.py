@@ -24,10 +24,12 @@ from historygraph.stages.names import (
     INITIAL,
     LOCATIVES,
     MONTH_NAMES,
+    RULER_WORDS,
     GazetteerIndex,
     alnum_prefix_length,
     entity_key,
     fold_name,
+    gazetteer_entries,
     gazetteer_index,
     nationality_words,
     normalise_label,
@@ -1684,7 +1686,9 @@ def _common_noun_opening_a_line(b: EntityBuilder, ent: Token) -> bool:
 def of_a_known_place(b: EntityBuilder, span: Span, cls: URIRef, label: str) -> str | None:
     """ "Ministry of Foreign Affairs of the Republic of Armenia": the name a body whose name
     ends with "of" and a known place is known by, with the place's own label ("... of
-    Armenia"), so that the body named either way is one entity (None if not so named)."""
+    Armenia"), so that the body named either way is one entity (None if not so named).
+    Whoever governs a nation the gazetteer gives an adjective (``hg:demonym``) is known by
+    it: "the leadership of the USSR" is the "Soviet leadership" other texts name."""
     if b.ontology.is_a(cls, HG.Place) or b.ontology.is_a(cls, HG.Group):
         return None
     for m in b.mentions:
@@ -1695,7 +1699,11 @@ def of_a_known_place(b: EntityBuilder, span: Span, cls: URIRef, label: str) -> s
         found = re.search(r"\s+of\s+(?:the\s+)?$", before)
         if found is None or not before[: found.start()].strip():
             continue
-        return f"{normalise_label(before[: found.start()])} of {entity.label}"
+        body = normalise_label(before[: found.start()])
+        entry = gazetteer_entries(b.ontology)[entity.gazetteer]
+        if body.lower() in RULER_WORDS and entry.demonyms:
+            return f"{entry.demonyms[0]} {body.lower()}"
+        return f"{body} of {entity.label}"
     return None
 
 
