@@ -23,6 +23,7 @@ from historygraph.stages.numbers import parse_number
 from historygraph.stages.syntax import (
     Token,
     char_offset,
+    first_conjunct,
     is_passive,
     lemma,
     offset,
@@ -460,9 +461,7 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 result += [c for c in prep.children if c.dep_ == "pobj"]
         # "200 people were treated for (burns and) wounds": the count is on the verb's subject
-        first = trigger
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        first = first_conjunct(trigger)
         if first.dep_ == "dobj" and lemma(first.head) in {"suffer", "sustain", "receive", "get"}:
             # "more than 700 people suffered injuries": the count is on who suffered them
             # ("about eighty others got prison terms")
@@ -531,9 +530,7 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         # "About 40 people were beaten and killed", "some 200 of them were beaten, shot and
         # thrown into a grave": a verb listed after a passive one, with no count of its own,
         # shares its subject ("50 soldiers stormed it and killed ..." counts the killers)
-        first = trigger
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        first = first_conjunct(trigger)
         if first.pos_ == "VERB":
             # ("more than 660 people had surrendered or been detained": a passive verb
             # listed after an active one shares its subject too)
@@ -831,9 +828,7 @@ def _event_of_the_clause(trigger: Token, mentions: list[tuple[Token, int]]) -> i
     "A missile struck the block, killing ten people and wounding 30": the counts are
     the strike's, not those of a killing of their own.
     """
-    verb = trigger
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
+    verb = first_conjunct(trigger)
     if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp"}:
         return None
     return next((event_id for head, event_id in mentions if head.i == verb.head.i), None)

@@ -68,11 +68,13 @@ from historygraph.stages.place_cues import (
 )
 from historygraph.stages.syntax import (
     Token,
+    first_conjunct,
     hyphenated_rest,
     lemma,
     noun_tag,
     offset,
     token_span,
+    with_conjuncts,
 )
 from historygraph.stages.times import (
     DATELINE_AFTER_PLACE,
@@ -518,14 +520,7 @@ def _predicate_class(b: EntityBuilder, root: Token) -> URIRef | None:
 
 def _list_items(root: Token) -> list[Token]:
     """The other items of the list (the conjuncts) a token is one of."""
-
-    def chain(token: Token) -> list[Token]:
-        return [token, *(t for c in token.children if c.dep_ == "conj" for t in chain(c))]
-
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    return [t for t in chain(first) if t.i != root.i]
+    return [t for t in with_conjuncts(first_conjunct(root)) if t.i != root.i]
 
 
 def _listed_with_people(tokens: list[Token]) -> bool:

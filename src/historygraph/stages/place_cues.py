@@ -14,7 +14,7 @@ from historygraph.document import Mention
 from historygraph.namespaces import HG
 from historygraph.stages.names import LOCATIVES
 from historygraph.stages.person_cues import names_a_person
-from historygraph.stages.syntax import Token, lemma, token_span
+from historygraph.stages.syntax import Token, first_conjunct, lemma, token_span
 
 if TYPE_CHECKING:
     from historygraph.stages.mentions import EntityBuilder
@@ -91,9 +91,7 @@ def end_of_a_route(b: EntityBuilder, root: Token) -> bool:
 def after_locative(b: EntityBuilder, root: Token) -> bool:
     """ "in Stepanakert", "in Yerevan, Los Angeles and Marseille": the object of a locative
     preposition, or a conjunct of one (not in a hyphenated word: "Commander-in-Chief")."""
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(root)
     prep = first.head
     if prep.i > 0 and prep.doc[prep.i - 1].tag_ == "HYPH":
         return False
@@ -126,9 +124,7 @@ def after_locative(b: EntityBuilder, root: Token) -> bool:
 def entered(b: EntityBuilder, root: Token) -> bool:
     """ "returned to Bangkok and entered Wat Bowonniwet": the object of a verb of entering
     (a name the model took for a person's)."""
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(root)
     return first.dep_ == "dobj" and lemma(first.head) in b.lexicon.entry_verbs
 
 
@@ -189,9 +185,7 @@ def named_places(b: EntityBuilder, root: Token) -> bool:
     "the Batken and Leilek districts", "shelled villages, among them Ak-Sai, Dostuk and
     Arka", "provinces such as Edirne and Kırklareli": the names a plural place noun of the
     lexicon (or a settlement's or an area's) is "of", that modify it, or that it lists."""
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(root)
     if first.dep_ in {"nmod", "compound"}:
         return _plural_place_noun(b, first.head)
     prep = first.head
