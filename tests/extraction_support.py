@@ -57,6 +57,15 @@ def extract_with(nlp: Any, ontology_dir: Path, texts: Iterable[str]) -> list[Doc
     ]
 
 
+def fresh_model() -> Any:
+    """A copy of the small English model of its own, not the one ``load_model`` caches for
+    every test: a test that adds a component to set the model's tags by hand changes no
+    other test's model."""
+    from historygraph.nlp import load_model
+
+    return load_model.__wrapped__("en_core_web_sm")
+
+
 def mention_labels(docs: Iterable[Document], with_class: bool = False) -> dict[str, str]:
     """Each mention's text -> the label of its entity (and its class: "army (MilitaryForce)")."""
     seen: dict[str, str] = {}

@@ -1095,6 +1095,18 @@ _VERBS_OF_A_FIGURATIVE_ON = frozenset(
 )
 
 
+def _a_persons_name(b: EntityBuilder, ent: Token) -> bool:
+    """Whether a name the model tagged as a person's has a person's cue: a title word in it
+    or just before it ("Academician Tofig Nasirov", "Father Tissier") or a given name and a
+    surname of a known shape."""
+    tokens = list(ent)
+    return (
+        any(b.lexicon.is_title_word(t.text) for t in tokens)
+        or after_a_title(b, tokens)
+        or personal_name(b, tokens)
+    )
+
+
 def _a_place_by_its_preposition(b: EntityBuilder, root: Token) -> bool:
     """Whether a name with no class head word is the object of a preposition that places it
     in space. "On" after a name is its topic ("the Commission on Campus Unrest", "the
@@ -1128,9 +1140,12 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             # "in the Punjab", "the city of Andijan", "fled to the Punjab", "the Kurdish
             # neighbourhoods of Aleppo", tagged as a nationality by the model
             default = HG.Place
-        elif ent.label_ == "ORG" and _a_place_by_its_preposition(b, ent.root):
+        elif (
+            ent.label_ == "ORG" or (ent.label_ == "PERSON" and not _a_persons_name(b, ent))
+        ) and _a_place_by_its_preposition(b, ent.root):
             # "gathered on the Commons", "a village on the Angerapp", "threw a rose into the
-            # Seine", "near the Parapet", tagged as a body by the model
+            # Seine", "near the Parapet", tagged as a body by the model; "fired on Calea
+            # Girocului", "a meeting on St Peter's Field", tagged as a person's
             default = HG.Place
         elif ent.label_ == "NORP" and _is_people_noun(b, ent.root):
             default = HG.Group  # "South Africans", "Armenians" used as a noun: a people
