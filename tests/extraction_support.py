@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,45 @@ def fresh_model() -> Any:
     from historygraph.nlp import load_model
 
     return load_model.__wrapped__("en_core_web_sm")
+
+
+_TAGGERS = count()
+
+
+def words_tagged(doc: Any, words: list[str], label: str) -> list[Any]:
+    """Every run of ``words`` in a parsed ``doc``, as a named-entity span labelled ``label``."""
+    from spacy.tokens import Span as SpacySpan
+
+    texts = [t.text for t in doc]
+    return [
+        SpacySpan(doc, i, i + len(words), label)
+        for i in range(len(doc) - len(words) + 1)
+        if texts[i : i + len(words)] == words
+    ]
+
+
+def extract_with_tags(text: str, tag: Callable[[Any], list[Any]]) -> Document:
+    """``text`` run through the default pipeline on a model of its own whose named-entity
+    tags ``tag`` sets by hand (the spans it returns for a parsed text replace the model's
+    tags they overlap; the others stay). The model's tags depend on the exact words, so a
+    test of what the builder does with a tagging the model gives some names sets it so."""
+    from spacy.language import Language
+    from spacy.util import filter_spans
+
+    from tests.conftest import ONTOLOGY
+
+    def set_tags(doc: Any) -> Any:
+        spans = tag(doc)
+        kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+        doc.ents = filter_spans([*spans, *kept])
+        return doc
+
+    name = f"hg_test_tags_{next(_TAGGERS)}"
+    Language.component(name, func=set_tags)
+    nlp = fresh_model()
+    nlp.add_pipe(name, after="ner")
+    (doc,) = extract_with(nlp, ONTOLOGY, [text])
+    return doc
 
 
 def mention_labels(docs: Iterable[Document], with_class: bool = False) -> dict[str, str]:

@@ -12,9 +12,11 @@ from tests.extraction_support import (
     event_places,
     extend_ontology,
     extract_with,
+    extract_with_tags,
     labels,
     mention_labels,
     mentions_of,
+    words_tagged,
 )
 
 pytestmark = pytest.mark.slow
@@ -428,16 +430,22 @@ def test_bodies_of_1918_the_model_takes_for_places_are_known_bodies(extract) -> 
     assert found.get("Baku Commune") == "Organization", found
 
 
+def _referred_to_once(doc, label: str, cls: str, quote: str) -> None:  # type: ignore[no-untyped-def]
+    """``label`` is an entity of class ``cls`` that the text refers to once, by ``quote``,
+    a phrase that refers and gives it no name (no alias)."""
+    found = labels(doc)
+    assert found.get(label) == cls, found
+    assert mentions_of(doc, label) == [quote]
+    [entity] = [e for e in doc.entities.values() if e.label == label]
+    assert not entity.aliases
+
+
 def test_the_state_named_by_its_nations_adjective(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In 1944 the deportations were ordered by the Hungarian state. The state of "
         "emergency lasted a year, and a new Hungarian state rose in 1990."
     )
-    found = labels(doc)
-    assert found.get("Hungary") == "State", found
-    assert mentions_of(doc, "Hungary") == ["Hungarian state"]
-    [hungary] = [e for e in doc.entities.values() if e.label == "Hungary"]
-    assert not hungary.aliases  # "the Hungarian state" refers; it is no name
+    _referred_to_once(doc, "Hungary", "State", "Hungarian state")
 
 
 def test_the_capital_named_by_its_country_adjective(extract) -> None:  # type: ignore[no-untyped-def]
@@ -445,12 +453,8 @@ def test_the_capital_named_by_its_country_adjective(extract) -> None:  # type: i
         "In 1956 students marched through the Hungarian capital. "
         "Two years later Estonia was quiet, but unrest reached the capital in 1959."
     )
-    found = labels(doc)
-    assert found.get("Budapest") == "Place", found
-    assert mentions_of(doc, "Budapest") == ["Hungarian capital"]
-    [budapest] = [e for e in doc.entities.values() if e.label == "Budapest"]
-    assert not budapest.aliases  # "the Hungarian capital" refers; it is no name
-    assert found.get("Tallinn") == "Place", found
+    _referred_to_once(doc, "Budapest", "Place", "Hungarian capital")
+    assert labels(doc).get("Tallinn") == "Place", labels(doc)
 
 
 def test_a_site_named_before_its_head_word_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
@@ -3350,23 +3354,11 @@ def test_names_the_model_took_for_places_or_bodies_are_persons_by_their_cues(ext
 def test_a_given_name_the_model_split_from_its_surname_is_one_person() -> None:
     """The model's "Ruben" (a body) and "Vardanyan" (a nationality), one name written as
     two: one person. The model's split depends on the exact words, so the test sets it by
-    hand in a component of its own, on a fresh copy of the model."""
-    from spacy.language import Language
-    from spacy.tokens import Span as SpacySpan
-
-    from tests.conftest import ONTOLOGY
-    from tests.extraction_support import extract_with, fresh_model
-
-    @Language.component("hg_test_given_name_apart")
-    def given_name_apart(doc):  # type: ignore[no-untyped-def]
-        for i in range(len(doc) - 1):
-            if doc[i].text == "Karen" and doc[i + 1].text == "Sargsyan":
-                doc.ents = [SpacySpan(doc, i, i + 1, "ORG"), SpacySpan(doc, i + 1, i + 2, "NORP")]
-        return doc
-
-    nlp = fresh_model()
-    nlp.add_pipe("hg_test_given_name_apart", after="ner")
-    (doc,) = extract_with(nlp, ONTOLOGY, ["Among them Karen Sargsyan, have been detained."])
+    hand, on a copy of the model of its own."""
+    doc = extract_with_tags(
+        "Among them Karen Sargsyan, have been detained.",
+        lambda d: [*words_tagged(d, ["Karen"], "ORG"), *words_tagged(d, ["Sargsyan"], "NORP")],
+    )
     found = labels(doc)
     assert found.get("Karen Sargsyan") == "Person", found
     assert "Karen" not in found, found
@@ -3375,35 +3367,11 @@ def test_a_given_name_the_model_split_from_its_surname_is_one_person() -> None:
 def test_a_surname_the_model_took_for_a_peoples_name_joins_the_full_name() -> None:
     """ "headed by Tevosian": the model may tag a surname with a people's ending ("-ian") as a
     nationality; alone, it is still the one person named in full with it. The tags are set by
-    hand in a component of its own, on a fresh copy of the model."""
-    from spacy.language import Language
-    from spacy.tokens import Span as SpacySpan
-    from spacy.util import filter_spans
-
-    from tests.conftest import ONTOLOGY
-    from tests.extraction_support import extract_with, fresh_model
-
-    @Language.component("hg_test_surname_as_a_people")
-    def surname_as_a_people(doc):  # type: ignore[no-untyped-def]
-        alone = [
-            SpacySpan(doc, t.i, t.i + 1, "NORP")
-            for t in doc
-            if t.text == "Tevosian" and doc[t.i - 1].text != "K."
-        ]
-        doc.ents = filter_spans(
-            [*alone, *(e for e in doc.ents if not any(e.start <= a.start < e.end for a in alone))]
-        )
-        return doc
-
-    nlp = fresh_model()
-    nlp.add_pipe("hg_test_surname_as_a_people", after="ner")
-    (doc,) = extract_with(
-        nlp,
-        ONTOLOGY,
-        [
-            "The strike committee was led by A. K. Tevosian. A commission, headed by Tevosian, "
-            "took command."
-        ],
+    hand, on a copy of the model of its own."""
+    doc = extract_with_tags(
+        "The strike committee was led by A. K. Tevosian. A commission, headed by Tevosian, "
+        "took command.",
+        lambda d: [s for s in words_tagged(d, ["Tevosian"], "NORP") if d[s.start - 1].text != "K."],
     )
     assert mentions_of(doc, "A. K. Tevosian") == ["A. K. Tevosian", "Tevosian"], labels(doc)
 
@@ -3412,37 +3380,12 @@ def test_a_name_the_model_took_for_a_persons_after_a_spatial_preposition_is_a_pl
     """ "fired on Calea Morilor", "a meeting on St Anne's Field": a name after a preposition
     that places it in space, with no person's cue, is a place though the model tags it a
     person's; one after a title stays a person ("marched on Colonel Petrescu"). The tags are
-    set by hand in a component of its own, on a fresh copy of the model."""
-    from spacy.language import Language
-    from spacy.tokens import Span as SpacySpan
-    from spacy.util import filter_spans
-
-    from tests.conftest import ONTOLOGY
-    from tests.extraction_support import extract_with, fresh_model
-
+    set by hand, on a copy of the model of its own."""
     names = (["Calea", "Morilor"], ["St", "Anne", "'s", "Field"], ["Petrescu"])
-
-    @Language.component("hg_test_places_as_persons")
-    def places_as_persons(doc):  # type: ignore[no-untyped-def]
-        words = [t.text for t in doc]
-        spans = [
-            SpacySpan(doc, i, i + len(name), "PERSON")
-            for name in names
-            for i in range(len(doc))
-            if words[i : i + len(name)] == name
-        ]
-        doc.ents = filter_spans([*spans, *doc.ents])  # (the model's other tags stay)
-        return doc
-
-    nlp = fresh_model()
-    nlp.add_pipe("hg_test_places_as_persons", after="ner")
-    (doc,) = extract_with(
-        nlp,
-        ONTOLOGY,
-        [
-            "Soldiers fired on the crowd on Calea Morilor. A meeting was held on St Anne's "
-            "Field. The crowd marched on Colonel Petrescu."
-        ],
+    doc = extract_with_tags(
+        "Soldiers fired on the crowd on Calea Morilor. A meeting was held on St Anne's "
+        "Field. The crowd marched on Colonel Petrescu.",
+        lambda d: [s for words in names for s in words_tagged(d, words, "PERSON")],
     )
     found = labels(doc)
     assert found.get("Calea Morilor") == "Place", found
