@@ -1797,6 +1797,23 @@ def test_an_acronym_after_a_longer_name_is_the_longer_names(extract) -> None:  #
     assert "NKVD" in mentions_of(doc, "People's Commissariat for Internal Affairs")
 
 
+def test_a_forces_acronym_names_it_whatever_the_model_tags_it(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags the bracketed acronyms as organisations, and "RPA soldiers" and
+    # "JNA troops" as forces of their own: all are the force the text names in full
+    doc = extract(
+        "At dawn units of the Rwandan Patriotic Army (RPA) surrounded the camp. By noon RPA "
+        "soldiers had opened fire on the crowd. The Yugoslav People's Army (JNA) shelled "
+        "Vukovar for weeks, and JNA troops entered the town in November."
+    )
+    found = labels(doc)
+    assert found.get("Rwandan Patriotic Army") == "MilitaryForce", found
+    assert found.get("Yugoslav People's Army") == "MilitaryForce", found
+    for name in ("RPA", "RPA soldiers", "JNA", "JNA troops"):
+        assert name not in found, found
+    assert {"RPA", "RPA soldiers"} <= set(mentions_of(doc, "Rwandan Patriotic Army"))
+    assert {"JNA", "JNA troops"} <= set(mentions_of(doc, "Yugoslav People's Army"))
+
+
 def test_a_count_before_and_is_no_part_of_a_groups_name(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In June 1954 MVD troops stormed the camp at Kengir. The official count gave 37 dead "

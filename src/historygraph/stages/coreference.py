@@ -66,6 +66,8 @@ def match_parenthesised_aliases(b: EntityBuilder) -> None:
         span = Span(found.start(1), found.end(1))
         if _acronym_of_a_longer_name(b, m, found.group(1)):
             continue
+        if _join_the_body_in_brackets(b, m, span, found.group(1)):
+            continue
         if b.covered(span) is None and not any(ch.isdigit() for ch in found.group(1)):
             b.add(span, m.entity, "alias")
             named = b.doc.entities[m.entity]
@@ -79,12 +81,31 @@ def match_parenthesised_aliases(b: EntityBuilder) -> None:
                     _repoint(b, key, m.entity)  # "UNAMIR" elsewhere in the text: the same body
 
 
+def _join_the_body_in_brackets(b: EntityBuilder, m: Mention, span: Span, alias: str) -> bool:
+    """ "units of the Rwandan Patriotic Army (RPA)", where the model took "RPA" for a body of
+    another kind than the army: the name in brackets is the same body, whatever kind the
+    model gave it (both are bodies; a known body keeps its own entity)."""
+    inside = b.covered(span)
+    if inside is None or inside.span != span or inside.entity == m.entity:
+        return False
+    named, other = b.doc.entities[m.entity], b.doc.entities[inside.entity]
+    if (
+        other.gazetteer is not None
+        or not b.ontology.is_a(named.cls, HG.Organization)
+        or not b.ontology.is_a(other.cls, HG.Organization)
+        or fold_name(other.label) != fold_name(alias)
+    ):
+        return False
+    _repoint(b, inside.entity, m.entity)
+    return True
+
+
 def _acronym_of_a_longer_name(b: EntityBuilder, m: Mention, alias: str) -> bool:
     """ "the United Nations Assistance Mission for Rwanda (UNAMIR)": an acronym after a name
     that is the object of a preposition inside a longer proper name, and does not start
     with the name's initial, is the longer name's ("officers of the People's Commissariat
     for Internal Affairs (NKVD)": still the commissariat's)."""
-    if not (alias.isalpha() and alias.isupper() and len(alias) > 1):
+    if not _acronym(alias):
         return False
     if alias[0] == b.doc.quote(m.span).lstrip()[:1].upper():
         return False
@@ -1124,15 +1145,26 @@ def merge_bare_into_named_groups(b: EntityBuilder) -> None:
             _repoint(b, key, named[0])
 
 
+def _acronym(word: str) -> bool:
+    """ "JNA", "RPA": a word of two or more capital letters alone."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
+
+
 def merge_units_into_their_force(b: EntityBuilder) -> None:
     """ "Soviet Army units entered the city" where the text names the Soviet Army: a force
-    named by another force's name and a word for its men or units (the lexicon's
-    ``hg:forceOfBodyNoun``: "units", "troops", "soldiers") is that force."""
+    named by another force's name (or the acronym the text gives it: "RPA soldiers") and a
+    word for its men or units (the lexicon's ``hg:forceOfBodyNoun``: "units", "troops",
+    "soldiers") is that force."""
     forces = {
         b.doc.entities[k].label: k
         for k in sorted({m.entity for m in b.mentions})
         if b.doc.entities[k].cls == HG.MilitaryForce
     }
+    for m in sorted(b.mentions, key=lambda m: m.span.start):
+        # and by the acronym the text gives it: "JNA troops", "the Yugoslav People's Army (JNA)"
+        short = b.doc.quote(m.span)
+        if b.doc.entities[m.entity].cls == HG.MilitaryForce and _acronym(short):
+            forces.setdefault(short, m.entity)
     for label, key in sorted(forces.items()):
         words = label.split()
         if len(words) < 2 or words[-1].lower() not in b.lexicon.force_of_body_nouns:
