@@ -863,6 +863,27 @@ def test_place_and_person_cues_come_from_the_lexicon(nlp, ontology_copy: Path) -
     }
 
 
+def test_a_quantifier_before_informants_still_names_a_group(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """ "Many historians", "some witnesses": people whose accounts the text reports are the
+    group it cites, where "most residents" are only some of a people; the words are the
+    lexicon's ``hg:informantNoun``, so a user's new word works the same way."""
+    texts = (
+        "Most residents stayed indoors. Many historians put the toll far higher, and some "
+        "witnesses said the firing lasted an hour. Some archivists doubt the count.",
+    )
+    onto = ontology_copy
+    extend_ontology(onto, "heads", 'hg:Group hg:headWord "archivists" .\n')
+    before = mention_labels(extract_with(nlp, onto, texts), with_class=True)
+    assert before.get("historians") == "historians (Group)", before  # ("Many" is no name)
+    assert before.get("witnesses") == "witnesses (Group)", before
+    assert not any("residents" in quote for quote in before), before
+    assert not any("archivists" in quote for quote in before), before
+    extend_ontology(onto, "informants", 'hg:Group hg:informantNoun "archivists" .\n')
+    after = mention_labels(extract_with(nlp, onto, texts), with_class=True)
+    assert after.get("archivists") == "archivists (Group)", after
+    assert not any("residents" in quote for quote in after), after
+
+
 def test_group_site_and_ruler_cues_come_from_the_lexicon(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """Words a user adds with ``hg:protesterNoun``, ``hg:rulerNoun``, ``hg:buildingNoun``,
     ``hg:vagueSiteNoun``, ``hg:genericGroupNoun``, ``hg:seriesNoun``, ``hg:countryNoun`` and

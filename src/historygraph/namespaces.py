@@ -126,6 +126,7 @@ class HG(DefinedNamespace):
     genericGroupNoun: URIRef
     peopleNoun: URIRef
     protesterNoun: URIRef
+    informantNoun: URIRef
     countryNoun: URIRef
     rulerNoun: URIRef
     storyBodyNoun: URIRef

@@ -156,6 +156,9 @@ class Lexicon:
     generic_group_nouns: frozenset[str] = frozenset()
     people_nouns: frozenset[str] = frozenset()
     protester_nouns: frozenset[str] = frozenset()
+    #: plural nouns for people whose accounts a text reports ("historians", "witnesses"):
+    #: a quantifier before one still names a group ("many historians")
+    informant_nouns: frozenset[str] = frozenset()
     #: nouns for a country ("the country's leadership", on ``hg:State``) and for whoever
     #: rules it ("the regime", on ``hg:Organization``)
     country_nouns: frozenset[str] = frozenset()
@@ -668,6 +671,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         generic_group_nouns=_words(g, HG.genericGroupNoun),
         people_nouns=_words(g, HG.peopleNoun),
         protester_nouns=_words(g, HG.protesterNoun),
+        informant_nouns=_words(g, HG.informantNoun),
         country_nouns=_words(g, HG.countryNoun),
         ruler_nouns=_words(g, HG.rulerNoun),
         story_body_nouns=_words(g, HG.storyBodyNoun),

@@ -156,6 +156,7 @@ LEXICON = frozenset(
         HG.genericGroupNoun,
         HG.peopleNoun,
         HG.protesterNoun,
+        HG.informantNoun,
         HG.countryNoun,
         HG.rulerNoun,
         HG.storyBodyNoun,

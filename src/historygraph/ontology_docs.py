@@ -66,6 +66,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.genericGroupNoun, "Generic group nouns"),
     (HG.peopleNoun, "People nouns"),
     (HG.protesterNoun, "Protester nouns"),
+    (HG.informantNoun, "Informant nouns"),
     (HG.countryNoun, "Country nouns"),
     (HG.rulerNoun, "Ruler nouns"),
     (HG.storyBodyNoun, "Story body nouns"),

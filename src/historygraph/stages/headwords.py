@@ -210,8 +210,10 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 )
                 and lemma(root) not in b.lexicon.generic_group_nouns
                 # "most residents", "many residents": some of a people, no group of its own
+                # ("many historians", "some witnesses": the group the text cites)
                 and not (
-                    any(t.lower_ in GENERIC_QUANTIFIERS and t.head.i == root.i for t in chunk)
+                    root.lower_ not in b.lexicon.informant_nouns
+                    and any(t.lower_ in GENERIC_QUANTIFIERS and t.head.i == root.i for t in chunk)
                     and not any(
                         t.dep_ in {"amod", "compound"}
                         and t.head.i == root.i
