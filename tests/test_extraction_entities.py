@@ -1835,6 +1835,26 @@ def test_a_forces_acronym_names_it_whatever_the_model_tags_it(extract) -> None: 
     assert {"JNA", "JNA troops"} <= set(mentions_of(doc, "Yugoslav People's Army"))
 
 
+def test_a_body_described_in_lower_case_is_the_one_whose_name_ends_so(extract) -> None:  # type: ignore[no-untyped-def]
+    # the description comes first, so no rule that looks back for an antecedent finds it
+    doc = extract(
+        "According to the district executive authority, 1,180 residents of Fuzuli were "
+        "killed. The ceremony was opened by the head of the Fuzuli District Executive "
+        "Authority."
+    )
+    full = "Fuzuli District Executive Authority"
+    assert labels(doc).get(full) == "Organization", labels(doc)
+    assert "district executive authority" in mentions_of(doc, full), mentions_of(doc, full)
+    assert "district executive authority" not in labels(doc), labels(doc)
+    # two names that end so: the description is neither's
+    doc = extract(
+        "According to the district executive authority, 1,180 residents were killed. Heads "
+        "of the Aghdam District Executive Authority and of the Fuzuli District Executive "
+        "Authority spoke."
+    )
+    assert labels(doc).get("district executive authority") == "Organization", labels(doc)
+
+
 def test_a_count_before_and_is_no_part_of_a_groups_name(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In June 1954 MVD troops stormed the camp at Kengir. The official count gave 37 dead "

@@ -1534,6 +1534,36 @@ def match_shortened_names(b: EntityBuilder) -> None:
             b.mentions[i] = b.mention(m.span, earliest.entity, m.source)
 
 
+def merge_descriptions_ending_a_name(b: EntityBuilder) -> None:
+    """ "The Fuzuli District Executive Authority ... according to the district executive
+    authority": a body the text names in lower case alone, by two words or more, is the one
+    body it names with a proper name that ends with those words. Two such names ("the
+    Aghdam District Executive Authority", "the Fuzuli District Executive Authority") leave
+    it alone, and so does a name of one word ("the authorities" of a text that names the
+    Uzbek authorities may be others)."""
+    bodies = sorted(
+        {
+            m.entity
+            for m in b.mentions
+            if b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Organization)
+        }
+    )
+    named = [k for k in bodies if not b.doc.entities[k].label.islower()]
+    for key in bodies:
+        ent = b.doc.entities[key]
+        words = ent.label.split()
+        if ent.gazetteer is not None or not ent.label.islower() or len(words) < 2:
+            continue
+        owners = [
+            k
+            for k in named
+            if len(b.doc.entities[k].label.split()) > len(words)
+            and b.doc.entities[k].label.lower().split()[-len(words) :] == words
+        ]
+        if len(owners) == 1:
+            _repoint(b, key, owners[0])
+
+
 def match_heading_names(b: EntityBuilder) -> None:
     """A name in a heading counts when the body names it too (as any entity)."""
     names: dict[str, str] = {}

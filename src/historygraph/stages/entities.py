@@ -56,6 +56,7 @@ from historygraph.stages.coreference import (
     match_state_by_its_adjective,
     match_the_last_word_of_a_name,
     merge_bare_into_named_groups,
+    merge_descriptions_ending_a_name,
     merge_generic_forces_into_the_one_named,
     merge_modified_names,
     merge_national_bodies,
@@ -135,6 +136,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     merge_bare_into_named_groups(b)
     merge_units_into_their_force(b)
     merge_generic_forces_into_the_one_named(b)
+    merge_descriptions_ending_a_name(b)
     match_office_holders(b)
     match_pronouns(b)
     match_kin_of_a_person(b)
