@@ -430,6 +430,17 @@ def test_bodies_of_1918_the_model_takes_for_places_are_known_bodies(extract) -> 
     assert found.get("Baku Commune") == "Organization", found
 
 
+def test_a_known_body_whose_name_has_a_comma_is_named_whole(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model ends the name at its comma, "State Commission on Prisoners of War"
+    doc = extract(
+        "According to the State Commission on Prisoners of War, Hostages and Missing Persons, "
+        "3,890 citizens are still missing."
+    )
+    full = "State Commission on Prisoners of War, Hostages and Missing Persons"
+    assert labels(doc).get(full) == "Organization", labels(doc)
+    assert not any(label.endswith("of War") for label in labels(doc)), labels(doc)
+
+
 def _referred_to_once(doc, label: str, cls: str, quote: str) -> None:  # type: ignore[no-untyped-def]
     """``label`` is an entity of class ``cls`` that the text refers to once, by ``quote``,
     a phrase that refers and gives it no name (no alias)."""
