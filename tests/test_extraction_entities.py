@@ -1864,6 +1864,13 @@ def test_a_body_described_in_lower_case_is_the_one_whose_name_ends_so(extract) -
         "Authority spoke."
     )
     assert labels(doc).get("district executive authority") == "Organization", labels(doc)
+    # a force, by its one word
+    doc = extract(
+        "At dawn the gendarmerie rounded up hundreds of people in the town. Survivors later "
+        "said that the Hungarian gendarmerie had drawn up lists in advance."
+    )
+    assert "gendarmerie" not in labels(doc), labels(doc)
+    assert "gendarmerie" in mentions_of(doc, "Hungarian gendarmerie")
 
 
 def test_a_count_before_and_is_no_part_of_a_groups_name(extract) -> None:  # type: ignore[no-untyped-def]

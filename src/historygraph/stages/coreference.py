@@ -1537,10 +1537,12 @@ def match_shortened_names(b: EntityBuilder) -> None:
 def merge_descriptions_ending_a_name(b: EntityBuilder) -> None:
     """ "The Fuzuli District Executive Authority ... according to the district executive
     authority": a body the text names in lower case alone, by two words or more, is the one
-    body it names with a proper name that ends with those words. Two such names ("the
-    Aghdam District Executive Authority", "the Fuzuli District Executive Authority") leave
-    it alone, and so does a name of one word ("the authorities" of a text that names the
-    Uzbek authorities may be others)."""
+    body it names with a proper name that ends with those words; so is a force named by one
+    word ("the army" of a text that names the Soviet Army, "the gendarmerie" of one that
+    names the Hungarian gendarmerie). Two such names ("the Aghdam District Executive
+    Authority", "the Fuzuli District Executive Authority") leave it alone, and so does
+    another body's one word ("the authorities" of a text that names the Uzbek authorities
+    may be others)."""
     bodies = sorted(
         {
             m.entity
@@ -1552,8 +1554,10 @@ def merge_descriptions_ending_a_name(b: EntityBuilder) -> None:
     for key in bodies:
         ent = b.doc.entities[key]
         words = ent.label.split()
-        if ent.gazetteer is not None or not ent.label.islower() or len(words) < 2:
+        if ent.gazetteer is not None or not ent.label.islower():
             continue
+        if len(words) < 2 and ent.cls != HG.MilitaryForce:
+            continue  # (a force by its one word: "the army" of a text that names the Soviet Army)
         owners = [
             k
             for k in named
