@@ -81,6 +81,11 @@ def match_parenthesised_aliases(b: EntityBuilder) -> None:
                     _repoint(b, key, m.entity)  # "UNAMIR" elsewhere in the text: the same body
 
 
+def _acronym(word: str) -> bool:
+    """ "JNA", "RPA": a word of two or more capital letters alone."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
+
+
 def _join_the_body_in_brackets(b: EntityBuilder, m: Mention, span: Span, alias: str) -> bool:
     """ "units of the Rwandan Patriotic Army (RPA)", where the model took "RPA" for a body of
     another kind than the army: the name in brackets is the same body, whatever kind the
@@ -1145,11 +1150,6 @@ def merge_bare_into_named_groups(b: EntityBuilder) -> None:
             _repoint(b, key, named[0])
 
 
-def _acronym(word: str) -> bool:
-    """ "JNA", "RPA": a word of two or more capital letters alone."""
-    return len(word) > 1 and word.isalpha() and word.isupper()
-
-
 def merge_units_into_their_force(b: EntityBuilder) -> None:
     """ "Soviet Army units entered the city" where the text names the Soviet Army: a force
     named by another force's name (or the acronym the text gives it: "RPA soldiers") and a
@@ -1557,7 +1557,7 @@ def merge_descriptions_ending_a_name(b: EntityBuilder) -> None:
         if ent.gazetteer is not None or not ent.label.islower():
             continue
         if len(words) < 2 and ent.cls != HG.MilitaryForce:
-            continue  # (a force by its one word: "the army" of a text that names the Soviet Army)
+            continue
         owners = [
             k
             for k in named
