@@ -1558,12 +1558,7 @@ def merge_descriptions_ending_a_name(b: EntityBuilder) -> None:
             continue
         if len(words) < 2 and ent.cls != HG.MilitaryForce:
             continue
-        owners = [
-            k
-            for k in named
-            if len(b.doc.entities[k].label.split()) > len(words)
-            and b.doc.entities[k].label.lower().split()[-len(words) :] == words
-        ]
+        owners = [k for k in named if _ends_with(b.doc.entities[k].label.lower(), words)]
         if len(owners) == 1:
             _repoint(b, key, owners[0])
 
@@ -1614,5 +1609,11 @@ def match_the_last_word_of_a_name(b: EntityBuilder) -> None:
 
 def _ends_with_word(label: str, word: str) -> bool:
     """Whether a name of two words or more ends with ``word`` ("Soviet Union", "Union")."""
-    words = label.split()
-    return len(words) > 1 and words[-1] == word
+    return _ends_with(label, [word])
+
+
+def _ends_with(label: str, words: list[str]) -> bool:
+    """Whether a name longer than ``words`` ends with them ("Fuzuli District Executive
+    Authority", ["District", "Executive", "Authority"])."""
+    own = label.split()
+    return len(own) > len(words) and own[-len(words) :] == words
