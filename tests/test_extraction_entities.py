@@ -3501,3 +3501,36 @@ def test_an_untagged_name_listed_with_a_place_after_in_is_a_place(extract) -> No
     found = labels(doc)
     assert found.get("Dumuria") == "Place", found
     assert found.get("Batiaghata") == "Place", found
+
+
+def test_a_name_the_model_left_untagged_before_an_age_is_a_persons() -> None:
+    doc = extract_with_tags(
+        'Hundreds of pupils laid flowers at the memorial. "My grandfather told me about that '
+        'night," said Aysel, 15, who came with her class.',
+        lambda d: words_tagged(d, ["Aysel"], ""),  # the model may leave the name untagged
+    )
+    assert labels(doc).get("Aysel") == "Person", labels(doc)
+
+
+def test_a_surname_the_model_left_untagged_as_a_subject_is_a_persons() -> None:
+    # one word of a surname's shape doing what people do; "Mr Tarverdiyev" (a title and the
+    # surname) joins the full name before the bare surname looks for its owner
+    text = (
+        "The deputies met on 3 May. Gasimov refused to sign the appeal, and Tarverdiyev "
+        "resigned. Critics had accused Prime Minister Emil Tarverdiyev of silence; Mr "
+        "Tarverdiyev denied it."
+    )
+    doc = extract_with_tags(
+        text,
+        lambda d: [
+            *words_tagged(d, ["Gasimov"], ""),
+            *words_tagged(d, ["and", "Tarverdiyev"], ""),
+            *words_tagged(d, ["Mr", "Tarverdiyev"], "PERSON"),
+        ],
+    )
+    people = {e.label for e in doc.entities.values() if e.cls == HG.Person}
+    assert people == {"Gasimov", "Emil Tarverdiyev"}, people
+    named = [
+        doc.entities[m.entity].label for m in doc.mentions if "Tarverdiyev" in doc.quote(m.span)
+    ]
+    assert named == ["Emil Tarverdiyev"] * 3, named

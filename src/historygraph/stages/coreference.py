@@ -818,6 +818,9 @@ def match_name_parts(b: EntityBuilder) -> None:
     if not people:
         return
     _match_surnames(b, {w: keys for w, keys in surnames.items() if people[w] == keys})
+    # "Mr Pashinyan" joins "Nikol Pashinyan" first, so that "Pashinyan" alone has one owner
+    _match_titled_surnames(b, surnames)
+    live = {m.entity for m in b.mentions}
     for key in sorted({m.entity for m in b.mentions if m.source == "ner"}):
         ent = b.doc.entities[key]
         if ent.gazetteer is not None or len(ent.label.split()) != 1:
@@ -829,10 +832,9 @@ def match_name_parts(b: EntityBuilder) -> None:
             # "in Washington": a place, whatever person shares the name (but what the words
             # around it make a person's, "Governor Campbell", is the one person so named)
             continue
-        owners = people.get(compact(ent.label), set()) - {key}
+        owners = (people.get(compact(ent.label), set()) - {key}) & live
         if len(owners) == 1:
             _repoint(b, key, next(iter(owners)))
-    _match_titled_surnames(b, surnames)
     _match_name_beginnings(b)
 
 
