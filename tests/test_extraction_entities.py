@@ -3534,3 +3534,23 @@ def test_a_surname_the_model_left_untagged_as_a_subject_is_a_persons() -> None:
         doc.entities[m.entity].label for m in doc.mentions if "Tarverdiyev" in doc.quote(m.span)
     ]
     assert named == ["Emil Tarverdiyev"] * 3, named
+
+
+def test_a_ruler_word_a_user_adds_names_a_nations_rulers(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """A word a user adds with ``hg:rulerNoun`` joins a nation's rulers as the lexicon's own
+    do ("the Soviet authorities", "the government of Azerbaijan"): one body, labelled by
+    the nation's adjective."""
+    texts = (
+        "The Chilean junta imposed a curfew on 11 September. Two days later the junta of "
+        "Chile banned all parties.",
+    )
+    onto = ontology_copy
+    extend_ontology(onto, "heads", 'hg:Organization hg:headWord "junta" .\n')
+
+    def juntas() -> set[str]:
+        (doc,) = extract_with(nlp, onto, texts)
+        return {e.label for e in doc.entities.values() if "junta" in e.label.lower()}
+
+    assert len(juntas()) == 2, juntas()
+    extend_ontology(onto, "rulers", 'hg:Organization hg:rulerNoun "junta" .\n')
+    assert juntas() == {"Chilean junta"}, juntas()

@@ -15,7 +15,7 @@ from rdflib import URIRef
 
 from historygraph.document import Entity, Mention, Sentence, Span
 from historygraph.namespaces import HG
-from historygraph.ontology import compact
+from historygraph.ontology import Ontology, compact
 from historygraph.stages.clues import mention_root
 from historygraph.stages.mentions import (
     EntityBuilder,
@@ -28,7 +28,6 @@ from historygraph.stages.names import (
     BY_WORD,
     INITIAL,
     QUANTIFIERS,
-    RULER_WORDS,
     SITE_PREPOSITIONS,
     capital_demonyms,
     declared_demonyms,
@@ -1223,12 +1222,11 @@ def _nation_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 #: The words after a nation's name that name its armed forces as a whole ("formations",
-#: "detachments": irregular bodies, not all of a nation's forces) and those that name
-#: whoever governs it.
+#: "detachments": irregular bodies, not all of a nation's forces); those that name whoever
+#: governs it are the lexicon's (``hg:rulerNoun``, see ``_national_rulers``).
 _NATIONAL_FORCES = _nation_patterns(
     r"armed forces|armed units|troops|forces|army|military|soldiers|servicemen|units"
 )
-_NATIONAL_RULERS = _nation_patterns("|".join(RULER_WORDS))
 _NATIONAL_PEOPLES = _nation_patterns(r"people|nation|population")
 
 
@@ -1256,6 +1254,17 @@ def _same_nation(
         return a[0] == b[0]
     adjective, place = (a[0], b[0]) if a[1] == "adjective" else (b[0], a[0])
     return adjective in demonyms(place) or adjective in declared.get(place, ())
+
+
+def _national_rulers(ontology: Ontology) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "the Soviet leadership", "the government of Azerbaijan": a nation's name and a ruler
+    noun of the lexicon (``hg:rulerNoun``), built once per ontology."""
+    return ontology.derived(
+        "coreference.national_rulers",
+        lambda o: _nation_patterns(
+            "|".join(re.escape(w) for w in sorted(o.lexicon.ruler_nouns, key=len, reverse=True))
+        ),
+    )
 
 
 def merge_national_bodies(b: EntityBuilder) -> None:
@@ -1286,7 +1295,7 @@ def merge_national_bodies(b: EntityBuilder) -> None:
         if b.ontology.is_a(entity.cls, HG.MilitaryForce):
             family, nation = "forces", _nation_named(entity, _NATIONAL_FORCES)
         elif entity.cls == HG.Organization:
-            family, nation = "rulers", _nation_named(entity, _NATIONAL_RULERS)
+            family, nation = "rulers", _nation_named(entity, _national_rulers(b.ontology))
         elif entity.cls == HG.Group:
             family, nation = "peoples", _nation_named(entity, _NATIONAL_PEOPLES)
         else:

@@ -24,7 +24,6 @@ from historygraph.stages.names import (
     INITIAL,
     LOCATIVES,
     MONTH_NAMES,
-    RULER_WORDS,
     GazetteerIndex,
     alnum_prefix_length,
     entity_key,
@@ -1737,7 +1736,7 @@ def of_a_known_place(b: EntityBuilder, span: Span, cls: URIRef, label: str) -> s
             continue
         body = normalise_label(before[: found.start()])
         entry = gazetteer_entries(b.ontology)[entity.gazetteer]
-        if body.lower() in RULER_WORDS and entry.demonyms:
+        if body.lower() in b.lexicon.ruler_nouns and entry.demonyms:
             return f"{entry.demonyms[0]} {body.lower()}"
         return f"{body} of {entity.label}"
     return None

@@ -167,11 +167,6 @@ _NAME_TOKENS = re.compile(r"\w+|[^\w\s]")
 DEMONYM_ENDINGS = ("i", "n", "an", "ian", "ese", "ish")
 
 
-#: The words for whoever governs a nation, after its name or before "of" and its name:
-#: "the Soviet leadership", "the government of Azerbaijan".
-RULER_WORDS = ("authorities", "central authorities", "leadership", "regime", "government")
-
-
 def gazetteer_entries(ontology: Ontology) -> dict[URIRef, GazetteerEntry]:
     """The gazetteer's entries by IRI (built once per ontology)."""
     return ontology.derived(
