@@ -3554,3 +3554,13 @@ def test_a_ruler_word_a_user_adds_names_a_nations_rulers(nlp, ontology_copy: Pat
     assert len(juntas()) == 2, juntas()
     extend_ontology(onto, "rulers", 'hg:Organization hg:rulerNoun "junta" .\n')
     assert juntas() == {"Chilean junta"}, juntas()
+
+
+def test_a_coroner_and_a_cameraman_are_people(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The county coroner said the four men had died of gunshot wounds. A second cameraman "
+        "filmed the march."
+    )
+    found = labels(doc)
+    assert found.get("county coroner") == "Person", found
+    assert found.get("cameraman") == "Person", found
