@@ -3564,3 +3564,15 @@ def test_a_coroner_and_a_cameraman_are_people(extract) -> None:  # type: ignore[
     found = labels(doc)
     assert found.get("county coroner") == "Person", found
     assert found.get("cameraman") == "Person", found
+
+
+def test_yards_bazaars_schoolboys_and_platoons_have_their_classes(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The prisoners were herded into the exercise yard. Shops in the old bazaar were "
+        "burned, and a schoolboy was shot. The second platoon opened fire."
+    )
+    found = labels(doc)
+    assert found.get("exercise yard") == "Place", found
+    assert found.get("old bazaar") == "Place", found
+    assert found.get("schoolboy") == "Person", found
+    assert found.get("second platoon") == "MilitaryForce", found
