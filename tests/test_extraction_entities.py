@@ -3576,3 +3576,15 @@ def test_yards_bazaars_schoolboys_and_platoons_have_their_classes(extract) -> No
     assert found.get("old bazaar") == "Place", found
     assert found.get("schoolboy") == "Person", found
     assert found.get("second platoon") == "MilitaryForce", found
+
+
+def test_returnees_monitors_politicians_and_magistrates_have_their_classes(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The first returnees reached the village in July. Rights monitors counted the graves, "
+        "and local politicians blamed the magistrates."
+    )
+    found = labels(doc)
+    assert found.get("returnees") == "Group", found
+    assert found.get("Rights monitors") == "Group", found
+    assert found.get("local politicians") == "Group", found
+    assert found.get("magistrates") == "Organization", found
