@@ -3588,3 +3588,16 @@ def test_returnees_monitors_politicians_and_magistrates_have_their_classes(extra
     assert found.get("Rights monitors") == "Group", found
     assert found.get("local politicians") == "Group", found
     assert found.get("magistrates") == "Organization", found
+
+
+def test_delegations_authors_diasporas_and_combatants_have_their_classes(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "A Turkish delegation laid flowers. Armenian authors disputed the count, and the "
+        "diaspora held vigils. Foreign interventionists and local combatants fought on."
+    )
+    found = labels(doc)
+    assert found.get("Turkish delegation") == "Group", found
+    assert found.get("Armenian authors") == "Group", found
+    assert found.get("diaspora") == "Group", found
+    assert found.get("Foreign interventionists") == "MilitaryForce", found
+    assert found.get("local combatants") == "MilitaryForce", found
