@@ -3601,3 +3601,20 @@ def test_delegations_authors_diasporas_and_combatants_have_their_classes(extract
     assert found.get("diaspora") == "Group", found
     assert found.get("Foreign interventionists") == "MilitaryForce", found
     assert found.get("local combatants") == "MilitaryForce", found
+
+
+def test_weavers_townsmen_archives_projects_and_akimats_have_their_classes(extract) -> None:  # type: ignore[no-untyped-def]
+    docs = [
+        extract(
+            "The weavers walked out, and armed townsmen joined them. Anarchists and voters "
+            "crowded the square. The district executive and the municipal archive closed; an "
+            "oral-history project later recorded it."
+        ),
+        extract("Protesters gathered outside the Almaty city akimat on 5 January."),
+    ]
+    found = {k: v for doc in docs for k, v in labels(doc).items()}
+    for group in ("weavers", "armed townsmen", "Anarchists", "voters"):
+        assert found.get(group) == "Group", (group, found)
+    for body in ("district executive", "municipal archive", "oral-history project"):
+        assert found.get(body) == "Organization", (body, found)
+    assert found.get("Almaty city akimat") == "Place", found
