@@ -3618,3 +3618,13 @@ def test_weavers_townsmen_archives_projects_and_akimats_have_their_classes(extra
     for body in ("district executive", "municipal archive", "oral-history project"):
         assert found.get(body) == "Organization", (body, found)
     assert found.get("Almaty city akimat") == "Place", found
+
+
+def test_more_legislatures_by_their_head_words(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The Federation Council approved the decree. The Iraqi Council of Representatives and "
+        "the Punjab Vidhan Sabha passed resolutions."
+    )
+    found = labels(doc)
+    for name in ("Federation Council", "Iraqi Council of Representatives", "Punjab Vidhan Sabha"):
+        assert found.get(name) == "Legislature", (name, found)
