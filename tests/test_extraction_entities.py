@@ -3556,75 +3556,80 @@ def test_a_ruler_word_a_user_adds_names_a_nations_rulers(nlp, ontology_copy: Pat
     assert juntas() == {"Chilean junta"}, juntas()
 
 
-def test_a_coroner_and_a_cameraman_are_people(extract) -> None:  # type: ignore[no-untyped-def]
-    doc = extract(
+#: Head words of the lexicon added in session 48 (ontology 0.38.0 to 0.43.0): a sentence and
+#: the class each phrase it names must have. Each case fails without its words.
+_HEAD_WORD_CASES = [
+    (
         "The county coroner said the four men had died of gunshot wounds. A second cameraman "
-        "filmed the march."
-    )
-    found = labels(doc)
-    assert found.get("county coroner") == "Person", found
-    assert found.get("cameraman") == "Person", found
-
-
-def test_yards_bazaars_schoolboys_and_platoons_have_their_classes(extract) -> None:  # type: ignore[no-untyped-def]
-    doc = extract(
+        "filmed the march.",
+        {"county coroner": "Person", "cameraman": "Person"},
+    ),
+    (
         "The prisoners were herded into the exercise yard. Shops in the old bazaar were "
-        "burned, and a schoolboy was shot. The second platoon opened fire."
-    )
-    found = labels(doc)
-    assert found.get("exercise yard") == "Place", found
-    assert found.get("old bazaar") == "Place", found
-    assert found.get("schoolboy") == "Person", found
-    assert found.get("second platoon") == "MilitaryForce", found
-
-
-def test_returnees_monitors_politicians_and_magistrates_have_their_classes(extract) -> None:  # type: ignore[no-untyped-def]
-    doc = extract(
+        "burned, and a schoolboy was shot. The second platoon opened fire.",
+        {
+            "exercise yard": "Place",
+            "old bazaar": "Place",
+            "schoolboy": "Person",
+            "second platoon": "MilitaryForce",
+        },
+    ),
+    (
         "The first returnees reached the village in July. Rights monitors counted the graves, "
-        "and local politicians blamed the magistrates."
-    )
-    found = labels(doc)
-    assert found.get("returnees") == "Group", found
-    assert found.get("Rights monitors") == "Group", found
-    assert found.get("local politicians") == "Group", found
-    assert found.get("magistrates") == "Organization", found
-
-
-def test_delegations_authors_diasporas_and_combatants_have_their_classes(extract) -> None:  # type: ignore[no-untyped-def]
-    doc = extract(
+        "and local politicians blamed the magistrates.",
+        {
+            "returnees": "Group",
+            "Rights monitors": "Group",
+            "local politicians": "Group",
+            "magistrates": "Organization",
+        },
+    ),
+    (
         "A Turkish delegation laid flowers. Armenian authors disputed the count, and the "
-        "diaspora held vigils. Foreign interventionists and local combatants fought on."
-    )
-    found = labels(doc)
-    assert found.get("Turkish delegation") == "Group", found
-    assert found.get("Armenian authors") == "Group", found
-    assert found.get("diaspora") == "Group", found
-    assert found.get("Foreign interventionists") == "MilitaryForce", found
-    assert found.get("local combatants") == "MilitaryForce", found
-
-
-def test_weavers_townsmen_archives_projects_and_akimats_have_their_classes(extract) -> None:  # type: ignore[no-untyped-def]
-    docs = [
-        extract(
-            "The weavers walked out, and armed townsmen joined them. Anarchists and voters "
-            "crowded the square. The district executive and the municipal archive closed; an "
-            "oral-history project later recorded it."
-        ),
-        extract("Protesters gathered outside the Almaty city akimat on 5 January."),
-    ]
-    found = {k: v for doc in docs for k, v in labels(doc).items()}
-    for group in ("weavers", "armed townsmen", "Anarchists", "voters"):
-        assert found.get(group) == "Group", (group, found)
-    for body in ("district executive", "municipal archive", "oral-history project"):
-        assert found.get(body) == "Organization", (body, found)
-    assert found.get("Almaty city akimat") == "Place", found
-
-
-def test_more_legislatures_by_their_head_words(extract) -> None:  # type: ignore[no-untyped-def]
-    doc = extract(
+        "diaspora held vigils. Foreign interventionists and local combatants fought on.",
+        {
+            "Turkish delegation": "Group",
+            "Armenian authors": "Group",
+            "diaspora": "Group",
+            "Foreign interventionists": "MilitaryForce",
+            "local combatants": "MilitaryForce",
+        },
+    ),
+    (
+        "The weavers walked out, and armed townsmen joined them. Anarchists and voters crowded "
+        "the square. The district executive and the municipal archive closed; an oral-history "
+        "project later recorded it.",
+        {
+            "weavers": "Group",
+            "armed townsmen": "Group",
+            "Anarchists": "Group",
+            "voters": "Group",
+            "district executive": "Organization",
+            "municipal archive": "Organization",
+            "oral-history project": "Organization",
+        },
+    ),
+    (
+        "Protesters gathered outside the Almaty city akimat on 5 January.",
+        {"Almaty city akimat": "Place"},
+    ),
+    (
         "The Federation Council approved the decree. The Iraqi Council of Representatives and "
-        "the Punjab Vidhan Sabha passed resolutions."
-    )
-    found = labels(doc)
-    for name in ("Federation Council", "Iraqi Council of Representatives", "Punjab Vidhan Sabha"):
-        assert found.get(name) == "Legislature", (name, found)
+        "the Punjab Vidhan Sabha passed resolutions.",
+        {
+            "Federation Council": "Legislature",
+            "Iraqi Council of Representatives": "Legislature",
+            "Punjab Vidhan Sabha": "Legislature",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    _HEAD_WORD_CASES,
+    ids=["people", "sites", "groups", "delegations", "callings", "akimat", "legislatures"],
+)
+def test_head_words_give_the_phrases_they_head_their_class(extract, text, expected) -> None:  # type: ignore[no-untyped-def]
+    found = labels(extract(text))
+    assert {name: found.get(name) for name in expected} == expected, found
