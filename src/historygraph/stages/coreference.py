@@ -819,7 +819,7 @@ def match_name_parts(b: EntityBuilder) -> None:
     _match_surnames(b, {w: keys for w, keys in surnames.items() if people[w] == keys})
     # "Mr Pashinyan" joins "Nikol Pashinyan" first, so that "Pashinyan" alone has one owner
     _match_titled_surnames(b, surnames)
-    live = {m.entity for m in b.mentions}
+    still_named = {m.entity for m in b.mentions}  # (not those the titled surnames joined)
     for key in sorted({m.entity for m in b.mentions if m.source == "ner"}):
         ent = b.doc.entities[key]
         if ent.gazetteer is not None or len(ent.label.split()) != 1:
@@ -831,7 +831,7 @@ def match_name_parts(b: EntityBuilder) -> None:
             # "in Washington": a place, whatever person shares the name (but what the words
             # around it make a person's, "Governor Campbell", is the one person so named)
             continue
-        owners = (people.get(compact(ent.label), set()) - {key}) & live
+        owners = (people.get(compact(ent.label), set()) - {key}) & still_named
         if len(owners) == 1:
             _repoint(b, key, next(iter(owners)))
     _match_name_beginnings(b)

@@ -50,6 +50,7 @@ from historygraph.stages.person_cues import (
     names_a_person,
     one_name_beside_a_title,
     personal_name,
+    surname_as_subject,
 )
 from historygraph.stages.place_cues import (
     COMPASS_WORDS,
@@ -792,7 +793,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and followed_by_an_age(b, span)
         ):
             add_name(b, span, HG.Person)  # 'said Leyla, 16, who came with her class'
-        elif _a_surname_as_subject(b, tokens) and class_of_phrase(b, token, None) is None:
+        elif surname_as_subject(b, tokens) and class_of_phrase(b, token, None) is None:
             add_name(b, span, HG.Person)  # "Mutalibov himself admitted it later"
         elif len(tokens) > 1 and personal_name(b, tokens):
             # 'They said "go," Armen Tarkhanyan told the crowd': the model took the name for
@@ -858,23 +859,6 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and class_of_phrase(b, token, None) is None  # ("the Government House": head words')
         ):
             add_name(b, span, HG.Place)
-
-
-def _a_surname_as_subject(b: EntityBuilder, tokens: list[Token]) -> bool:
-    """ "Pashinyan signed the statement", "Mutalibov himself admitted it": one capitalised
-    word of a surname's shape (``hg:surnameEnding``), no title, as the subject of a verb."""
-    if len(tokens) != 1:
-        return False
-    word = tokens[0]
-    return (
-        word.tag_ == "NNP"
-        and word.dep_ in {"nsubj", "nsubjpass"}
-        and word.text[:1].isupper()
-        and not word.text.isupper()
-        and not any(c.dep_ == "det" for c in word.children)
-        and not b.lexicon.is_title_word(word.text)
-        and has_surname_shape(b, word.text)
-    )
 
 
 def _name_words_before(token: Token) -> list[Token] | None:

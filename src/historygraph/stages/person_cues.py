@@ -110,6 +110,23 @@ def personal_name(b: EntityBuilder, tokens: list[Token]) -> bool:
     return bare_name(tokens)
 
 
+def surname_as_subject(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "Pashinyan signed the statement", "Mutalibov himself admitted it": one capitalised
+    word of a surname's shape (``hg:surnameEnding``), no title, as the subject of a verb."""
+    if len(tokens) != 1:
+        return False
+    word = tokens[0]
+    return (
+        word.tag_ == "NNP"
+        and word.dep_ in {"nsubj", "nsubjpass"}
+        and word.text[:1].isupper()
+        and not word.text.isupper()
+        and not any(c.dep_ == "det" for c in word.children)
+        and not b.lexicon.is_title_word(word.text)
+        and has_surname_shape(b, word.text)
+    )
+
+
 #: "my husband ", "his father-in-law ": a possessive and a noun of kin just before a name.
 _KIN_BEFORE = re.compile(r"\b(?:my|his|her|our|their)\s+(\w+)(?:-in-law)?\s+$", re.IGNORECASE)
 
