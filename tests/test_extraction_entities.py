@@ -3556,6 +3556,44 @@ def test_a_ruler_word_a_user_adds_names_a_nations_rulers(nlp, ontology_copy: Pat
     assert juntas() == {"Chilean junta"}, juntas()
 
 
+def test_nation_words_a_user_adds_name_a_nations_forces_people_and_state(
+    nlp, ontology_copy: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Words a user adds with ``hg:nationalForceNoun``, ``hg:nationalPeopleNoun`` and
+    ``hg:stateNoun`` work as the lexicon's own do: "Chilean troops" and "the Chilean
+    militia" are one force, "the Chilean people" and "the Chilean populace" one group, "the
+    Soviet superpower" the Soviet Union of the gazetteer."""
+    texts = (
+        "Chilean troops entered the town on 11 September. Two days later the Chilean militia "
+        "burned the market.",
+        "The Chilean people mourned the dead. The Chilean populace marched in silence.",
+        "The deportations were ordered by the Soviet superpower in 1944.",
+    )
+    onto = ontology_copy
+    extend_ontology(onto, "heads", 'hg:Group hg:headWord "populace" .\n')
+
+    def found() -> list[set[tuple[str, str]]]:
+        docs = extract_with(nlp, onto, texts)
+        return [{(e.label, e.cls.split("#")[-1]) for e in d.entities.values()} for d in docs]
+
+    forces, peoples, states = found()
+    assert {("Chilean troops", "MilitaryForce"), ("Chilean militia", "MilitaryForce")} <= forces
+    assert {("Chilean people", "Group"), ("Chilean populace", "Group")} <= peoples
+    assert ("Soviet Union", "State") not in states, states
+    extend_ontology(
+        onto,
+        "nations",
+        'hg:MilitaryForce hg:nationalForceNoun "militia" .\n'
+        'hg:Group hg:nationalPeopleNoun "populace" .\n'
+        'hg:State hg:stateNoun "superpower" .\n',
+    )
+    forces, peoples, states = found()
+    assert ("Chilean militia", "MilitaryForce") not in forces, forces
+    assert ("Chilean troops", "MilitaryForce") in forces, forces
+    assert peoples == {("Chilean people", "Group")}, peoples
+    assert ("Soviet Union", "State") in states, states
+
+
 #: Head words of the lexicon added in session 48 (ontology 0.38.0 to 0.43.0): a sentence and
 #: the class each phrase it names must have. Each case fails without its words.
 _HEAD_WORD_CASES = [

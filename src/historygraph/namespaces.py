@@ -116,6 +116,7 @@ class HG(DefinedNamespace):
     kinNoun: URIRef
     genericForceNoun: URIRef
     forceOfBodyNoun: URIRef
+    nationalForceNoun: URIRef
     kinGroupNoun: URIRef
     familyNoun: URIRef
     settlementNoun: URIRef
@@ -125,9 +126,11 @@ class HG(DefinedNamespace):
     leadingVerb: URIRef
     genericGroupNoun: URIRef
     peopleNoun: URIRef
+    nationalPeopleNoun: URIRef
     protesterNoun: URIRef
     informantNoun: URIRef
     countryNoun: URIRef
+    stateNoun: URIRef
     rulerNoun: URIRef
     storyBodyNoun: URIRef
     seriesNoun: URIRef

@@ -147,6 +147,8 @@ class Lexicon:
     #: back to the force named last), plural nouns of a body's armed men ("troops of X")
     generic_force_nouns: frozenset[str] = frozenset()
     force_of_body_nouns: frozenset[str] = frozenset()
+    #: words after a nation's name for its armed forces as a whole ("Armenian troops")
+    national_force_nouns: frozenset[str] = frozenset()
     #: group cues (on ``hg:Group``): plural nouns of kin to others ("the families of the
     #: victims"), nouns of one person's kin ("his family")
     kin_group_nouns: frozenset[str] = frozenset()
@@ -155,6 +157,8 @@ class Lexicon:
     #: naming nobody when counted ("5,000 people"), a protest's people ("the crowd" is them)
     generic_group_nouns: frozenset[str] = frozenset()
     people_nouns: frozenset[str] = frozenset()
+    #: words after a nation's name for its people as a whole ("the Azerbaijani people")
+    national_people_nouns: frozenset[str] = frozenset()
     protester_nouns: frozenset[str] = frozenset()
     #: plural nouns for people whose accounts a text reports ("historians", "witnesses"):
     #: a quantifier before one still names a group ("many historians")
@@ -162,6 +166,8 @@ class Lexicon:
     #: nouns for a country ("the country's leadership", on ``hg:State``) and for whoever
     #: rules it ("the regime", on ``hg:Organization``)
     country_nouns: frozenset[str] = frozenset()
+    #: nouns after "the" and a nation's adjective for its state ("the Soviet state")
+    state_nouns: frozenset[str] = frozenset()
     ruler_nouns: frozenset[str] = frozenset()
     #: nouns of bodies that govern, judge or inquire where the story happens (on
     #: ``hg:Organization``): "the government" alone is such a body of its own
@@ -666,13 +672,16 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         leading_verbs=_words(g, HG.leadingVerb),
         generic_force_nouns=_words(g, HG.genericForceNoun),
         force_of_body_nouns=_words(g, HG.forceOfBodyNoun),
+        national_force_nouns=_words(g, HG.nationalForceNoun),
         kin_group_nouns=_words(g, HG.kinGroupNoun),
         family_nouns=_words(g, HG.familyNoun),
         generic_group_nouns=_words(g, HG.genericGroupNoun),
         people_nouns=_words(g, HG.peopleNoun),
+        national_people_nouns=_words(g, HG.nationalPeopleNoun),
         protester_nouns=_words(g, HG.protesterNoun),
         informant_nouns=_words(g, HG.informantNoun),
         country_nouns=_words(g, HG.countryNoun),
+        state_nouns=_words(g, HG.stateNoun),
         ruler_nouns=_words(g, HG.rulerNoun),
         story_body_nouns=_words(g, HG.storyBodyNoun),
         series_nouns=_words(g, HG.seriesNoun),

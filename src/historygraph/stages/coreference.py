@@ -614,21 +614,17 @@ def match_country_anaphora(b: EntityBuilder) -> None:
                 _refer_to_most_named(b, span, states)
 
 
-#: Nouns that, after "the" and a nation's adjective, name that nation's state: "the Soviet
-#: state", "the Soviet empire" ("the Azerbaijani republic" may be a Soviet republic instead).
-_STATE_NOUNS = frozenset({"state", "empire"})
-
-
 def match_state_by_its_adjective(b: EntityBuilder) -> None:
     """ "Deportations ordered by the Soviet state", "the Azerbaijani state was proclaimed":
     the known state whose adjective stands before "state" or "empire" (adds no alias; "a
-    Soviet state", "the new Soviet state" and "the state of emergency" name none)."""
+    Soviet state", "the new Soviet state" and "the state of emergency" name none). The nouns
+    are the lexicon's (``hg:stateNoun``)."""
     nations = capital_demonyms(b.ontology)
     entries = gazetteer_entries(b.ontology)
     for sent in b.doc.sentences:
         for chunk in noun_chunks(sent.parsed):
             root = chunk.root
-            if root.lower_ not in _STATE_NOUNS or root.tag_ != "NN":
+            if root.lower_ not in b.lexicon.state_nouns or root.tag_ != "NN":
                 continue
             before = [t for t in chunk if t.i < root.i]
             if len(before) != 2 or before[0].lower_ != "the":
@@ -1221,13 +1217,15 @@ def _nation_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-#: The words after a nation's name that name its armed forces as a whole ("formations",
-#: "detachments": irregular bodies, not all of a nation's forces); those that name whoever
-#: governs it are the lexicon's (``hg:rulerNoun``, see ``_national_rulers``).
-_NATIONAL_FORCES = _nation_patterns(
-    r"armed forces|armed units|troops|forces|army|military|soldiers|servicemen|units"
-)
-_NATIONAL_PEOPLES = _nation_patterns(r"people|nation|population")
+def _nation_words(
+    ontology: Ontology, family: str, words: frozenset[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_nation_patterns` for one ``family`` of the lexicon's words, built once per
+    ontology."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return ontology.derived(
+        f"coreference.national_{family}", lambda _: _nation_patterns(alternatives)
+    )
 
 
 def _nation_named(
@@ -1256,15 +1254,23 @@ def _same_nation(
     return adjective in demonyms(place) or adjective in declared.get(place, ())
 
 
+def _national_forces(ontology: Ontology) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "Armenian troops", "the armed forces of Armenia": a nation's name and a word for its
+    armed forces as a whole (``hg:nationalForceNoun``; "formations", "detachments" are
+    irregular bodies, not all of a nation's forces)."""
+    return _nation_words(ontology, "forces", ontology.lexicon.national_force_nouns)
+
+
+def _national_peoples(ontology: Ontology) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "the Azerbaijani people", "the population of Azerbaijan": a nation's name and a word
+    for its people as a whole (``hg:nationalPeopleNoun``)."""
+    return _nation_words(ontology, "peoples", ontology.lexicon.national_people_nouns)
+
+
 def _national_rulers(ontology: Ontology) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "the Soviet leadership", "the government of Azerbaijan": a nation's name and a ruler
-    noun of the lexicon (``hg:rulerNoun``), built once per ontology."""
-    return ontology.derived(
-        "coreference.national_rulers",
-        lambda o: _nation_patterns(
-            "|".join(re.escape(w) for w in sorted(o.lexicon.ruler_nouns, key=len, reverse=True))
-        ),
-    )
+    noun of the lexicon (``hg:rulerNoun``)."""
+    return _nation_words(ontology, "rulers", ontology.lexicon.ruler_nouns)
 
 
 def merge_national_bodies(b: EntityBuilder) -> None:
@@ -1293,11 +1299,11 @@ def merge_national_bodies(b: EntityBuilder) -> None:
     for key in sorted(first, key=first.__getitem__):
         entity = b.doc.entities[key]
         if b.ontology.is_a(entity.cls, HG.MilitaryForce):
-            family, nation = "forces", _nation_named(entity, _NATIONAL_FORCES)
+            family, nation = "forces", _nation_named(entity, _national_forces(b.ontology))
         elif entity.cls == HG.Organization:
             family, nation = "rulers", _nation_named(entity, _national_rulers(b.ontology))
         elif entity.cls == HG.Group:
-            family, nation = "peoples", _nation_named(entity, _NATIONAL_PEOPLES)
+            family, nation = "peoples", _nation_named(entity, _national_peoples(b.ontology))
         else:
             continue
         if nation is not None:
@@ -1330,7 +1336,7 @@ def _label_by_demonym(
     Armenia": "Armenian armed forces"); otherwise the label stays."""
     if entity.gazetteer is not None:
         return
-    found = _NATIONAL_FORCES[1].fullmatch(entity.label)
+    found = _national_forces(b.ontology)[1].fullmatch(entity.label)
     if found is None or found.group(1) == "Army":
         return
     name = found.group(2)
