@@ -3594,6 +3594,31 @@ def test_nation_words_a_user_adds_name_a_nations_forces_people_and_state(
     assert ("Soviet Union", "State") in states, states
 
 
+def test_a_crowd_of_a_group_is_that_group(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """A gathering noun (``hg:gatheringNoun``) with "of" and a group is that group ("a crowd
+    of students" are the students, no crowd of their own); "the mob" alone refers back to
+    the protesters named before, as "the crowd" does; a word a user adds does both."""
+    texts = (
+        "On 14 May the Highway Patrol opened fire on a crowd of students in front of the hall.",
+        "Demonstrators marched to the square on 3 March. That evening troops fired on the mob.",
+        "On 2 June police charged a horde of strikers at the mill gates.",
+    )
+    onto = ontology_copy
+    extend_ontology(onto, "heads", 'hg:Group hg:headWord "horde" .\n')
+
+    def groups() -> list[dict[str, str]]:
+        docs = extract_with(nlp, onto, texts)
+        return [{d.quote(m.span): d.entities[m.entity].label for m in d.mentions} for d in docs]
+
+    students, mob, horde = groups()
+    assert students["crowd"] == students["students"] == "students", students
+    assert mob["mob"] == mob["Demonstrators"], mob
+    assert horde["horde"] != horde["strikers"], horde
+    extend_ontology(onto, "gatherings", 'hg:Group hg:gatheringNoun "horde" .\n')
+    *_, horde = groups()
+    assert horde["horde"] == horde["strikers"] == "strikers", horde
+
+
 #: Head words of the lexicon added in session 48 (ontology 0.38.0 to 0.43.0): a sentence and
 #: the class each phrase it names must have. Each case fails without its words.
 _HEAD_WORD_CASES = [

@@ -521,7 +521,9 @@ def test_an_act_in_the_paragraph_of_an_agentless_event_is_part_of_it(extract) ->
     )
     massacres = [e for e in doc.live_events() if e.cls == HG.Massacre]
     assert len(massacres) == 1
-    assert [doc.entities[a].label for a in massacres[0].agents] == ["Crowds"]
+    assert [doc.entities[a].label for a in massacres[0].agents] == [
+        "armed men"
+    ]  # "Crowds of armed men": the armed men
     assert len([e for e in doc.live_events() if e.cls == HG.Commemoration]) == 2
 
 

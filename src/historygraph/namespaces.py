@@ -128,6 +128,7 @@ class HG(DefinedNamespace):
     peopleNoun: URIRef
     nationalPeopleNoun: URIRef
     protesterNoun: URIRef
+    gatheringNoun: URIRef
     informantNoun: URIRef
     countryNoun: URIRef
     stateNoun: URIRef

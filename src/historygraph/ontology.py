@@ -160,6 +160,9 @@ class Lexicon:
     #: words after a nation's name for its people as a whole ("the Azerbaijani people")
     national_people_nouns: frozenset[str] = frozenset()
     protester_nouns: frozenset[str] = frozenset()
+    #: nouns of a gathering of people ("crowd", "mob"): "the crowd" is the protesters named
+    #: before, "a crowd of students" the students
+    gathering_nouns: frozenset[str] = frozenset()
     #: plural nouns for people whose accounts a text reports ("historians", "witnesses"):
     #: a quantifier before one still names a group ("many historians")
     informant_nouns: frozenset[str] = frozenset()
@@ -679,6 +682,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         people_nouns=_words(g, HG.peopleNoun),
         national_people_nouns=_words(g, HG.nationalPeopleNoun),
         protester_nouns=_words(g, HG.protesterNoun),
+        gathering_nouns=_words(g, HG.gatheringNoun),
         informant_nouns=_words(g, HG.informantNoun),
         country_nouns=_words(g, HG.countryNoun),
         state_nouns=_words(g, HG.stateNoun),

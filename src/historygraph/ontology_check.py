@@ -158,6 +158,7 @@ LEXICON = frozenset(
         HG.peopleNoun,
         HG.nationalPeopleNoun,
         HG.protesterNoun,
+        HG.gatheringNoun,
         HG.informantNoun,
         HG.countryNoun,
         HG.stateNoun,

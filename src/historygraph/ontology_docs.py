@@ -68,6 +68,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.peopleNoun, "People nouns"),
     (HG.nationalPeopleNoun, "National people nouns"),
     (HG.protesterNoun, "Protester nouns"),
+    (HG.gatheringNoun, "Gathering nouns"),
     (HG.informantNoun, "Informant nouns"),
     (HG.countryNoun, "Country nouns"),
     (HG.stateNoun, "State nouns"),

@@ -511,14 +511,52 @@ def match_capital(b: EntityBuilder) -> None:
                     b.refer(span, b.entity_for_entry(capitals[state]))
 
 
+def match_crowds_of_a_group(b: EntityBuilder) -> None:
+    """ "a crowd of students", "crowds of Popular Front supporters": a gathering noun of
+    the lexicon (``hg:gatheringNoun``) with "of" and a group the text names is that group
+    (the phrase is one of its mentions, and no crowd of its own)."""
+    for m in list(b.mentions):
+        ent = b.doc.entities[m.entity]
+        if ent.cls != HG.Group:
+            continue
+        root = _root_of(b, m)
+        if root is None or lemma(root) not in b.lexicon.gathering_nouns:
+            continue
+        objects = [
+            o
+            for c in root.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        if len(objects) != 1:
+            continue
+        where = token_span(objects[0])
+        target = next(
+            (
+                o
+                for o in b.mentions
+                if o.span.contains(where)
+                and o.entity != m.entity
+                and b.ontology.is_a(b.doc.entities[o.entity].cls, HG.Group)
+            ),
+            None,
+        )
+        if target is not None:
+            b.mentions[b.mentions.index(m)] = Mention(m.span, target.entity, "anaphora")
+
+
 def match_crowd_anaphora(b: EntityBuilder) -> None:
     """ "Demonstrators gathered on the square ... the troops fired into the crowd": "the
-    crowd" is the protesters named in the last few sentences, unless the text named a
-    crowd of its own since."""
+    crowd" (a gathering noun of the lexicon, ``hg:gatheringNoun``) is the protesters named
+    in the last few sentences, unless the text named a crowd of its own since."""
     for m in list(b.mentions):
         ent = b.doc.entities[m.entity]
         quote = b.doc.quote(m.span)
-        if ent.cls != HG.Group or quote.lower() not in {"crowd", "crowds"}:
+        if ent.cls != HG.Group or len(quote.split()) != 1:
+            continue
+        root = _root_of(b, m)
+        if root is None or lemma(root) not in b.lexicon.gathering_nouns:
             continue
         if not b.doc.text[: m.span.start].rstrip().lower().endswith("the"):
             continue  # "a crowd": a new one

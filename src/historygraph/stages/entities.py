@@ -42,6 +42,7 @@ from historygraph.stages.coreference import (
     match_capital,
     match_country_anaphora,
     match_crowd_anaphora,
+    match_crowds_of_a_group,
     match_force_names,
     match_generic_anaphora,
     match_heading_names,
@@ -132,6 +133,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_heading_names(b)
     match_parenthesised_aliases(b)
     match_generic_anaphora(b)
+    match_crowds_of_a_group(b)
     match_crowd_anaphora(b)
     merge_bare_into_named_groups(b)
     merge_units_into_their_force(b)
