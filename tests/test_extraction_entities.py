@@ -3594,6 +3594,17 @@ def test_nation_words_a_user_adds_name_a_nations_forces_people_and_state(
     assert ("Soviet Union", "State") in states, states
 
 
+def test_a_bodys_troops_and_its_units_are_one_force(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Interior Ministry troops were already stationed in the city. On 20 January "
+        "Interior Ministry units fired on the crowd, and Interior Ministry troops sealed "
+        "the square."
+    )
+    forces = {e.label: e for e in doc.entities.values() if e.cls == HG.MilitaryForce}
+    assert set(forces) == {"Interior Ministry troops"}, forces
+    assert "Interior Ministry units" in forces["Interior Ministry troops"].aliases
+
+
 def test_a_crowd_of_a_group_is_that_group(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """A gathering noun (``hg:gatheringNoun``) with "of" and a group is that group ("a crowd
     of students" are the students, no crowd of their own); "the mob" alone refers back to

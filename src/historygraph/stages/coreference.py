@@ -1189,7 +1189,9 @@ def merge_units_into_their_force(b: EntityBuilder) -> None:
     """ "Soviet Army units entered the city" where the text names the Soviet Army: a force
     named by another force's name (or the acronym the text gives it: "RPA soldiers") and a
     word for its men or units (the lexicon's ``hg:forceOfBodyNoun``: "units", "troops",
-    "soldiers") is that force."""
+    "soldiers") is that force. Where the text names no such force, the forces named by one
+    name and two of these words ("Interior Ministry troops", "Interior Ministry units") are
+    one, labelled as the text names it most."""
     forces = {
         b.doc.entities[k].label: k
         for k in sorted({m.entity for m in b.mentions})
@@ -1200,6 +1202,7 @@ def merge_units_into_their_force(b: EntityBuilder) -> None:
         short = b.doc.quote(m.span)
         if b.doc.entities[m.entity].cls == HG.MilitaryForce and _acronym(short):
             forces.setdefault(short, m.entity)
+    alike: dict[str, list[str]] = {}
     for label, key in sorted(forces.items()):
         words = label.split()
         if len(words) < 2 or words[-1].lower() not in b.lexicon.force_of_body_nouns:
@@ -1207,6 +1210,17 @@ def merge_units_into_their_force(b: EntityBuilder) -> None:
         whole = forces.get(" ".join(words[:-1]))
         if whole is not None and whole != key:
             _repoint(b, key, whole)
+        elif words[0][:1].isupper():
+            alike.setdefault(" ".join(words[:-1]), []).append(key)
+    # "Interior Ministry troops ... Interior Ministry units": one force by two such words
+    first = _first_mentions(b)
+    count = Counter(m.entity for m in b.mentions)
+    for keys in alike.values():
+        live = [k for k in keys if k in first]
+        if len(live) > 1:
+            best = max(live, key=lambda k: (count[k], -first[k]))
+            for key in live:
+                _repoint(b, key, best)
 
 
 def merge_generic_forces_into_the_one_named(b: EntityBuilder) -> None:
