@@ -3605,6 +3605,19 @@ def test_a_bodys_troops_and_its_units_are_one_force(extract) -> None:  # type: i
     assert "Interior Ministry units" in forces["Interior Ministry troops"].aliases
 
 
+def test_an_adjective_before_a_nations_name_leaves_its_rulers_one_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 20 January 1990 the Soviet leadership sent troops into Baku. The crime of the "
+        "totalitarian Soviet regime was condemned in 1994. In April 1993 local Armenian "
+        "forces occupied Kalbajar. The armed forces of Armenia denied any part in it."
+    )
+    bodies = {e.label: e for e in doc.entities.values() if e.cls == HG.Organization}
+    assert set(bodies) == {"Soviet leadership"}, bodies
+    assert "totalitarian Soviet regime" in bodies["Soviet leadership"].aliases
+    forces = {e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce}
+    assert forces == {"Armenian armed forces", "local Armenian forces"}, forces
+
+
 def test_a_crowd_of_a_group_is_that_group(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """A gathering noun (``hg:gatheringNoun``) with "of" and a group is that group ("a crowd
     of students" are the students, no crowd of their own); "the mob" alone refers back to

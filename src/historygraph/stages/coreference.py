@@ -1259,9 +1259,13 @@ def _coordinated_with(b: EntityBuilder, key: str, other: str) -> bool:
 
 
 def _nation_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """ "Armenian troops" and "the troops of the Republic of Armenia" for ``words``."""
+    """ "Armenian troops" (or "the totalitarian Soviet regime": one lower-case adjective
+    may stand before the nation's name, see :func:`_nation_named`) and "the troops of the
+    Republic of Armenia" for ``words``."""
     return (
-        re.compile(rf"(?:the\s+)?([A-Z][\w'-]*)\s+((?i:{words}))"),
+        re.compile(
+            rf"(?:the\s+)?(?:(?P<adjective>[a-z][\w'-]*)\s+)?([A-Z][\w'-]*)\s+((?i:{words}))"
+        ),
         re.compile(
             rf"(?:the\s+)?((?i:{words}))\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?"
             rf"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
@@ -1285,12 +1289,19 @@ def _nation_named(
 ) -> tuple[str, str] | None:
     """The nation a body's name names and nothing else ("Armenian troops": ("armenian",
     "adjective"); "the armed forces of Armenia": ("armenia", "place")), or None. "the
-    Azerbaijani Army", a name of its own, is one branch of the armed forces."""
+    Azerbaijani Army", a name of its own, is one branch of the armed forces. An adjective
+    before the nation's name says nothing of which body it is ("the totalitarian Soviet
+    regime" is the Soviet leadership) unless it makes the body a part of the nation's
+    (``_SUBNATIONAL``: "local Armenian forces", "the regional Azerbaijani authorities")."""
     before, after = patterns
     for name in (entity.label, *sorted(entity.aliases)):
         found = before.fullmatch(name)
-        if found is not None and found.group(2) != "Army":
-            return compact(found.group(1)), "adjective"
+        if (
+            found is not None
+            and found.group(3) != "Army"
+            and found.group("adjective") not in _SUBNATIONAL
+        ):
+            return compact(found.group(2)), "adjective"
         found = after.fullmatch(name)
         if found is not None and found.group(1) != "Army":
             return compact(found.group(2)), "place"
@@ -1335,7 +1346,8 @@ def merge_national_bodies(b: EntityBuilder) -> None:
 
     The body the gazetteer knows wins, then the one the text names most, then the first
     named. A name with any other word ("Interior Ministry troops", "Armenian
-    peacekeepers") is a body of its own.
+    peacekeepers") is a body of its own, but for an adjective before the nation's name
+    ("the totalitarian Soviet regime"; not "local Armenian forces").
     """
     declared = declared_demonyms(b.ontology)
     first: dict[str, int] = {}
