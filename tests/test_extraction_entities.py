@@ -3618,6 +3618,42 @@ def test_an_adjective_before_a_nations_name_leaves_its_rulers_one_body(extract) 
     assert forces == {"Armenian armed forces", "local Armenian forces"}, forces
 
 
+def test_people_by_their_relation_after_a_possessive_pronoun_are_no_group(
+    nlp, ontology_copy: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A relational group noun (``hg:relationalGroupNoun``) after a possessive pronoun alone
+    names no group ("its organisers", "their relatives": the text does not say here whose);
+    with "of" or a named possessor it still does; a word a user adds works the same way."""
+    texts = (
+        "He condemned the massacre and demanded that its organisers be punished. Refugees "
+        "could not visit their relatives. The organisers of the rally were arrested, and the "
+        "survivors' relatives gathered in the square.",
+        "The court named the crime and its accomplices. The accomplices of the governor fled.",
+    )
+    onto = ontology_copy
+    extend_ontology(onto, "heads", 'hg:Group hg:headWord "accomplices" .\n')
+
+    def groups() -> list[list[int]]:
+        docs = extract_with(nlp, onto, texts)
+        return [
+            sorted(
+                m.span.start
+                for m in d.mentions
+                if d.entities[m.entity].cls == HG.Group
+                and d.quote(m.span) in {"organisers", "relatives", "accomplices"}
+            )
+            for d in docs
+        ]
+
+    first, second = groups()
+    text = texts[0]
+    assert first == [text.index("organisers of"), text.index("relatives gathered")], first
+    assert len(second) == 2, second
+    extend_ontology(onto, "relations", 'hg:Group hg:relationalGroupNoun "accomplices" .\n')
+    _, second = groups()
+    assert second == [texts[1].index("accomplices of")], second
+
+
 def test_a_crowd_of_a_group_is_that_group(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """A gathering noun (``hg:gatheringNoun``) with "of" and a group is that group ("a crowd
     of students" are the students, no crowd of their own); "the mob" alone refers back to

@@ -130,6 +130,7 @@ class HG(DefinedNamespace):
     protesterNoun: URIRef
     gatheringNoun: URIRef
     informantNoun: URIRef
+    relationalGroupNoun: URIRef
     countryNoun: URIRef
     stateNoun: URIRef
     rulerNoun: URIRef

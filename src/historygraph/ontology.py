@@ -166,6 +166,9 @@ class Lexicon:
     #: plural nouns for people whose accounts a text reports ("historians", "witnesses"):
     #: a quantifier before one still names a group ("many historians")
     informant_nouns: frozenset[str] = frozenset()
+    #: plural nouns for people by their relation to someone ("organisers", "relatives"):
+    #: after a possessive pronoun ("its organisers") no group of their own
+    relational_group_nouns: frozenset[str] = frozenset()
     #: nouns for a country ("the country's leadership", on ``hg:State``) and for whoever
     #: rules it ("the regime", on ``hg:Organization``)
     country_nouns: frozenset[str] = frozenset()
@@ -684,6 +687,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         protester_nouns=_words(g, HG.protesterNoun),
         gathering_nouns=_words(g, HG.gatheringNoun),
         informant_nouns=_words(g, HG.informantNoun),
+        relational_group_nouns=_words(g, HG.relationalGroupNoun),
         country_nouns=_words(g, HG.countryNoun),
         state_nouns=_words(g, HG.stateNoun),
         ruler_nouns=_words(g, HG.rulerNoun),

@@ -160,6 +160,7 @@ LEXICON = frozenset(
         HG.protesterNoun,
         HG.gatheringNoun,
         HG.informantNoun,
+        HG.relationalGroupNoun,
         HG.countryNoun,
         HG.stateNoun,
         HG.rulerNoun,

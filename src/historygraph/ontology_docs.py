@@ -70,6 +70,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.protesterNoun, "Protester nouns"),
     (HG.gatheringNoun, "Gathering nouns"),
     (HG.informantNoun, "Informant nouns"),
+    (HG.relationalGroupNoun, "Relational group nouns"),
     (HG.countryNoun, "Country nouns"),
     (HG.stateNoun, "State nouns"),
     (HG.rulerNoun, "Ruler nouns"),

@@ -209,6 +209,15 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                     or (noun_tag(root) == "NN" and root.lower_ in b.lexicon.head_words)
                 )
                 and lemma(root) not in b.lexicon.generic_group_nouns
+                # "its organisers", "their relatives": people by their relation to someone
+                # the text does not name here, no group of their own
+                and not (
+                    root.lower_ in b.lexicon.relational_group_nouns
+                    and any(t.tag_ == "PRP$" and t.head.i == root.i for t in chunk)
+                    and not any(
+                        t.dep_ in {"amod", "compound"} and t.head.i == root.i for t in chunk
+                    )
+                )
                 # "most residents", "many residents": some of a people, no group of its own
                 # ("many historians", "some witnesses": the group the text cites)
                 and not (
