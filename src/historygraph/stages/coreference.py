@@ -1277,8 +1277,9 @@ def _nation_words(
     ontology: Ontology, family: str, words: frozenset[str]
 ) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """:func:`_nation_patterns` for one ``family`` of the lexicon's words, built once per
-    ontology."""
+    ontology (matching nothing when the lexicon gives no word)."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    alternatives = alternatives or "(?!)"
     return ontology.derived(
         f"coreference.national_{family}", lambda _: _nation_patterns(alternatives)
     )
