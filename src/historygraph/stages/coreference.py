@@ -515,12 +515,14 @@ def match_crowds_of_a_group(b: EntityBuilder) -> None:
     """ "a crowd of students", "crowds of Popular Front supporters": a gathering noun of
     the lexicon (``hg:gatheringNoun``) with "of" and a group the text names is that group
     (the phrase is one of its mentions, and no crowd of its own)."""
+    words = b.lexicon.gathering_nouns
     for m in list(b.mentions):
         ent = b.doc.entities[m.entity]
-        if ent.cls != HG.Group:
+        # (a cheap test before the parse: a regular plural has its lemma in it, "crowds")
+        if ent.cls != HG.Group or not any(w in b.doc.quote(m.span).lower() for w in words):
             continue
         root = _root_of(b, m)
-        if root is None or lemma(root) not in b.lexicon.gathering_nouns:
+        if root is None or lemma(root) not in words:
             continue
         objects = [
             o
