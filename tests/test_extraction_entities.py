@@ -3654,6 +3654,16 @@ def test_people_by_their_relation_after_a_possessive_pronoun_are_no_group(
     assert second == [texts[1].index("accomplices of")], second
 
 
+def test_the_people_whose_a_relative_clause_names_are_no_group(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The human rights group Memorial, whose investigators reached the area in March, "
+        "counted the dead. The investigators of the procuracy disagreed."
+    )
+    doc = extract(text)
+    starts = [m.span.start for m in doc.mentions if doc.quote(m.span) == "investigators"]
+    assert starts == [text.index("investigators of")], starts
+
+
 def test_a_crowd_of_a_group_is_that_group(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """A gathering noun (``hg:gatheringNoun``) with "of" and a group is that group ("a crowd
     of students" are the students, no crowd of their own); "the mob" alone refers back to

@@ -218,6 +218,9 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                         t.dep_ in {"amod", "compound"} and t.head.i == root.i for t in chunk
                     )
                 )
+                # "Memorial, whose investigators reached the area": the people of someone
+                # just named, in a clause about that one, no group of their own
+                and not any(t.lower_ == "whose" and t.head.i == root.i for t in chunk)
                 # "most residents", "many residents": some of a people, no group of its own
                 # ("many historians", "some witnesses": the group the text cites)
                 and not (
