@@ -3664,6 +3664,15 @@ def test_the_people_whose_a_relative_clause_names_are_no_group(extract) -> None:
     assert starts == [text.index("investigators of")], starts
 
 
+def test_an_ethnic_nationality_after_an_article_is_no_people(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Moscow installed Gennady Kolbin, an ethnic Russian with no ties to the republic. "
+        "Clashes between ethnic Kyrgyz and ethnic Uzbeks followed."
+    )
+    groups = {e.label for e in doc.entities.values() if e.cls == HG.Group}
+    assert groups == {"Kyrgyz", "Uzbeks"}, groups
+
+
 def test_a_crowd_of_a_group_is_that_group(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """A gathering noun (``hg:gatheringNoun``) with "of" and a group is that group ("a crowd
     of students" are the students, no crowd of their own); "the mob" alone refers back to

@@ -697,13 +697,15 @@ def _listed_with_peoples(b: EntityBuilder, root: Token) -> bool:
 
 
 def _ethnic_people(b: EntityBuilder, token: Token) -> bool:
-    """ "ethnic Kyrgyz", "ethnic Uzbeks": a nationality word after "ethnic", as a noun."""
+    """ "ethnic Kyrgyz", "ethnic Uzbeks": a nationality word after "ethnic", as a noun ("an
+    ethnic Russian" is one person's nationality, no people)."""
     word = compact(token.text)
     nationalities = nationality_words(b.ontology)
     return (
         not _modifies(token)
         and (word in nationalities or (word.endswith("s") and word[:-1] in nationalities))
         and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children)
+        and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
     )
 
 
