@@ -48,6 +48,7 @@ from historygraph.stages.syntax import (
     is_heading,
     lemma,
     noun_chunks,
+    of_objects,
     offset,
     token_span,
 )
@@ -524,13 +525,7 @@ def match_crowds_of_a_group(b: EntityBuilder) -> None:
         root = _root_of(b, m)
         if root is None or lemma(root) not in words:
             continue
-        objects = [
-            o
-            for c in root.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
+        objects = of_objects(root)
         if len(objects) != 1:
             continue
         where = token_span(objects[0])

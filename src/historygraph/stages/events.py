@@ -89,6 +89,7 @@ from historygraph.stages.syntax import (
     is_heading,
     is_passive,
     lemma,
+    of_objects,
     offset,
     phrase_span,
     split_verb_object,
@@ -539,14 +540,7 @@ class Resolver:
         for subject in verb.children:
             if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
                 continue
-            states = [
-                e
-                for prep in subject.children
-                if prep.dep_ == "prep" and prep.lower_ == "of"
-                for obj in prep.children
-                if obj.dep_ == "pobj"
-                for e in self.entities_of(obj)
-            ]
+            states = [e for obj in of_objects(subject) for e in self.entities_of(obj)]
             cls = self._head_word_class(subject)
             if (
                 cls is not None

@@ -70,6 +70,7 @@ from historygraph.stages.syntax import (
     Token,
     first_conjunct,
     hyphenated_rest,
+    is_indefinite,
     lemma,
     noun_tag,
     offset,
@@ -705,7 +706,7 @@ def _ethnic_people(b: EntityBuilder, token: Token) -> bool:
         not _modifies(token)
         and (word in nationalities or (word.endswith("s") and word[:-1] in nationalities))
         and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children)
-        and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+        and not is_indefinite(token)
     )
 
 

@@ -252,6 +252,17 @@ def tree_distance(a: Token, b: Token) -> int:
     return 10_000
 
 
+def of_objects(token: Token) -> list[Token]:
+    """The objects of a token's "of" phrases ("a crowd of students": ["students"])."""
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
 def with_conjuncts(token: Token) -> list[Token]:
     """``token`` and the tokens coordinated with it ("X and Y")."""
     result = [token]
