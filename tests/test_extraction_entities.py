@@ -3775,3 +3775,40 @@ _HEAD_WORD_CASES = [
 def test_head_words_give_the_phrases_they_head_their_class(extract, text, expected) -> None:  # type: ignore[no-untyped-def]
     found = labels(extract(text))
     assert {name: found.get(name) for name in expected} == expected, found
+
+
+def test_seat_and_people_words_a_user_adds_name_a_bodys_site_and_a_places_people(
+    nlp, ontology_copy: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A word a user adds with ``hg:seatNoun`` names the site of a body as "building" does
+    ("the compound of the State Broadcasting Committee" is the "State Broadcasting Committee
+    compound"), and one added with ``hg:nationalPeopleNoun`` names the people of a place as
+    "population" does ("the populace of Jabrayil")."""
+    texts = (
+        "On 20 August 1991 paratroopers surrounded the compound of the State Broadcasting "
+        "Committee in Riga.",
+        "In 1993 the populace of Jabrayil was expelled from the district.",
+    )
+    onto = ontology_copy
+    extend_ontology(  # (a place's word, and a people's word as generic as "population")
+        onto,
+        "heads",
+        'hg:Place hg:headWord "compound" .\n'
+        'hg:Group hg:headWord "populace" ; hg:genericGroupNoun "populace" .\n',
+    )
+
+    def found() -> list[dict[str, str]]:
+        docs = extract_with(nlp, onto, texts)
+        return [{e.label: e.cls.split("#")[-1] for e in d.entities.values()} for d in docs]
+
+    sites, peoples = found()
+    assert "State Broadcasting Committee compound" not in sites, sites
+    assert "populace of Jabrayil" not in peoples, peoples
+    extend_ontology(
+        onto,
+        "seats",
+        'hg:Place hg:seatNoun "compound" .\nhg:Group hg:nationalPeopleNoun "populace" .\n',
+    )
+    sites, peoples = found()
+    assert sites.get("State Broadcasting Committee compound") == "Place", sites
+    assert peoples.get("populace of Jabrayil") == "Group", peoples

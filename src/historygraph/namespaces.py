@@ -138,6 +138,7 @@ class HG(DefinedNamespace):
     seriesNoun: URIRef
     vagueSiteNoun: URIRef
     buildingNoun: URIRef
+    seatNoun: URIRef
     siteSynonyms: URIRef
     areaHeadWord: URIRef
     reportVerb: URIRef

@@ -184,6 +184,9 @@ class Lexicon:
     #: nouns any named building may be called by ("the building")
     vague_site_nouns: frozenset[str] = frozenset()
     building_nouns: frozenset[str] = frozenset()
+    #: nouns for the site a body occupies ("the building of the Radio Committee" is a
+    #: place named "Radio Committee building")
+    seat_nouns: frozenset[str] = frozenset()
     #: site nouns one site may be called by in turn ("memorial": the monument's other
     #: names), and the head words that make a name an area or a feature named after a
     #: place ("Kent County", "Kura Valley"), no site in it ("Moscow Square")
@@ -695,6 +698,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         series_nouns=_words(g, HG.seriesNoun),
         vague_site_nouns=_words(g, HG.vagueSiteNoun),
         building_nouns=_words(g, HG.buildingNoun),
+        seat_nouns=_words(g, HG.seatNoun),
         site_synonyms=_synonyms(g, HG.siteSynonyms),
         area_head_words=_words(g, HG.areaHeadWord),
         of_roles=_class_map(HG.ofRole),

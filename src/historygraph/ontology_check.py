@@ -168,6 +168,7 @@ LEXICON = frozenset(
         HG.seriesNoun,
         HG.vagueSiteNoun,
         HG.buildingNoun,
+        HG.seatNoun,
         HG.siteSynonyms,
         HG.areaHeadWord,
         HG.reportVerb,

@@ -54,9 +54,6 @@ from historygraph.stages.syntax import (
     with_conjuncts,
 )
 
-#: Words for everyone of a place: "the people of Azerbaijan", "the population of Jabrayil".
-_PEOPLES_OF_A_PLACE = frozenset({"people", "population"})
-
 
 def _a_side_of(b: EntityBuilder, root: Token) -> bool:
     """Whether ``root`` is a side noun of the lexicon (``hg:sideNoun``) that only says which
@@ -356,11 +353,11 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
             end = (
                 _of_a_place(b, root, preps)
                 # (a group only as the people of a place: "the population of Jabrayil")
-                if (cls != HG.Group or lemma(root) in _PEOPLES_OF_A_PLACE)
+                if (cls != HG.Group or lemma(root) in b.lexicon.national_people_nouns)
                 and (chunk[0].lower_ == "the" or (site and chunk[0].lower_ in {"a", "an"}))
                 else None
             )
-            if end is None and lemma(root) in _PEOPLES_OF_A_PLACE and _definite(chunk):
+            if end is None and lemma(root) in b.lexicon.national_people_nouns and _definite(chunk):
                 end = _people_of(b, root)
             if (
                 end is None

@@ -1009,15 +1009,12 @@ def drop_states_before_a_name_goes_on(b: EntityBuilder) -> None:
     ]
 
 
-#: Head words of a site that a body occupies: "the building of the Radio Committee".
-_SEAT_NOUNS = frozenset({"building", "headquarters", "premises", "offices"})
-
-
 def building_of_a_body(b: EntityBuilder, root: Token) -> None:
     """ "stormed the building of the Radio and Television Committee": the site, a place
     named as "Radio and Television Committee building" (the body stays a mention of its own
-    only where the text names it elsewhere)."""
-    if lemma(root) not in _SEAT_NOUNS and root.lower_ not in _SEAT_NOUNS:
+    only where the text names it elsewhere). The site's head words are the lexicon's
+    ``hg:seatNoun``."""
+    if lemma(root) not in b.lexicon.seat_nouns and root.lower_ not in b.lexicon.seat_nouns:
         return
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
