@@ -6,20 +6,14 @@ Pure functions of spaCy's dependency parse; none reads the document or the ontol
 
 from __future__ import annotations
 
-from historygraph.stages.syntax import Token
+from historygraph.stages.syntax import Token, of_objects
 
 
 def coordinated_modifiers(token: Token) -> list[Token]:
     """ "the Soviet Army and Interior Ministry troops", "units of the Soviet Army and ...":
     the first conjunct of names coordinated before the head noun (of the phrase, or of its
     "of" object), each a body of its own."""
-    heads = [token] + [
-        obj
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
+    heads = [token, *of_objects(token)]
     return [
         m
         for head in heads

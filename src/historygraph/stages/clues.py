@@ -19,6 +19,7 @@ from historygraph.stages.syntax import (
     Token,
     is_passive,
     lemma,
+    of_objects,
     offset,
 )
 from historygraph.stages.triggers import EventMention
@@ -66,13 +67,7 @@ def counted_people(phrase: Token, people_nouns: frozenset[str]) -> Token | None:
         counted = any(c.dep_ in {"nummod", "quantmod"} for c in phrase.children)
         return phrase if counted else None
     if phrase.like_num or phrase.pos_ == "NUM" or lemma(phrase) in COUNT_NOUNS:
-        for obj in (
-            o
-            for prep in phrase.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for o in prep.children
-            if o.dep_ == "pobj"
-        ):
+        for obj in of_objects(phrase):
             if lemma(obj) in people_nouns:
                 return obj
             found = counted_people(obj, people_nouns)

@@ -49,6 +49,7 @@ from historygraph.stages.syntax import (
     lemma,
     noun_chunks,
     of_objects,
+    of_phrase,
     offset,
     token_span,
 )
@@ -179,7 +180,7 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
                 continue  # "many foreign governments": several bodies, not one named before
             if root.tag_ == "NN" and not any(t.dep_ in {"det", "poss"} for t in chunk):
                 continue  # a singular noun with no determiner is no body: "used excessive force"
-            if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+            if of_phrase(root) is not None:
                 continue  # relational use: "the leadership of X" names no force itself
             tokens = after_untagged_date(
                 # ("the city's garrison": neither the possessor nor its "'s"; "2. The militia":
@@ -463,7 +464,7 @@ def match_capital(b: EntityBuilder) -> None:
             words = [t.lower_ for t in chunk if t.dep_ != "det"]
             if "capital" not in words or lemma(root) not in {"capital", "city"}:
                 continue
-            if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+            if of_phrase(root) is not None:
                 continue  # "the capital city of Baku" names the city itself
             if not any(t.dep_ == "det" and t.lower_ == "the" for t in chunk):
                 continue

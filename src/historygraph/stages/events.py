@@ -138,19 +138,15 @@ class Resolver:
             return found
         # "units of the Soviet Army", "the leaders of Armenia": the body whose part acts
         if token.pos_ == "NOUN" and (token.tag_ == "NNS" or lemma(token) in PARTITIVE_NOUNS):
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for obj in child.children:
-                        found = self.entity_of(obj) if obj.dep_ == "pobj" else None
-                        if found is not None:
-                            return found
+            for obj in of_objects(token):
+                found = self.entity_of(obj)
+                if found is not None:
+                    return found
         # "hundreds of thousands of Azerbaijanis": descend through quantity of-phrases
         if token.like_num or token.ent_type_ == "CARDINAL" or token.pos_ == "NUM":
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            return self.entity_in_phrase(obj)
+            objects = of_objects(token)
+            if objects:
+                return self.entity_in_phrase(objects[0])
         return None
 
     def entities_of(self, token: Token) -> list[str]:
@@ -161,22 +157,13 @@ class Resolver:
                 # "servicemen of the Soviet army and internal troops": each body named
                 found += [
                     self.entity_of(other)
-                    for prep in t.children
-                    if prep.dep_ == "prep" and prep.lower_ == "of"
-                    for obj in prep.children
-                    if obj.dep_ == "pobj"
+                    for obj in of_objects(t)
                     for other in with_conjuncts(obj)[1:]
                 ]
             if found[0] is None and self.lexicon.is_title_word(t.text):
                 # "President of the Republic of Azerbaijan Ilham Aliyev and First Lady ...":
                 # the model hung the name (and its conjuncts) on the title's "of"
-                named = [c for c in t.children if c.dep_ == "appos"] + [
-                    obj
-                    for prep in t.children
-                    if prep.dep_ == "prep" and prep.lower_ == "of"
-                    for obj in prep.children
-                    if obj.dep_ == "pobj"
-                ]
+                named = [c for c in t.children if c.dep_ == "appos"] + of_objects(t)
                 found += [e for n in named if self._is_person(n) for e in self.entities_of(n)]
             for e in found:
                 if (
@@ -1178,11 +1165,8 @@ class Resolver:
             elif word == "of" and on_head and of_role is not None:
                 (agents if of_role == HG.agent else affected).extend(self.entities_of(obj))
             elif word == "under" and lemma(obj) in self.lexicon.leadership_nouns:
-                for inner in obj.children:
-                    if inner.dep_ == "prep" and inner.lower_ == "of":
-                        for who in inner.children:
-                            if who.dep_ == "pobj":
-                                agents += self.entities_of(who)
+                for who in of_objects(obj):
+                    agents += self.entities_of(who)
             agents += self._signers(obj)
         return agents, affected
 

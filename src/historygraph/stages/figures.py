@@ -26,6 +26,8 @@ from historygraph.stages.syntax import (
     first_conjunct,
     is_passive,
     lemma,
+    of_objects,
+    of_phrase,
     offset,
     split_verb_object,
     token_span,
@@ -457,9 +459,7 @@ def _arguments(trigger: Token, measure: URIRef | None = None) -> list[Token]:
         result.insert(0, before)
     if trigger.pos_ == "NOUN":
         result.append(trigger)
-        for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                result += [c for c in prep.children if c.dep_ == "pobj"]
+        result += of_objects(trigger)
         # "200 people were treated for (burns and) wounds": the count is on the verb's subject
         first = first_conjunct(trigger)
         if first.dep_ == "dobj" and lemma(first.head) in {"suffer", "sustain", "receive", "get"}:
@@ -578,7 +578,7 @@ def _risen_counts(trigger: Token, trigger_ids: set[int]) -> list[Token]:
             and lemma(c) in _COUNT_NOUNS
             and any(d.dep_ in {"det", "poss"} for d in c.children)
             and not any(d.dep_ in {"nummod", "compound", "amod"} for d in c.children)
-            and not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+            and of_phrase(c) is None
             for c in verb.children
         )
         risen = (

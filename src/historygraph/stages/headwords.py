@@ -46,6 +46,7 @@ from historygraph.stages.syntax import (
     lemma,
     noun_chunks,
     noun_tag,
+    of_phrase,
     offset,
     possessor_phrases,
     reports,
@@ -62,7 +63,7 @@ def _a_side_of(b: EntityBuilder, root: Token) -> bool:
     return (
         root.lower_ in b.lexicon.side_nouns
         and not any(c.dep_ in {"amod", "compound", "nmod"} for c in root.children)
-        and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+        and of_phrase(root) is not None
     )
 
 
@@ -313,10 +314,7 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 or _a_site_of_a_people(b, cls, root, tokens, nationalities)
             )
             # ("the Osh region of the Kirghiz SSR": an area named, then the land it lies in)
-            and (
-                lemma(root) in b.lexicon.area_nouns
-                or not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
-            )
+            and (lemma(root) in b.lexicon.area_nouns or of_phrase(root) is None)
         )
         # a site described by its modifiers where something happened: "outside the
         # government building", "stormed the city prison", "near a military barracks"
@@ -454,7 +452,7 @@ def _a_site_of_a_people(
             and (t.ent_type_ == "NORP" or compact(t.text) in nationalities)
             for t in tokens
         )
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+        and of_phrase(root) is None
     )
 
 
@@ -774,7 +772,7 @@ def match_forces_of_bodies(b: EntityBuilder, parsed: Token) -> None:
     for token in parsed:
         if token.lower_ not in b.lexicon.force_of_body_nouns or token.tag_ != "NNS":
             continue
-        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        prep = of_phrase(token)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if obj is None:
             continue

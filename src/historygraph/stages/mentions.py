@@ -73,6 +73,8 @@ from historygraph.stages.syntax import (
     is_indefinite,
     lemma,
     noun_tag,
+    of_objects,
+    of_phrase,
     offset,
     token_span,
     with_conjuncts,
@@ -1016,7 +1018,7 @@ def building_of_a_body(b: EntityBuilder, root: Token) -> None:
     ``hg:seatNoun``."""
     if lemma(root) not in b.lexicon.seat_nouns and root.lower_ not in b.lexicon.seat_nouns:
         return
-    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = of_phrase(root)
     body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if body is None:
         return
@@ -1057,13 +1059,7 @@ def find_event_names(b: EntityBuilder, parsed: Token) -> None:
         for attr in (c for c in root.head.children if c.dep_ == "attr"):
             nouns = [attr]
             if lemma(attr) in b.lexicon.series_nouns:
-                nouns = [
-                    o
-                    for p in attr.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children
-                    if o.dep_ == "pobj"
-                ]
+                nouns = of_objects(attr)
             if any(names_an_event(b, n) for n in nouns):
                 b.event_names.add(compact(ent.text))
 

@@ -252,6 +252,11 @@ def tree_distance(a: Token, b: Token) -> int:
     return 10_000
 
 
+def of_phrase(token: Token) -> Token | None:
+    """A token's first "of" phrase ("the siege of Shusha": its "of"), or None."""
+    return next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+
+
 def of_objects(token: Token) -> list[Token]:
     """The objects of a token's "of" phrases ("a crowd of students": ["students"])."""
     return [
