@@ -69,6 +69,34 @@ def test_parts_of_a_total_and_conjoined_counts(extract) -> None:  # type: ignore
     ]
 
 
+def test_parts_of_a_total_listed_after_a_colon(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In March 1993 investigators confirmed the killing of 41 villagers in Kiz Kalasi: "
+        "30 men, nine women and two children."
+    )
+    assert [(f.count, f.bound, doc.quote(f.evidence)) for f in doc.figures] == [
+        (41, HG.Exact, "killing of 41 villagers"),
+        (30, HG.Exact, "30 men"),
+        (9, HG.Exact, "nine women"),
+        (2, HG.Exact, "two children"),
+    ]
+    assert {f.measure for f in doc.figures} == {HG.Killed}
+
+
+def test_a_part_told_where_or_how_is_a_part(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 4 May 1923 police fired on the strikers in Varna. Seven workers died, five of "
+        "them at the scene, and 30 were wounded, two of them in critical condition."
+    )
+    assert sorted((f.measure.split("#")[-1], f.count) for f in doc.figures) == [
+        ("Killed", 5),
+        ("Killed", 7),
+        ("Wounded", 30),
+    ]
+    [part] = [f for f in doc.figures if f.count == 5]
+    assert doc.quote(part.evidence) == "five of them at the scene"
+
+
 def test_counts_after_a_candidate_event_parts_and_estimates(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In May 1921 a mob beat and murdered traders in Dunmore. According to the coroner, "

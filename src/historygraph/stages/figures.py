@@ -943,8 +943,12 @@ def _words_at(doc: Document, span: Span) -> set[str]:
     }
 
 
-#: Words that introduce the parts of a total: "613 killed, among them 106 women and 63 children".
-_SUBSET = re.compile(r",?\s*(?:among them|among whom|of them|of whom|including)\s+")
+#: Words that introduce the parts of a total: "613 killed, among them 106 women and 63 children",
+#: and a colon: "the killing of 73 civilians: 54 men, 16 women and three children".
+_SUBSET = re.compile(r",?\s*(?:(?:among them|among whom|of them|of whom|including)\s+|:\s*)")
+#: What a part "in" or "on" is when it is no part of its own: "two of them in critical
+#: condition", "44 of them on charges of terrorism".
+_STATE_OBJECTS = frozenset({"condition", "state", "charge", "danger", "coma"})
 #: A part named after a total, number first: "32 people died, 26 of them Armenians".
 _PART_OF = re.compile(r",\s*(?P<n>[\w,.-]+(?:\s[\w,.-]+){0,2}?)\s+of\s+(?:them|whom)\s+")
 
@@ -1102,9 +1106,11 @@ def _parts(
         following = [t for t in sentence.parsed if offset(t) >= part.end()]
         noun = next((t for t in following if t.pos_ in {"NOUN", "PROPN"}), None)
         if following and following[0].pos_ == "ADP":
-            noun = None  # "two of them in critical condition": a state, not a part named
-            if len(following) > 1 and following[1].ent_type_ in {"GPE", "LOC", "FAC"}:
-                noun = following[1]  # "about 80 of them in Lhasa": the part killed there
+            # "four of them at the scene", "about 80 of them in Lhasa", "48 of them with
+            # firearms": a part, told where or how; "two of them in critical condition",
+            # "44 of them on charges of terrorism": a state, no part named
+            objects = [c for c in following[0].children if c.dep_ == "pobj"]
+            noun = objects[0] if objects and lemma(objects[0]) not in _STATE_OBJECTS else None
         if quantity is not None and noun is not None:
             found = [(Span(part.start("n"), token_span(noun).end), quantity)]
             rest = [t for t in following if t.i > noun.i]
