@@ -97,6 +97,29 @@ def test_a_part_told_where_or_how_is_a_part(extract) -> None:  # type: ignore[no
     assert doc.quote(part.evidence) == "five of them at the scene"
 
 
+def test_lives_claimed_taken_or_cost_are_the_dead(extract) -> None:  # type: ignore[no-untyped-def]
+    texts = (
+        "In March 1905 the pogroms in Tiflis claimed the lives of more than 60 Georgians.",
+        "On 2 May 1921 soldiers attacked the Odeon market. The attack took the lives of 14 "
+        "traders.",
+        "On 9 October 1963 soldiers shelled Erto. The shelling claimed eleven lives.",
+    )
+    found = [figure_set(extract(text)) for text in texts]
+    assert found == [
+        {("Killed", 60, "AtLeast")},
+        {("Killed", 14, "Exact")},
+        {("Killed", 11, "Exact")},
+    ], found
+    # a share is no count: neither "one" nor "three" of them died
+    doc = extract(
+        "In 1943 the occupiers massacred the villagers of Lida, and the occupation took the "
+        "lives of about one in three inhabitants of the district."
+    )
+    assert figure_set(doc) == set(), figure_set(doc)
+    doc = extract("In 1943 the occupiers killed one out of three inhabitants of Lida.")
+    assert figure_set(doc) == set(), figure_set(doc)
+
+
 def test_counts_after_a_candidate_event_parts_and_estimates(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In May 1921 a mob beat and murdered traders in Dunmore. According to the coroner, "

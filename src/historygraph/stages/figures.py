@@ -131,6 +131,8 @@ def _a_rate(token: Token) -> bool:
     doc = token.doc
     if token.i > 0 and doc[token.i - 1].lower_ in {"every", "each", "per"}:
         return True
+    if _a_share(token):
+        return True
     sent_end = token.sent.end
     for i in range(token.i + 1, min(sent_end - 1, token.i + 8)):
         if doc[i].is_punct or doc[i].lower_ in {"and", "but", "while"}:
@@ -138,6 +140,20 @@ def _a_rate(token: Token) -> bool:
         if doc[i].lower_ == "for" and doc[i + 1].lower_ in {"every", "each"}:
             return True
     return False
+
+
+def _a_share(token: Token) -> bool:
+    """Whether a number is one end of a share, no count: "one in three inhabitants", "one
+    out of every ten" (and "three" there)."""
+    doc = token.doc
+    if token.lower_ in {"one", "1"} and token.i + 2 < len(doc):
+        after = doc[token.i + 1 : token.i + 4]
+        words = [t.lower_ for t in after]
+        whole = next((t for t in after if t.like_num), None)
+        if (words[:1] == ["in"] or words[:2] == ["out", "of"]) and whole is not None:
+            return whole.ent_type_ not in {"DATE", "TIME"}  # ("one in 1990": a year)
+    before = doc[max(0, token.i - 4) : token.i]
+    return any(t.lower_ in {"one", "1"} and _a_share(t) for t in before)
 
 
 def _in_a_date(token: Token) -> bool:
@@ -212,7 +228,7 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
         ) and _is_quantity(child, lexicon):
             return None if _part_of_them(child) else child
     # "a total of 9,904 persons were detained", "killed a group of more than 200 men"
-    if lemma(noun) in {"total", "number", "group"}:
+    if lemma(noun) in {"total", "number", "group", "life"}:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 counted = [c for c in prep.children if c.dep_ == "pobj"]
