@@ -120,6 +120,16 @@ def test_lives_claimed_taken_or_cost_are_the_dead(extract) -> None:  # type: ign
     assert figure_set(doc) == set(), figure_set(doc)
 
 
+def test_a_toll_that_lies_or_numbers_between_two_counts(extract) -> None:  # type: ignore[no-untyped-def]
+    texts = (
+        "On 9 May 1945 soldiers fired on the crowd in Setif. Doctors believe the true toll "
+        "lies between 40 and 60.",
+        "On 9 May 1945 soldiers fired on the crowd in Setif. The dead numbered between 40 and 60.",
+    )
+    for text in texts:
+        assert figure_set(extract(text)) == {("Killed", 40, "AtLeast"), ("Killed", 60, "AtMost")}
+
+
 def test_counts_after_a_candidate_event_parts_and_estimates(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In May 1921 a mob beat and murdered traders in Dunmore. According to the coroner, "

@@ -633,11 +633,12 @@ def _risen_clause(sentence: Sentence) -> list[Token]:
 
 def _counts_set_by(verb: Token) -> list[Token]:
     """The numbers a verb of change sets a count to: "rose to 218", "put it at 15", "may
-    range from 300 to 500" (the range's low end: its phrase reads both)."""
+    range from 300 to 500", "lies between 40 and 60" (the range's low end: its phrase reads
+    both)."""
     return [
         c
         for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in {"to", "at", "from"}
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "at", "from", "between"}
         for c in prep.children
         if c.dep_ == "pobj" and c.like_num
     ]
