@@ -1640,6 +1640,23 @@ def test_the_building_of_a_body_is_a_place(extract) -> None:  # type: ignore[no-
     assert labels(doc).get("State Broadcasting Committee building") == "Place", labels(doc)
 
 
+def test_a_place_named_only_in_a_wars_name_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "During the First Karabakh War more than 30,000 people were killed. In April 1993 "
+        "Armenian forces occupied Kalbajar."
+    )
+    assert "Karabakh" not in labels(doc), labels(doc)
+    assert labels(doc).get("Kalbajar") == "Place", labels(doc)
+    # named elsewhere too, the place stays; a state stays a party to its war
+    doc = extract(
+        "Nagorno-Karabakh declared its independence in 1991. The Nagorno-Karabakh war "
+        "followed. In 1988, in the final months of the Iran-Iraq war, warplanes bombed Halabja."
+    )
+    found = labels(doc)
+    assert found.get("Nagorno-Karabakh") in {"Place", "State"}, found
+    assert found.get("Iraq") == "State", found
+
+
 def test_a_name_said_to_be_a_village_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "Verkhnie Kruchi is a small village in northern Moldavia. In May 1921 gendarmes "

@@ -85,6 +85,7 @@ from historygraph.stages.headwords import (
 )
 from historygraph.stages.mentions import (
     EntityBuilder,
+    drop_places_naming_a_war,
     drop_states_before_a_name_goes_on,
     find_event_names,
     label_as_written,
@@ -150,6 +151,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_state_by_its_adjective(b)
     drop_paragraph_heads(b)
     drop_time_zones(b)
+    drop_places_naming_a_war(b)
     link_locations(b)
     drop_states_before_a_name_goes_on(b)
     label_as_written(b)

@@ -983,6 +983,25 @@ def _number_after_no(last: Token) -> list[Token]:
     return rest if rest and rest[-1].like_num else []
 
 
+#: "war" right after a name: "the First Karabakh War", "during the Karabakh war".
+_WAR_AFTER = re.compile(r"[ \t]+(?:[Ww]ar|WAR)s?\b")
+
+
+def drop_places_naming_a_war(b: EntityBuilder) -> None:
+    """ "the First Karabakh War", "since the Karabakh war": a place named only in the name of
+    a war is no place of the story. A place the text also names elsewhere keeps those
+    mentions ("Nagorno-Karabakh ... the Nagorno-Karabakh war"), and a state stays a party
+    to it ("the Iran-Iraq war")."""
+    elsewhere = {m.entity for m in b.mentions if not _WAR_AFTER.match(b.doc.text, m.span.end)}
+    b.mentions = [
+        m
+        for m in b.mentions
+        if m.entity in elsewhere
+        or b.doc.entities[m.entity].cls != HG.Place
+        or not _WAR_AFTER.match(b.doc.text, m.span.end)
+    ]
+
+
 def drop_states_before_a_name_goes_on(b: EntityBuilder) -> None:
     """ "the USSR Ministry of Internal Affairs", "the Presidium of the USSR Supreme Soviet": a
     state named inside a body's name, with the name going on after it, is a word of that
