@@ -1640,6 +1640,19 @@ def test_the_building_of_a_body_is_a_place(extract) -> None:  # type: ignore[no-
     assert labels(doc).get("State Broadcasting Committee building") == "Place", labels(doc)
 
 
+def test_initials_and_a_surname_are_the_one_known_person_so_named(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 24 January 1990 the plenum elected Comrade A. N. Mutalibov First Secretary. "
+        "On 21 January H. A. Aliyev spoke in Moscow. M. Aliyev was not present."
+    )
+    people = {e.label: e for e in doc.entities.values() if e.cls == HG.Person}
+    assert people["Ayaz Mutalibov"].gazetteer is not None, people
+    assert "A. N. Mutalibov" in people["Ayaz Mutalibov"].aliases
+    assert people["Heydar Aliyev"].gazetteer is not None, people
+    # "M." begins the given name of neither known Aliyev
+    assert "M. Aliyev" in people and people["M. Aliyev"].gazetteer is None, people
+
+
 def test_a_place_named_only_in_a_wars_name_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "During the First Karabakh War more than 30,000 people were killed. In April 1993 "

@@ -15,7 +15,7 @@ from rdflib import URIRef
 
 from historygraph.document import Entity, Mention, Sentence, Span
 from historygraph.namespaces import HG
-from historygraph.ontology import Ontology, compact
+from historygraph.ontology import GazetteerEntry, Ontology, compact
 from historygraph.stages.clues import mention_root
 from historygraph.stages.mentions import (
     EntityBuilder,
@@ -837,6 +837,7 @@ def match_name_parts(b: EntityBuilder) -> None:
     surnames: dict[str, set[str]] = {}  # last word -> people
     # first "R. Mamedov" joins "Rasim Mamedov", so that "Mamedov" alone has one owner
     _match_shortened_given_names(b)
+    _match_initials_to_known_people(b)
     live = {m.entity for m in b.mentions}
     for key, ent in b.doc.entities.items():
         if key not in live:
@@ -917,6 +918,51 @@ def _match_shortened_given_names(b: EntityBuilder) -> None:
                 fuller.append(other)  # "Phillip Gibbs", "Phillip Lafayette Gibbs"
         if len(fuller) == 1:
             _repoint(b, key, fuller[0])
+
+
+def _match_initials_to_known_people(b: EntityBuilder) -> None:
+    """ "Comrade A. N. Mutalibov was elected First Secretary", where the text writes no
+    fuller name: a person named by initials and a surname is the one person of the
+    gazetteer with that surname whose given name begins with the first initial ("Ayaz
+    Mutalibov"; "M. Aliyev" matches neither Heydar nor Ilham Aliyev)."""
+    known = _known_people_by_surname(b.ontology)
+    for key in sorted({m.entity for m in b.mentions}):
+        ent = b.doc.entities[key]
+        words = ent.label.split()
+        if (
+            ent.gazetteer is not None
+            or not b.ontology.is_a(ent.cls, HG.Person)
+            or len(words) < 2
+            or not all(INITIAL.match(w) for w in words[:-1])
+        ):
+            continue
+        first = words[0].rstrip(".")
+        owners = [
+            entry
+            for entry in known.get(compact(words[-1]), ())
+            if any(
+                len(name.split()) > 1 and name.split()[0].startswith(first)
+                for name in (entry.label, *entry.aliases)
+            )
+        ]
+        if len(owners) == 1:
+            _repoint(b, key, b.entity_for_entry(owners[0]))
+
+
+def _known_people_by_surname(ontology: Ontology) -> dict[str, tuple[GazetteerEntry, ...]]:
+    """The gazetteer's people by the compact last word of each of their names (built once
+    per ontology)."""
+
+    def make(o: Ontology) -> dict[str, tuple[GazetteerEntry, ...]]:
+        found: dict[str, list[GazetteerEntry]] = {}
+        for entry in o.lexicon.gazetteer:
+            if not o.is_a(entry.cls, HG.Person):
+                continue
+            for surname in sorted({compact(n.split()[-1]) for n in (entry.label, *entry.aliases)}):
+                found.setdefault(surname, []).append(entry)
+        return {k: tuple(v) for k, v in found.items()}
+
+    return ontology.derived("coreference.known_people_by_surname", make)
 
 
 def _match_name_beginnings(b: EntityBuilder) -> None:
