@@ -1640,6 +1640,16 @@ def test_the_building_of_a_body_is_a_place(extract) -> None:  # type: ignore[no-
     assert labels(doc).get("State Broadcasting Committee building") == "Place", labels(doc)
 
 
+def test_comrade_and_a_surname_are_the_person_named_in_full(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        'On 21 January 1990 Rafik Talibzade addressed the republic. "We are not without '
+        'support," Comrade Talibzade said on television. Later Mr Talibzade left.'
+    )
+    people = {e.label: e for e in doc.entities.values() if e.cls == HG.Person}
+    assert set(people) == {"Rafik Talibzade"}, people
+    assert {"Comrade Talibzade", "Mr Talibzade"} <= people["Rafik Talibzade"].aliases
+
+
 def test_initials_and_a_surname_are_the_one_known_person_so_named(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "On 24 January 1990 the plenum elected Comrade A. N. Mutalibov First Secretary. "

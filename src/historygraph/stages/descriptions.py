@@ -27,7 +27,8 @@ from historygraph.stages.syntax import Token, lemma, noun_chunks, offset, report
 #: Title words that are no office: honorifics and ranks of address ("the lady", "the
 #: major"); a kin word names a relation, not an office (see ``match_kin_of_a_person``).
 _NO_OFFICE = frozenset(
-    {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "senior", "junior", "private"}
+    {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "comrade"}
+    | {"senior", "junior", "private"}
     | {"major", "general", "chief", "speaker", "representative", "secretary", "captain"}
 )
 
