@@ -388,10 +388,13 @@ def test_scores_do_not_regress() -> None:
     # Session 47: from 0.7822 to 0.7830; the floor rises to 0.782.
     # Session 48: from 0.7830 to 0.7856; the floor rises to 0.783.
     # Session 49: from 0.7856 to 0.7868; the floor rises to 0.785.
+    # Session 50: entities from 0.7868 to 0.7871; figures from 0.9110 to 0.9163 (parts of a
+    # total after a colon or told where, lives claimed, a toll that lies between two
+    # counts); the figures floor rises to 0.915.
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.785
     assert totals["events"].f1 >= 0.715
-    assert totals["figures"].f1 >= 0.91
+    assert totals["figures"].f1 >= 0.915
     # Session 33: which event each matched figure is given to (0.6185; held-out 0.4934).
     # Session 34: the dead and the missing go to the killing told before them (0.6244).
     # Session 36: a comma after a date that opens a sentence lets the model find the

@@ -116,8 +116,13 @@ def test_lives_claimed_taken_or_cost_are_the_dead(extract) -> None:  # type: ign
         "lives of about one in three inhabitants of the district."
     )
     assert figure_set(doc) == set(), figure_set(doc)
-    doc = extract("In 1943 the occupiers killed one out of three inhabitants of Lida.")
-    assert figure_set(doc) == set(), figure_set(doc)
+    for text in (
+        "In 1943 the occupiers killed one out of three inhabitants of Lida.",
+        "In 1943 the occupiers killed one out of every ten villagers of Lida.",
+    ):
+        assert figure_set(extract(text)) == set(), text
+    # (a year is no share: "one in 1990" is a count)
+    assert figure_set(extract("Soldiers killed one in 1990.")) == {("Killed", 1, "Exact")}
 
 
 def test_a_toll_that_lies_or_numbers_between_two_counts(extract) -> None:  # type: ignore[no-untyped-def]

@@ -147,7 +147,7 @@ def _a_share(token: Token) -> bool:
     out of every ten" (and "three" there)."""
     doc = token.doc
     if token.lower_ in {"one", "1"} and token.i + 2 < len(doc):
-        after = doc[token.i + 1 : token.i + 4]
+        after = doc[token.i + 1 : token.i + 5]
         words = [t.lower_ for t in after]
         whole = next((t for t in after if t.like_num), None)
         if (words[:1] == ["in"] or words[:2] == ["out", "of"]) and whole is not None:
@@ -227,7 +227,8 @@ def _number_token(noun: Token, lexicon: Lexicon) -> Token | None:
             or (child.dep_ == "compound" and child.ent_type_ == "CARDINAL" and child.like_num)
         ) and _is_quantity(child, lexicon):
             return None if _part_of_them(child) else child
-    # "a total of 9,904 persons were detained", "killed a group of more than 200 men"
+    # "a total of 9,904 persons were detained", "killed a group of more than 200 men",
+    # "claimed the lives of more than 90 Armenians"
     if lemma(noun) in {"total", "number", "group", "life"}:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
