@@ -103,12 +103,17 @@ def test_lives_claimed_taken_or_cost_are_the_dead(extract) -> None:  # type: ign
         "On 2 May 1921 soldiers attacked the Odeon market. The attack took the lives of 14 "
         "traders.",
         "On 9 October 1963 soldiers shelled Erto. The shelling claimed eleven lives.",
+        # the lives a quantity word counts
+        "On 9 October 1963 soldiers shelled Erto. The shelling claimed dozens of innocent lives.",
+        "On 9 October 1963 soldiers shelled Erto. The war cost hundreds of lives.",
     )
     found = [figure_set(extract(text)) for text in texts]
     assert found == [
         {("Killed", 60, "AtLeast")},
         {("Killed", 14, "Exact")},
         {("Killed", 11, "Exact")},
+        {("Killed", 24, "AtLeast")},
+        {("Killed", 200, "AtLeast")},
     ], found
     # a share is no count: neither "one" nor "three" of them died
     doc = extract(

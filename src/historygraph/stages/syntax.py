@@ -305,18 +305,21 @@ def lemma(token: Token) -> str:
 
 def split_verb_object(verb: Token, table: dict[Any, Any]) -> tuple[Token, Any] | None:
     """A two-word phrase of ``table`` made of a verb and its object with words between
-    them ("laid red carnations": "lay carnation"; "lost their lives": "lose life"): the
-    object and the table's value, if any. Next to each other, the phrase matches as words
-    already."""
+    them ("laid red carnations": "lay carnation"; "lost their lives": "lose life"; "claimed
+    dozens of lives": "claim life", the object a quantity word counts): the object and the
+    table's value, if any. Next to each other, the phrase matches as words already."""
     if verb.pos_ != "VERB":
         return None
-    for obj in verb.children:
-        if obj.dep_ != "dobj" or obj.i <= verb.i + 1:
+    for direct in verb.children:
+        if direct.dep_ != "dobj" or direct.i <= verb.i:
             continue  # (an object before its verb, "how many lives it lost", is no phrase)
-        for v in (lemma(verb), verb.lower_):
-            for o in (lemma(obj), obj.lower_):
-                if (v, o) in table:
-                    return obj, table[(v, o)]
+        # ("claimed dozens of lives": the object a quantity word counts)
+        counted = of_objects(direct)[:1] if direct.tag_ == "NNS" or direct.like_num else []
+        for obj in ([direct] if direct.i > verb.i + 1 else []) + counted:
+            for v in (lemma(verb), verb.lower_):
+                for o in (lemma(obj), obj.lower_):
+                    if (v, o) in table:
+                        return obj, table[(v, o)]
     return None
 
 
