@@ -7,12 +7,17 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
-from historygraph.document import Document
+from historygraph.document import Document, Entity
 
 
 def labels(doc: Document) -> dict[str, str]:
     """Entity label -> the local name of its class."""
     return {e.label: e.cls.split("#")[-1] for e in doc.entities.values()}
+
+
+def entities_of(doc: Document, cls: Any) -> dict[str, Entity]:
+    """The document's entities of class ``cls`` by label."""
+    return {e.label: e for e in doc.entities.values() if e.cls == cls}
 
 
 def figure_set(doc: Document) -> set[tuple[str, int, str]]:

@@ -9,6 +9,7 @@ import pytest
 
 from historygraph.namespaces import HG
 from tests.extraction_support import (
+    entities_of,
     event_places,
     extend_ontology,
     extract_with,
@@ -1645,7 +1646,7 @@ def test_comrade_and_a_surname_are_the_person_named_in_full(extract) -> None:  #
         'On 21 January 1990 Rafik Talibzade addressed the republic. "We are not without '
         'support," Comrade Talibzade said on television. Later Mr Talibzade left.'
     )
-    people = {e.label: e for e in doc.entities.values() if e.cls == HG.Person}
+    people = entities_of(doc, HG.Person)
     assert set(people) == {"Rafik Talibzade"}, people
     assert {"Comrade Talibzade", "Mr Talibzade"} <= people["Rafik Talibzade"].aliases
 
@@ -1655,7 +1656,7 @@ def test_initials_and_a_surname_are_the_one_known_person_so_named(extract) -> No
         "On 24 January 1990 the plenum elected Comrade A. N. Mutalibov First Secretary. "
         "On 21 January H. A. Aliyev spoke in Moscow. M. Aliyev was not present."
     )
-    people = {e.label: e for e in doc.entities.values() if e.cls == HG.Person}
+    people = entities_of(doc, HG.Person)
     assert people["Ayaz Mutalibov"].gazetteer is not None, people
     assert "A. N. Mutalibov" in people["Ayaz Mutalibov"].aliases
     assert people["Heydar Aliyev"].gazetteer is not None, people
@@ -2322,7 +2323,7 @@ def test_a_force_named_by_its_nations_place_is_labelled_by_the_nations_adjective
         "In April 1993 the armed forces of the Republic of Armenia occupied Kalbajar. "
         "Armenian officials denied that their army took part."
     )
-    forces = {e.label: e for e in doc.entities.values() if e.cls == HG.MilitaryForce}
+    forces = entities_of(doc, HG.MilitaryForce)
     assert "Armenian armed forces" in forces, forces
     assert "armed forces of Armenia" in forces["Armenian armed forces"].aliases
 
@@ -2962,7 +2963,7 @@ def test_a_person_is_labelled_without_middle_initials(extract) -> None:  # type:
         "Foreign Ministry spokesman Arkady I. Dorlov told reporters that S. G. Vellan had "
         "been arrested."
     )
-    people = {e.label: e for e in doc.entities.values() if e.cls == HG.Person}
+    people = entities_of(doc, HG.Person)
     assert "Arkady I. Dorlov" in people["Arkady Dorlov"].aliases  # the name as written stays
     assert mentions_of(doc, "Arkady Dorlov") == ["Arkady I. Dorlov"]
     assert "S. G. Vellan" in people  # initials alone: no given name to keep
@@ -3640,7 +3641,7 @@ def test_a_bodys_troops_and_its_units_are_one_force(extract) -> None:  # type: i
         "Interior Ministry units fired on the crowd, and Interior Ministry troops sealed "
         "the square."
     )
-    forces = {e.label: e for e in doc.entities.values() if e.cls == HG.MilitaryForce}
+    forces = entities_of(doc, HG.MilitaryForce)
     assert set(forces) == {"Interior Ministry troops"}, forces
     assert "Interior Ministry units" in forces["Interior Ministry troops"].aliases
 
@@ -3651,7 +3652,7 @@ def test_an_adjective_before_a_nations_name_leaves_its_rulers_one_body(extract) 
         "totalitarian Soviet regime was condemned in 1994. In April 1993 local Armenian "
         "forces occupied Kalbajar. The armed forces of Armenia denied any part in it."
     )
-    bodies = {e.label: e for e in doc.entities.values() if e.cls == HG.Organization}
+    bodies = entities_of(doc, HG.Organization)
     assert set(bodies) == {"Soviet leadership"}, bodies
     assert "totalitarian Soviet regime" in bodies["Soviet leadership"].aliases
     forces = {e.label for e in doc.entities.values() if e.cls == HG.MilitaryForce}
