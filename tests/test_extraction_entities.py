@@ -1664,6 +1664,30 @@ def test_initials_and_a_surname_are_the_one_known_person_so_named(extract) -> No
     assert "M. Aliyev" in people and people["M. Aliyev"].gazetteer is None, people
 
 
+def test_initials_of_two_letters_stay_in_the_name(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 22 January Comrade P. Ye. Korotkov spoke at the plenum. Later Yu. N. Belyakov "
+        "and T. Kh. Gasanov signed the appeal. Korotkov left Baku on 25 January."
+    )
+    people = entities_of(doc, HG.Person)
+    assert {"P. Ye. Korotkov", "Yu. N. Belyakov", "T. Kh. Gasanov"} <= set(people), people
+    assert "Korotkov" in people["P. Ye. Korotkov"].aliases, people
+    assert not {"P. Ye", "Ye", "Yu", "Kh"} & set(labels(doc)), labels(doc)
+
+
+def test_letters_after_a_persons_name_are_no_entity(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The inquiry sat under Mr Arthur Pennington, M.P., and Sir Walter Crane, Q.C., in "
+        "Leeds. A letter from Thomas Hale, Esq., was read, and Major J. Tanner (Retd.) "
+        "said that the soldiers fired twice."
+    )
+    found = labels(doc)
+    people = entities_of(doc, HG.Person)
+    assert {"Arthur Pennington", "Walter Crane", "Thomas Hale", "J. Tanner"} <= set(people), found
+    assert not {"M.P.", "Q.C.", "Esq", "Esq.", "Retd", "Retd."} & set(found), found
+    assert found.get("Leeds") == "Place", found
+
+
 def test_a_place_named_only_in_a_wars_name_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "During the First Karabakh War more than 30,000 people were killed. In April 1993 "

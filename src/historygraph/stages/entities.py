@@ -86,6 +86,7 @@ from historygraph.stages.headwords import (
 from historygraph.stages.mentions import (
     EntityBuilder,
     drop_places_naming_a_war,
+    drop_post_nominals,
     drop_states_before_a_name_goes_on,
     find_event_names,
     label_as_written,
@@ -152,6 +153,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     drop_paragraph_heads(b)
     drop_time_zones(b)
     drop_places_naming_a_war(b)
+    drop_post_nominals(b)
     link_locations(b)
     drop_states_before_a_name_goes_on(b)
     label_as_written(b)

@@ -1002,6 +1002,33 @@ def drop_places_naming_a_war(b: EntityBuilder) -> None:
     ]
 
 
+#: Letters after a person's name: an abbreviation of a few letters, each part closed by a
+#: full stop ("M.P.", "Esq.", "Jr.", "Q.C.", "Retd."), after a comma or a bracket.
+_POST_NOMINAL = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.)+")
+_BEFORE_POST_NOMINAL = re.compile(r",\s*|\s*\(")
+
+
+def drop_post_nominals(b: EntityBuilder) -> None:
+    """ "Mr R. B. Haldane, M.P., and Sir Albert Rollit", "Colonel J. Smith (Retd.)": the
+    letters after a person's name are no place, body or person of their own."""
+    people = {
+        m.span.end for m in b.mentions if b.ontology.is_a(b.doc.entities[m.entity].cls, HG.Person)
+    }
+    text = b.doc.text
+
+    def post_nominal(m: Mention) -> bool:
+        end = m.span.end + 1 if text[m.span.end : m.span.end + 1] == "." else m.span.end
+        if not _POST_NOMINAL.fullmatch(text, m.span.start, end):
+            return False
+        return any(
+            _BEFORE_POST_NOMINAL.fullmatch(text, person, m.span.start) is not None
+            for person in people
+            if person < m.span.start
+        )
+
+    b.mentions = [m for m in b.mentions if not post_nominal(m)]
+
+
 def drop_states_before_a_name_goes_on(b: EntityBuilder) -> None:
     """ "the USSR Ministry of Internal Affairs", "the Presidium of the USSR Supreme Soviet": a
     state named inside a body's name, with the name going on after it, is a word of that
