@@ -1688,6 +1688,27 @@ def test_letters_after_a_persons_name_are_no_entity(extract) -> None:  # type: i
     assert found.get("Leeds") == "Place", found
 
 
+def test_a_surname_joins_the_person_whose_written_name_ends_with_it(extract) -> None:  # type: ignore[no-untyped-def]
+    # the text spells the known "Serzh Sargsyan" its own way; its surname alone is him
+    doc = extract(
+        "In 2008 Serzh Sarkisian was sworn in. Protesters gathered in Yerevan, and on "
+        "1 March Sarkisian declared a state of emergency."
+    )
+    people = entities_of(doc, HG.Person)
+    assert set(people) == {"Serzh Sargsyan"}, people
+    assert "Sarkisian" in people["Serzh Sargsyan"].aliases, people
+
+
+def test_late_soviet_leaders_are_known_by_their_initials(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 19 January V. V. Bakatin and V. A. Kryuchkov reported to the Politburo. "
+        "Z. K. Gamsakhurdia addressed the crowd in Tbilisi."
+    )
+    people = entities_of(doc, HG.Person)
+    assert {"Vadim Bakatin", "Vladimir Kryuchkov", "Zviad Gamsakhurdia"} <= set(people), people
+    assert all(p.gazetteer is not None for p in people.values()), people
+
+
 def test_a_place_named_only_in_a_wars_name_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "During the First Karabakh War more than 30,000 people were killed. In April 1993 "

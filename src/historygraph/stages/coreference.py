@@ -844,9 +844,14 @@ def match_name_parts(b: EntityBuilder) -> None:
             continue
         words = ent.label.split()
         if b.ontology.is_a(ent.cls, HG.Person) and len(words) > 1:
-            for word in (words[0], words[-1]):
-                people.setdefault(compact(word), set()).add(key)
-            surnames.setdefault(compact(words[-1]), set()).add(key)
+            people.setdefault(compact(words[0]), set()).add(key)
+            # the surname of the label and of each full name the text writes ("Kunaev" of
+            # "Dinmukhamed Kunaev", a text's spelling of the gazetteer's "... Kunayev")
+            for name in (ent.label, *ent.aliases):
+                if len(name.split()) > 1:
+                    surname = compact(name.split()[-1])
+                    people.setdefault(surname, set()).add(key)
+                    surnames.setdefault(surname, set()).add(key)
     if not people:
         return
     _match_surnames(b, {w: keys for w, keys in surnames.items() if people[w] == keys})
