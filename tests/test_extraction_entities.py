@@ -1709,6 +1709,26 @@ def test_late_soviet_leaders_are_known_by_their_initials(extract) -> None:  # ty
     assert all(p.gazetteer is not None for p in people.values()), people
 
 
+def test_a_name_beside_an_office_in_capitals_is_a_persons(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The prefect denied it. M. Duroc, the Minister of Justice, defended the troops. "
+        "The Ministry of Justice, the ministry of the crown, kept silent."
+    )
+    found = labels(doc)
+    assert found.get("M. Duroc") == "Person", found
+    assert found.get("Ministry of Justice") == "Organization", found
+
+
+def test_a_movement_named_is_a_body_a_movement_described_none(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The Lithuanian movement Sajudis called a rally in Vilnius. A mass opposition "
+        "movement grew across the country, and a formal alliance of workers followed."
+    )
+    found = labels(doc)
+    assert found.get("Sajudis") == "Organization", found
+    assert not {"mass opposition movement", "formal alliance"} & set(found), found
+
+
 def test_a_place_named_only_in_a_wars_name_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "During the First Karabakh War more than 30,000 people were killed. In April 1993 "
@@ -3861,6 +3881,22 @@ _HEAD_WORD_CASES = [
 def test_head_words_give_the_phrases_they_head_their_class(extract, text, expected) -> None:  # type: ignore[no-untyped-def]
     found = labels(extract(text))
     assert {name: found.get(name) for name in expected} == expected, found
+
+
+def test_a_loose_body_word_a_user_adds_needs_a_name(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """A body head word a user also lists with ``hg:looseBodyNoun`` makes no body of
+    describing words alone ("a parliamentary bloc"), as "movement" does not."""
+    texts = ("In 1990 a parliamentary bloc was formed in Baku.",)
+    onto = ontology_copy
+    extend_ontology(onto, "heads", 'hg:Organization hg:headWord "bloc" .\n')
+
+    def found() -> dict[str, str]:
+        (doc,) = extract_with(nlp, onto, texts)
+        return {e.label: e.cls.split("#")[-1] for e in doc.entities.values()}
+
+    assert found().get("parliamentary bloc") == "Organization", found()
+    extend_ontology(onto, "loose", 'hg:Organization hg:looseBodyNoun "bloc" .\n')
+    assert "parliamentary bloc" not in found(), found()
 
 
 def test_seat_and_people_words_a_user_adds_name_a_bodys_site_and_a_places_people(

@@ -139,6 +139,7 @@ class HG(DefinedNamespace):
     vagueSiteNoun: URIRef
     buildingNoun: URIRef
     seatNoun: URIRef
+    looseBodyNoun: URIRef
     siteSynonyms: URIRef
     areaHeadWord: URIRef
     reportVerb: URIRef

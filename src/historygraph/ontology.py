@@ -187,6 +187,9 @@ class Lexicon:
     #: nouns for the site a body occupies ("the building of the Radio Committee" is a
     #: place named "Radio Committee building")
     seat_nouns: frozenset[str] = frozenset()
+    #: body head words for loose bodies ("movement", "alliance") that describing words
+    #: alone do not make a body ("a mass opposition movement"), though a name does
+    loose_body_nouns: frozenset[str] = frozenset()
     #: site nouns one site may be called by in turn ("memorial": the monument's other
     #: names), and the head words that make a name an area or a feature named after a
     #: place ("Kent County", "Kura Valley"), no site in it ("Moscow Square")
@@ -699,6 +702,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         vague_site_nouns=_words(g, HG.vagueSiteNoun),
         building_nouns=_words(g, HG.buildingNoun),
         seat_nouns=_words(g, HG.seatNoun),
+        loose_body_nouns=_words(g, HG.looseBodyNoun),
         site_synonyms=_synonyms(g, HG.siteSynonyms),
         area_head_words=_words(g, HG.areaHeadWord),
         of_roles=_class_map(HG.ofRole),

@@ -169,6 +169,7 @@ LEXICON = frozenset(
         HG.vagueSiteNoun,
         HG.buildingNoun,
         HG.seatNoun,
+        HG.looseBodyNoun,
         HG.siteSynonyms,
         HG.areaHeadWord,
         HG.reportVerb,

@@ -79,6 +79,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.vagueSiteNoun, "Vague site nouns"),
     (HG.buildingNoun, "Building nouns"),
     (HG.seatNoun, "Seat nouns"),
+    (HG.looseBodyNoun, "Loose body nouns"),
     (HG.siteSynonyms, "Site synonyms"),
     (HG.areaHeadWord, "Area head words"),
     (HG.ofRole, "Role of an of-phrase"),

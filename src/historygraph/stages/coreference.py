@@ -172,7 +172,7 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             ):
                 continue  # "the Iraqi regime" is no regime named before it ("Iranian ...")
             indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in chunk)
-            if indefinite and not _kind_of_body(chunk):
+            if indefinite and not _kind_of_body(b, chunk):
                 continue
             if indefinite and root.dep_ == "attr":
                 continue  # "The ICRC is a neutral humanitarian organisation": what it is
@@ -268,7 +268,7 @@ def match_generic_anaphora(b: EntityBuilder) -> None:
             elif (named or candidates) and not indefinite:
                 antecedent = max(named or candidates, key=lambda m: m.span.start)
                 b.add(span, antecedent.entity, "anaphora")
-            elif not force and _kind_of_body(chunk):
+            elif not force and _kind_of_body(b, chunk):
                 # "A state commission concluded", "the strike committee called": a body the
                 # text names by its kind alone
                 b.add(span, b.entity_for(cls, normalise_label(b.doc.quote(span))), "headword")
@@ -376,21 +376,26 @@ def _is_subject_mention(b: EntityBuilder, m: Mention) -> bool:
     return last is not None and last.dep_ == "nsubj"
 
 
-def _kind_of_body(chunk: Token) -> bool:
+def _kind_of_body(b: EntityBuilder, chunk: Token) -> bool:
     """Whether a singular noun phrase tells what kind of body it names by a common word
     before its head word: "a state commission", "the strike committee", "a military court"
-    (not "the committee", "the new government": no kind)."""
+    (not "the committee", "the new government": no kind; nor "a mass opposition movement",
+    "a formal alliance": a loose body noun of the lexicon, ``hg:looseBodyNoun``)."""
     root = chunk.root
     # ("the ceasefire regime", "the passport regime": rules, not rulers)
     kinds = {"amod"} if root.lower_ == "regime" else {"amod", "compound"}
-    return root.tag_ == "NN" and any(
-        t.head.i == root.i
-        and t.i < root.i
-        and t.is_lower
-        and t.dep_ in kinds
-        and t.pos_ == ("NOUN" if t.dep_ == "compound" else "ADJ")
-        and t.lower_ not in _NO_KIND
-        for t in chunk
+    return (
+        root.tag_ == "NN"
+        and lemma(root) not in b.lexicon.loose_body_nouns
+        and any(
+            t.head.i == root.i
+            and t.i < root.i
+            and t.is_lower
+            and t.dep_ in kinds
+            and t.pos_ == ("NOUN" if t.dep_ == "compound" else "ADJ")
+            and t.lower_ not in _NO_KIND
+            for t in chunk
+        )
     )
 
 

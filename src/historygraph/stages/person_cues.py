@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from historygraph.document import Span
 from historygraph.namespaces import HG
-from historygraph.stages.syntax import Token, lemma, path_to_root
+from historygraph.stages.syntax import Token, lemma, of_phrase, path_to_root
 
 if TYPE_CHECKING:
     from historygraph.stages.mentions import EntityBuilder
@@ -70,7 +70,7 @@ def one_name_beside_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
     one capitalised proper noun in apposition to a title word of the lexicon ("minister",
     "governor") that an article or a modifier makes a common noun."""
     if len(tokens) != 1 or tokens[0].tag_ != "NNP" or not tokens[0].text[:1].isupper():
-        return False
+        return _a_name_beside_an_office(b, tokens)
     root = tokens[0]
     titles = [root.head] if root.dep_ == "appos" else []
     titles += [c for c in root.children if c.dep_ == "appos"]
@@ -83,6 +83,27 @@ def one_name_beside_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
         # set off by a comma ("my uncle Vazgen's old Niva" is no apposition)
         and any(w.text == "," for w in doc[min(t.i, root.i) + 1 : max(t.i, root.i)])
         for t in titles
+    )
+
+
+def _a_name_beside_an_office(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "M. Thiers, the Minister of the Interior, repeated": a name of up to three capitalised
+    words followed, after a comma, by an office the text writes in capitals: "the", a title
+    word of the lexicon and what it is of."""
+    if not 1 <= len(tokens) <= 3 or not all(
+        t.tag_ in {"NNP", "NNPS"} and t.text[:1].isupper() for t in tokens
+    ):
+        return False
+    root = max(tokens, key=lambda t: t.dep_ != "compound")
+    doc = root.doc
+    return any(
+        c.dep_ == "appos"
+        and c.i > tokens[-1].i
+        and doc[tokens[-1].i + 1].text == ","
+        and b.lexicon.is_title_word(c.text)
+        and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        and of_phrase(c) is not None
+        for c in root.children
     )
 
 
