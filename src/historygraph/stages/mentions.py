@@ -35,6 +35,7 @@ from historygraph.stages.names import (
 )
 from historygraph.stages.numbers import ordinal_in_figures
 from historygraph.stages.person_cues import (
+    a_name_beside_an_office,
     after_a_title,
     after_kin_noun,
     bare_name,
@@ -1456,6 +1457,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                 or _listed_with_others_of_a_calling(b, tokens)
                 or in_apposition_to_a_person_noun(b, tokens)
                 or one_name_beside_a_title(b, tokens)
+                or a_name_beside_an_office(b, tokens)
                 or (  # "the death of Sitting Bull, who was killed", tagged ORG
                     (
                         bare_name(tokens)

@@ -70,7 +70,7 @@ def one_name_beside_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
     one capitalised proper noun in apposition to a title word of the lexicon ("minister",
     "governor") that an article or a modifier makes a common noun."""
     if len(tokens) != 1 or tokens[0].tag_ != "NNP" or not tokens[0].text[:1].isupper():
-        return _a_name_beside_an_office(b, tokens)
+        return False
     root = tokens[0]
     titles = [root.head] if root.dep_ == "appos" else []
     titles += [c for c in root.children if c.dep_ == "appos"]
@@ -86,7 +86,7 @@ def one_name_beside_a_title(b: EntityBuilder, tokens: list[Token]) -> bool:
     )
 
 
-def _a_name_beside_an_office(b: EntityBuilder, tokens: list[Token]) -> bool:
+def a_name_beside_an_office(b: EntityBuilder, tokens: list[Token]) -> bool:
     """ "M. Thiers, the Minister of the Interior, repeated": a name of up to three capitalised
     words followed, after a comma, by an office the text writes in capitals: "the", a title
     word of the lexicon and what it is of."""
@@ -94,7 +94,8 @@ def _a_name_beside_an_office(b: EntityBuilder, tokens: list[Token]) -> bool:
         t.tag_ in {"NNP", "NNPS"} and t.text[:1].isupper() for t in tokens
     ):
         return False
-    root = max(tokens, key=lambda t: t.dep_ != "compound")
+    # (the name's head: its last word, or the word the model hung the others on)
+    root = next((t for t in tokens if t.dep_ != "compound"), tokens[-1])
     doc = root.doc
     return any(
         c.dep_ == "appos"
