@@ -130,10 +130,19 @@ def test_an_edit_to_a_rule_changes_the_cache_key(
 
     package = tmp_path / "historygraph"
     shutil.copytree(Path(cache_module.__file__).parent / "stages", package / "stages")
-    shutil.copy(Path(cache_module.__file__).parent / "pipeline.py", package / "pipeline.py")
+    for name in ("pipeline.py", "nlp.py"):
+        shutil.copy(Path(cache_module.__file__).parent / name, package / name)
     before = extractor_digest(package)
     rule = package / "stages" / "events.py"
     rule.write_text(rule.read_text(encoding="utf-8") + "\n# an edited rule\n", encoding="utf-8")
+    extractor_digest.cache_clear()
+    assert extractor_digest(package) != before
+    # the tokenizer's special cases are part of the extraction too ("S. Ye. Yegorov")
+    before = extractor_digest(package)
+    loading = package / "nlp.py"
+    loading.write_text(
+        loading.read_text(encoding="utf-8") + "\n# another initial\n", encoding="utf-8"
+    )
     extractor_digest.cache_clear()
     assert extractor_digest(package) != before
 

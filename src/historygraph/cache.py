@@ -35,10 +35,12 @@ CACHE_FORMAT = 4
 
 @functools.cache
 def extractor_digest(package: Path = Path(__file__).parent) -> str:
-    """SHA-256 over the extraction code (the pipeline and its stages): an edit to a rule
-    changes it, so a cached result of the old rule is not reused, whatever the version."""
+    """SHA-256 over the extraction code (the pipeline, its stages, and how the model is
+    loaded, with the tokenizer's own special cases): an edit to a rule changes it, so a
+    cached result of the old rule is not reused, whatever the version."""
     h = hashlib.sha256()
-    for path in sorted([package / "pipeline.py", *(package / "stages").glob("*.py")]):
+    code = [package / "pipeline.py", package / "nlp.py", *(package / "stages").glob("*.py")]
+    for path in sorted(code):
         h.update(path.name.encode("utf-8"))
         h.update(path.read_bytes())
     return h.hexdigest()
