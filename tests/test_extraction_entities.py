@@ -1729,6 +1729,20 @@ def test_a_movement_named_is_a_body_a_movement_described_none(extract) -> None: 
     assert not {"mass opposition movement", "formal alliance"} & set(found), found
 
 
+def test_the_council_of_a_body_that_is_no_legislature_is_no_legislature(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "In June 1962 the Presidium of the Central Committee sent two of its members to the "
+        "city. The Presidium of the Supreme Soviet issued a decree. In Cairo the Supreme "
+        "Council of the Armed Forces took power, and the Federal Assembly of the Russian "
+        "Federation sent a delegation."
+    )
+    found = labels(doc)
+    assert found.get("Presidium of the Central Committee") == "Organization", found
+    assert found.get("Supreme Council of the Armed Forces") == "Organization", found
+    assert found.get("Presidium of the Supreme Soviet") == "Legislature", found
+    assert found.get("Federal Assembly of Russia") == "Legislature", found  # (its label)
+
+
 def test_a_place_named_only_in_a_wars_name_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "During the First Karabakh War more than 30,000 people were killed. In April 1993 "

@@ -63,6 +63,7 @@ from historygraph.stages.place_cues import (
     is_place,
     named_places,
     named_settlement,
+    names_place,
     place_noun,
     what_befell,
     where_something_happened,
@@ -381,9 +382,25 @@ def class_of_phrase(b: EntityBuilder, root: Token, default: URIRef | None) -> UR
     if cls is None and noun_tag(root) == "NNS" and root.tag_ != "NNS":
         # a lower-case plural the model tagged as a name keeps its own form as its lemma
         cls = b.lexicon.head_words.get(root.lower_.removesuffix("s"))
+    if cls is not None and b.ontology.is_a(cls, HG.Legislature) and _of_another_body(b, root):
+        # "the Presidium of the Central Committee", "the Supreme Council of the Armed
+        # Forces": the council of a body that is no legislature is no legislature either
+        return HG.Organization
     if cls is not None and (b.ontology.is_a(cls, HG.Agent) or b.ontology.is_a(cls, HG.Place)):
         return cls
     return default
+
+
+def _of_another_body(b: EntityBuilder, root: Token) -> bool:
+    """Whether a phrase's "of" names a body of a class other than a legislature's: a party's
+    committee, an academy, armed forces."""
+    for obj in of_objects(root):
+        if names_place(b, obj):
+            return False  # "the Federal Assembly of the Russian Federation": a state's
+        cls = class_of_phrase(b, obj, None)
+        if cls is not None and b.ontology.is_a(cls, HG.Organization):
+            return not b.ontology.is_a(cls, HG.Legislature) and cls != HG.Group
+    return False
 
 
 def names_an_event(b: EntityBuilder, root: Token) -> bool:
