@@ -399,7 +399,7 @@ def _of_another_body(b: EntityBuilder, root: Token) -> bool:
             return False  # "the Federal Assembly of the Russian Federation": a state's
         cls = class_of_phrase(b, obj, None)
         if cls is not None and b.ontology.is_a(cls, HG.Organization):
-            return not b.ontology.is_a(cls, HG.Legislature) and cls != HG.Group
+            return not b.ontology.is_a(cls, HG.Legislature)
     return False
 
 
