@@ -20,6 +20,15 @@ def entities_of(doc: Document, cls: Any) -> dict[str, Entity]:
     return {e.label: e for e in doc.entities.values() if e.cls == cls}
 
 
+def the_one_person(doc: Document) -> Entity:
+    """The document's one person (the test fails, listing them, if it has none or several)."""
+    from historygraph.namespaces import HG
+
+    people = entities_of(doc, HG.Person)
+    assert len(people) == 1, people
+    return next(iter(people.values()))
+
+
 def figure_set(doc: Document) -> set[tuple[str, int, str]]:
     """(measure, count, bound) of each figure, by local names."""
     return {(f.measure.split("#")[-1], f.count, f.bound.split("#")[-1]) for f in doc.figures}

@@ -17,6 +17,7 @@ from tests.extraction_support import (
     labels,
     mention_labels,
     mentions_of,
+    the_one_person,
     words_tagged,
 )
 
@@ -1646,9 +1647,9 @@ def test_comrade_and_a_surname_are_the_person_named_in_full(extract) -> None:  #
         'On 21 January 1990 Rafik Talibzade addressed the republic. "We are not without '
         'support," Comrade Talibzade said on television. Later Mr Talibzade left.'
     )
-    people = entities_of(doc, HG.Person)
-    assert set(people) == {"Rafik Talibzade"}, people
-    assert {"Comrade Talibzade", "Mr Talibzade"} <= people["Rafik Talibzade"].aliases
+    person = the_one_person(doc)
+    assert person.label == "Rafik Talibzade", person
+    assert {"Comrade Talibzade", "Mr Talibzade"} <= person.aliases, person
 
 
 def test_initials_and_a_surname_are_the_one_known_person_so_named(extract) -> None:  # type: ignore[no-untyped-def]
@@ -1694,9 +1695,9 @@ def test_a_surname_joins_the_person_whose_written_name_ends_with_it(extract) -> 
         "In 2008 Serzh Sarkisian was sworn in. Protesters gathered in Yerevan, and on "
         "1 March Sarkisian declared a state of emergency."
     )
-    people = entities_of(doc, HG.Person)
-    assert set(people) == {"Serzh Sargsyan"}, people
-    assert "Sarkisian" in people["Serzh Sargsyan"].aliases, people
+    person = the_one_person(doc)
+    assert person.label == "Serzh Sargsyan", person
+    assert "Sarkisian" in person.aliases, person
 
 
 def test_late_soviet_leaders_are_known_by_their_initials(extract) -> None:  # type: ignore[no-untyped-def]
