@@ -1730,6 +1730,34 @@ def test_a_movement_named_is_a_body_a_movement_described_none(extract) -> None: 
     assert not {"mass opposition movement", "formal alliance"} & set(found), found
 
 
+def test_special_police_and_squads_are_forces(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "At dawn the Tallinn OMON blocked the television tower. A squad of spetsnaz "
+        "arrived by helicopter, and the Falcon Squadron flew over the port."
+    )
+    found = labels(doc)
+    assert found.get("Tallinn OMON") == "MilitaryForce", found
+    assert found.get("Falcon Squadron") == "MilitaryForce", found
+
+
+def test_one_unnamed_person_by_a_word_of_the_lexicon(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "A wounded schoolgirl was carried to the hospital. An elderly woman told reporters "
+        "the soldiers came at night. A sniper fired from the roof."
+    )
+    found = labels(doc)
+    assert found.get("wounded schoolgirl") == "Person", found
+    assert found.get("elderly woman") == "Person", found
+    assert found.get("sniper") == "Person", found
+
+
+def test_people_set_beside_a_plural_name_make_no_person_of_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "That winter about 9,000 Mennonites were deported, among them 2,000 women and 900 children."
+    )
+    assert labels(doc).get("Mennonites") == "Group", labels(doc)
+
+
 def test_the_council_of_a_body_that_is_no_legislature_is_no_legislature(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In June 1962 the Presidium of the Central Committee sent two of its members to the "

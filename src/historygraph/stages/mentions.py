@@ -498,6 +498,9 @@ def _appositive_class(b: EntityBuilder, root: Token, person: bool = False) -> UR
             ):
                 continue  # "Ettor and Giovannitti, the union's organizers": what they are together
             cls = class_of_phrase(b, child, None)
+            if cls == HG.Person and noun_tag(child) == "NNS":
+                # "7,000 Muslims ..., among them 1,653 women": people, not one person
+                continue
             if cls == HG.Group and root.tag_ == "NNP" and child.tag_ == "NNS":
                 # "The defenders of Sadarak, the volunteers of ...": people set beside one
                 # singular name are the parse's slip (a group's name is plural: "the Lobos")
