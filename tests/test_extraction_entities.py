@@ -1758,6 +1758,17 @@ def test_people_set_beside_a_plural_name_make_no_person_of_it(extract) -> None: 
     assert labels(doc).get("Mennonites") == "Group", labels(doc)
 
 
+def test_a_name_opening_with_a_given_name_is_a_persons(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Wreaths were laid by Klaus Ebner. The crowd sang a song by Ousmane Diallo and "
+        "marched down Louis Street."
+    )
+    found = labels(doc)
+    assert found.get("Klaus Ebner") == "Person", found  # tagged as a body's
+    assert found.get("Ousmane Diallo") == "Person", found  # tagged as a body's
+    assert found.get("Louis Street") == "Place", found  # a head word ends it
+
+
 def test_the_council_of_a_body_that_is_no_legislature_is_no_legislature(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In June 1962 the Presidium of the Central Committee sent two of its members to the "
@@ -3940,6 +3951,25 @@ def test_a_loose_body_word_a_user_adds_needs_a_name(nlp, ontology_copy: Path) ->
     assert found().get("parliamentary bloc") == "Organization", found()
     extend_ontology(onto, "loose", 'hg:Organization hg:looseBodyNoun "bloc" .\n')
     assert "parliamentary bloc" not in found(), found()
+
+
+def test_a_given_name_a_user_adds_makes_a_persons_name(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """A given name a user lists with ``hg:givenName`` (in any case, with or without its
+    accents) makes a name the model tagged as a body's a person's."""
+    texts = ("A letter from Klaus Ebner was read aloud.",)
+    onto = ontology_copy
+    lexicon = onto / "lexicon.ttl"
+    lexicon.write_text(
+        lexicon.read_text(encoding="utf-8").replace('"Klaus", ', ""), encoding="utf-8"
+    )
+
+    def found() -> dict[str, str]:
+        (doc,) = extract_with(nlp, onto, texts)
+        return {e.label: e.cls.split("#")[-1] for e in doc.entities.values()}
+
+    assert found().get("Klaus Ebner") == "Organization", found()
+    extend_ontology(onto, "names", 'hg:Person hg:givenName "KLÄUS" .\n')
+    assert found().get("Klaus Ebner") == "Person", found()
 
 
 def test_seat_and_people_words_a_user_adds_name_a_bodys_site_and_a_places_people(

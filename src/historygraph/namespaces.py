@@ -123,6 +123,7 @@ class HG(DefinedNamespace):
     areaNoun: URIRef
     featureNoun: URIRef
     surnameEnding: URIRef
+    givenName: URIRef
     leadingVerb: URIRef
     genericGroupNoun: URIRef
     peopleNoun: URIRef

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -50,6 +51,16 @@ def compact(text: str) -> str:
     'millimajlis'
     """
     return _NOT_ALNUM.sub("", text.lower())
+
+
+def fold_name(label: str) -> str:
+    """A name folded for comparison: no case, accents, spaces or punctuation.
+
+    >>> fold_name("Nagorno-Karabakh") == fold_name("nagorno karabakh")
+    True
+    """
+    folded = unicodedata.normalize("NFKD", label)
+    return compact("".join(ch for ch in folded if not unicodedata.combining(ch)))
 
 
 @dataclass(frozen=True)
@@ -139,9 +150,11 @@ class Lexicon:
     area_nouns: frozenset[str] = frozenset()
     feature_nouns: frozenset[str] = frozenset()
     #: person cues (on ``hg:Person``): nouns of kin ("my husband X"), endings of surnames
-    #: (longest first), verbs of leading whose by-agent is a person ("headed by X")
+    #: (longest first), given names (folded: lower case, no diacritics), verbs of leading
+    #: whose by-agent is a person ("headed by X")
     kin_nouns: frozenset[str] = frozenset()
     surname_endings: tuple[str, ...] = ()
+    given_names: frozenset[str] = frozenset()
     leading_verbs: frozenset[str] = frozenset()
     #: force cues (on ``hg:MilitaryForce``): nouns of any armed force ("the troops" refers
     #: back to the force named last), plural nouns of a body's armed men ("troops of X")
@@ -681,6 +694,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         feature_nouns=_words(g, HG.featureNoun),
         kin_nouns=_words(g, HG.kinNoun),
         surname_endings=tuple(sorted(_words(g, HG.surnameEnding), key=lambda w: (-len(w), w))),
+        given_names=frozenset(fold_name(w) for w in _words(g, HG.givenName)),
         leading_verbs=_words(g, HG.leadingVerb),
         generic_force_nouns=_words(g, HG.genericForceNoun),
         force_of_body_nouns=_words(g, HG.forceOfBodyNoun),

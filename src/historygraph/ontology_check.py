@@ -153,6 +153,7 @@ LEXICON = frozenset(
         HG.areaNoun,
         HG.featureNoun,
         HG.surnameEnding,
+        HG.givenName,
         HG.leadingVerb,
         HG.genericGroupNoun,
         HG.peopleNoun,

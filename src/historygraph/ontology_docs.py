@@ -63,6 +63,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.areaNoun, "Area nouns"),
     (HG.featureNoun, "Feature nouns"),
     (HG.surnameEnding, "Surname endings"),
+    (HG.givenName, "Given names"),
     (HG.leadingVerb, "Leading verbs"),
     (HG.genericGroupNoun, "Generic group nouns"),
     (HG.peopleNoun, "People nouns"),

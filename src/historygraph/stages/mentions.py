@@ -50,6 +50,7 @@ from historygraph.stages.person_cues import (
     names_a_calling,
     names_a_person,
     one_name_beside_a_title,
+    opens_with_a_given_name,
     personal_name,
     surname_as_subject,
 )
@@ -1478,6 +1479,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                 or in_apposition_to_a_person_noun(b, tokens)
                 or one_name_beside_a_title(b, tokens)
                 or a_name_beside_an_office(b, tokens)
+                or opens_with_a_given_name(b, tokens)
                 or (  # "the death of Sitting Bull, who was killed", tagged ORG
                     (
                         bare_name(tokens)

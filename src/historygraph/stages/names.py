@@ -9,14 +9,13 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rdflib import URIRef
 
 from historygraph.document import Document
 from historygraph.namespaces import HG
-from historygraph.ontology import GazetteerEntry, Ontology, compact
+from historygraph.ontology import GazetteerEntry, Ontology, compact, fold_name
 
 #: Function words a typo may glue to a name ("Karabakhand").
 GLUE_WORDS = ("and", "or", "the", "of", "in", "on", "at", "to", "by")
@@ -90,16 +89,6 @@ def normalise_label(text: str) -> str:
     text = re.sub(r"^(?:the|The|THE)\s+", "", text)
     text = re.sub(r"['’]s?$", "", text)
     return text.strip(" ,;:")
-
-
-def fold_name(label: str) -> str:
-    """A name folded for comparison: no case, accents, spaces or punctuation.
-
-    >>> fold_name("Nagorno-Karabakh") == fold_name("nagorno karabakh")
-    True
-    """
-    folded = unicodedata.normalize("NFKD", label)
-    return compact("".join(ch for ch in folded if not unicodedata.combining(ch)))
 
 
 def entity_key(cls: URIRef, label: str) -> str:

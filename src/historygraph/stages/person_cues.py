@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from historygraph.document import Span
 from historygraph.namespaces import HG
+from historygraph.ontology import fold_name
 from historygraph.stages.syntax import Token, lemma, of_phrase, path_to_root
 
 if TYPE_CHECKING:
@@ -111,6 +112,17 @@ def a_name_beside_an_office(b: EntityBuilder, tokens: list[Token]) -> bool:
 def bare_name(tokens: list[Token]) -> bool:
     """Two or three capitalised proper nouns, as a personal name is written."""
     return 2 <= len(tokens) <= 3 and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in tokens)
+
+
+def opens_with_a_given_name(b: EntityBuilder, tokens: list[Token]) -> bool:
+    """ "François Hollande", "Léopold Sédar Senghor", "Esteban Ruiz Carranza": two or three
+    capitalised proper nouns, the first a given name of the lexicon (``hg:givenName``,
+    compared without case or diacritics) and none after it a class head word ("Louis
+    Street", "Victor Hugo Avenue" name places)."""
+    if not bare_name(tokens) or fold_name(tokens[0].text) not in b.lexicon.given_names:
+        return False
+    heads = b.lexicon.head_words
+    return not any(t.lower_ in heads or lemma(t) in heads for t in tokens[1:])
 
 
 def has_surname_shape(b: EntityBuilder, word: str) -> bool:
