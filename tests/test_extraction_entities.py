@@ -1769,18 +1769,6 @@ def test_a_name_opening_with_a_given_name_is_a_persons(extract) -> None:  # type
     assert found.get("Louis Street") == "Place", found  # a head word ends it
 
 
-def test_members_named_by_their_party_are_a_group(extract) -> None:  # type: ignore[no-untyped-def]
-    doc = extract(
-        "In the Storting, Labour members condemned the use of troops. Its members were "
-        "arrested, and the members resigned."
-    )
-    found = labels(doc)
-    assert found.get("Labour members") == "Group", found
-    assert "members" not in found, found  # members of no one the text names: no group
-    (condemnation,) = [e for e in doc.live_events() if e.cls == HG.Condemnation]
-    assert [doc.entities[a].label for a in condemnation.agents] == ["Labour members"]
-
-
 def test_the_council_of_a_body_that_is_no_legislature_is_no_legislature(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "In June 1962 the Presidium of the Central Committee sent two of its members to the "
