@@ -393,8 +393,10 @@ def test_scores_do_not_regress() -> None:
     # counts); the figures floor rises to 0.915.
     # Session 51: entities from 0.7871 to 0.7878 (initials of two letters, post-nominal
     # letters, late-Soviet leaders, loose bodies, councils of bodies); the floor rises to 0.786.
+    # Session 52: from 0.7878 to 0.7890 (special police and squads, one unnamed person by a
+    # word of the lexicon, given names, members of a party); the floor rises to 0.788.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.786
+    assert totals["entities"].f1 >= 0.788
     assert totals["events"].f1 >= 0.715
     assert totals["figures"].f1 >= 0.915
     # Session 33: which event each matched figure is given to (0.6185; held-out 0.4934).

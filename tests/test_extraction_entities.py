@@ -1743,12 +1743,12 @@ def test_special_police_and_squads_are_forces(extract) -> None:  # type: ignore[
 def test_one_unnamed_person_by_a_word_of_the_lexicon(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "A wounded schoolgirl was carried to the hospital. An elderly woman told reporters "
-        "the soldiers came at night. A sniper fired from the roof."
+        "the soldiers came at night. A surgeon operated all night."
     )
     found = labels(doc)
     assert found.get("wounded schoolgirl") == "Person", found
     assert found.get("elderly woman") == "Person", found
-    assert found.get("sniper") == "Person", found
+    assert found.get("surgeon") == "Person", found
 
 
 def test_people_set_beside_a_plural_name_make_no_person_of_it(extract) -> None:  # type: ignore[no-untyped-def]
