@@ -3,10 +3,18 @@ each test checks one general rule on sentences the rules were not written for.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from historygraph.namespaces import HG
-from tests.extraction_support import event_places, labels, mentions_of
+from tests.extraction_support import (
+    event_places,
+    extend_ontology,
+    extract_with,
+    labels,
+    mentions_of,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -427,6 +435,33 @@ def test_who_reiterates_a_condemnation_is_its_agent(extract) -> None:  # type: i
         ["Jozef Pilsudski"],
         ["Polish Socialist Party"],
     ]
+
+
+def test_the_deputies_act_for_the_body_named_before(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 14 March the Saeima met in an extraordinary sitting. The deputies condemned the "
+        "shooting of the demonstrators. Later the Latvian deputies condemned the curfew."
+    )
+    condemnations = [e for e in doc.live_events() if e.cls == HG.Condemnation]
+    assert [doc.entities[a].label for a in condemnations[0].agents] == ["Saeima"]
+    # deputies a word of their own describes are no stand-in for the body
+    assert all(doc.entities[a].label != "Saeima" for e in condemnations[1:] for a in e.agents), (
+        condemnations
+    )
+
+
+def test_a_member_noun_a_user_adds_stands_for_the_body(nlp, ontology_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """A plural noun a user lists with ``hg:memberNoun`` on a body's class makes "the X" the
+    subject of an act stand for the body of that class named before, as "the deputies" do."""
+    texts = ("The Saeima met on 14 March. The delegates condemned the shooting.",)
+
+    def agents() -> list[str]:
+        (doc,) = extract_with(nlp, ontology_copy, texts)
+        return [doc.entities[a].label for e in doc.live_events() for a in e.agents]
+
+    assert agents() == [], agents()
+    extend_ontology(ontology_copy, "members", 'hg:Legislature hg:memberNoun "delegates" .\n')
+    assert agents() == ["Saeima"], agents()
 
 
 def test_what_a_resolution_says_in_a_participle_is_no_event_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]

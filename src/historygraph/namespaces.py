@@ -124,6 +124,7 @@ class HG(DefinedNamespace):
     featureNoun: URIRef
     surnameEnding: URIRef
     givenName: URIRef
+    memberNoun: URIRef
     leadingVerb: URIRef
     genericGroupNoun: URIRef
     peopleNoun: URIRef

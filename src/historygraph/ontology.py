@@ -155,6 +155,9 @@ class Lexicon:
     kin_nouns: frozenset[str] = frozenset()
     surname_endings: tuple[str, ...] = ()
     given_names: frozenset[str] = frozenset()
+    #: plural nouns of a body's members, by the body's class ("deputies": hg:Legislature):
+    #: "the deputies" as the subject of an act stand for the body named last
+    member_nouns: dict[str, URIRef] = field(default_factory=dict)
     leading_verbs: frozenset[str] = frozenset()
     #: force cues (on ``hg:MilitaryForce``): nouns of any armed force ("the troops" refers
     #: back to the force named last), plural nouns of a body's armed men ("troops of X")
@@ -695,6 +698,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         kin_nouns=_words(g, HG.kinNoun),
         surname_endings=tuple(sorted(_words(g, HG.surnameEnding), key=lambda w: (-len(w), w))),
         given_names=frozenset(fold_name(w) for w in _words(g, HG.givenName)),
+        member_nouns={k[0]: v for k, v in _word_map(onto, HG.memberNoun).items() if len(k) == 1},
         leading_verbs=_words(g, HG.leadingVerb),
         generic_force_nouns=_words(g, HG.genericForceNoun),
         force_of_body_nouns=_words(g, HG.forceOfBodyNoun),

@@ -154,6 +154,7 @@ LEXICON = frozenset(
         HG.featureNoun,
         HG.surnameEnding,
         HG.givenName,
+        HG.memberNoun,
         HG.leadingVerb,
         HG.genericGroupNoun,
         HG.peopleNoun,

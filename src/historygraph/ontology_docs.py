@@ -64,6 +64,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.featureNoun, "Feature nouns"),
     (HG.surnameEnding, "Surname endings"),
     (HG.givenName, "Given names"),
+    (HG.memberNoun, "Member nouns"),
     (HG.leadingVerb, "Leading verbs"),
     (HG.genericGroupNoun, "Generic group nouns"),
     (HG.peopleNoun, "People nouns"),

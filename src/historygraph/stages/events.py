@@ -81,7 +81,7 @@ from historygraph.stages.clues import (
 )
 from historygraph.stages.mentions import EntityBuilder
 from historygraph.stages.merge import Merger
-from historygraph.stages.names import nationality_words
+from historygraph.stages.names import lookback_start, nationality_words
 from historygraph.stages.numbers import parse_number, parse_ordinal
 from historygraph.stages.syntax import (
     Token,
@@ -1541,6 +1541,39 @@ def _typical_agent(r: Resolver, mention: EventMention) -> None:
             return
 
 
+def _members_for_their_body(r: Resolver, mention: EventMention) -> None:
+    """ "The Milli Majlis met on 20 January. The deputies rose and observed a minute of
+    silence": members a noun of the lexicon names (``hg:memberNoun``), the subject of the act
+    with no word of their own but "the", act for the body of that class the text named last,
+    in this paragraph or the one before ("sheriff's deputies", "Azerbaijani deputies" do not)."""
+    if mention.agents:
+        return
+    for anchor in mention.anchors:
+        # (the act a noun tells is done by the subject of the verb it is the object of)
+        verb = anchor.head if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" else anchor
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
+            verb = verb.head
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            cls = r.lexicon.member_nouns.get(subject.lower_)
+            if (
+                cls is None
+                or any(c.dep_ != "det" or c.lower_ != "the" for c in subject.children)
+                or r.entity_of(subject) is not None
+            ):
+                continue
+            window = lookback_start(r.doc, mention.sentence.index)
+            before = offset(subject)
+            bodies = [
+                m
+                for m in r.doc.mentions
+                if window <= m.span.start < before
+                and r.ontology.is_a(r.doc.entities[m.entity].cls, cls)
+            ]
+            if bodies:
+                mention.agents = [max(bodies, key=lambda m: m.span.start).entity]
+                return
+
+
 @stage("events", requires=("sentences", "mentions", "times"), assigns=("events",))
 def find_events(doc: Document, ctx: Context) -> None:
     """Find events from triggers, fill their roles, dates and places, and merge mentions."""
@@ -1556,6 +1589,7 @@ def find_events(doc: Document, ctx: Context) -> None:
         for m in group:
             resolver.describe(m, group)
             _typical_agent(resolver, m)
+            _members_for_their_body(resolver, m)
     previous: EventRecord | None = None
     for m in mentions:
         if previous is not None and previous.paragraph != m.sentence.paragraph:
