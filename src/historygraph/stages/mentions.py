@@ -41,6 +41,7 @@ from historygraph.stages.person_cues import (
     bare_name,
     followed_by_an_age,
     has_surname_shape,
+    holds_a_head_word,
     in_apposition_to_a_person_noun,
     inside_person_name,
     is_title_of_person,
@@ -1653,7 +1654,7 @@ def _an_office_before_its_holder(b: EntityBuilder, ent: Token) -> bool:
     first = ent[0]
     if not (first.lower_ == "the" or (first.i > 0 and first.doc[first.i - 1].lower_ == "the")):
         return False
-    if _holds_a_head_word(b, ent):
+    if holds_a_head_word(b, ent):
         return False
     doc = ent.doc
     k = ent.end
@@ -1696,13 +1697,8 @@ def _portfolio_of_an_office(b: EntityBuilder, ent: Token) -> bool:
         office.text[:1].isupper()
         and b.lexicon.is_title_word(office.text)
         and not any(t.text.isupper() and len(t.text) > 1 for t in ent)
-        and not _holds_a_head_word(b, ent)
+        and not holds_a_head_word(b, ent)
     )
-
-
-def _holds_a_head_word(b: EntityBuilder, ent: Token) -> bool:
-    """Whether a word of the name is a class's head word ("the Heydar Aliyev Foundation")."""
-    return any(t.lower_ in b.lexicon.head_words or lemma(t) in b.lexicon.head_words for t in ent)
 
 
 def _a_surname_tagged_as_a_people(b: EntityBuilder, ent: Token) -> bool:

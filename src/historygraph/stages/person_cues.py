@@ -9,6 +9,7 @@ function looks at the tokens of one name and answers yes or no.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from historygraph.document import Span
@@ -121,8 +122,14 @@ def opens_with_a_given_name(b: EntityBuilder, tokens: list[Token]) -> bool:
     Street", "Victor Hugo Avenue" name places)."""
     if not bare_name(tokens) or fold_name(tokens[0].text) not in b.lexicon.given_names:
         return False
+    return not holds_a_head_word(b, tokens[1:])
+
+
+def holds_a_head_word(b: EntityBuilder, tokens: Iterable[Token]) -> bool:
+    """Whether a word of a name is a class's head word, as written or as its lemma ("the
+    Heydar Aliyev Foundation", "Louis Street")."""
     heads = b.lexicon.head_words
-    return not any(t.lower_ in heads or lemma(t) in heads for t in tokens[1:])
+    return any(t.lower_ in heads or lemma(t) in heads for t in tokens)
 
 
 def has_surname_shape(b: EntityBuilder, word: str) -> bool:
