@@ -4007,3 +4007,17 @@ def test_seat_and_people_words_a_user_adds_name_a_bodys_site_and_a_places_people
     sites, peoples = found()
     assert sites.get("State Broadcasting Committee compound") == "Place", sites
     assert peoples.get("populace of Jabrayil") == "Group", peoples
+
+
+def test_names_a_verb_of_entering_befalls_in_the_passive_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    # "Dervent had been occupied" as "occupied Dervent": the model tags such names as a
+    # body's or a person's
+    doc = extract(
+        "By evening Dervent and Kozluk had been occupied, and Marash was shelled all night. "
+        "Colonel Ruslan Tagiev said the garrison had withdrawn."
+    )
+    found = labels(doc)
+    assert found.get("Dervent") == "Place", found
+    assert found.get("Kozluk") == "Place", found
+    assert found.get("Marash") == "Place", found
+    assert found.get("Ruslan Tagiev") == "Person", found

@@ -123,9 +123,10 @@ def after_locative(b: EntityBuilder, root: Token) -> bool:
 
 def entered(b: EntityBuilder, root: Token) -> bool:
     """ "returned to Bangkok and entered Wat Bowonniwet": the object of a verb of entering
-    (a name the model took for a person's)."""
+    (a name the model took for a person's), or its subject in the passive ("Dervent and
+    Kozluk had been occupied")."""
     first = first_conjunct(root)
-    return first.dep_ == "dobj" and lemma(first.head) in b.lexicon.entry_verbs
+    return first.dep_ in {"dobj", "nsubjpass"} and lemma(first.head) in b.lexicon.entry_verbs
 
 
 def where_something_happened(root: Token) -> bool:
