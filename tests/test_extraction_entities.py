@@ -4021,3 +4021,23 @@ def test_names_a_verb_of_entering_befalls_in_the_passive_are_places(extract) -> 
     assert found.get("Kozluk") == "Place", found
     assert found.get("Marash") == "Place", found
     assert found.get("Ruslan Tagiev") == "Person", found
+
+
+def test_the_end_of_a_route_the_parse_hung_elsewhere_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    # "to" hangs on "together", not on "highway"
+    doc = extract(
+        "The airport, together with the new highway to Kurdobad, will link the district with "
+        "the rest of the country."
+    )
+    assert labels(doc).get("Kurdobad") == "Place", labels(doc)
+
+
+def test_names_a_plural_settlement_noun_is_of_are_places(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Militiamen burned houses in the hamlets of Las Peñas, Rio Negrito and Agua Blanca. "
+        "The soldiers searched the hamlets of Los Toldos, Villa Seca and Piedra Gorda."
+    )
+    found = labels(doc)
+    names = ("Las Peñas", "Rio Negrito", "Agua Blanca", "Los Toldos", "Villa Seca", "Piedra Gorda")
+    for name in names:
+        assert found.get(name) == "Place", (name, found)

@@ -99,7 +99,15 @@ def after_locative(b: EntityBuilder, root: Token) -> bool:
         return False  # "In October Vladimir Kozlov ... was sentenced": a date, then a subject
     if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in b.lexicon.motion_verbs:
         return True  # "the fighting spread to Jalal-Abad"
-    if first.dep_ == "pobj" and prep.lower_ == "to" and lemma(prep.head) in b.lexicon.route_nouns:
+    if (
+        first.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and (
+            lemma(prep.head) in b.lexicon.route_nouns
+            # (the parse may hang "to" elsewhere: "together with the new highway to Horadiz")
+            or (prep.i > 0 and lemma(prep.doc[prep.i - 1]) in b.lexicon.route_nouns)
+        )
+    ):
         return True  # "the new highway to Horadiz"
     if (
         first.dep_ == "pobj"
@@ -219,8 +227,9 @@ def _a_land_noun_of_a_name(b: EntityBuilder, noun: Token) -> bool:
 
 
 def _plural_place_noun(b: EntityBuilder, noun: Token) -> bool:
-    """Whether a token is a plural place noun of the lexicon ("villages", "districts")."""
-    return noun.tag_ == "NNS" and place_noun(b, noun)
+    """Whether a token is a plural place noun of the lexicon ("villages", "districts"), or a
+    settlement's or an area's ("hamlets")."""
+    return noun.tag_ == "NNS" and (place_noun(b, noun) or lemma(noun) in b.lexicon.land_nouns)
 
 
 def place_noun(b: EntityBuilder, noun: Token) -> bool:
