@@ -4041,3 +4041,22 @@ def test_names_a_plural_settlement_noun_is_of_are_places(extract) -> None:  # ty
     names = ("Las Peñas", "Rio Negrito", "Agua Blanca", "Los Toldos", "Villa Seca", "Piedra Gorda")
     for name in names:
         assert found.get(name) == "Place", (name, found)
+
+
+def test_an_untagged_name_the_model_took_for_a_plural_in_a_list_of_places(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Dejal" as a plural proper noun, with no entity type
+    doc = extract(
+        "Artillery shelled the villages of Tazakend, Yukhari Veysalli and Dejal of the Fuzuli "
+        "district."
+    )
+    assert labels(doc).get("Dejal") == "Place", labels(doc)
+
+
+def test_a_name_opening_with_a_given_name_takes_no_class_from_a_body_beside_it(extract) -> None:  # type: ignore[no-untyped-def]
+    # the parse sets "units of the army" beside the name, which the model tags as a body's
+    doc = extract(
+        "On 21 March, on the orders of Emil Bobu, units of the army, the police and the "
+        "militia were deployed in the port."
+    )
+    found = labels(doc)
+    assert found.get("Emil Bobu") == "Person", found

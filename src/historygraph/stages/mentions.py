@@ -486,8 +486,8 @@ def _title_and_surname(b: EntityBuilder, tokens: list[Token]) -> bool:
 def _appositive_class(b: EntityBuilder, root: Token, person: bool = False) -> URIRef | None:
     """ "Sharpeville, a township near Vereeniging": the class the appositive's head word gives.
 
-    For ``person``, a full name the model tagged as a person's, a body or group set beside it
-    is no class of it."""
+    For ``person``, a full name the model tagged as a person's or one that opens with a given
+    name, a body or group set beside it is no class of it."""
     for child in root.children:
         if child.dep_ == "appos":
             first = next(t for t in child.subtree if t.dep_ != "det")
@@ -867,7 +867,8 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             # the model tagged as people's
             add_name(b, span, HG.Person)
         elif (
-            token.tag_ == "NNP"
+            # (or one the model took for a plural: "the villages of Mahmudlu and Dejal")
+            (token.tag_ == "NNP" or (token.tag_ == "NNPS" and not token.lower_.endswith("s")))
             and not (len(tokens) == 1 and b.lexicon.is_title_word(token.text))  # "from President X"
             and (  # ("the Riots": no place)
                 (
@@ -1426,7 +1427,12 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
         if cls is None:
             cls = (
                 _descriptor_class(b, tokens[0])
-                or _appositive_class(b, ent.root, ent.label_ == "PERSON" and len(tokens) > 1)
+                or _appositive_class(
+                    b,
+                    ent.root,
+                    (ent.label_ == "PERSON" and len(tokens) > 1)
+                    or opens_with_a_given_name(b, tokens),  # "on the orders of Nicolae ..."
+                )
                 or _predicate_class(b, ent.root)
             )
         if (
