@@ -1003,3 +1003,30 @@ def test_an_act_a_document_does_is_the_act_of_whose_document_it_is(extract) -> N
     )
     declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
     assert [doc.entities[a].label for a in declaration.agents] == ["Dorland Council"]
+
+
+def test_i_acts_for_the_person_the_title_names(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Statement by Ambassador Henrik Dalgaard on the killings at Vranje\n\n"
+        "Skopje, 3 March 2001\n\n"
+        "On 1 March police units killed eleven villagers at Vranje. I condemn this crime "
+        "in the strongest possible terms. I ask you to honour the dead with a minute of silence."
+    )
+    agents = {
+        e.cls: [doc.entities[a].label for a in e.agents]
+        for e in doc.live_events()
+        if e.cls in (HG.Condemnation, HG.Commemoration)
+    }
+    assert agents[HG.Condemnation] == ["Henrik Dalgaard"], agents
+    # "I ask you to honour": those asked honour the dead, not the writer
+    assert "Henrik Dalgaard" not in agents.get(HG.Commemoration, []), agents
+
+
+def test_i_acts_for_no_one_when_the_title_names_several_people(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Joint statement by Ambassador Henrik Dalgaard and Ambassador Maria Lindqvist on the "
+        "killings at Vranje\n\n"
+        "On 1 March police units killed eleven villagers at Vranje. I condemn this crime."
+    )
+    condemnations = [e for e in doc.live_events() if e.cls == HG.Condemnation]
+    assert condemnations and all(not e.agents for e in condemnations), condemnations

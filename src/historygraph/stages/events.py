@@ -1574,6 +1574,43 @@ def _members_for_their_body(r: Resolver, mention: EventMention) -> None:
                 return
 
 
+def _the_writer(r: Resolver) -> str | None:
+    """The person a text speaks as, by its title: the one person the first paragraph names
+    ("Address of President ... Heydar Aliyev to the people of Azerbaijan", "Letter from
+    Gareth Pryce MP"), else, when it names no one, the one the second names ("Statement by
+    the Head of Mission, Ambassador William Walker", "Interview with Anahit S."). None
+    when that paragraph names no one or several people."""
+    for paragraph in r.doc.paragraphs[:2]:
+        people = {
+            m.entity
+            for m in r.doc.mentions
+            if paragraph.contains(m.span)
+            and r.ontology.is_a(r.doc.entities[m.entity].cls, HG.Person)
+        }
+        if people:
+            return next(iter(people)) if len(people) == 1 else None
+    return None
+
+
+def _the_writer_as_i(r: Resolver, mention: EventMention, writer: str | None) -> None:
+    """ "I strongly condemn this barbarism", "Every May I go to the cemetery": an act whose
+    subject is "I" is the act of the person the text speaks as (:func:`_the_writer`)."""
+    if mention.agents or writer is None:
+        return
+    for anchor in mention.anchors:
+        # (the act a noun tells is done by the subject of the verb it is the object of)
+        verb = anchor.head if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" else anchor
+        while not any(c.dep_ == "nsubj" for c in verb.children) and (
+            verb.dep_ == "conj"
+            # "I rise today to condemn" ("I ask you to honour": the act is the object's)
+            or (verb.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in verb.head.children))
+        ):
+            verb = verb.head
+        if any(c.dep_ == "nsubj" and c.text == "I" for c in verb.children):
+            mention.agents = [writer]
+            return
+
+
 @stage("events", requires=("sentences", "mentions", "times"), assigns=("events",))
 def find_events(doc: Document, ctx: Context) -> None:
     """Find events from triggers, fill their roles, dates and places, and merge mentions."""
@@ -1583,6 +1620,7 @@ def find_events(doc: Document, ctx: Context) -> None:
     by_sentence: dict[int, list[EventMention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence.index, []).append(m)
+    writer = _the_writer(resolver)
     for index, group in sorted(by_sentence.items()):
         resolver.assign_times_and_places(doc.sentences[index], group)
         resolver.date_by_anniversary(group)
@@ -1590,6 +1628,7 @@ def find_events(doc: Document, ctx: Context) -> None:
             resolver.describe(m, group)
             _typical_agent(resolver, m)
             _members_for_their_body(resolver, m)
+            _the_writer_as_i(resolver, m, writer)
     previous: EventRecord | None = None
     for m in mentions:
         if previous is not None and previous.paragraph != m.sentence.paragraph:
