@@ -1030,3 +1030,16 @@ def test_i_acts_for_no_one_when_the_title_names_several_people(extract) -> None:
     )
     condemnations = [e for e in doc.live_events() if e.cls == HG.Condemnation]
     assert condemnations and all(not e.agents for e in condemnations), condemnations
+
+
+def test_i_acts_for_the_writer_not_for_whom_the_title_addresses(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Letter from Ambassador Henrik Dalgaard to Ambassador Maria Lindqvist on the killings "
+        "at Vranje\n\n"
+        "On 1 March police units killed eleven villagers at Vranje. I write today to condemn "
+        "this crime."
+    )
+    condemnations = [e for e in doc.live_events() if e.cls == HG.Condemnation]
+    assert [doc.entities[a].label for e in condemnations for a in e.agents] == [
+        "Henrik Dalgaard"
+    ], condemnations

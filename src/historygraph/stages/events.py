@@ -1578,18 +1578,30 @@ def _the_writer(r: Resolver) -> str | None:
     """The person a text speaks as, by its title: the one person the first paragraph names
     ("Address of President ... Heydar Aliyev to the people of Azerbaijan", "Letter from
     Gareth Pryce MP"), else, when it names no one, the one the second names ("Statement by
-    the Head of Mission, Ambassador William Walker", "Interview with Anahit S."). None
-    when that paragraph names no one or several people."""
+    the Head of Mission, Ambassador William Walker", "Interview with Anahit S."). Whom the
+    title addresses is no writer ("... to the Foreign Secretary Douglas Hurd": the last of
+    "by", "from" and "to" before the name is "to"). None when that paragraph names no one,
+    or several."""
     for paragraph in r.doc.paragraphs[:2]:
-        people = {
-            m.entity
+        named = [
+            m
             for m in r.doc.mentions
             if paragraph.contains(m.span)
             and r.ontology.is_a(r.doc.entities[m.entity].cls, HG.Person)
+        ]
+        if not named:
+            continue
+        people = {
+            m.entity for m in named if not _addressed(r.doc.text[paragraph.start : m.span.start])
         }
-        if people:
-            return next(iter(people)) if len(people) == 1 else None
+        return next(iter(people)) if len(people) == 1 else None
     return None
+
+
+def _addressed(before: str) -> bool:
+    """Whether a name in a title, after ``before``, is whom the text is addressed to."""
+    markers = [w for w in before.lower().split() if w in {"by", "from", "to"}]
+    return markers[-1:] == ["to"]
 
 
 def _the_writer_as_i(r: Resolver, mention: EventMention, writer: str | None) -> None:
@@ -1603,7 +1615,11 @@ def _the_writer_as_i(r: Resolver, mention: EventMention, writer: str | None) -> 
         while not any(c.dep_ == "nsubj" for c in verb.children) and (
             verb.dep_ == "conj"
             # "I rise today to condemn" ("I ask you to honour": the act is the object's)
-            or (verb.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in verb.head.children))
+            or (
+                verb.dep_ in {"xcomp", "advcl"}
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and not any(c.dep_ == "dobj" for c in verb.head.children)
+            )
         ):
             verb = verb.head
         if any(c.dep_ == "nsubj" and c.text == "I" for c in verb.children):
