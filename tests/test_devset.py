@@ -395,8 +395,10 @@ def test_scores_do_not_regress() -> None:
     # letters, late-Soviet leaders, loose bodies, councils of bodies); the floor rises to 0.786.
     # Session 52: from 0.7878 to 0.7890 (special police and squads, one unnamed person by a
     # word of the lexicon, given names, members of a party); the floor rises to 0.788.
+    # Session 53: from 0.7890 to 0.7894 (places by a passive verb of entering, a route's end
+    # and a plural settlement noun; a given-name name beside a body); the floor rises to 0.789.
     # A new document may lower the totals; a change may not.
-    assert totals["entities"].f1 >= 0.788
+    assert totals["entities"].f1 >= 0.789
     assert totals["events"].f1 >= 0.715
     assert totals["figures"].f1 >= 0.915
     # Session 33: which event each matched figure is given to (0.6185; held-out 0.4934).
@@ -412,3 +414,6 @@ def test_scores_do_not_regress() -> None:
     # Session 40: a line of writing that ends with its agency dates the text (0.6160 to
     # 0.6180); the floor rises to 0.615.
     assert totals["event date"].f1 >= 0.615
+    # Session 53: the agents of matched events ("I" as the person the title names: 0.5516
+    # to 0.5552).
+    assert totals["event agents"].f1 >= 0.55
