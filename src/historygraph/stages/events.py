@@ -1541,6 +1541,25 @@ def _typical_agent(r: Resolver, mention: EventMention) -> None:
             return
 
 
+def _verb_with_the_subject(anchor: Token, *, purpose: bool = False) -> Token:
+    """The verb whose subject does the act an event's anchor tells: the anchor, or the verb
+    whose object the anchor's noun is ("observed a minute of silence"), or the verb it is
+    conjoined to ("rose and observed"); with ``purpose``, also the verb of the clause that
+    says what for ("I rise today to condemn"; not "I ask you to honour": the object's act)."""
+    verb = anchor.head if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" else anchor
+    while not any(c.dep_ == "nsubj" for c in verb.children) and (
+        verb.dep_ == "conj"
+        or (
+            purpose
+            and verb.dep_ in {"xcomp", "advcl"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ == "dobj" for c in verb.head.children)
+        )
+    ):
+        verb = verb.head
+    return verb
+
+
 def _members_for_their_body(r: Resolver, mention: EventMention) -> None:
     """ "The Milli Majlis met on 20 January. The deputies rose and observed a minute of
     silence": members a noun of the lexicon names (``hg:memberNoun``), the subject of the act
@@ -1549,10 +1568,7 @@ def _members_for_their_body(r: Resolver, mention: EventMention) -> None:
     if mention.agents:
         return
     for anchor in mention.anchors:
-        # (the act a noun tells is done by the subject of the verb it is the object of)
-        verb = anchor.head if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" else anchor
-        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
-            verb = verb.head
+        verb = _verb_with_the_subject(anchor)
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             cls = r.lexicon.member_nouns.get(subject.lower_)
             if (
@@ -1610,18 +1626,7 @@ def _the_writer_as_i(r: Resolver, mention: EventMention, writer: str | None) -> 
     if mention.agents or writer is None:
         return
     for anchor in mention.anchors:
-        # (the act a noun tells is done by the subject of the verb it is the object of)
-        verb = anchor.head if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" else anchor
-        while not any(c.dep_ == "nsubj" for c in verb.children) and (
-            verb.dep_ == "conj"
-            # "I rise today to condemn" ("I ask you to honour": the act is the object's)
-            or (
-                verb.dep_ in {"xcomp", "advcl"}
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-                and not any(c.dep_ == "dobj" for c in verb.head.children)
-            )
-        ):
-            verb = verb.head
+        verb = _verb_with_the_subject(anchor, purpose=True)
         if any(c.dep_ == "nsubj" and c.text == "I" for c in verb.children):
             mention.agents = [writer]
             return
