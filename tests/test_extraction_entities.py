@@ -4060,3 +4060,44 @@ def test_a_name_opening_with_a_given_name_takes_no_class_from_a_body_beside_it(e
     )
     found = labels(doc)
     assert found.get("Emil Bobu") == "Person", found
+
+
+def test_a_full_name_the_model_took_for_a_nationality_is_a_persons(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Tigran Vardanyan" as a nationality (NORP)
+    doc = extract(
+        "The court sentenced three former commanders, including Tigran Vardanyan, on Monday."
+    )
+    assert labels(doc).get("Tigran Vardanyan") == "Person", labels(doc)
+
+
+def test_a_name_the_model_took_for_a_nationality_before_a_plural_area_noun(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Saatli" as a nationality (NORP), "Bilasuvar" as a body
+    doc = extract("Refugees were housed in the Bilasuvar and Saatli districts.")
+    found = labels(doc)
+    assert found.get("Saatli") == "Place", found
+    assert found.get("Bilasuvar") == "Place", found
+
+
+def test_a_dateline_the_story_goes_on_from_names_the_place_of_writing(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model leaves "GENEVA" untagged, and tags "Radio Azattyk" as a body
+    doc = extract(
+        "A report on the expulsions\n\n"
+        "GENEVA, 4 March 2022 — The expulsion of the villagers was not voluntary, the Alpine "
+        "Rights Centre said in a report published today."
+    )
+    assert labels(doc).get("GENEVA") == "Place", labels(doc)
+    doc = extract(
+        'Radio Azattyk, 13 May 2015: "We walked all night towards the mountains"\n\n'
+        "Ten years ago today, troops opened fire on a crowd in the city of Kokand."
+    )
+    assert labels(doc).get("Radio Azattyk") == "Organization", labels(doc)
+
+
+def test_an_untagged_name_the_parse_made_the_conjunct_of_an_office(extract) -> None:  # type: ignore[no-untyped-def]
+    # "Adil Rahimli" is untagged and the parse makes it the conjunct of "Minister"
+    doc = extract(
+        "On the first day of the festival, the Minister of Culture, Adil Rahimli, the Special "
+        "Representative of the President in the Lachin district, Rashad Aliyev, and the foreign "
+        "guests laid a wreath at the memorial."
+    )
+    assert labels(doc).get("Adil Rahimli") == "Person", labels(doc)

@@ -16,9 +16,11 @@ from historygraph.stages.mentions import (
     names_an_event,
 )
 from historygraph.stages.names import BY_NER
+from historygraph.stages.person_cues import holds_a_head_word
 from historygraph.stages.place_cues import is_place
 from historygraph.stages.syntax import Token, is_heading, offset
 from historygraph.stages.times import (
+    DATELINE_AFTER_PLACE,
     DATELINE_BYLINE,
     DATELINE_LINE_AFTER_PLACE,
     DATELINE_LINE_BYLINE,
@@ -30,12 +32,17 @@ DATELINE_LINE_REACH = 400
 
 def _opens_a_dateline_line(b: EntityBuilder, span: Span) -> bool:
     """ "Vukovar, 18 November 2021": a name that opens a line near the top holding only it,
-    perhaps its country, and a date is the place the text was written in."""
+    perhaps its country, and a date, or that date and a dash the story goes on from
+    ("GENEVA, 12 December 2023 — The flight ..."), is the place the text was written in."""
     if span.start > DATELINE_LINE_REACH:
         return False
     if span.start > 0 and b.doc.text[span.start - 1] != "\n":
         return False  # (a line of its own: "From Our Staff Reporter\nDERRY, Thursday")
-    return DATELINE_LINE_AFTER_PLACE.match(b.doc.text, span.end) is not None
+    return (
+        DATELINE_LINE_AFTER_PLACE.match(b.doc.text, span.end) is not None
+        # (or a dateline the story goes on from: "GENEVA, 12 December 2023 — The flight ...")
+        or DATELINE_AFTER_PLACE.match(b.doc.text, span.end) is not None
+    )
 
 
 #: A name that may open a dateline: up to four capitalised words.
@@ -93,11 +100,12 @@ def _may_name_a_dateline_place(b: EntityBuilder, tokens: list[Token]) -> bool:
     """Whether the words opening a line with a date may be a place's name: proper nouns
     with no article ("The Weekly Reformer, Saturday, ..." is a newspaper), no word of a
     text's kind ("PRESS RELEASE, Berlin, ..."), no event's name ("Kent State Shootings, May
-    4, 1970") and no head word of the lexicon."""
+    4, 1970") and no head word of the lexicon, last or not ("Radio Ozodlik")."""
     return (
         all(t.pos_ == "PROPN" and t.lower_ not in _GENRE_WORDS for t in tokens)
         and not names_an_event(b, tokens[-1])
         and class_of_phrase(b, tokens[-1], None) is None
+        and not holds_a_head_word(b, tokens)  # ("Radio Ozodlik, 13 May 2015: ...")
     )
 
 

@@ -768,6 +768,22 @@ _UNTYPED = frozenset({"", "PRODUCT", "WORK_OF_ART", "LAW"})
 _MOTION_PREPOSITIONS = frozenset({"into", "towards", "toward", "through", "from"})
 
 
+def _conjunct_set_beside_its_head(tokens: list[Token]) -> bool:
+    """ "the Minister of Culture, Adil Karimli, the Special Representative ...": a name the
+    parse made the conjunct of a singular noun, set after it by a comma alone (no "and"
+    or "or" joins them), as a name is set beside its office."""
+    last = tokens[-1]
+    head = last.head
+    first = tokens[0]
+    return (
+        last.dep_ == "conj"
+        and head.tag_ in {"NN", "NNP"}
+        and first.i > 1
+        and first.doc[first.i - 1].text == ","
+        and not any(c.dep_ == "cc" and c.i < first.i for c in head.children)
+    )
+
+
 def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
     """Proper names the model left untyped: "Lord Widgery" (a title, then a name) is a
     person; "into the Bogside", "towards Free Derry Corner" (the object of a locative
@@ -802,7 +818,7 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             # surname keeps it: "Lord Widgery")
             add_name(b, Span(offset(named[0]), span.end), HG.Person)
         elif (
-            token.dep_ == "appos"
+            (token.dep_ == "appos" or _conjunct_set_beside_its_head(tokens))
             and len(tokens) > 1
             and token.head.i < token.i
             and not b.lexicon.is_title_word(token.text)  # "..., Victorious Commander"
@@ -810,7 +826,8 @@ def match_untagged_names(b: EntityBuilder, parsed: Token) -> None:
             and names_a_person(b, token.head)
         ):
             # "The President of the Republic, Abdelmadjid Tebboune, has decided": the name
-            # set beside an office or a calling, which the model left untagged
+            # set beside an office or a calling, which the model left untagged (or took for
+            # the office's conjunct: "the Minister of Culture, Adil Karimli, the ...")
             add_name(b, span, HG.Person)
         elif after_kin_noun(b, span):
             add_name(b, span, HG.Person)  # "My husband Mahmud", "my father-in-law Rasul"
@@ -1211,6 +1228,9 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVES)
             or named_settlement(b, ent.root)
             or _a_place_tagged_as_a_people(b, ent.root, ent.text)
+            or (  # "the Barda and Aghjabadi districts" ("the Armenian villages": a people's)
+                named_places(b, ent.root) and compact(ent.text) not in nationality_words(b.ontology)
+            )
         ):
             # "in the Punjab", "the city of Andijan", "fled to the Punjab", "the Kurdish
             # neighbourhoods of Aleppo", tagged as a nationality by the model
@@ -1245,6 +1265,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             default = HG.Group
         elif ent.label_ == "NORP" and after_a_title(b, list(ent)):
             default = HG.Person  # "My cousin Arman", tagged as a nationality by the model
+        elif ent.label_ == "NORP" and _a_full_name_tagged_as_a_people(b, ent):
+            default = HG.Person  # "including Ruben Vardanyan", tagged as a nationality
         elif ent.label_ in {"NORP", "ORG"} and _a_surname_tagged_as_a_people(b, ent):
             # "demanding that Pashinyan resign", "sent Mikoyan and Kozlov", tagged as a
             # nationality or a body
@@ -1705,6 +1727,18 @@ def _portfolio_of_an_office(b: EntityBuilder, ent: Token) -> bool:
         and not any(t.text.isupper() and len(t.text) > 1 for t in ent)
         and not holds_a_head_word(b, ent)
     )
+
+
+def _a_full_name_tagged_as_a_people(b: EntityBuilder, ent: Token) -> bool:
+    """Two or three capitalised proper nouns, a given name of the lexicon first or a
+    surname's shape last ("Ruben Vardanyan"), none of them a nationality, standing as a
+    noun: a person's name the model took for a nationality's."""
+    tokens = [t for t in ent if not (t.dep_ == "det" or t.is_punct)]
+    if len(tokens) < 2 or ent.root.dep_ in {"amod", "compound"}:
+        return False
+    if any(compact(t.text) in nationality_words(b.ontology) for t in tokens):
+        return False
+    return personal_name(b, tokens) or opens_with_a_given_name(b, tokens)
 
 
 def _a_surname_tagged_as_a_people(b: EntityBuilder, ent: Token) -> bool:
