@@ -4101,3 +4101,30 @@ def test_an_untagged_name_the_parse_made_the_conjunct_of_an_office(extract) -> N
         "guests laid a wreath at the memorial."
     )
     assert labels(doc).get("Adil Rahimli") == "Person", labels(doc)
+
+
+def test_a_body_of_the_land_the_text_is_about_is_named_by_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The leadership of the republic asked for troops on the evening of 8 April. The "
+        "procuracy of the republic has detained more than 20 persons."
+    )
+    found = labels(doc)
+    assert found.get("leadership of the republic") == "Organization", found
+    assert found.get("procuracy of the republic") == "Organization", found
+
+
+def test_a_press_service_is_a_body(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("The three leaders signed a joint statement, the Kremlin press service said.")
+    assert labels(doc).get("Kremlin press service") == "Organization", labels(doc)
+    doc = extract("The presidential press service reported that the talks had ended.")
+    assert labels(doc).get("presidential press service") == "Organization", labels(doc)
+
+
+def test_a_titled_name_whose_surname_the_model_took_for_a_plural_noun(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags the whole name as a body's and "Davies" as a plural common noun
+    doc = extract(
+        "The Secretary of State set up a tribunal of inquiry under Lord Justice Edmund Davies. "
+        "Its report was published in August 1967."
+    )
+    found = labels(doc)
+    assert found.get("Justice Edmund Davies") == "Person", found

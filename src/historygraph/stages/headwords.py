@@ -367,6 +367,14 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 # "the permanent mission of Azerbaijan", "the central square of Sumgait": a
                 # site of a place ("the second city of Azerbaijan" is only a description)
                 end = _of_a_place(b, root, ("of",))
+            if (
+                end is None
+                and chunk[0].lower_ == "the"
+                and not site
+                and not b.ontology.is_a(cls, HG.Group)
+                and not b.ontology.is_a(cls, HG.Person)
+            ):
+                end = _of_the_territory(b, root)  # "the leadership of the republic"
             if end is None and chunk[0].lower_ == "the":
                 end = head_phrase_end(b, root)  # "the line of contact": a term of the lexicon
             if end is None and chunk[0].lower_ == "the" and root.pos_ == "PROPN":
@@ -652,6 +660,22 @@ def _of_a_place(b: EntityBuilder, root: Token, preps: tuple[str, ...] = ("of",))
             place is not None and b.ontology.is_a(b.doc.entities[place.entity].cls, HG.Place)
         ):
             return place.span.end if place is not None else span.end
+    return None
+
+
+def _of_the_territory(b: EntityBuilder, root: Token) -> int | None:
+    """ "the leadership of the republic", "the procuracy of the republic": where the country,
+    settlement or area noun (``hg:countryNoun``, ``hg:settlementNoun``, ``hg:areaNoun``)
+    that "of" and "the" join to a body's head word ends, if any: the body of the land the
+    text is about, named by it."""
+    for obj in _objects_after(root):
+        if (
+            obj.tag_ == "NN"
+            and obj.is_lower
+            and lemma(obj) in b.lexicon.territory_nouns
+            and [c.lower_ for c in obj.children] == ["the"]
+        ):
+            return offset(obj) + len(obj.text)
     return None
 
 

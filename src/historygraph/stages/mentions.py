@@ -1536,7 +1536,10 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             cls is None
             and titled
             and ent.label_ != "PERSON"
-            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens)
+            and all(t.text[:1].isupper() for t in tokens)
+            # (the model may take a surname for a plural noun: "Lord Justice Edmund Davies")
+            and all(t.pos_ == "PROPN" for t in tokens[:-1])
+            and (tokens[-1].pos_ == "PROPN" or tokens[-1].tag_ == "NNS")
         ):
             cls, strength = HG.Person, BY_CONTEXT  # "Private Tural Hasanli", tagged ORG
         if cls is None and ent.label_ != "PERSON" and after_a_title(b, tokens):
