@@ -1043,3 +1043,30 @@ def test_i_acts_for_the_writer_not_for_whom_the_title_addresses(extract) -> None
     assert [doc.entities[a].label for e in condemnations for a in e.agents] == [
         "Henrik Dalgaard"
     ], condemnations
+
+
+def test_the_head_of_state_is_the_president_named_before(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "President Tomas Varga and the mayor visited Dravnik on 20 October. The head of state "
+        "laid a wreath at the monument to the victims of the 1992 shelling."
+    )
+    agents = [
+        [doc.entities[a].label for a in e.agents]
+        for e in doc.live_events()
+        if e.cls == HG.Commemoration
+    ]
+    assert ["Tomas Varga"] in agents, agents
+
+
+def test_the_head_of_state_names_no_one_when_no_head_of_state_was_named(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Minister Tomas Varga visited Dravnik on 20 October. The head of state laid a wreath "
+        "at the monument to the victims of the 1992 shelling."
+    )
+    agents = [
+        doc.entities[a].label
+        for e in doc.live_events()
+        if e.cls == HG.Commemoration
+        for a in e.agents
+    ]
+    assert "Tomas Varga" not in agents, agents

@@ -125,6 +125,7 @@ class HG(DefinedNamespace):
     surnameEnding: URIRef
     givenName: URIRef
     memberNoun: URIRef
+    headOfStateTitle: URIRef
     leadingVerb: URIRef
     genericGroupNoun: URIRef
     peopleNoun: URIRef

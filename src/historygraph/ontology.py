@@ -190,6 +190,8 @@ class Lexicon:
     country_nouns: frozenset[str] = frozenset()
     #: nouns after "the" and a nation's adjective for its state ("the Soviet state")
     state_nouns: frozenset[str] = frozenset()
+    #: titles of a head of state (on ``hg:Person``): "the head of state" is who holds one
+    head_of_state_titles: frozenset[str] = frozenset()
     ruler_nouns: frozenset[str] = frozenset()
     #: nouns of bodies that govern, judge or inquire where the story happens (on
     #: ``hg:Organization``): "the government" alone is such a body of its own
@@ -714,6 +716,7 @@ def compile_lexicon(onto: Ontology) -> Lexicon:
         relational_group_nouns=_words(g, HG.relationalGroupNoun),
         country_nouns=_words(g, HG.countryNoun),
         state_nouns=_words(g, HG.stateNoun),
+        head_of_state_titles=_words(g, HG.headOfStateTitle),
         ruler_nouns=_words(g, HG.rulerNoun),
         story_body_nouns=_words(g, HG.storyBodyNoun),
         series_nouns=_words(g, HG.seriesNoun),

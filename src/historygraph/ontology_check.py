@@ -155,6 +155,7 @@ LEXICON = frozenset(
         HG.surnameEnding,
         HG.givenName,
         HG.memberNoun,
+        HG.headOfStateTitle,
         HG.leadingVerb,
         HG.genericGroupNoun,
         HG.peopleNoun,

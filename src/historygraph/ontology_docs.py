@@ -65,6 +65,7 @@ LEXICON_ROWS: tuple[tuple[URIRef, str], ...] = (
     (HG.surnameEnding, "Surname endings"),
     (HG.givenName, "Given names"),
     (HG.memberNoun, "Member nouns"),
+    (HG.headOfStateTitle, "Head-of-state titles"),
     (HG.leadingVerb, "Leading verbs"),
     (HG.genericGroupNoun, "Generic group nouns"),
     (HG.peopleNoun, "People nouns"),

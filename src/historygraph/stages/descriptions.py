@@ -98,6 +98,51 @@ def match_office_holders(b: EntityBuilder) -> None:
                 b.add(span, b.entity_for(HG.Person, label), "headword")
 
 
+def match_head_of_state(b: EntityBuilder) -> None:
+    """ "President Ilham Aliyev visited Zangilan. The head of state laid a wreath": "the head
+    of state" (or "of the state"), with no name beside it, as the subject or object of an
+    act, is the person the text named last, before it, with a head of state's title
+    (``hg:headOfStateTitle``: "president", "king"). With no such person it names no one."""
+    titles = b.lexicon.head_of_state_titles
+    for sent in b.doc.sentences:
+        for chunk in noun_chunks(sent.parsed):
+            root = chunk.root
+            if (
+                root.lower_ != "head"
+                or chunk[0].lower_ != "the"
+                or root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}
+                or any(c.dep_ in {"appos", "compound", "amod"} for c in root.children)
+            ):
+                continue
+            state = [
+                o
+                for prep in root.children
+                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == root.i + 1
+                for o in prep.children
+                if o.dep_ == "pobj"
+                and o.lower_ in b.lexicon.state_nouns
+                and all(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
+            ]
+            if not state:
+                continue
+            after = [t for t in root.doc[state[0].i + 1 : state[0].i + 3] if t.text != ","]
+            if after and (after[0].pos_ == "PROPN" or after[0].ent_type_ == "PERSON"):
+                continue  # "the head of state, Ilham Aliyev": the name is found by itself
+            span = tokens_span(chunk[1], state[0])
+            if b.covered(span) is not None:
+                continue
+            holders = [
+                m
+                for m in b.mentions
+                if m.span.end <= span.start
+                and m.source != "anaphora"
+                and b.doc.entities[m.entity].cls == HG.Person
+                and any(_titled(b, m, title) for title in titles)
+            ]
+            if holders:
+                b.refer(span, max(holders, key=lambda m: m.span.start).entity)
+
+
 def _titled(b: EntityBuilder, m: Mention, word: str) -> bool:
     """Whether the text gives a person's mention the title ``word`` right before it
     ("President Ilham Aliyev", "the Prime Minister, Nikol Pashinyan") or right after it

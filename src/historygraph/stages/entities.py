@@ -73,6 +73,7 @@ from historygraph.stages.datelines import (
     match_dateline_places,
 )
 from historygraph.stages.descriptions import (
+    match_head_of_state,
     match_kin_of_a_person,
     match_office_holders,
     match_site_anaphora,
@@ -142,6 +143,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     merge_generic_forces_into_the_one_named(b)
     merge_descriptions_ending_a_name(b)
     match_office_holders(b)
+    match_head_of_state(b)
     match_pronouns(b)
     match_kin_of_a_person(b)
     match_capital(b)
