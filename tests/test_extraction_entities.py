@@ -573,7 +573,7 @@ def test_the_army_is_the_force_named_army(extract) -> None:  # type: ignore[no-u
 
 def test_names_leave_out_counts_possessive_marks_and_glosses(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
-        "Ravna had roughly 120,000 residents. Mobs attacked the city's Moldavian residents. "
+        "Roughly 120,000 residents fled Ravna. Mobs attacked the city's Moldavian residents. "
         "Every year people walk to Martyrs' Lane (Şəhidlər Xiyabanı) in Baku."
     )
     found = labels(doc)
@@ -4128,3 +4128,36 @@ def test_a_titled_name_whose_surname_the_model_took_for_a_plural_noun(extract) -
     )
     found = labels(doc)
     assert found.get("Justice Edmund Davies") == "Person", found
+
+
+def test_the_size_of_a_place_is_no_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Dravnik, a town of about 6,000 inhabitants, was shelled on 3 May. Before the war "
+        "Korinsk had some 4,000 inhabitants."
+    )
+    assert "inhabitants" not in labels(doc), labels(doc)
+    # (the place's own people, counted, are a group)
+    doc = extract("Its roughly 6,000 inhabitants depended on a single road for food.")
+    assert labels(doc).get("inhabitants") == "Group", labels(doc)
+
+
+def test_a_states_own_citizens_are_no_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("The regime has again turned its tanks against its own citizens.")
+    assert "citizens" not in labels(doc), labels(doc)
+
+
+def test_the_crowd_before_the_protesters_are_named_is_the_protesters(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "Troops of the airborne regiment began to push the crowd off the square. The "
+        "demonstrators put up no resistance."
+    )
+    found = labels(doc)
+    assert "crowd" not in found, found
+    assert found.get("demonstrators") == "Group", found
+
+
+def test_a_group_word_set_in_quotation_marks_is_no_group(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract('The agency blamed "extremists" for the violence in the port.')
+    assert "extremists" not in labels(doc), labels(doc)
+    doc = extract("Extremists attacked the border post at night.")
+    assert labels(doc).get("Extremists") == "Group", labels(doc)

@@ -549,6 +549,10 @@ def match_crowds_of_a_group(b: EntityBuilder) -> None:
             b.mentions[b.mentions.index(m)] = Mention(m.span, target.entity, "anaphora")
 
 
+#: How many sentences after "the crowd" the protesters it stands for may be named first.
+_CROWD_LOOKAHEAD = 1
+
+
 def match_crowd_anaphora(b: EntityBuilder) -> None:
     """ "Demonstrators gathered on the square ... the troops fired into the crowd": "the
     crowd" (a gathering noun of the lexicon, ``hg:gatheringNoun``) is the protesters named
@@ -578,10 +582,27 @@ def match_crowd_anaphora(b: EntityBuilder) -> None:
                 )
             )
         ]
-        if before:
-            latest = max(before, key=lambda o: o.span.start)
-            if latest.entity != m.entity:
-                b.mentions[b.mentions.index(m)] = Mention(m.span, latest.entity, "anaphora")
+        if not before:
+            # "began to push the crowd off the square. The demonstrators put up ...": the
+            # protesters the next sentences name, when none came before
+            window_end = b.doc.sentences[
+                min(len(b.doc.sentences) - 1, sentence + _CROWD_LOOKAHEAD)
+            ].span.end
+            before = [
+                other
+                for other in b.mentions
+                if m.span.end <= other.span.start < window_end
+                and b.doc.entities[other.entity].cls == HG.Group
+                and b.doc.entities[other.entity].label.lower().split()[-1]
+                in b.lexicon.protester_nouns
+            ]
+            if before:
+                first = min(before, key=lambda o: o.span.start)
+                b.mentions[b.mentions.index(m)] = Mention(m.span, first.entity, "anaphora")
+            continue
+        latest = max(before, key=lambda o: o.span.start)
+        if latest.entity != m.entity:
+            b.mentions[b.mentions.index(m)] = Mention(m.span, latest.entity, "anaphora")
 
 
 def match_settlement_anaphora(b: EntityBuilder) -> None:

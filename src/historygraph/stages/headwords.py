@@ -202,6 +202,12 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                 # "taken away as hostages", "held as prisoners": what people were
                 # taken for, no group the text refers to
                 and not (root.dep_ == "pobj" and root.head.lower_ == "as" and not _definite(chunk))
+                # "a town of about 5,000 inhabitants", "the village had some 300
+                # inhabitants": the size of a place, no group the text refers to
+                and not _size_of_a_place(b, root)
+                # 'blamed "extremists" for the violence': a word the text quotes from
+                # someone else, no group it refers to itself
+                and not _in_quotation_marks(root)
                 and (
                     noun_tag(root) == "NNS"
                     or (noun_tag(root) == "NN" and root.lower_ in b.lexicon.head_words)
@@ -213,7 +219,10 @@ def match_headword_phrases(b: EntityBuilder, parsed: Token) -> None:
                     root.lower_ in b.lexicon.relational_group_nouns
                     and any(t.tag_ == "PRP$" and t.head.i == root.i for t in chunk)
                     and not any(
-                        t.dep_ in {"amod", "compound"} and t.head.i == root.i for t in chunk
+                        t.dep_ in {"amod", "compound"}
+                        and t.head.i == root.i
+                        and t.lower_ != "own"  # ("against its own citizens")
+                        for t in chunk
                     )
                 )
                 # "Memorial, whose investigators reached the area": the people of someone
@@ -661,6 +670,31 @@ def _of_a_place(b: EntityBuilder, root: Token, preps: tuple[str, ...] = ("of",))
         ):
             return place.span.end if place is not None else span.end
     return None
+
+
+#: Quotation marks that may set a single word apart.
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+
+
+def _in_quotation_marks(root: Token) -> bool:
+    """Whether a noun stands alone between quotation marks ('"extremists"')."""
+    doc = root.doc
+    return (
+        0 < root.i < len(doc) - 1
+        and doc[root.i - 1].text in _QUOTE_MARKS
+        and doc[root.i + 1].text in _QUOTE_MARKS
+    )
+
+
+def _size_of_a_place(b: EntityBuilder, root: Token) -> bool:
+    """Whether a counted plural tells how many people a place has: "a town of about 5,000
+    inhabitants" (after "of" and a settlement or area noun of the lexicon), "Khojaly had
+    some 7,000 inhabitants" (the object of "have")."""
+    if not count_words(root) or any(c.dep_ == "poss" for c in root.children):
+        return False  # ("its roughly 7,000 inhabitants depended on ...": the place's people)
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return lemma(root.head.head) in b.lexicon.land_nouns
+    return root.dep_ == "dobj" and lemma(root.head) == "have"
 
 
 def _of_the_territory(b: EntityBuilder, root: Token) -> int | None:
