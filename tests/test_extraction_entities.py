@@ -4161,3 +4161,26 @@ def test_a_group_word_set_in_quotation_marks_is_no_group(extract) -> None:  # ty
     assert "extremists" not in labels(doc), labels(doc)
     doc = extract("Extremists attacked the border post at night.")
     assert labels(doc).get("Extremists") == "Group", labels(doc)
+
+
+def test_the_motherland_is_the_country_the_text_is_about(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Motherland" as a place's name
+    doc = extract(
+        "Georgia marked the anniversary. Flowers were laid on the graves of the heroes who "
+        "fell for the Motherland."
+    )
+    found = labels(doc)
+    assert "Motherland" not in found and found.get("Georgia") == "State", found
+    georgia = next(k for k, e in doc.entities.items() if e.label == "Georgia")
+    said = [doc.quote(m.span) for m in doc.mentions if m.entity == georgia]
+    assert "Motherland" in said, said
+    doc = extract("He was condemned as a traitor to the Motherland.")
+    assert "Motherland" not in labels(doc), labels(doc)
+
+
+def test_a_name_of_a_feast_is_no_place(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Navroz" and "Baisakhi" as a place's and a building's names
+    doc = extract("Thousands gathered in the square for the festival of Navroz.")
+    assert "Navroz" not in labels(doc), labels(doc)
+    doc = extract("Pilgrims had come into the town for the Baisakhi fair.")
+    assert "Baisakhi" not in labels(doc), labels(doc)

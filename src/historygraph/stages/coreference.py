@@ -654,12 +654,21 @@ def _called_by(b: EntityBuilder, places: list[Mention], noun: str) -> list[Menti
     return [m for m in places if m.entity in called]
 
 
+#: Words for one's own country, written with a capital out of reverence ("the Motherland"):
+#: no place's name, but the country the text is about.
+_OWN_COUNTRY_WORDS = frozenset({"motherland", "homeland", "fatherland"})
+
+
 def match_country_anaphora(b: EntityBuilder) -> None:
-    """ "a minute of silence was observed throughout the country": the state the text has
-    named most in this paragraph and the one before (adds no alias)."""
+    """ "a minute of silence was observed throughout the country", "fell for the
+    Motherland": the state the text has named most in this paragraph and the one before
+    (adds no alias); "the Motherland" with no state named there names nothing."""
     for sent in b.doc.sentences:
         window_start = b.doc.paragraphs[max(0, sent.paragraph - 1)].start
         for chunk in noun_chunks(sent.parsed):
+            if chunk.root.lower_ in _OWN_COUNTRY_WORDS:
+                _refer_own_country(b, chunk, window_start)
+                continue
             if chunk.root.lower_ != "country":
                 continue
             # ("a country", "the country's", "their country": no bare reference)
@@ -674,6 +683,25 @@ def match_country_anaphora(b: EntityBuilder) -> None:
             )
             if states:
                 _refer_to_most_named(b, span, states)
+
+
+def _refer_own_country(b: EntityBuilder, chunk: Token, window_start: int) -> None:
+    """ "the Motherland": the state named most nearby, else no mention at all (the model may
+    have tagged the word as a place's name)."""
+    root = chunk.root
+    if [t.lower_ for t in chunk if t.i != root.i] != ["the"]:
+        return
+    span = token_span(root)
+    held = b.covered(span)
+    if held is not None:
+        if held.span != span or held.source != "ner":
+            return
+        b.mentions.remove(held)
+    states = _named_before(
+        b, window_start, span, lambda m: b.ontology.is_a(b.doc.entities[m.entity].cls, HG.State)
+    )
+    if states:
+        _refer_to_most_named(b, span, states)
 
 
 def match_state_by_its_adjective(b: EntityBuilder) -> None:

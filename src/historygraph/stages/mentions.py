@@ -1291,6 +1291,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             continue
         if _no_name_of_its_own(b, ent):
             continue
+        if _names_an_occasion(ent):
+            continue  # "the Baisakhi fair", "the festival of Baisakhi": a feast, no place
         if _in_gloss(b, ent):
             continue  # "Black January (Azerbaijani: Qara Yanvar)": a name in another language
         if len(ent) == 1 and compact(ent.text) in nationality_words(b.ontology) and not ethnic:
@@ -1626,6 +1628,27 @@ def _name_after_a_known_place(b: EntityBuilder, tokens: list[Token]) -> list[Tok
         return []
     rest = [t for t in tokens if offset(t) >= place.span.end]
     return rest if 2 <= len(rest) <= 3 and personal_name(b, rest) else []
+
+
+#: Nouns of a recurring occasion: a name before one, or one is "of", names the occasion.
+_OCCASION_NOUNS = frozenset({"festival", "fair", "feast", "holiday"})
+
+
+def _names_an_occasion(ent: Token) -> bool:
+    """Whether a one-word name the model tagged names a feast or a fair: it modifies an
+    occasion noun ("the Baisakhi fair", "a Baisakhi gathering" is not one) or such a noun,
+    or "the day", is "of" it ("the festival of Baisakhi", "the day of Baisakhi")."""
+    root = ent.root
+    if len(ent) != 1 or ent.label_ not in {"GPE", "LOC", "FAC"}:
+        return False
+    if root.dep_ in {"compound", "amod", "nmod"}:
+        return lemma(root.head) in _OCCASION_NOUNS
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    noun = root.head.head
+    return lemma(noun) in _OCCASION_NOUNS or (
+        noun.lower_ == "day" and any(c.lower_ == "the" for c in noun.children)
+    )
 
 
 def _no_name_of_its_own(b: EntityBuilder, ent: Token) -> bool:
