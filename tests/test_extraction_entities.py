@@ -4184,3 +4184,9 @@ def test_a_name_of_a_feast_is_no_place(extract) -> None:  # type: ignore[no-unty
     assert "Navroz" not in labels(doc), labels(doc)
     doc = extract("Pilgrims had come into the town for the Baisakhi fair.")
     assert "Baisakhi" not in labels(doc), labels(doc)
+
+
+def test_a_group_word_before_a_possessive_apostrophe_is_no_quotation(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract("The mayor refused to meet the 'strikers' delegates' at the mill gate.")
+    found = labels(doc)
+    assert found.get("strikers") == "Group", found

@@ -677,12 +677,14 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
 
 
 def _in_quotation_marks(root: Token) -> bool:
-    """Whether a noun stands alone between quotation marks ('"extremists"')."""
+    """Whether a noun stands alone between quotation marks ('"extremists"'; not before a
+    possessive's apostrophe: "'the workers' demands")."""
     doc = root.doc
     return (
         0 < root.i < len(doc) - 1
         and doc[root.i - 1].text in _QUOTE_MARKS
         and doc[root.i + 1].text in _QUOTE_MARKS
+        and doc[root.i + 1].tag_ != "POS"
     )
 
 
