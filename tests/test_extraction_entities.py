@@ -4190,3 +4190,15 @@ def test_a_group_word_before_a_possessive_apostrophe_is_no_quotation(extract) ->
     doc = extract("The mayor refused to meet the 'strikers' delegates' at the mill gate.")
     found = labels(doc)
     assert found.get("strikers") == "Group", found
+
+
+def test_a_surname_the_model_left_out_of_a_persons_name_joins_it(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model tags "Elmer" alone; "Velrom" is the head of the name
+    doc = extract(
+        "On Friday night students smashed shop windows in Dorval, and Mayor Elmer Velrom "
+        "proclaimed a state of emergency."
+    )
+    found = labels(doc)
+    assert found.get("Elmer Velrom") == "Person" and "Elmer" not in found, found
+    declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
+    assert [doc.entities[a].label for a in declaration.agents] == ["Elmer Velrom"]

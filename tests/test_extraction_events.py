@@ -1070,3 +1070,46 @@ def test_the_head_of_state_names_no_one_when_no_head_of_state_was_named(extract)
         for a in e.agents
     ]
     assert "Tomas Varga" not in agents, agents
+
+
+def test_an_act_a_dated_document_does_is_the_act_of_whose_document_it_is(extract) -> None:  # type: ignore[no-untyped-def]
+    # the model makes "dated" a verb and hangs the clause on it (or on its date)
+    for text in (
+        "On 2 May 1921 Ostland radio read a decree of the Dorland Council, dated 1 May, "
+        "declaring martial law in Harwell.",
+        "The pretext was a decree of the Dorland Council, dated 1 May 1921, which imposed "
+        "martial law in Harwell.",
+    ):
+        doc = extract(text)
+        declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
+        assert [doc.entities[a].label for a in declaration.agents] == ["Dorland Council"]
+
+
+def test_who_issued_the_act_by_which_an_event_was_made_made_it(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The curfew, imposed in Harwell by a decree of the Dorland Council, lasted a week."
+    )
+    curfew = next(e for e in doc.live_events() if e.cls == HG.Declaration)
+    assert [doc.entities[a].label for a in curfew.agents] == ["Dorland Council"]
+
+
+def test_a_participle_the_model_made_the_main_verb_still_names_the_agent(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The state of emergency declared by the Dorland Council of the Ostland Republic was "
+        "announced to the population only at dawn."
+    )
+    declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
+    assert [doc.entities[a].label for a in declaration.agents] == [
+        "Dorland Council of the Ostland Republic"
+    ]
+
+
+def test_a_verb_the_model_hung_on_the_verb_before_shares_its_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    # "condemned" is parsed as an adverbial clause of "came": its subject is Kessler's, not
+    # the journalists' named just before it
+    doc = extract(
+        "On 2 May 1921 Anton Kessler, who was then living in exile, came to the Ostland "
+        "mission in Geneva and, before journalists, condemned the massacre in Harwell."
+    )
+    condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
+    assert [doc.entities[a].label for a in condemnation.agents] == ["Anton Kessler"]

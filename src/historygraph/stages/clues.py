@@ -46,6 +46,10 @@ LOCATIVE_PREPS = frozenset(
 SOURCE_PREPS = frozenset({"from"})
 #: Verbs by which someone makes a document ("a decree signed by X") an act of theirs.
 SIGNING_VERBS = frozenset({"sign", "issue"})
+#: Nouns for an act one issues: "declared by a decree of X", "by order of X": X did it.
+ISSUED_ACTS = frozenset(
+    {"decree", "order", "edict", "ukase", "directive", "proclamation", "resolution", "ruling"}
+)
 #: Verbs of coming somewhere: "came to X and condemned": the act was at X.
 MOTION_VERBS = frozenset({"come", "go", "arrive", "travel", "hurry", "rush"})
 #: Singular nouns for a part of a body: "a unit of the army" acts for the army.

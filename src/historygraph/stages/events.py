@@ -52,6 +52,7 @@ from historygraph.stages.clues import (
     ANYONE,
     ARGUMENT_PREPS,
     ASIDE_ADVERBS,
+    ISSUED_ACTS,
     LOCATIVE_PREPS,
     MOTION_VERBS,
     NAMING_VERBS,
@@ -237,7 +238,7 @@ class Resolver:
                 ):
                     # "the Armenian forces were firing on Kelbajar": an attack on a place
                     mention.cls, mention.aimed = HG.MilitaryOperation, True
-                mention.anchors = self._anchors(head)
+                mention.anchors = self._anchors(head, mention.cls)
                 result.append(mention)
             result.extend(self._last_word_anaphors(sentence, result))
             result.extend(self._verb_object_mentions(sentence, result))
@@ -841,7 +842,12 @@ class Resolver:
             # "they accuse Armenian armed units of firing on columns", "blamed the police
             # for shooting": who is accused of the act did it (not who accuses)
             return [e for e in self.entities_of(accused) if self._class_is(e, HG.Agent)]
-        if not found and first.dep_ in {"advcl", "pcomp"} and first.tag_ == "VBG":
+        # "came to the mission and, before journalists, condemned the crime": a finite verb
+        # with no subject and no "when" the model hung on the verb it is conjoined to
+        finite = first.tag_ in {"VBD", "VBZ", "VBP"} and not any(
+            c.dep_ in {"mark", "advmod"} and c.tag_ in {"IN", "WRB"} for c in first.children
+        )
+        if not found and first.dep_ in {"advcl", "pcomp"} and (first.tag_ == "VBG" or finite):
             # "mobs went from door to door hunting residents": the participle's subject is
             # that of the verb it depends on
             above = clause_verb(first)
@@ -851,7 +857,7 @@ class Resolver:
                 ]
         return found
 
-    def _anchors(self, head: Token) -> list[Token]:
+    def _anchors(self, head: Token, cls: URIRef | None = None) -> list[Token]:
         anchors = [head]
         if head.pos_ == "ADJ" and head.dep_ in {"acomp", "attr"} and head.head.lemma_ == "be":
             anchors.append(head.head)  # "was qualified as": the copula carries subject and dates
@@ -864,6 +870,17 @@ class Resolver:
                 and (head.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in head.head.children))
             ):
                 anchors.append(head.head)
+            verb = head.head
+            if (
+                cls is not None
+                and head.dep_ == "nsubj"
+                and verb.tag_ in {"VBN", "VBD"}  # (a "by" agent: a participle all the same)
+                and any(c.dep_ == "agent" for c in verb.children)
+                and self._triggers(verb, cls)
+            ):
+                # "The state of emergency declared by the Presidium was announced ...": the
+                # model made the participle the main verb; its by-phrase names the agent
+                anchors.append(verb)
             for child in head.children:
                 by_agent = any(c.dep_ == "agent" for c in child.children)
                 if child.dep_ in {"acl", "relcl"} and (
@@ -871,6 +888,14 @@ class Resolver:
                 ):
                     anchors.append(child)  # "measures conducted by X", "protests led by X"
         return anchors
+
+    def _triggers(self, verb: Token, cls: URIRef) -> bool:
+        """Whether the verb alone is a trigger word of ``cls`` ("declared" of a declaration)."""
+        words = (lemma(verb),)
+        return cls in {
+            self.lexicon.event_triggers.get(words),
+            self.lexicon.weak_triggers.get(words),
+        }
 
     # ---------------------------------------------------------------- roles
     def describe(self, mention: EventMention, in_sentence: list[EventMention]) -> None:
@@ -984,7 +1009,7 @@ class Resolver:
                 elif dep == "agent":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
-                            agents += self.entities_of(obj)
+                            agents += self.entities_of(obj) or self._issuers(obj)
                 elif dep == "poss" and not verbal:
                     agents += self.entities_of(child)
                 elif dep == "prep":
@@ -1027,6 +1052,13 @@ class Resolver:
                 agents += self._speakers_for(noun)
                 if not agents and noun.dep_ == "dobj" and not is_passive(noun.head):
                     agents += self._subjects(noun.head)
+        dated = (self._dated_document(a) for a in mention.anchors if a.pos_ == "VERB")
+        document = next((d for d in dated if d is not None), None) if not agents else None
+        if document is not None:
+            # "a decree of the Presidium, dated 19 January, declaring (which imposed) a state
+            # of emergency": the model hung the clause on "dated"; whose the document is
+            agents += [e for e in self.entities_of(document) if self._class_is(e, HG.Agent)]
+            agents += self._speakers_for(document) if not agents else []
         if not agents and head.pos_ in {"VERB", "AUX"} and not is_passive(head):
             # "X met ..., prayed ... and condemned the killings": a conjoined verb
             # shares the subject of the verb it is conjoined to
@@ -1063,6 +1095,23 @@ class Resolver:
             affected = []  # "laid flowers to honour the victims": whom it is about
         mention.agents = list(dict.fromkeys(agents))
         mention.affected = [a for a in dict.fromkeys(affected) if a not in mention.agents]
+
+    @staticmethod
+    def _dated_document(verb: Token) -> Token | None:
+        """The document of ", dated 19 January, declaring ..." (", dated 19 January, which
+        imposed ..."), where the model made "dated" a verb and hung the clause on it or its
+        date: the noun before the comma, above its of-phrases ("a decree of the Presidium")."""
+        dated = verb.head
+        if verb.dep_ == "relcl" and dated.dep_ in {"npadvmod", "dobj"}:
+            dated = dated.head
+        elif verb.dep_ != "advcl":
+            return None
+        if dated.lower_ != "dated" or dated.i < 2 or dated.doc[dated.i - 1].text != ",":
+            return None
+        noun = dated.doc[dated.i - 2]
+        while noun.dep_ == "compound" or (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
+            noun = noun.head if noun.dep_ == "compound" else noun.head.head
+        return noun if noun.pos_ == "NOUN" else None
 
     def _speakers_for(self, subject: Token) -> list[str]:
         """ "The European Community's foreign ministers denounced": the body whose people
@@ -1157,7 +1206,7 @@ class Resolver:
         word = prep.lower_
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if word == "by":
-                agents += self.entities_of(obj)
+                agents += self.entities_of(obj) or self._issuers(obj)
             elif word == "against" or (
                 word in {"on", "upon"} and on_head and of_role == HG.affected and not temporal(prep)
             ):  # "violence against X"; "troops fired on the crowd" (a killing's target)
@@ -1169,6 +1218,13 @@ class Resolver:
                     agents += self.entities_of(who)
             agents += self._signers(obj)
         return agents, affected
+
+    def _issuers(self, act: Token) -> list[str]:
+        """ "declared by a decree of the Presidium", "by order of the commandant", "by
+        Stalin's edict": whose act made the event (its possessor or of-phrase)."""
+        if lemma(act) not in ISSUED_ACTS or self.entity_of(act) is not None:
+            return []
+        return self._speakers_for(act)
 
     def _signers(self, document: Token) -> list[str]:
         """ "declared a state of emergency by a decree signed by Gorbachev": who signed the

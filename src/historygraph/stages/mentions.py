@@ -1332,6 +1332,7 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
             ):
                 first = first.doc[first.i - 1]
                 tokens.insert(0, first)
+        if tokens:
             last = tokens[-1]
             while (
                 last.i + 1 < len(last.doc)
@@ -1347,7 +1348,8 @@ def match_ner(b: EntityBuilder, parsed: Token, heading: bool = False) -> None:
                 )
             ):
                 last = last.doc[last.i + 1]  # "Ruben Vardanyan", tagged ORG as "Ruben" only
-                tokens.append(last)
+                tokens.append(last)  # "Mayor LeRoy Satrom", tagged PERSON as "LeRoy" only
+        if ent.label_ != "PERSON" and tokens:
             before = tokens[0].doc[tokens[0].i - 1] if tokens[0].i else None
             if before is not None and ordinal_in_figures(before.text):
                 tokens.insert(0, before)  # "the 58th Army", tagged ORG from "Army" on
