@@ -1113,3 +1113,23 @@ def test_a_verb_the_model_hung_on_the_verb_before_shares_its_subject(extract) ->
     )
     condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
     assert [doc.entities[a].label for a in condemnation.agents] == ["Anton Kessler"]
+
+
+def test_who_holds_a_series_of_acts_does_each(extract) -> None:  # type: ignore[no-untyped-def]
+    for text, cls, agent in (
+        (
+            "In the spring of 1921 the Dorland League held a series of mass rallies on Market "
+            "Square in Harwell.",
+            HG.Protest,
+            "Dorland League",
+        ),
+        (
+            "In May 1921 the Dorland Guard launched a campaign of killings against the "
+            "villagers of Harwell.",
+            HG.Massacre,
+            "Dorland Guard",
+        ),
+    ):
+        doc = extract(text)
+        event = next(e for e in doc.live_events() if e.cls == cls)
+        assert [doc.entities[a].label for a in event.agents] == [agent], text

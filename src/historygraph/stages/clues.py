@@ -54,6 +54,10 @@ ISSUED_ACTS = frozenset(
 MOTION_VERBS = frozenset({"come", "go", "arrive", "travel", "hurry", "rush"})
 #: Singular nouns for a part of a body: "a unit of the army" acts for the army.
 PARTITIVE_NOUNS = frozenset({"unit", "member", "detachment", "contingent", "delegation"})
+#: Nouns of a run of acts: "a series of rallies", "a campaign of extermination".
+SERIES_NOUNS = frozenset(
+    {"series", "wave", "spate", "string", "chain", "round", "succession", "campaign"}
+)
 #: Adverbs that make a locative phrase an aside about someone ("X, then in Poland, ...").
 ASIDE_ADVERBS = frozenset({"then", "now", "still", "currently"})
 #: Verbs that give an event a name: "known as X", "entered history as X".
@@ -393,3 +397,15 @@ def more_precise(a: TimeExpression | None, b: TimeExpression | None) -> TimeExpr
     if b is None:
         return a
     return b if len(b.value) > len(a.value) else a
+
+
+def series_of(noun: Token) -> bool:
+    """Whether ``noun`` is what a run of acts is of ("a series of rallies", "a wave of
+    strikes"): the phrase stands for the acts."""
+    of = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.pos_ == "NOUN"
+        and lemma(of.head) in SERIES_NOUNS
+    )

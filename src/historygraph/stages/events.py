@@ -76,6 +76,7 @@ from historygraph.stages.clues import (
     named_day,
     reported_apart,
     same_quote,
+    series_of,
     state_of_a_place,
     verdicts_of,
     where_reported,
@@ -862,14 +863,18 @@ class Resolver:
         if head.pos_ == "ADJ" and head.dep_ in {"acomp", "attr"} and head.head.lemma_ == "be":
             anchors.append(head.head)  # "was qualified as": the copula carries subject and dates
         if head.pos_ in {"NOUN", "PROPN"}:
+            # "held a series of rallies", "launched a wave of arrests": the verb holds them all
+            outer = head.head.head if series_of(head) else head
             if (
-                head.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"}
-                and lemma(head.head) in self.lexicon.support_verbs
+                outer.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"}
+                and lemma(outer.head) in self.lexicon.support_verbs
                 # "the massacre was committed by X"; not "a minute of silence is observed
                 # throughout the country", where the verb names no one and no time of its own
-                and (head.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in head.head.children))
+                and (
+                    outer.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in outer.head.children)
+                )
             ):
-                anchors.append(head.head)
+                anchors.append(outer.head)
             verb = head.head
             if (
                 cls is not None
