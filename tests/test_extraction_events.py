@@ -1133,3 +1133,19 @@ def test_who_holds_a_series_of_acts_does_each(extract) -> None:  # type: ignore[
         doc = extract(text)
         event = next(e for e in doc.live_events() if e.cls == cls)
         assert [doc.entities[a].label for a in event.agents] == [agent], text
+
+
+def test_a_gathering_to_remember_the_dead_is_a_commemoration_and_no_protest(extract) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "On 3 May 1922 hundreds of former residents gathered in Dorval to remember the victims.",
+        "On 3 May 1922 hundreds of former residents gathered in Dorval to mark the anniversary "
+        "of the massacre.",
+    ):
+        doc = extract(text)
+        classes = {e.cls for e in doc.live_events()}
+        assert HG.Protest not in classes, text
+        commemoration = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
+        assert [doc.entities[a].label for a in commemoration.agents] == ["former residents"]
+    # a gathering for an act of another kind is a protest all the same
+    doc = extract("Thousands of students gathered on the square to protest against the verdict.")
+    assert HG.Protest in {e.cls for e in doc.live_events()}

@@ -384,6 +384,8 @@ class Resolver:
             span = token_span(token)
             if any(span.overlaps(t) for t in taken):
                 continue
+            if self._gathers_for_another_event(token, sentence, found):
+                continue  # "gathered in Yerevan to remember the dead": no protest of its own
             # "the city was seized by Armenian armed forces": the agent of a passive verb
             subjects = self._by_agents(token) if passive else self._subjects(token)
             if passive and not subjects:
@@ -442,6 +444,21 @@ class Resolver:
                     ]
                     break
         return result
+
+    def _gathers_for_another_event(
+        self, verb: Token, sentence: Sentence, found: list[EventMention]
+    ) -> bool:
+        """Whether the verb's clause of purpose tells an event of a class the verb is a site
+        trigger of ("gathered in Yerevan to remember the dead", "assembled to mark the
+        anniversary"): the gathering is that event."""
+        classes = {cls for cls, _ in self.lexicon.site_triggers.get(lemma(verb), ())}
+        purposes = {c.i for c in verb.children if purpose_clause(c)}
+        return bool(classes and purposes) and any(
+            m.sentence is sentence
+            and m.cls in classes
+            and any(a.i in purposes for a in [m.head, *m.anchors])
+            for m in found
+        )
 
     def _into_a_place(self, verb: Token) -> bool:
         """Whether a verb goes "into" a place the text names ("came into the city")."""
@@ -1064,6 +1081,10 @@ class Resolver:
             # of emergency": the model hung the clause on "dated"; whose the document is
             agents += [e for e in self.entities_of(document) if self._class_is(e, HG.Agent)]
             agents += self._speakers_for(document) if not agents else []
+        purposes = [a for a in mention.anchors[1:] if purpose_clause(a)]
+        if not agents and head.pos_ in {"NOUN", "PROPN"} and purposes:
+            # "gathered in Yerevan to mark the anniversary": who gathered marks it
+            agents += self._subjects(purposes[0])
         if not agents and head.pos_ in {"VERB", "AUX"} and not is_passive(head):
             # "X met ..., prayed ... and condemned the killings": a conjoined verb
             # shares the subject of the verb it is conjoined to
