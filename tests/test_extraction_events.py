@@ -1149,3 +1149,14 @@ def test_a_gathering_to_remember_the_dead_is_a_commemoration_and_no_protest(extr
     # a gathering for an act of another kind is a protest all the same
     doc = extract("Thousands of students gathered on the square to protest against the verdict.")
     assert HG.Protest in {e.cls for e in doc.live_events()}
+
+
+def test_a_gathering_whose_people_then_lay_flowers_is_a_commemoration(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 3 May 1922 a few hundred people gathered in Market Square in Dorval, laid flowers "
+        "and held a minute of silence."
+    )
+    assert HG.Protest not in {e.cls for e in doc.live_events()}
+    commemoration = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
+    # the people the text gives only as a count are named by what they do in it
+    assert [doc.entities[a].label for a in commemoration.agents] == ["mourners"]

@@ -448,11 +448,14 @@ class Resolver:
     def _gathers_for_another_event(
         self, verb: Token, sentence: Sentence, found: list[EventMention]
     ) -> bool:
-        """Whether the verb's clause of purpose tells an event of a class the verb is a site
-        trigger of ("gathered in Yerevan to remember the dead", "assembled to mark the
-        anniversary"): the gathering is that event."""
+        """Whether the verb's clause of purpose, or a verb conjoined after it, tells an event
+        of a class the verb is a site trigger of ("gathered in Yerevan to remember the dead",
+        "gathered in the square and laid flowers"): the gathering is that event."""
         classes = {cls for cls, _ in self.lexicon.site_triggers.get(lemma(verb), ())}
-        purposes = {c.i for c in verb.children if purpose_clause(c)}
+        # ("gathered in the square, laid flowers and held a minute of silence": its conjuncts)
+        purposes = {c.i for c in verb.children if purpose_clause(c)} | {
+            c.i for c in verb.conjuncts if c.i > verb.i
+        }
         return bool(classes and purposes) and any(
             m.sentence is sentence
             and m.cls in classes
@@ -938,8 +941,11 @@ class Resolver:
             if anchor.pos_ not in {"VERB", "AUX"} or is_passive(anchor):
                 continue
             subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
-            if not subjects and (anchor.dep_ == "xcomp" or purpose_clause(anchor)):
-                # "gathered on the square to protest": who gathered protests
+            if not subjects and (
+                anchor.dep_ == "xcomp" or purpose_clause(anchor) or anchor.dep_ == "conj"
+            ):
+                # "gathered on the square to protest", "gathered and laid flowers": who
+                # gathered does it
                 subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
             self._add_counted_participants(subjects, noun)
         self._add_counted_participants(_goers_to(mention.head), noun)
