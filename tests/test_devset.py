@@ -400,6 +400,8 @@ def test_scores_do_not_regress() -> None:
     # Session 54: from 0.7894 to 0.7909 (names the model took for nationalities, datelines
     # the story goes on from, the size of a place and quoted words as no group, "the
     # Motherland", feasts); the floor rises to 0.790.
+    # Session 55: from 0.7909 to 0.7910 (a surname the model left out of a person's name;
+    # people given only as a count named by what they do in a conjoined verb's event).
     # A new document may lower the totals; a change may not.
     assert totals["entities"].f1 >= 0.790
     assert totals["events"].f1 >= 0.715
@@ -419,4 +421,7 @@ def test_scores_do_not_regress() -> None:
     assert totals["event date"].f1 >= 0.615
     # Session 53: the agents of matched events ("I" as the person the title names: 0.5516
     # to 0.5552).
-    assert totals["event agents"].f1 >= 0.55
+    # Session 55: 0.5572 to 0.5685 (who issued the act an event was made by, parses that
+    # hang a clause on "dated" or on the verb before, a series of acts, gatherings that are
+    # commemorations, "our people"); the floor rises to 0.565.
+    assert totals["event agents"].f1 >= 0.565

@@ -4202,3 +4202,19 @@ def test_a_surname_the_model_left_out_of_a_persons_name_joins_it(extract) -> Non
     assert found.get("Elmer Velrom") == "Person" and "Elmer" not in found, found
     declaration = next(e for e in doc.live_events() if e.cls == HG.Declaration)
     assert [doc.entities[a].label for a in declaration.agents] == ["Elmer Velrom"]
+
+
+def test_our_people_is_the_people_the_text_names_by_a_nationality(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "The Lithuanian people will never forget that night. In 1922 troops killed 40 "
+        "villagers in Harwell. Every year on this day our people lay carnations at the Harwell "
+        "memorial."
+    )
+    assert "our people" in mentions_of(doc, "Lithuanian people"), mentions_of(
+        doc, "Lithuanian people"
+    )
+    commemoration = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
+    assert [doc.entities[a].label for a in commemoration.agents] == ["Lithuanian people"]
+    # with no people named by a nationality, "our people" names no one
+    doc = extract("Every year on this day our people lay carnations at the Harwell memorial.")
+    assert not any(e.label.endswith("people") for e in doc.entities.values()), labels(doc)

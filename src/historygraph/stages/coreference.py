@@ -685,6 +685,31 @@ def match_country_anaphora(b: EntityBuilder) -> None:
                 _refer_to_most_named(b, span, states)
 
 
+def match_our_people(b: EntityBuilder) -> None:
+    """ "our people" in a text that speaks for a nation: the people the text names by a
+    nationality and "people" ("the Azerbaijani people"), the one named most (adds no alias;
+    with no such people named, it names no one: the text's nation is not sure)."""
+    nations = capital_demonyms(b.ontology)
+    told = Counter(m.entity for m in b.mentions)
+    peoples = [
+        key
+        for key, entity in b.doc.entities.items()
+        if key in told
+        and entity.cls == HG.Group
+        and len(entity.label.split()) == 2
+        and entity.label.split()[1] == "people"
+        and compact(entity.label.split()[0]) in nations
+    ]
+    if not peoples:
+        return
+    people = max(peoples, key=lambda k: (told[k], k))
+    for sent in b.doc.sentences:
+        for chunk in noun_chunks(sent.parsed):
+            words = [t.lower_ for t in chunk]
+            if words == ["our", "people"] and b.covered(token_span(chunk.root)) is None:
+                b.refer(Span(offset(chunk[0]), offset(chunk.root) + len(chunk.root.text)), people)
+
+
 def _refer_own_country(b: EntityBuilder, chunk: Token, window_start: int) -> None:
     """ "the Motherland": the state named most nearby, else no mention at all (the model may
     have tagged the word as a place's name)."""

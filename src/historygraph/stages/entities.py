@@ -48,6 +48,7 @@ from historygraph.stages.coreference import (
     match_heading_names,
     match_known_as,
     match_name_parts,
+    match_our_people,
     match_parenthesised_aliases,
     match_place_name_ends,
     match_pronouns,
@@ -151,6 +152,7 @@ def find_entities(doc: Document, ctx: Context) -> None:
     match_site_anaphora(b)
     match_sites_that_speak(b)
     match_country_anaphora(b)
+    match_our_people(b)
     match_state_by_its_adjective(b)
     drop_paragraph_heads(b)
     drop_time_zones(b)
