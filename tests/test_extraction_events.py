@@ -1160,3 +1160,12 @@ def test_a_gathering_whose_people_then_lay_flowers_is_a_commemoration(extract) -
     commemoration = next(e for e in doc.live_events() if e.cls == HG.Commemoration)
     # the people the text gives only as a count are named by what they do in it
     assert [doc.entities[a].label for a in commemoration.agents] == ["mourners"]
+
+
+def test_a_condemnation_of_a_crime_against_people_does_nothing_to_them(extract) -> None:  # type: ignore[no-untyped-def]
+    doc = extract(
+        "On 5 May 1922 the Dorland Council condemned this crime against the villagers of Harwell."
+    )
+    condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
+    assert [doc.entities[a].label for a in condemnation.agents] == ["Dorland Council"]
+    assert condemnation.affected == [], [doc.entities[a].label for a in condemnation.affected]
