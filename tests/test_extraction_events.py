@@ -1169,3 +1169,10 @@ def test_a_condemnation_of_a_crime_against_people_does_nothing_to_them(extract) 
     condemnation = next(e for e in doc.live_events() if e.cls == HG.Condemnation)
     assert [doc.entities[a].label for a in condemnation.agents] == ["Dorland Council"]
     assert condemnation.affected == [], [doc.entities[a].label for a in condemnation.affected]
+
+
+def test_a_war_against_people_affects_no_one_itself(extract) -> None:  # type: ignore[no-untyped-def]
+    # the victims are those of its killings and operations (hg:affectsNoOne on hg:War)
+    doc = extract("In 1921 the Ostland army waged a war against the villagers of Harwell.")
+    war = next(e for e in doc.live_events() if e.cls == HG.War)
+    assert war.affected == [], [doc.entities[a].label for a in war.affected]
