@@ -161,3 +161,20 @@ def swallowed_subject(verb: Token) -> Token | None:
 def temporal(prep: Token) -> bool:
     """Whether a preposition's phrase holds a date ("On 21 January Heydar Aliyev", misparsed)."""
     return any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
+
+
+def dated_document(verb: Token) -> Token | None:
+    """The document of ", dated 19 January, declaring ..." (", dated 19 January, which
+    imposed ..."), where the model made "dated" a verb and hung the clause on it or its
+    date: the noun before the comma, above its of-phrases ("a decree of the Presidium")."""
+    dated = verb.head
+    if verb.dep_ == "relcl" and dated.dep_ in {"npadvmod", "dobj"}:
+        dated = dated.head
+    elif verb.dep_ != "advcl":
+        return None
+    if dated.lower_ != "dated" or dated.i < 2 or dated.doc[dated.i - 1].text != ",":
+        return None
+    noun = dated.doc[dated.i - 2]
+    while noun.dep_ == "compound" or (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
+        noun = noun.head if noun.dep_ == "compound" else noun.head.head
+    return noun if noun.pos_ == "NOUN" else None

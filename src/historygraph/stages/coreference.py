@@ -696,9 +696,8 @@ def match_our_people(b: EntityBuilder) -> None:
         for key, entity in b.doc.entities.items()
         if key in told
         and entity.cls == HG.Group
-        and len(entity.label.split()) == 2
-        and entity.label.split()[1] == "people"
-        and compact(entity.label.split()[0]) in nations
+        and (words := entity.label.split())[1:] == ["people"]
+        and compact(words[0]) in nations
     ]
     if not peoples:
         return

@@ -37,6 +37,7 @@ from historygraph.pipeline import Context, stage
 from historygraph.stages.clauses import (
     clause_verb,
     coordinated_modifiers,
+    dated_document,
     destinations,
     infinitive,
     names_a_site,
@@ -1080,7 +1081,7 @@ class Resolver:
                 agents += self._speakers_for(noun)
                 if not agents and noun.dep_ == "dobj" and not is_passive(noun.head):
                     agents += self._subjects(noun.head)
-        dated = (self._dated_document(a) for a in mention.anchors if a.pos_ == "VERB")
+        dated = (dated_document(a) for a in mention.anchors if a.pos_ == "VERB")
         document = next((d for d in dated if d is not None), None) if not agents else None
         if document is not None:
             # "a decree of the Presidium, dated 19 January, declaring (which imposed) a state
@@ -1127,23 +1128,6 @@ class Resolver:
             affected = []  # "laid flowers to honour the victims": whom it is about
         mention.agents = list(dict.fromkeys(agents))
         mention.affected = [a for a in dict.fromkeys(affected) if a not in mention.agents]
-
-    @staticmethod
-    def _dated_document(verb: Token) -> Token | None:
-        """The document of ", dated 19 January, declaring ..." (", dated 19 January, which
-        imposed ..."), where the model made "dated" a verb and hung the clause on it or its
-        date: the noun before the comma, above its of-phrases ("a decree of the Presidium")."""
-        dated = verb.head
-        if verb.dep_ == "relcl" and dated.dep_ in {"npadvmod", "dobj"}:
-            dated = dated.head
-        elif verb.dep_ != "advcl":
-            return None
-        if dated.lower_ != "dated" or dated.i < 2 or dated.doc[dated.i - 1].text != ",":
-            return None
-        noun = dated.doc[dated.i - 2]
-        while noun.dep_ == "compound" or (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
-            noun = noun.head if noun.dep_ == "compound" else noun.head.head
-        return noun if noun.pos_ == "NOUN" else None
 
     def _speakers_for(self, subject: Token) -> list[str]:
         """ "The European Community's foreign ministers denounced": the body whose people
